@@ -1,0 +1,9 @@
+import { defineConfig } from 'drizzle-kit';
+
+// Migrations are generated from src/schema.ts: `npm run db:generate -- --name <what-changed>`.
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './db/src/schema.ts',
+  out: './db/drizzle',
+  casing: 'snake_case',
+});

@@ -1,0 +1,168 @@
+// The code lists of the contract (../shared/api.md), defined once. The database enums, the API schemas and the
+// web app's option lists are all built from these tuples.
+
+export const adviesKanalen = ['telefoon', 'chat', 'mail'] as const;
+// Chat is anonymous by design, so a melding can never come in by chat (domain.md, "Records").
+export const meldingKanalen = ['telefoon', 'mail', 'ketenpartner', 'balie'] as const;
+export const vragerTypes = ['professional', 'omstander', 'slachtoffer', 'pleger', 'familie', 'onbekend'] as const;
+export const sectoren = ['politie', 'zorg', 'ggz', 'onderwijs', 'jeugdhulp', 'kinderopvang', 'overig'] as const;
+export const melderTypes = ['professional', 'niet_professional'] as const;
+export const melderRollen = ['omstander', 'slachtoffer', 'pleger', 'familie'] as const;
+export const adviesUitkomsten = ['afgesloten', 'doorverwezen', 'omgezet_in_melding'] as const;
+export const betrokkeneRollen = ['slachtoffer', 'vermoedelijke_pleger', 'kind', 'overig'] as const;
+
+export const geweldsvormen = [
+  'partnergeweld',
+  'ex_partnergeweld',
+  'kindermishandeling_lichamelijk',
+  'kindermishandeling_psychisch',
+  'kindermishandeling_seksueel',
+  'verwaarlozing',
+  'getuige_partnergeweld',
+  'ouderenmishandeling',
+  'financieel_misbruik',
+  'oudermishandeling',
+  'eergerelateerd_geweld',
+  'huwelijksdwang',
+  'achterlating',
+  'vgv',
+  'mensenhandel_seksueel',
+  'mensenhandel_arbeid',
+  'mensenhandel_crimineel',
+  'mensenhandel_overig',
+  'stalking',
+  'seksueel_geweld',
+  'overig',
+] as const;
+
+export const meldingStatussen = [
+  'ontvangen',
+  'triage_voorgesteld',
+  'beoordeeld',
+  'crisis',
+  'mdo',
+  'onderzoek',
+  'vv',
+  'overdracht',
+  'monitoring',
+  'afgesloten',
+] as const;
+
+export const urgencies = ['acuut', 'niet_acuut'] as const;
+export const bands = ['P1', 'P2', 'P3', 'P4'] as const;
+export const routes = ['crisisteam', 'mdo', 'wijkteam', 'afsluiten'] as const;
+
+export const teamKinds = ['advieslijn', 'beoordeling', 'crisisteam', 'mdo', 'onderzoek', 'monitoring', 'wijkteam'] as const;
+
+export const roles = [
+  'adviseur',
+  'beoordelaar',
+  'chef_van_de_dag',
+  'crisisteam',
+  'gedragswetenschapper',
+  'medewerker',
+  'manager',
+  'wijkteam',
+  'privacy_officer',
+  'beheerder',
+] as const;
+
+export const eventTypes = [
+  'ontvangen',
+  'triage_voorgesteld',
+  'aanvulling',
+  'beoordeeld',
+  'toegewezen',
+  'mdo_geagendeerd',
+  'mdo_besluit',
+  'onderzoek_gestart',
+  'onderzoek_afgerond',
+  'vv_gestart',
+  'overdracht_verzonden',
+  'overdracht_geaccepteerd',
+  'overdracht_teruggestuurd',
+  'monitoring_gepland',
+  'monitoring_vastgelegd',
+  'thv_opgelegd',
+  'thv_verlengd',
+  'code_rood',
+  'afgesloten',
+  'heropend',
+] as const;
+
+export const auditActions = ['read', 'search', 'create', 'update', 'decide', 'export', 'login', 'break_glass'] as const;
+export const auditResults = ['success', 'denied', 'not_found', 'error'] as const;
+
+/** The veiligheidsbeoordeling questions of "Triage policy v1", grouped as the domain groups them. */
+export const acuteIndicatoren = [
+  'lopendGeweld',
+  'doodsbedreiging',
+  'wapen',
+  'verwurging',
+  'ernstigLetsel',
+  'letselJongKind',
+  'seksueelMisbruikToegang',
+  'dreigendVertrek',
+  'geenBescherming',
+] as const;
+export const structureleIndicatoren = [
+  'herhaaldGeweld',
+  'dwingendeControle',
+  'kindGetuige',
+  'verwaarlozing',
+  'zorgafhankelijk',
+  'stalking',
+  'verslaving',
+  'psychiatrie',
+  'financieleUitbuiting',
+] as const;
+export const multiProbleemIndicatoren = ['schulden', 'huisvesting', 'isolement'] as const;
+export const contextIndicatoren = [
+  'onduidelijkOfGeweld',
+  'ontkenningOfWeigering',
+  'onvoldoendeInformatie',
+  'anonimiteitToegezegd',
+  'professionalBetrokken',
+  'huishoudenWerktMee',
+] as const;
+export const veiligheidVragen = [
+  ...acuteIndicatoren,
+  ...structureleIndicatoren,
+  ...multiProbleemIndicatoren,
+  ...contextIndicatoren,
+] as const;
+
+export type AdviesKanaal = (typeof adviesKanalen)[number];
+export type MeldingKanaal = (typeof meldingKanalen)[number];
+export type VragerType = (typeof vragerTypes)[number];
+export type Sector = (typeof sectoren)[number];
+export type Geweldsvorm = (typeof geweldsvormen)[number];
+export type MeldingStatus = (typeof meldingStatussen)[number];
+export type Urgency = (typeof urgencies)[number];
+export type Band = (typeof bands)[number];
+export type Route = (typeof routes)[number];
+export type TeamKind = (typeof teamKinds)[number];
+export type Role = (typeof roles)[number];
+export type EventType = (typeof eventTypes)[number];
+export type AuditAction = (typeof auditActions)[number];
+export type BetrokkeneRol = (typeof betrokkeneRollen)[number];
+export type VeiligheidVraag = (typeof veiligheidVragen)[number];
+export type Veiligheid = Partial<Record<VeiligheidVraag, boolean>>;
+
+/** The 14 gemeenten of Twente with their CBS codes (CBS gemeentelijke indeling 2024). */
+export const twenteGemeenten = [
+  { code: 'GM0141', naam: 'Almelo' },
+  { code: 'GM0147', naam: 'Borne' },
+  { code: 'GM1774', naam: 'Dinkelland' },
+  { code: 'GM0153', naam: 'Enschede' },
+  { code: 'GM0158', naam: 'Haaksbergen' },
+  { code: 'GM0163', naam: 'Hellendoorn' },
+  { code: 'GM0164', naam: 'Hengelo' },
+  { code: 'GM1735', naam: 'Hof van Twente' },
+  { code: 'GM0168', naam: 'Losser' },
+  { code: 'GM0173', naam: 'Oldenzaal' },
+  { code: 'GM1742', naam: 'Rijssen-Holten' },
+  { code: 'GM0183', naam: 'Tubbergen' },
+  { code: 'GM1700', naam: 'Twenterand' },
+  { code: 'GM0189', naam: 'Wierden' },
+] as const;

@@ -1,0 +1,373 @@
+// The data model. camelCase in TypeScript, snake_case in Postgres; statuses and codes are Postgres enums built
+// from the code lists in ./domain/codes.ts so the API, the database and the web app share one vocabulary.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import * as c from './domain/codes.ts';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const adviesKanaalEnum = pgEnum('advies_kanaal', c.adviesKanalen);
+export const meldingKanaalEnum = pgEnum('melding_kanaal', c.meldingKanalen);
+export const vragerTypeEnum = pgEnum('vrager_type', c.vragerTypes);
+export const sectorEnum = pgEnum('sector', c.sectoren);
+export const melderTypeEnum = pgEnum('melder_type', c.melderTypes);
+export const melderRolEnum = pgEnum('melder_rol', c.melderRollen);
+export const adviesUitkomstEnum = pgEnum('advies_uitkomst', c.adviesUitkomsten);
+export const betrokkeneRolEnum = pgEnum('betrokkene_rol', c.betrokkeneRollen);
+export const geweldsvormEnum = pgEnum('geweldsvorm', c.geweldsvormen);
+export const meldingStatusEnum = pgEnum('melding_status', c.meldingStatussen);
+export const urgencyEnum = pgEnum('urgency', c.urgencies);
+export const bandEnum = pgEnum('band', c.bands);
+export const routeEnum = pgEnum('route', c.routes);
+export const teamKindEnum = pgEnum('team_kind', c.teamKinds);
+export const roleEnum = pgEnum('role', c.roles);
+export const eventTypeEnum = pgEnum('event_type', c.eventTypes);
+export const auditActionEnum = pgEnum('audit_action', c.auditActions);
+export const auditResultEnum = pgEnum('audit_result', c.auditResults);
+
+export const gemeenten = pgTable('gemeenten', {
+  code: varchar('code', { length: 6 }).primaryKey(),
+  naam: text('naam').notNull(),
+});
+
+export const teams = pgTable(
+  'teams',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: teamKindEnum('kind').notNull(),
+    naam: text('naam').notNull(),
+    gemeenteCode: varchar('gemeente_code', { length: 6 }).references(() => gemeenten.code),
+  },
+  (t) => [
+    // One team per kind, and one wijkteam per gemeente.
+    uniqueIndex('teams_kind_gemeente_uq').on(t.kind, sql`coalesce(${t.gemeenteCode}, '')`),
+    check('teams_wijkteam_has_gemeente', sql`(${t.kind} = 'wijkteam') = (${t.gemeenteCode} is not null)`),
+  ],
+);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  email: text('email').notNull().unique(),
+  naam: text('naam').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  roles: roleEnum('roles').array().notNull(),
+  teamId: uuid('team_id').references(() => teams.id),
+  gemeenteCode: varchar('gemeente_code', { length: 6 }).references(() => gemeenten.code),
+  disabledAt: tstz('disabled_at'),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});
+
+/** Machine clients (the police chain, other partners) authenticate with an API key; only its hash is stored. */
+export const apiClients = pgTable('api_clients', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  naam: text('naam').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  scopes: text('scopes').array().notNull(),
+  revokedAt: tstz('revoked_at'),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});
+
+/** Server-side sessions: the cookie holds a random token, the table only its hash. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
+    expiresAt: tstz('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Gap-free reference numbers per kind (A = advies, M = melding) and year: the counter row is locked by the
+ *  inserting transaction, so a rolled-back insert gives its number back. */
+export const referenceCounters = pgTable(
+  'reference_counters',
+  {
+    kind: varchar('kind', { length: 1 }).notNull(),
+    year: smallint('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.year] })],
+);
+
+export const adviezen = pgTable(
+  'adviezen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull().unique(),
+    kanaal: adviesKanaalEnum('kanaal').notNull(),
+    startedAt: tstz('started_at').notNull(),
+    endedAt: tstz('ended_at'),
+    vragerType: vragerTypeEnum('vrager_type').notNull(),
+    sector: sectorEnum('sector'),
+    anoniem: boolean('anoniem').notNull(),
+    vragerNaam: text('vrager_naam'),
+    vragerTelefoon: text('vrager_telefoon'),
+    vragerEmail: text('vrager_email'),
+    vragerOrganisatie: text('vrager_organisatie'),
+    geweldsvormen: geweldsvormEnum('geweldsvormen').array().notNull().default(sql`'{}'`),
+    samenvatting: text('samenvatting').notNull(),
+    adviesGegeven: text('advies_gegeven').notNull(),
+    uitkomst: adviesUitkomstEnum('uitkomst').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // Anonymous advice keeps no identifying data of anyone (domain.md, "Records").
+    check(
+      'adviezen_anoniem_zonder_vrager',
+      sql`not ${t.anoniem} or (${t.vragerNaam} is null and ${t.vragerTelefoon} is null and ${t.vragerEmail} is null and ${t.vragerOrganisatie} is null)`,
+    ),
+    index('adviezen_started_idx').on(t.startedAt),
+  ],
+);
+
+export type TriageFactor = { code: string; weight: number };
+
+export const meldingen = pgTable(
+  'meldingen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull().unique(),
+    status: meldingStatusEnum('status').notNull().default('ontvangen'),
+    kanaal: meldingKanaalEnum('kanaal').notNull(),
+    receivedAt: tstz('received_at').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdByClientId: uuid('created_by_client_id').references(() => apiClients.id),
+    adviesId: uuid('advies_id')
+      .references(() => adviezen.id)
+      .unique(),
+
+    melderType: melderTypeEnum('melder_type').notNull(),
+    melderRol: melderRolEnum('melder_rol'),
+    melderSector: sectorEnum('melder_sector'),
+    melderNaam: text('melder_naam').notNull(),
+    melderOrganisatie: text('melder_organisatie'),
+    melderTelefoon: text('melder_telefoon'),
+    melderEmail: text('melder_email'),
+    anoniemNaarHuishouden: boolean('anoniem_naar_huishouden').notNull(),
+
+    straat: text('straat').notNull(),
+    huisnummer: text('huisnummer').notNull(),
+    postcode: text('postcode').notNull(),
+    plaats: text('plaats').notNull(),
+    gemeenteCode: varchar('gemeente_code', { length: 6 })
+      .notNull()
+      .references(() => gemeenten.code),
+    // Normalised address for the radar: postcode without spaces upper case, huisnummer without spaces lower case.
+    postcodeNorm: text('postcode_norm').notNull(),
+    huisnummerNorm: text('huisnummer_norm').notNull(),
+
+    geweldsvormen: geweldsvormEnum('geweldsvormen').array().notNull().default(sql`'{}'`),
+    veiligheid: jsonb('veiligheid').$type<c.Veiligheid>().notNull().default({}),
+    toelichting: text('toelichting').notNull().default(''),
+
+    teamId: uuid('team_id').references(() => teams.id),
+    assignedTo: uuid('assigned_to').array().notNull().default(sql`'{}'`),
+
+    beoordelingDueDate: date('beoordeling_due_date', { mode: 'string' }).notNull(),
+    beoordelingDueAt: tstz('beoordeling_due_at').notNull(),
+    responseDueAt: tstz('response_due_at'),
+
+    // The current triage proposal; earlier proposals stay in triage_voorstellen and the history.
+    triageRun: integer('triage_run').notNull().default(0),
+    urgency: urgencyEnum('urgency'),
+    band: bandEnum('band'),
+    priority: smallint('priority'),
+    route: routeEnum('route'),
+    routeRule: text('route_rule'),
+    factors: jsonb('factors').$type<TriageFactor[]>(),
+    rulesVersion: text('rules_version'),
+    eerdereMeldingen: integer('eerdere_meldingen'),
+    proposedAt: tstz('proposed_at'),
+  },
+  (t) => [
+    index('meldingen_status_idx').on(t.status),
+    index('meldingen_received_idx').on(t.receivedAt),
+    index('meldingen_team_idx').on(t.teamId, t.status),
+    index('meldingen_adres_idx').on(t.postcodeNorm, t.huisnummerNorm, t.receivedAt),
+    index('meldingen_gemeente_idx').on(t.gemeenteCode),
+    check('meldingen_priority_range', sql`${t.priority} is null or ${t.priority} between 0 and 100`),
+  ],
+);
+
+export const betrokkenen = pgTable(
+  'betrokkenen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    volgorde: smallint('volgorde').notNull(),
+    rol: betrokkeneRolEnum('rol').notNull(),
+    voornaam: text('voornaam').notNull(),
+    achternaam: text('achternaam').notNull(),
+    geboortedatum: date('geboortedatum', { mode: 'string' }),
+  },
+  (t) => [
+    index('betrokkenen_melding_idx').on(t.meldingId),
+    // The radar matches a person on first name, last name and birth date, case-insensitive.
+    index('betrokkenen_persoon_idx').on(sql`lower(${t.voornaam})`, sql`lower(${t.achternaam})`, t.geboortedatum),
+  ],
+);
+
+/** Every triage run's proposal, so an aanvulling never erases what was proposed before. */
+export const triageVoorstellen = pgTable(
+  'triage_voorstellen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    run: integer('run').notNull(),
+    urgency: urgencyEnum('urgency').notNull(),
+    band: bandEnum('band').notNull(),
+    priority: smallint('priority').notNull(),
+    route: routeEnum('route').notNull(),
+    routeRule: text('route_rule').notNull(),
+    factors: jsonb('factors').$type<TriageFactor[]>().notNull(),
+    rulesVersion: text('rules_version').notNull(),
+    eerdereMeldingen: integer('eerdere_meldingen').notNull(),
+    proposedAt: tstz('proposed_at').notNull().defaultNow(),
+  },
+  // A second run of the same job finds its run already stored: the worker is idempotent through this key.
+  (t) => [uniqueIndex('triage_voorstellen_run_uq').on(t.meldingId, t.run)],
+);
+
+/** The human decision on a proposal; kept per decision so override rates per rule and team can be reported. */
+export const beoordelingen = pgTable(
+  'beoordelingen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    voorstelId: uuid('voorstel_id').references(() => triageVoorstellen.id),
+    proposedRoute: routeEnum('proposed_route'),
+    proposedBand: bandEnum('proposed_band'),
+    proposedRouteRule: text('proposed_route_rule'),
+    rulesVersion: text('rules_version'),
+    route: routeEnum('route').notNull(),
+    band: bandEnum('band').notNull(),
+    override: boolean('override').notNull(),
+    reason: text('reason'),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => users.id),
+    teamId: uuid('team_id').references(() => teams.id),
+    decidedAt: tstz('decided_at').notNull().defaultNow(),
+  },
+  (t) => [index('beoordelingen_melding_idx').on(t.meldingId, t.decidedAt)],
+);
+
+/** The case history: what happened to a melding, in order. Reads are in the audit log, not here. */
+export const meldingEvents = pgTable(
+  'melding_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    at: tstz('at').notNull().defaultNow(),
+    type: eventTypeEnum('type').notNull(),
+    actorId: uuid('actor_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index('melding_events_melding_idx').on(t.meldingId, t.id),
+    // One triage_voorgesteld event per triage run, never more (api.md, historie).
+    uniqueIndex('melding_events_triage_run_uq')
+      .on(t.meldingId, sql`((${t.data} ->> 'run')::int)`)
+      .where(sql`${t.type} = 'triage_voorgesteld'`),
+  ],
+);
+
+/** NEN 7513-style access log: who, on whose behalf, in what role, did what to which record, when, from where,
+ *  for what purpose, with what result. Append-only. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: tstz('at').notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorType: text('actor_type').notNull(),
+    onBehalfOf: text('on_behalf_of'),
+    role: text('role'),
+    action: auditActionEnum('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id'),
+    purpose: text('purpose'),
+    result: auditResultEnum('result').notNull(),
+    ip: text('ip'),
+  },
+  (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId, t.at), index('audit_actor_idx').on(t.actorId, t.at)],
+);
+
+/** Transactional outbox: written in the same transaction as the change it announces; the relay moves it to
+ *  BullMQ. Payloads carry ids only. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    topic: text('topic').notNull(),
+    aggregateId: uuid('aggregate_id').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    dispatchedAt: tstz('dispatched_at'),
+  },
+  (t) => [index('outbox_pending_idx').on(t.id).where(sql`${t.dispatchedAt} is null`)],
+);
+
+/** Idempotency keys per caller: the same key and body give the first answer again. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    statusCode: smallint('status_code').notNull(),
+    response: jsonb('response').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_created_idx').on(t.createdAt)],
+);
+
+/** Days the government declared equal to the public holidays of the Algemene termijnenwet art. 3 lid 3
+ *  (e.g. the Friday after Hemelvaartsdag). Extended by an administrator. */
+export const extraNietWerkdagen = pgTable('extra_niet_werkdagen', {
+  datum: date('datum', { mode: 'string' }).primaryKey(),
+  omschrijving: text('omschrijving').notNull(),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});
+
+export type Melding = typeof meldingen.$inferSelect;
+export type NewMelding = typeof meldingen.$inferInsert;
+export type Advies = typeof adviezen.$inferSelect;
+export type Betrokkene = typeof betrokkenen.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Team = typeof teams.$inferSelect;
