@@ -1,0 +1,22 @@
+// `npm run db:seed`: demo data into DATABASE_URL (default: the local test database). Refuses production.
+import { createDb } from '../client.ts';
+import { runMigrations } from '../migrate.ts';
+import { seedDemo } from '../seed.ts';
+
+if (process.env.NODE_ENV === 'production') {
+  console.error('db:seed refuses to run with NODE_ENV=production: demo data never goes into production.');
+  process.exit(1);
+}
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error('Set DATABASE_URL (npm start seeds its embedded database by itself).');
+  process.exit(1);
+}
+await runMigrations(url);
+const handle = createDb(url, { max: 2 });
+const result = await seedDemo(handle.db, {
+  demoPassword: process.env.DEMO_PASSWORD || 'demo-veilig-thuis',
+  demoApiKey: process.env.DEMO_API_KEY || 'demo-politie-key',
+});
+await handle.close();
+console.log(`Demo data seeded: ${result.users} users, ${result.adviezen} adviezen, ${result.meldingen} meldingen.`);

@@ -1,0 +1,13 @@
+export * from './client.ts';
+export * from './migrate.ts';
+export * as schema from './schema.ts';
+export * from './repositories/references.ts';
+export * from './repositories/audit.ts';
+export * from './repositories/outbox.ts';
+export * from './repositories/kalender.ts';
+export * from './repositories/meldingen.ts';
+export * from './repositories/adviezen.ts';
+export * from './repositories/idempotency.ts';
+export * from './repositories/users.ts';
+export * from './security/passwords.ts';
+export * from './seed.ts';

@@ -1,0 +1,34 @@
+import type { AuditAction } from '../domain/codes.ts';
+import type { DbOrTx } from '../client.ts';
+import { auditLog } from '../schema.ts';
+
+export type Actor =
+  | { type: 'user'; id: string; roles: readonly string[]; teamId: string | null; gemeente: string | null }
+  | { type: 'client'; id: string; naam: string; scopes: readonly string[] }
+  | { type: 'system'; id: null };
+
+export interface AuditEntry {
+  action: AuditAction;
+  subjectType: string;
+  subjectId?: string | null;
+  purpose?: string | null;
+  result?: 'success' | 'denied' | 'not_found' | 'error';
+  ip?: string | null;
+  onBehalfOf?: string | null;
+}
+
+/** Writes one access-log row. Call it inside the transaction of the access it records: no audit, no access. */
+export async function writeAudit(tx: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorId: actor.id,
+    actorType: actor.type,
+    role: actor.type === 'user' ? actor.roles.join(',') : actor.type === 'client' ? actor.scopes.join(',') : null,
+    onBehalfOf: entry.onBehalfOf ?? (actor.type === 'client' ? actor.naam : null),
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId ?? null,
+    purpose: entry.purpose ?? null,
+    result: entry.result ?? 'success',
+    ip: entry.ip ?? null,
+  });
+}

@@ -1,0 +1,19 @@
+import type { DbOrTx } from '../client.ts';
+import { DEFAULT_EXTRA_NIET_WERKDAGEN, WerkdagKalender } from '../domain/index.ts';
+import { extraNietWerkdagen } from '../schema.ts';
+
+/** The working-day calendar with the administrator's extra days from the database. The shipped days are
+ *  always included, so a fresh database counts the same as the law. */
+export async function loadKalender(db: DbOrTx): Promise<WerkdagKalender> {
+  const rows = await db.select({ datum: extraNietWerkdagen.datum, omschrijving: extraNietWerkdagen.omschrijving }).from(extraNietWerkdagen);
+  return new WerkdagKalender([...DEFAULT_EXTRA_NIET_WERKDAGEN, ...rows]);
+}
+
+/** A calendar that re-reads the extra days at most once a minute. */
+export function cachedKalender(db: DbOrTx, ttlMs = 60_000): () => Promise<WerkdagKalender> {
+  let cached: { at: number; kalender: WerkdagKalender } | undefined;
+  return async () => {
+    if (!cached || Date.now() - cached.at > ttlMs) cached = { at: Date.now(), kalender: await loadKalender(db) };
+    return cached.kalender;
+  };
+}

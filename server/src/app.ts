@@ -1,0 +1,81 @@
+// The application as one plugin tree (after fastify/demo): external plugins, then app plugins, then routes.
+// server/src/main.ts starts it; tests build it with app.inject.
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Redis } from 'ioredis';
+import { cachedKalender, type DbHandle } from '@vt/db';
+import type { WerkdagKalender } from '@vt/db/domain';
+import type { Config } from './config.ts';
+import authPlugin from './plugins/app/auth.ts';
+import errorsPlugin from './plugins/app/errors.ts';
+import docsPlugin from './plugins/external/docs.ts';
+import securityPlugin from './plugins/external/security.ts';
+import validationPlugin from './plugins/external/validation.ts';
+import webPlugin from './plugins/external/web.ts';
+import adviezenRoutes from './routes/adviezen.ts';
+import authRoutes from './routes/auth.ts';
+import healthRoutes from './routes/health.ts';
+import meldingenRoutes from './routes/meldingen.ts';
+import referenceRoutes from './routes/reference.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: DbHandle;
+    redis: Redis;
+    kalender: () => Promise<WerkdagKalender>;
+  }
+}
+
+export interface AppDeps {
+  config: Pick<Config, 'nodeEnv' | 'logLevel' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'trustProxy'>;
+  db: DbHandle;
+  redis: Redis;
+  /** Extra route plugins (e.g. the queue board) registered under /api or at the root by the caller. */
+  webRoot?: string | false;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Paths whose values must never reach a log line. */
+export const logRedact = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+
+export async function buildApp(deps: AppDeps) {
+  const production = deps.config.nodeEnv === 'production';
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.logLevel, redact: logRedact },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 256 * 1024,
+    // Request logs carry method, route and status; never query strings with search terms or bodies.
+    disableRequestLogging: false,
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('db', deps.db);
+  app.decorate('redis', deps.redis);
+  app.decorate('kalender', cachedKalender(deps.db.db));
+
+  await app.register(validationPlugin);
+  await app.register(errorsPlugin);
+  await app.register(cookie);
+  await app.register(securityPlugin, { production });
+  await app.register(docsPlugin);
+  await app.register(authPlugin, { production, idleMinutes: deps.config.sessionIdleMinutes });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes, { production, absoluteHours: deps.config.sessionAbsoluteHours });
+      await api.register(referenceRoutes);
+      await api.register(adviezenRoutes);
+      await api.register(meldingenRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  if (deps.webRoot !== false) {
+    await app.register(webPlugin, { root: deps.webRoot ?? fileURLToPath(new URL('../../web/dist', import.meta.url)) });
+  }
+  return app;
+}

@@ -1,0 +1,47 @@
+// Who may do what: the permission matrix of api.md ("Who may act") in one place. Record-level rules (which
+// melding a role may see) live in services/access.ts. The full security model extends this matrix.
+import type { Actor } from '@vt/db';
+import type { Role } from '@vt/db/domain';
+
+export type Action =
+  | 'advies:create'
+  | 'advies:read'
+  | 'melding:create'
+  | 'melding:read'
+  | 'melding:list'
+  | 'melding:beoordelen'
+  | 'melding:aanvullen'
+  | 'melding:toewijzen'
+  | 'werkvoorraad:read'
+  | 'events:subscribe'
+  | 'users:list'
+  | 'queues:admin';
+
+const caseReaders: Role[] = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
+
+export const permissions: Record<Action, readonly Role[]> = {
+  'advies:create': ['adviseur', 'chef_van_de_dag'],
+  'advies:read': ['adviseur', 'beoordelaar', 'chef_van_de_dag'],
+  'melding:create': ['adviseur', 'beoordelaar', 'chef_van_de_dag'],
+  // An adviseur reads only the meldingen it filed itself (record rule in services/access.ts).
+  'melding:read': [...caseReaders, 'adviseur', 'wijkteam'],
+  'melding:list': caseReaders,
+  'melding:beoordelen': ['beoordelaar', 'chef_van_de_dag'],
+  'melding:aanvullen': ['beoordelaar', 'chef_van_de_dag'],
+  'melding:toewijzen': ['chef_van_de_dag'],
+  'werkvoorraad:read': [...caseReaders],
+  'events:subscribe': [...caseReaders, 'adviseur', 'wijkteam', 'manager'],
+  'users:list': ['chef_van_de_dag', 'gedragswetenschapper', 'beheerder'],
+  'queues:admin': ['beheerder'],
+};
+
+/** API clients act only through their scopes. */
+const scopeActions: Record<string, readonly Action[]> = {
+  'meldingen:create': ['melding:create'],
+};
+
+export function can(actor: Actor, action: Action): boolean {
+  if (actor.type === 'user') return actor.roles.some((r) => permissions[action].includes(r as Role));
+  if (actor.type === 'client') return actor.scopes.some((s) => scopeActions[s]?.includes(action));
+  return false;
+}

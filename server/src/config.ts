@@ -1,0 +1,73 @@
+// Configuration is read and validated once at start-up; a wrong value stops the process with one clear line.
+// No secret has a default that could reach production.
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  seedDemo: boolean;
+  demoPassword: string;
+  demoApiKey: string;
+  dataDir: string;
+  logLevel: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  trustProxy: boolean;
+  runWorkers: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const bool = (v: string | undefined, fallback: boolean) =>
+  v === undefined || v === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
+
+function int(name: string, v: string | undefined, fallback: number, min: number, max: number): number {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${v}"`);
+  return n;
+}
+
+function url(name: string, v: string | undefined, protocols: string[]): string | undefined {
+  if (v === undefined || v === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(v);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${name} must start with ${protocols.join(' or ')}`);
+  return v;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = (env.NODE_ENV ?? 'development') as Config['nodeEnv'];
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    throw new ConfigError(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
+  }
+  const production = nodeEnv === 'production';
+  const databaseUrl = url('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']);
+  const redisUrl = url('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']);
+  if (production && !databaseUrl) throw new ConfigError('DATABASE_URL is required when NODE_ENV=production');
+  if (production && !redisUrl) throw new ConfigError('REDIS_URL is required when NODE_ENV=production');
+  const seedDemo = bool(env.SEED_DEMO, false);
+  if (production && seedDemo) throw new ConfigError('SEED_DEMO cannot be used when NODE_ENV=production');
+  return {
+    nodeEnv,
+    port: int('PORT', env.PORT, 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    redisUrl,
+    seedDemo,
+    demoPassword: env.DEMO_PASSWORD || 'demo-veilig-thuis',
+    demoApiKey: env.DEMO_API_KEY || 'demo-politie-key',
+    dataDir: env.DATA_DIR || '.data',
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 30, 1, 24 * 60),
+    sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', env.SESSION_ABSOLUTE_HOURS, 12, 1, 72),
+    trustProxy: bool(env.TRUST_PROXY, false),
+    runWorkers: bool(env.RUN_WORKERS, true),
+  };
+}

@@ -1,0 +1,38 @@
+// Typed domain errors; one error handler (plugins/app/errors.ts) turns them into the contract's error body.
+
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNPROCESSABLE'
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE'
+  | 'INTERNAL';
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, details: ErrorDetail[] = []) => new HttpError(400, 'VALIDATION', message, details);
+export const unauthenticated = (message = 'Niet aangemeld.') => new HttpError(401, 'UNAUTHENTICATED', message);
+export const forbidden = (message = 'Geen toegang.') => new HttpError(403, 'FORBIDDEN', message);
+export const notFound = (message = 'Niet gevonden.') => new HttpError(404, 'NOT_FOUND', message);
+export const conflict = (message: string) => new HttpError(409, 'CONFLICT', message);
+export const unprocessable = (message: string, details: ErrorDetail[] = []) =>
+  new HttpError(422, 'UNPROCESSABLE', message, details);
+export const unavailable = (message = 'Een onderdeel van het systeem is tijdelijk niet bereikbaar.') =>
+  new HttpError(503, 'UNAVAILABLE', message);

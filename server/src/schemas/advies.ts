@@ -1,0 +1,88 @@
+import { Type, type Static } from 'typebox';
+import { adviesKanalen, adviesUitkomsten, geweldsvormen, sectoren, vragerTypes } from '@vt/db/domain';
+import { codeEnum, DateTime, Email, Id, IsoDate, Name, Nullable, Page, PageSize, Phone, Text } from './common.ts';
+
+export const GeweldsvormenList = Type.Array(codeEnum(geweldsvormen), { maxItems: geweldsvormen.length, uniqueItems: true });
+
+export const Vrager = Type.Object(
+  {
+    naam: Type.Optional(Name),
+    telefoon: Type.Optional(Phone),
+    email: Type.Optional(Email),
+    organisatie: Type.Optional(Text(200)),
+  },
+  { additionalProperties: false },
+);
+
+export const AdviesBody = Type.Object(
+  {
+    kanaal: codeEnum(adviesKanalen),
+    startedAt: DateTime,
+    endedAt: Type.Optional(DateTime),
+    vragerType: codeEnum(vragerTypes),
+    sector: Type.Optional(codeEnum(sectoren)),
+    anoniem: Type.Boolean(),
+    vrager: Type.Optional(Vrager),
+    geweldsvormen: GeweldsvormenList,
+    samenvatting: Text(4000, { minLength: 1 }),
+    adviesGegeven: Text(4000, { minLength: 1 }),
+    uitkomst: codeEnum(adviesUitkomsten),
+  },
+  { additionalProperties: false, $id: 'AdviesBody' },
+);
+export type AdviesBody = Static<typeof AdviesBody>;
+
+export const AdviesCreated = Type.Object({ id: Id, reference: Type.String() });
+
+export const Advies = Type.Object(
+  {
+    id: Id,
+    reference: Type.String(),
+    kanaal: codeEnum(adviesKanalen),
+    startedAt: DateTime,
+    endedAt: Nullable(DateTime),
+    duurSeconden: Nullable(Type.Integer()),
+    vragerType: codeEnum(vragerTypes),
+    sector: Nullable(codeEnum(sectoren)),
+    anoniem: Type.Boolean(),
+    vrager: Nullable(Vrager),
+    geweldsvormen: GeweldsvormenList,
+    samenvatting: Type.String(),
+    adviesGegeven: Type.String(),
+    uitkomst: codeEnum(adviesUitkomsten),
+    meldingId: Nullable(Id),
+    createdAt: DateTime,
+  },
+  { $id: 'Advies' },
+);
+export type Advies = Static<typeof Advies>;
+
+export const AdviesListQuery = Type.Object(
+  {
+    from: Type.Optional(IsoDate),
+    to: Type.Optional(IsoDate),
+    kanaal: Type.Optional(codeEnum(adviesKanalen)),
+    page: Type.Optional(Page),
+    pageSize: Type.Optional(PageSize),
+  },
+  { additionalProperties: false },
+);
+
+export const AdviesListItem = Type.Object({
+  id: Id,
+  reference: Type.String(),
+  kanaal: codeEnum(adviesKanalen),
+  startedAt: DateTime,
+  vragerType: codeEnum(vragerTypes),
+  anoniem: Type.Boolean(),
+  geweldsvormen: GeweldsvormenList,
+  uitkomst: codeEnum(adviesUitkomsten),
+  meldingId: Nullable(Id),
+});
+
+export const AdviesList = Type.Object({
+  items: Type.Array(AdviesListItem),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  total: Type.Integer(),
+});

@@ -1,0 +1,224 @@
+import { Type, type Static } from 'typebox';
+import {
+  bands,
+  betrokkeneRollen,
+  eventTypes,
+  meldingKanalen,
+  meldingStatussen,
+  melderRollen,
+  melderTypes,
+  routes,
+  sectoren,
+  teamKinds,
+  urgencies,
+  veiligheidVragen,
+} from '@vt/db/domain';
+import { GeweldsvormenList } from './advies.ts';
+import {
+  codeEnum,
+  DateTime,
+  Email,
+  GemeenteCode,
+  Huisnummer,
+  Id,
+  IsoDate,
+  Name,
+  Nullable,
+  Page,
+  PageSize,
+  Phone,
+  Postcode,
+  Text,
+} from './common.ts';
+
+export const Melder = Type.Object(
+  {
+    type: codeEnum(melderTypes),
+    rol: Type.Optional(codeEnum(melderRollen)),
+    sector: Type.Optional(codeEnum(sectoren)),
+    naam: Name,
+    organisatie: Type.Optional(Text(200)),
+    telefoon: Type.Optional(Phone),
+    email: Type.Optional(Email),
+    anoniemNaarHuishouden: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+export const Huishouden = Type.Object(
+  {
+    adres: Type.Object(
+      {
+        straat: Type.String({ minLength: 1, maxLength: 200 }),
+        huisnummer: Huisnummer,
+        postcode: Postcode,
+        plaats: Type.String({ minLength: 1, maxLength: 100 }),
+      },
+      { additionalProperties: false },
+    ),
+    gemeente: GemeenteCode,
+  },
+  { additionalProperties: false },
+);
+
+export const Betrokkene = Type.Object(
+  {
+    rol: codeEnum(betrokkeneRollen),
+    voornaam: Name,
+    achternaam: Name,
+    geboortedatum: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+);
+
+export const Veiligheid = Type.Object(
+  Object.fromEntries(veiligheidVragen.map((v) => [v, Type.Optional(Type.Boolean())])) as Record<
+    (typeof veiligheidVragen)[number],
+    ReturnType<typeof Type.Optional<ReturnType<typeof Type.Boolean>>>
+  >,
+  { additionalProperties: false, description: 'The veiligheidsbeoordeling answers; absent means false' },
+);
+
+export const MeldingBody = Type.Object(
+  {
+    receivedAt: Type.Optional(DateTime),
+    kanaal: codeEnum(meldingKanalen),
+    melder: Melder,
+    huishouden: Huishouden,
+    betrokkenen: Type.Array(Betrokkene, { minItems: 1, maxItems: 30 }),
+    geweldsvormen: GeweldsvormenList,
+    veiligheid: Type.Optional(Veiligheid),
+    toelichting: Type.Optional(Text(10_000)),
+  },
+  { additionalProperties: false, $id: 'MeldingBody' },
+);
+export type MeldingBody = Static<typeof MeldingBody>;
+
+export const MeldingCreated = Type.Object({
+  id: Id,
+  reference: Type.String(),
+  status: codeEnum(meldingStatussen),
+  receivedAt: DateTime,
+});
+
+const Factor = Type.Object({ code: Type.String(), weight: Type.Integer() });
+
+export const Triage = Type.Object({
+  urgency: codeEnum(urgencies),
+  band: codeEnum(bands),
+  priority: Type.Integer({ minimum: 0, maximum: 100 }),
+  route: codeEnum(routes),
+  routeRule: Type.String(),
+  factors: Type.Array(Factor),
+  rulesVersion: Type.String(),
+  eerdereMeldingen: Type.Integer(),
+  proposedAt: DateTime,
+});
+
+export const Beoordeling = Type.Object({
+  route: codeEnum(routes),
+  band: codeEnum(bands),
+  override: Type.Boolean(),
+  reason: Nullable(Type.String()),
+  decidedBy: Id,
+  decidedAt: DateTime,
+});
+
+export const Melding = Type.Object(
+  {
+    id: Id,
+    reference: Type.String(),
+    status: codeEnum(meldingStatussen),
+    kanaal: codeEnum(meldingKanalen),
+    receivedAt: DateTime,
+    createdAt: DateTime,
+    adviesId: Nullable(Id),
+    // null when the reader may not see the melder's identity (e.g. a wijkteam).
+    melder: Nullable(
+      Type.Object({
+        type: codeEnum(melderTypes),
+        rol: Nullable(codeEnum(melderRollen)),
+        sector: Nullable(codeEnum(sectoren)),
+        naam: Type.String(),
+        organisatie: Nullable(Type.String()),
+        telefoon: Nullable(Type.String()),
+        email: Nullable(Type.String()),
+        anoniemNaarHuishouden: Type.Boolean(),
+      }),
+    ),
+    huishouden: Type.Object({
+      adres: Type.Object({ straat: Type.String(), huisnummer: Type.String(), postcode: Type.String(), plaats: Type.String() }),
+      gemeente: Type.String(),
+      gemeenteNaam: Type.String(),
+    }),
+    betrokkenen: Type.Array(
+      Type.Object({
+        id: Id,
+        rol: codeEnum(betrokkeneRollen),
+        voornaam: Type.String(),
+        achternaam: Type.String(),
+        geboortedatum: Nullable(IsoDate),
+      }),
+    ),
+    geweldsvormen: GeweldsvormenList,
+    veiligheid: Type.Record(Type.String(), Type.Boolean()),
+    toelichting: Type.String(),
+    triage: Nullable(Triage),
+    beoordeling: Nullable(Beoordeling),
+    deadlines: Type.Object({
+      beoordelingDueDate: IsoDate,
+      beoordelingDueAt: DateTime,
+      responseDueAt: Type.Optional(Nullable(DateTime)),
+      onderzoekDueDate: Type.Optional(Nullable(IsoDate)),
+    }),
+    onderzoek: Nullable(Type.Object({}, { additionalProperties: true })),
+    overdracht: Nullable(Type.Object({}, { additionalProperties: true })),
+    monitoring: Type.Array(Type.Object({ dueDate: IsoDate, status: Type.String() })),
+    thv: Nullable(Type.Object({}, { additionalProperties: true })),
+    team: Nullable(Type.Object({ id: Id, kind: codeEnum(teamKinds), naam: Type.String(), gemeente: Nullable(Type.String()) })),
+    assignedTo: Type.Array(Id),
+  },
+  { $id: 'Melding' },
+);
+export type Melding = Static<typeof Melding>;
+
+export const MeldingListQuery = Type.Object(
+  {
+    status: Type.Optional(codeEnum(meldingStatussen)),
+    band: Type.Optional(codeEnum(bands)),
+    route: Type.Optional(codeEnum(routes)),
+    gemeente: Type.Optional(GemeenteCode),
+    overdue: Type.Optional(Type.Boolean()),
+    page: Type.Optional(Page),
+    pageSize: Type.Optional(PageSize),
+  },
+  { additionalProperties: false },
+);
+
+export const MeldingListItem = Type.Object({
+  id: Id,
+  reference: Type.String(),
+  status: codeEnum(meldingStatussen),
+  kanaal: codeEnum(meldingKanalen),
+  receivedAt: DateTime,
+  gemeente: Type.String(),
+  band: Nullable(codeEnum(bands)),
+  route: Nullable(codeEnum(routes)),
+  beoordelingDueAt: DateTime,
+  overdue: Type.Boolean(),
+});
+
+export const MeldingList = Type.Object({
+  items: Type.Array(MeldingListItem),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  total: Type.Integer(),
+});
+
+export const HistorieEvent = Type.Object({
+  at: DateTime,
+  type: codeEnum(eventTypes),
+  actorId: Nullable(Id),
+  data: Type.Record(Type.String(), Type.Unknown()),
+});
+export const Historie = Type.Object({ events: Type.Array(HistorieEvent) });

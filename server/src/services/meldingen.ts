@@ -1,0 +1,111 @@
+// Business rules on top of the schema, and the mapping from the database to the contract's melding shape.
+import { eq } from 'drizzle-orm';
+import { schema, type DbOrTx, type MeldingDetail } from '@vt/db';
+import { amsterdamDate } from '@vt/db/domain';
+import type { ErrorDetail } from '../errors.ts';
+import { badRequest } from '../errors.ts';
+import type { Melding, MeldingBody } from '../schemas/melding.ts';
+
+/** Clocks differ a little between partner systems and us; more than this in the future is a mistake. */
+const CLOCK_SKEW_MS = 60_000;
+
+export function checkNotFuture(value: string | undefined, path: string, now: Date, details: ErrorDetail[]) {
+  if (value && new Date(value).getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    details.push({ path, message: 'Mag niet in de toekomst liggen.' });
+  }
+}
+
+/** Combinations the schema cannot express. */
+export async function checkMeldingBody(db: DbOrTx, body: MeldingBody, now: Date, prefix = '') {
+  const details: ErrorDetail[] = [];
+  checkNotFuture(body.receivedAt, `${prefix}/receivedAt`, now, details);
+  const m = body.melder;
+  if (m.type === 'professional' && m.rol) details.push({ path: `${prefix}/melder/rol`, message: 'Een professional heeft een sector, geen rol.' });
+  if (m.type === 'niet_professional' && m.sector) details.push({ path: `${prefix}/melder/sector`, message: 'Alleen een professional heeft een sector.' });
+  const today = amsterdamDate(now);
+  body.betrokkenen.forEach((b, i) => {
+    if (b.geboortedatum && b.geboortedatum > today) details.push({ path: `${prefix}/betrokkenen/${i}/geboortedatum`, message: 'Mag niet in de toekomst liggen.' });
+    if (b.geboortedatum && b.geboortedatum < '1900-01-01') details.push({ path: `${prefix}/betrokkenen/${i}/geboortedatum`, message: 'Geboortedatum is niet aannemelijk.' });
+  });
+  const [gemeente] = await db.select({ code: schema.gemeenten.code }).from(schema.gemeenten).where(eq(schema.gemeenten.code, body.huishouden.gemeente));
+  if (!gemeente) details.push({ path: `${prefix}/huishouden/gemeente`, message: 'Onbekende gemeente voor deze regio.' });
+  if (details.length) throw badRequest('De invoer klopt niet.', details);
+}
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean }): Melding {
+  const m = d.melding;
+  return {
+    id: m.id,
+    reference: m.reference,
+    status: m.status,
+    kanaal: m.kanaal,
+    receivedAt: m.receivedAt.toISOString(),
+    createdAt: m.createdAt.toISOString(),
+    adviesId: m.adviesId,
+    melder: opts.melderIdentity
+      ? {
+          type: m.melderType,
+          rol: m.melderRol,
+          sector: m.melderSector,
+          naam: m.melderNaam,
+          organisatie: m.melderOrganisatie,
+          telefoon: m.melderTelefoon,
+          email: m.melderEmail,
+          anoniemNaarHuishouden: m.anoniemNaarHuishouden,
+        }
+      : null,
+    huishouden: {
+      adres: { straat: m.straat, huisnummer: m.huisnummer, postcode: m.postcode, plaats: m.plaats },
+      gemeente: m.gemeenteCode,
+      gemeenteNaam: d.gemeenteNaam,
+    },
+    betrokkenen: d.betrokkenen.map((b) => ({
+      id: b.id,
+      rol: b.rol,
+      voornaam: b.voornaam,
+      achternaam: b.achternaam,
+      geboortedatum: b.geboortedatum,
+    })),
+    geweldsvormen: m.geweldsvormen,
+    veiligheid: m.veiligheid as Record<string, boolean>,
+    toelichting: m.toelichting,
+    triage:
+      m.urgency && m.band && m.route && m.priority !== null && m.proposedAt
+        ? {
+            urgency: m.urgency,
+            band: m.band,
+            priority: m.priority,
+            route: m.route,
+            routeRule: m.routeRule ?? '',
+            factors: m.factors ?? [],
+            rulesVersion: m.rulesVersion ?? '',
+            eerdereMeldingen: m.eerdereMeldingen ?? 0,
+            proposedAt: m.proposedAt.toISOString(),
+          }
+        : null,
+    beoordeling: d.beoordeling
+      ? {
+          route: d.beoordeling.route,
+          band: d.beoordeling.band,
+          override: d.beoordeling.override,
+          reason: d.beoordeling.reason,
+          decidedBy: d.beoordeling.decidedBy,
+          decidedAt: d.beoordeling.decidedAt.toISOString(),
+        }
+      : null,
+    deadlines: {
+      beoordelingDueDate: m.beoordelingDueDate,
+      beoordelingDueAt: m.beoordelingDueAt.toISOString(),
+      responseDueAt: iso(m.responseDueAt),
+      onderzoekDueDate: null,
+    },
+    onderzoek: null,
+    overdracht: null,
+    monitoring: [],
+    thv: null,
+    team: d.team ? { id: d.team.id, kind: d.team.kind, naam: d.team.naam, gemeente: d.team.gemeente } : null,
+    assignedTo: m.assignedTo,
+  };
+}

@@ -1,0 +1,62 @@
+// Builds the real application against a test database and the real Redis, and signs demo users in.
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { buildApp } from '@vt/server';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+import { DEMO_API_KEY, DEMO_PASSWORD, TEST_REDIS_URL } from './env.ts';
+
+export type TestApp = Awaited<ReturnType<typeof buildApp>>;
+
+export interface TestContext {
+  app: TestApp;
+  db: TestDatabase;
+  redis: Redis;
+  /** A unique key prefix for this file (BullMQ prefix, rate-limit keys). */
+  prefix: string;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(options: { redisUrl?: string } = {}): Promise<TestContext> {
+  const db = await createTestDatabase();
+  const redis = new Redis(options.redisUrl ?? TEST_REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+  redis.on('error', () => {});
+  await redis.connect().catch(() => {});
+  const app = await buildApp({
+    config: { nodeEnv: 'test', logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false },
+    db: db.handle,
+    redis,
+    webRoot: false,
+  });
+  await app.ready();
+  return {
+    app,
+    db,
+    redis,
+    prefix: `vt-test-${randomBytes(4).toString('hex')}`,
+    close: async () => {
+      await app.close();
+      redis.disconnect();
+      await db.drop();
+    },
+  };
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  userId: string;
+  headers: Record<string, string>;
+}
+
+/** Signs a demo user in (e.g. 'adviseur@demo.test') and returns the headers a browser would send. */
+export async function login(app: TestApp, email: string, password = DEMO_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.headers['set-cookie'];
+  const raw = Array.isArray(setCookie) ? setCookie[0]! : String(setCookie);
+  const cookie = raw.split(';')[0]!;
+  const body = res.json() as { user: { id: string }; csrfToken: string };
+  return { cookie, csrfToken: body.csrfToken, userId: body.user.id, headers: { cookie, 'x-csrf-token': body.csrfToken } };
+}
+
+export const partnerHeaders = { authorization: `Bearer ${DEMO_API_KEY}` };

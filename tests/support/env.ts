@@ -1,0 +1,12 @@
+// Where the tests find Postgres and Redis: the machine's own services unless told otherwise.
+export const ADMIN_DATABASE_URL = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const TEMPLATE_DB = 'vt_test_template';
+export const DEMO_PASSWORD = 'demo-veilig-thuis';
+export const DEMO_API_KEY = 'demo-politie-key';
+
+export function databaseUrl(name: string): string {
+  const u = new URL(ADMIN_DATABASE_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
