@@ -1,0 +1,8 @@
+// The pure domain rules, shared by server, workers and web. No I/O.
+export * from './codes.ts';
+export * from './calendar.ts';
+export * from './deadlines.ts';
+export * from './radar.ts';
+export * from './policy.ts';
+export * from './triage.ts';
+export * from './labels.ts';
