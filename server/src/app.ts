@@ -46,12 +46,12 @@ export async function buildApp(deps: AppDeps) {
     logger: deps.logger ?? { level: deps.config.logLevel, redact: logRedact },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 256 * 1024,
-    // Request logs carry method, route and status; never query strings with search terms or bodies.
-    disableRequestLogging: false,
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // JSON only: anything else is a 415, not a string that fails validation later.
+  app.removeContentTypeParser('text/plain');
   app.decorate('db', deps.db);
   app.decorate('redis', deps.redis);
   app.decorate('kalender', cachedKalender(deps.db.db));
