@@ -155,6 +155,7 @@ CREATE TABLE "meldingen" (
 	"beoordeling_due_date" date NOT NULL,
 	"beoordeling_due_at" timestamp with time zone NOT NULL,
 	"response_due_at" timestamp with time zone,
+	"triage_requested" integer DEFAULT 1 NOT NULL,
 	"triage_run" integer DEFAULT 0 NOT NULL,
 	"urgency" "urgency",
 	"band" "band",
@@ -263,6 +264,7 @@ CREATE INDEX "meldingen_received_idx" ON "meldingen" USING btree ("received_at")
 CREATE INDEX "meldingen_team_idx" ON "meldingen" USING btree ("team_id","status");--> statement-breakpoint
 CREATE INDEX "meldingen_adres_idx" ON "meldingen" USING btree ("postcode_norm","huisnummer_norm","received_at");--> statement-breakpoint
 CREATE INDEX "meldingen_gemeente_idx" ON "meldingen" USING btree ("gemeente_code");--> statement-breakpoint
+CREATE INDEX "meldingen_triage_pending_idx" ON "meldingen" USING btree ("updated_at") WHERE "meldingen"."triage_run" < "meldingen"."triage_requested";--> statement-breakpoint
 CREATE INDEX "outbox_pending_idx" ON "outbox" USING btree ("id") WHERE "outbox"."dispatched_at" is null;--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "teams_kind_gemeente_uq" ON "teams" USING btree ("kind",coalesce("gemeente_code", ''));--> statement-breakpoint

@@ -11,3 +11,4 @@ export * from './repositories/idempotency.ts';
 export * from './repositories/users.ts';
 export * from './security/passwords.ts';
 export * from './seed.ts';
+export * from './repositories/triage.ts';

@@ -193,6 +193,9 @@ export const meldingen = pgTable(
     beoordelingDueAt: tstz('beoordeling_due_at').notNull(),
     responseDueAt: tstz('response_due_at'),
 
+    // Triage runs asked for (1 at intake, +1 per aanvulling) and the last run stored. A job for a run that is not
+    // newer than triageRun is a no-op, so replays and duplicates change nothing.
+    triageRequested: integer('triage_requested').notNull().default(1),
     // The current triage proposal; earlier proposals stay in triage_voorstellen and the history.
     triageRun: integer('triage_run').notNull().default(0),
     urgency: urgencyEnum('urgency'),
@@ -211,6 +214,7 @@ export const meldingen = pgTable(
     index('meldingen_team_idx').on(t.teamId, t.status),
     index('meldingen_adres_idx').on(t.postcodeNorm, t.huisnummerNorm, t.receivedAt),
     index('meldingen_gemeente_idx').on(t.gemeenteCode),
+    index('meldingen_triage_pending_idx').on(t.updatedAt).where(sql`${t.triageRun} < ${t.triageRequested}`),
     check('meldingen_priority_range', sql`${t.priority} is null or ${t.priority} between 0 and 100`),
   ],
 );

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
 import { cachedKalender, type DbHandle } from '@vt/db';
 import type { WerkdagKalender } from '@vt/db/domain';
@@ -32,9 +32,10 @@ export interface AppDeps {
   config: Pick<Config, 'nodeEnv' | 'logLevel' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'trustProxy'>;
   db: DbHandle;
   redis: Redis;
-  /** Extra route plugins (e.g. the queue board) registered under /api or at the root by the caller. */
+  /** Where the built web app is; false for none (tests). */
   webRoot?: string | false;
-  logger?: FastifyServerOptions['logger'];
+  /** A pino logger to use instead of one built from the config. */
+  loggerInstance?: FastifyBaseLogger;
 }
 
 /** Paths whose values must never reach a log line. */
@@ -43,7 +44,7 @@ export const logRedact = ['req.headers.authorization', 'req.headers.cookie', 're
 export async function buildApp(deps: AppDeps) {
   const production = deps.config.nodeEnv === 'production';
   const app = Fastify({
-    logger: deps.logger ?? { level: deps.config.logLevel, redact: logRedact },
+    ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: { level: deps.config.logLevel, redact: logRedact } }),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 256 * 1024,
     requestIdHeader: false,

@@ -89,7 +89,7 @@ async function main() {
     stops.push(() => workers!.close());
   }
 
-  const app = await buildApp({ config, db, redis, logger: log.child({ component: 'api' }) as never });
+  const app = await buildApp({ config, db, redis, loggerInstance: log.child({ component: 'api' }) });
   // Stop accepting requests first, let running ones finish, then stop workers and services.
   stops.push(() => app.close());
   await app.listen({ port: config.port, host: config.host });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, not, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import {
   amsterdamDate,
@@ -164,7 +164,7 @@ export async function listMeldingen(db: DbOrTx, f: MeldingFilter) {
   if (f.route) where.push(eq(meldingen.route, f.route));
   if (f.gemeente) where.push(eq(meldingen.gemeenteCode, f.gemeente));
   if (f.overdue === true) where.push(and(notAssessed, lt(meldingen.beoordelingDueAt, now))!);
-  if (f.overdue === false) where.push(sql`not (${notAssessed} and ${meldingen.beoordelingDueAt} < ${now})`);
+  if (f.overdue === false) where.push(not(and(notAssessed, lt(meldingen.beoordelingDueAt, now))!));
   const cond = where.length ? and(...where) : undefined;
   const [items, [total]] = await Promise.all([
     db

@@ -1,0 +1,128 @@
+// Storage side of the triage pipeline: the radar count, loading a melding for triage and storing a proposal.
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { berekenDeadlines, radarWindow, triage, type TriagePolicy, type TriageResult, type WerkdagKalender } from '../domain/index.ts';
+import { betrokkenen, meldingen, meldingEvents, teams, triageVoorstellen } from '../schema.ts';
+
+/**
+ * eerdereMeldingen (domain.md, radar): meldingen about the same household received in the 24 calendar months
+ * before this one — same normalised postcode and huisnummer, or a betrokkene with the same first name, last name
+ * and birth date (case-insensitive) — each counted once, this one excluded.
+ */
+export async function countEerdereMeldingen(tx: DbOrTx, meldingId: string): Promise<number> {
+  const [m] = await tx
+    .select({ receivedAt: meldingen.receivedAt, postcode: meldingen.postcodeNorm, huisnummer: meldingen.huisnummerNorm })
+    .from(meldingen)
+    .where(eq(meldingen.id, meldingId));
+  if (!m) return 0;
+  const w = radarWindow(m.receivedAt);
+  // postgres.js takes timestamps in raw SQL as text.
+  const [from, to] = [w.from.toISOString(), w.to.toISOString()];
+  const rows = await tx.execute<{ n: number }>(sql`
+    select count(*)::int as n from (
+      select e.id from meldingen e
+       where e.postcode_norm = ${m.postcode} and e.huisnummer_norm = ${m.huisnummer}
+         and e.received_at >= ${from}::timestamptz and e.received_at < ${to}::timestamptz and e.id <> ${meldingId}
+      union
+      select e.id from meldingen e
+        join betrokkenen eb on eb.melding_id = e.id
+        join betrokkenen tb on tb.melding_id = ${meldingId}
+       where lower(eb.voornaam) = lower(tb.voornaam) and lower(eb.achternaam) = lower(tb.achternaam)
+         and eb.geboortedatum = tb.geboortedatum and tb.geboortedatum is not null
+         and e.received_at >= ${from}::timestamptz and e.received_at < ${to}::timestamptz and e.id <> ${meldingId}
+    ) earlier`);
+  return rows[0]?.n ?? 0;
+}
+
+export type TriageOutcome =
+  | { kind: 'stored'; id: string; reference: string; run: number; result: TriageResult; eerdereMeldingen: number; teamKind: string | null }
+  | { kind: 'skipped'; reason: 'not_found' | 'already_triaged' };
+
+/**
+ * Runs triage run `run` for a melding and stores it, in the caller's transaction. The melding row is locked, so
+ * two workers on the same melding queue up; a run that is not newer than the stored one changes nothing.
+ */
+export async function runTriage(
+  tx: DbOrTx,
+  meldingId: string,
+  run: number,
+  deps: { policy: TriagePolicy; kalender: WerkdagKalender; now?: Date },
+): Promise<TriageOutcome> {
+  const [m] = await tx.select().from(meldingen).where(eq(meldingen.id, meldingId)).for('update');
+  if (!m) return { kind: 'skipped', reason: 'not_found' };
+  if (m.triageRun >= run) return { kind: 'skipped', reason: 'already_triaged' };
+  const persons = await tx
+    .select({ rol: betrokkenen.rol, geboortedatum: betrokkenen.geboortedatum })
+    .from(betrokkenen)
+    .where(eq(betrokkenen.meldingId, meldingId))
+    .orderBy(asc(betrokkenen.volgorde));
+  const eerdereMeldingen = await countEerdereMeldingen(tx, meldingId);
+  const result = triage(
+    { receivedAt: m.receivedAt, veiligheid: m.veiligheid, anoniemNaarHuishouden: m.anoniemNaarHuishouden, betrokkenen: persons, eerdereMeldingen },
+    deps.policy,
+  );
+  const now = deps.now ?? new Date();
+  const deadlines = berekenDeadlines(m.receivedAt, result.urgency, deps.kalender);
+
+  // Acute meldingen go to the crisis team at once; the beoordeling confirms afterwards. Others wait for a
+  // beoordelaar on the beoordeling team's queue, with the proposed route shown.
+  const beforeDecision = m.status === 'ontvangen' || m.status === 'triage_voorgesteld';
+  let teamId = m.teamId;
+  if (beforeDecision && result.urgency === 'acuut') {
+    const [crisis] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.kind, 'crisisteam')).limit(1);
+    teamId = crisis?.id ?? teamId;
+  }
+  const [voorstel] = await tx
+    .insert(triageVoorstellen)
+    .values({
+      meldingId,
+      run,
+      urgency: result.urgency,
+      band: result.band,
+      priority: result.priority,
+      route: result.route,
+      routeRule: result.routeRule,
+      factors: result.factors,
+      rulesVersion: result.rulesVersion,
+      eerdereMeldingen,
+      proposedAt: now,
+    })
+    .returning({ id: triageVoorstellen.id });
+  await tx
+    .update(meldingen)
+    .set({
+      triageRun: run,
+      urgency: result.urgency,
+      band: result.band,
+      priority: result.priority,
+      route: result.route,
+      routeRule: result.routeRule,
+      factors: result.factors,
+      rulesVersion: result.rulesVersion,
+      eerdereMeldingen,
+      proposedAt: now,
+      responseDueAt: deadlines.responseDueAt,
+      updatedAt: now,
+      teamId,
+      ...(beforeDecision ? { status: 'triage_voorgesteld' as const } : {}),
+    })
+    .where(eq(meldingen.id, meldingId));
+  await tx.insert(meldingEvents).values({
+    meldingId,
+    at: now,
+    type: 'triage_voorgesteld',
+    actorId: null,
+    data: { run, voorstelId: voorstel!.id, urgency: result.urgency, band: result.band, priority: result.priority, route: result.route, routeRule: result.routeRule, factors: result.factors, rulesVersion: result.rulesVersion, eerdereMeldingen },
+  });
+  const [team] = teamId ? await tx.select({ kind: teams.kind }).from(teams).where(eq(teams.id, teamId)) : [];
+  return { kind: 'stored', id: m.id, reference: m.reference, run, result, eerdereMeldingen, teamKind: team?.kind ?? null };
+}
+
+/** Meldingen whose requested triage has not been stored for a while: their job may have been lost with Redis. */
+export async function findStuckTriage(db: DbOrTx, olderThanMs: number, limit = 500) {
+  return db
+    .select({ id: meldingen.id, run: meldingen.triageRequested })
+    .from(meldingen)
+    .where(and(lt(meldingen.triageRun, meldingen.triageRequested), lt(meldingen.updatedAt, new Date(Date.now() - olderThanMs))))
+    .limit(limit);
+}

@@ -1,0 +1,91 @@
+// Starts the workers of the system: the outbox relay (with its reconciler) and the triage worker.
+import { Redis, type RedisOptions } from 'ioredis';
+import type { Logger } from 'pino';
+import { createDb, type DbHandle } from '@vt/db';
+import { createQueues } from './queues.ts';
+import { startRelay, type Relay } from './relay.ts';
+import { startTriageWorker } from './triage-worker.ts';
+
+export * from './queues.ts';
+export * from './events.ts';
+export { startRelay } from './relay.ts';
+export { startTriageWorker } from './triage-worker.ts';
+
+export interface WorkerOptions {
+  databaseUrl: string;
+  redisUrl: string;
+  log: Logger;
+  /** BullMQ key prefix; tests isolate themselves with their own. */
+  prefix?: string;
+  concurrency?: number;
+  pollMs?: number;
+  reconcileEveryMs?: number;
+  stuckAfterMs?: number;
+}
+
+export interface RunningWorkers {
+  relay: Relay;
+  close(): Promise<void>;
+}
+
+/** Parses REDIS_URL whole (database number included) into ioredis options. */
+export function redisOptions(url: string, extra: RedisOptions = {}): RedisOptions {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    db: Number(u.pathname.replace('/', '') || 0),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+    ...extra,
+  };
+}
+
+/** BullMQ loses jobs when Redis evicts keys: warn loudly unless maxmemory-policy is noeviction. */
+async function checkEvictionPolicy(redis: Redis, log: Logger) {
+  try {
+    const [, policy] = (await redis.config('GET', 'maxmemory-policy')) as [string, string];
+    if (policy !== 'noeviction') log.warn({ policy }, 'Redis maxmemory-policy should be noeviction: jobs can be evicted otherwise');
+  } catch {
+    log.info('could not read Redis maxmemory-policy (CONFIG not permitted); make sure it is noeviction');
+  }
+}
+
+export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
+  const prefix = o.prefix ?? 'vt';
+  const db: DbHandle = createDb(o.databaseUrl, { max: 6, applicationName: 'veilig-thuis-workers' });
+  // Producers fail fast while Redis is down (the outbox keeps the work); workers retry for ever.
+  const producer = redisOptions(o.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  const consumer = redisOptions(o.redisUrl, { maxRetriesPerRequest: null });
+  const publisher = new Redis(redisOptions(o.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true }));
+  publisher.on('error', () => {});
+  // Redis may be down at start: the workers start anyway and catch up when it returns.
+  if (await publisher.connect().then(() => true, () => false)) await checkEvictionPolicy(publisher, o.log);
+  else o.log.warn('Redis is not reachable yet; the workers will connect when it is');
+
+  const queues = createQueues(producer, prefix);
+  const worker = startTriageWorker({ db, connection: consumer, prefix, publisher, log: o.log, ...(o.concurrency ? { concurrency: o.concurrency } : {}) });
+  const relay = await startRelay({
+    db,
+    queues,
+    publisher,
+    log: o.log,
+    ...(o.pollMs ? { pollMs: o.pollMs } : {}),
+    ...(o.reconcileEveryMs ? { reconcileEveryMs: o.reconcileEveryMs } : {}),
+    ...(o.stuckAfterMs ? { stuckAfterMs: o.stuckAfterMs } : {}),
+  });
+  o.log.info('workers running');
+
+  return {
+    relay,
+    async close() {
+      await relay.close();
+      // Waits for running jobs to finish (graceful shutdown, BullMQ going-to-production guide).
+      await worker.close();
+      await queues.close();
+      publisher.disconnect();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// A worker process on its own (docker-compose's `worker` service): relay, reconciler and triage worker.
+import pino from 'pino';
+import { runMigrations } from '@vt/db';
+import { startWorkers } from './index.ts';
+
+const log = pino({ level: process.env.LOG_LEVEL || 'info' });
+const { DATABASE_URL, REDIS_URL } = process.env;
+if (!DATABASE_URL || !REDIS_URL) {
+  console.error('Configuration error: the worker needs DATABASE_URL and REDIS_URL');
+  process.exit(1);
+}
+await runMigrations(DATABASE_URL);
+const workers = await startWorkers({ databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, log });
+let closing = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, async () => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'worker shutting down');
+    await workers.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,49 @@
+// Every queue, job and payload of the system, named once. Payloads carry ids only: the worker loads what it
+// needs from Postgres, so no personal data ever sits in Redis.
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+
+export const QUEUES = {
+  triage: 'triage',
+} as const;
+
+export interface JobPayloads {
+  'triage-melding': { meldingId: string; run: number; outboxId?: number };
+}
+export type JobName = keyof JobPayloads;
+
+const queueOfJob: Record<JobName, keyof typeof QUEUES> = {
+  'triage-melding': 'triage',
+};
+
+/** Retries with exponential backoff; finished jobs are pruned so Redis does not grow without bound. */
+export const defaultJobOptions: JobsOptions = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: { age: 24 * 3600, count: 5000 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+};
+
+export interface QueueRegistry {
+  queues: Record<keyof typeof QUEUES, Queue>;
+  enqueue<N extends JobName>(name: N, data: JobPayloads[N], opts?: JobsOptions): Promise<void>;
+  enqueueBulk<N extends JobName>(name: N, jobs: { data: JobPayloads[N]; jobId: string }[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createQueues(connection: ConnectionOptions, prefix: string): QueueRegistry {
+  const queues = { triage: new Queue(QUEUES.triage, { connection, prefix, defaultJobOptions }) };
+  for (const q of Object.values(queues)) q.on('error', () => {});
+  return {
+    queues,
+    async enqueue(name, data, opts) {
+      await queues[queueOfJob[name]].add(name, data, opts);
+    },
+    async enqueueBulk(name, jobs) {
+      if (!jobs.length) return;
+      await queues[queueOfJob[name]].addBulk(jobs.map((j) => ({ name, data: j.data, opts: { jobId: j.jobId } })));
+    },
+    async close() {
+      await Promise.all(Object.values(queues).map((q) => q.close()));
+    },
+  };
+}

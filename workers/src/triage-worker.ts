@@ -1,0 +1,54 @@
+// The triage worker: loads the melding by id, runs the pure triage policy, stores the proposal in one
+// transaction and announces it. A job for a run that is already stored changes nothing, so retries,
+// duplicates and a job replayed after a crash are harmless.
+import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { cachedKalender, runTriage, type DbHandle } from '@vt/db';
+import { policyV1, type TriagePolicy } from '@vt/db/domain';
+import { publishEvent } from './events.ts';
+import { QUEUES, type JobPayloads } from './queues.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface TriageWorkerOptions {
+  db: DbHandle;
+  connection: ConnectionOptions;
+  prefix: string;
+  publisher: Redis;
+  log: Logger;
+  concurrency?: number;
+  policy?: TriagePolicy;
+}
+
+export function startTriageWorker(o: TriageWorkerOptions): Worker {
+  const kalender = cachedKalender(o.db.db);
+  const policy = o.policy ?? policyV1;
+
+  const worker = new Worker<JobPayloads['triage-melding']>(
+    QUEUES.triage,
+    async (job: Job<JobPayloads['triage-melding']>) => {
+      const { meldingId, run } = job.data ?? ({} as JobPayloads['triage-melding']);
+      if (typeof meldingId !== 'string' || !UUID.test(meldingId) || !Number.isInteger(run) || run < 1) {
+        throw new UnrecoverableError('invalid triage job payload');
+      }
+      const k = await kalender();
+      const outcome = await o.db.db.transaction((tx) => runTriage(tx, meldingId, run, { policy, kalender: k }));
+      if (outcome.kind === 'skipped') {
+        if (outcome.reason === 'not_found') throw new UnrecoverableError('melding not found');
+        return { skipped: outcome.reason };
+      }
+      const base = { id: outcome.id, reference: outcome.reference, band: outcome.result.band, route: outcome.result.route, team: outcome.teamKind };
+      // Announced after commit; a lost announcement only delays a screen refresh, never the triage itself.
+      await publishEvent(o.publisher, { type: 'melding.triaged', ...base }).catch(() => {});
+      await publishEvent(o.publisher, { type: 'melding.routed', ...base }).catch(() => {});
+      return { band: outcome.result.band, route: outcome.result.route, run };
+    },
+    { connection: o.connection, prefix: o.prefix, concurrency: o.concurrency ?? 4, autorun: true },
+  );
+  worker.on('failed', (job, err) => {
+    o.log.warn({ jobId: job?.id, attempts: job?.attemptsMade, errName: err.name, unrecoverable: err instanceof UnrecoverableError }, 'triage job failed');
+  });
+  worker.on('error', (err) => o.log.warn({ errName: err.name, errCode: (err as { code?: string }).code }, 'triage worker error'));
+  return worker;
+}
