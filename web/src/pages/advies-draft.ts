@@ -1,0 +1,58 @@
+// The advies form's state, kept in localStorage while the call runs, and its conversion to the API body.
+import type { paths } from '../api/schema';
+
+export const ADVIES_DRAFT_KEY = 'vt.advies.concept';
+export const MELDING_FROM_ADVIES_KEY = 'vt.melding.vanAdvies';
+
+type AdviesBody = paths['/api/adviezen']['post']['requestBody']['content']['application/json'];
+
+export interface AdviesDraft {
+  startedAt: string;
+  kanaal: AdviesBody['kanaal'];
+  vragerType: AdviesBody['vragerType'];
+  sector: NonNullable<AdviesBody['sector']> | '';
+  anoniem: boolean;
+  vrager: { naam: string; telefoon: string; email: string; organisatie: string };
+  geweldsvormen: string[];
+  samenvatting: string;
+  adviesGegeven: string;
+  uitkomst: AdviesBody['uitkomst'];
+}
+
+export const emptyAdvies = (): AdviesDraft => ({
+  startedAt: new Date().toISOString(),
+  kanaal: 'telefoon',
+  vragerType: 'onbekend',
+  sector: '',
+  anoniem: true,
+  vrager: { naam: '', telefoon: '', email: '', organisatie: '' },
+  geweldsvormen: [],
+  samenvatting: '',
+  adviesGegeven: '',
+  uitkomst: 'afgesloten',
+});
+
+/** The POST body: empty optional fields left out, nothing about the vrager when anonymous. */
+export function toAdviesBody(d: AdviesDraft, endedAt: Date): AdviesBody {
+  const vrager = Object.fromEntries(Object.entries(d.vrager).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+  return {
+    kanaal: d.kanaal,
+    startedAt: d.startedAt,
+    endedAt: endedAt.toISOString(),
+    vragerType: d.vragerType,
+    ...(d.vragerType === 'professional' && d.sector ? { sector: d.sector } : {}),
+    anoniem: d.anoniem,
+    ...(!d.anoniem && Object.keys(vrager).length ? { vrager } : {}),
+    geweldsvormen: d.geweldsvormen as AdviesBody['geweldsvormen'],
+    samenvatting: d.samenvatting.trim(),
+    adviesGegeven: d.adviesGegeven.trim(),
+    uitkomst: d.uitkomst,
+  };
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const mm = String(Math.floor(s / 60) % 60).padStart(2, '0');
+  const ss = String(s % 60).padStart(2, '0');
+  return s >= 3600 ? `${Math.floor(s / 3600)}:${mm}:${ss}` : `${mm}:${ss}`;
+}

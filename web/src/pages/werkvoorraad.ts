@@ -1,0 +1,31 @@
+// Pure helpers of the work queue, tested on their own.
+export interface QueueItem {
+  id: string;
+  reference: string;
+  band: 'P1' | 'P2' | 'P3' | 'P4' | null;
+  dueAt: string;
+  route: string | null;
+}
+
+/** Time left to a deadline, in words staff read at a glance: "2 d 4 u", "3 u 10 min", "12 min". */
+export function formatSpan(ms: number): string {
+  const min = Math.floor(Math.abs(ms) / 60_000);
+  const d = Math.floor(min / 1440);
+  const h = Math.floor((min % 1440) / 60);
+  const m = min % 60;
+  if (d > 0) return `${d} d ${h} u`;
+  if (h > 0) return `${h} u ${m} min`;
+  return `${m} min`;
+}
+
+export function timeLeft(dueAt: string, now: number): { overdue: boolean; text: string } {
+  const ms = new Date(dueAt).getTime() - now;
+  return { overdue: ms < 0, text: formatSpan(ms) };
+}
+
+const rank = (b: QueueItem['band']) => (b ? Number(b.slice(1)) : 9);
+
+/** Band first (P1 on top, untriaged last), then the earliest deadline: the same order as the server's. */
+export function sortQueue<T extends QueueItem>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => rank(a.band) - rank(b.band) || a.dueAt.localeCompare(b.dueAt));
+}
