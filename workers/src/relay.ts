@@ -1,7 +1,8 @@
 // The outbox relay: moves committed outbox rows to BullMQ. Rows are claimed with FOR UPDATE SKIP LOCKED, so
 // several relays can run; a row is marked dispatched only in the transaction that saw BullMQ accept its job, so
-// a Redis outage delays triage but never loses it. The job id is derived from the outbox id, and BullMQ ignores a
-// second add with the same id, so a row dispatched twice (crash between add and commit) is still one job.
+// a Redis outage delays triage but never loses it. The job id is the outbox id plus the melding id (unique even when
+// a restored database or a second environment reuses outbox ids on the same Redis), and BullMQ ignores a second
+// add with the same id, so a row dispatched twice (crash between add and commit) is still one job.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inArray, sql } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
@@ -52,7 +53,7 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
       const triage = rows.filter((r) => r.topic === 'melding.received' || r.topic === 'melding.aangevuld');
       await o.queues.enqueueBulk(
         'triage-melding',
-        triage.map((r) => ({ jobId: `outbox-${r.id}`, data: { meldingId: r.aggregate_id, run: r.payload.run ?? 1, outboxId: r.id } })),
+        triage.map((r) => ({ jobId: `outbox-${r.id}-${r.aggregate_id}`, data: { meldingId: r.aggregate_id, run: r.payload.run ?? 1, outboxId: r.id } })),
       );
       const ids = rows.map((r) => r.id);
       await tx
@@ -89,7 +90,8 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
     const stuck = await findStuckTriage(o.db.db, o.stuckAfterMs ?? 60_000);
     await o.queues.enqueueBulk(
       'triage-melding',
-      stuck.map((m) => ({ jobId: `reconcile-${m.id}-${m.run}`, data: { meldingId: m.id, run: m.run } })),
+      // A new id each round: an earlier job of the same run may have failed for good and still be kept by BullMQ.
+      stuck.map((m) => ({ jobId: `reconcile-${m.id}-${m.run}-${Date.now()}`, data: { meldingId: m.id, run: m.run } })),
     );
     if (stuck.length) o.log.info({ count: stuck.length }, 'reconciler re-enqueued triage');
     return stuck.length;

@@ -1,0 +1,188 @@
+// End to end in Debian's Chromium against the real server (API, workers and the built web app in one process):
+// an adviseur logs an advies by keyboard alone and files a melding, a partner's melding appears live on the chef
+// van de dag's queue, a beoordelaar confirms a triage; axe-core checks every page.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { DEMO_API_KEY, DEMO_PASSWORD, TEST_REDIS_URL } from '../support/env.ts';
+import { meldingBody } from '../support/fixtures.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const artifacts = `${root}tests/.artifacts`;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: ChildProcess;
+let db: TestDatabase;
+let browser: Browser;
+let base: string;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  if (!existsSync(`${root}web/dist/index.html`)) throw new Error('web/dist is missing: run `npm run build:web` before the e2e tests');
+  mkdirSync(artifacts, { recursive: true });
+  db = await createTestDatabase();
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const redisDb = 8 + Math.floor(Math.random() * 7);
+  let out = '';
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: db.url, REDIS_URL: `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/${redisDb}`, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (d) => (out += d));
+  server.stderr!.on('data', (d) => (out += d));
+  const until = Date.now() + 60_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`server exited: ${out}`);
+    const ok = await fetch(`${base}/api/health/ready`).then((res) => res.ok, () => false);
+    if (ok) break;
+    if (Date.now() > until) throw new Error(`server not ready: ${out}`);
+    await new Promise((res) => setTimeout(res, 300));
+  }
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  await db?.drop();
+});
+
+async function signIn(email: string): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP: true, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return page;
+}
+
+/** axe-core on the current page: no serious or critical violation of WCAG 2.1 A/AA. (The test contexts bypass
+ *  the CSP only to inject axe; the CSP itself blocks inline script, as it should.) */
+async function expectAccessible(page: Page, name: string) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  await page.screenshot({ path: `${artifacts}/${name}.png`, fullPage: true });
+  expect(violations, name).toEqual([]);
+}
+
+describe('staff flows in Chromium', () => {
+  it('the login page is accessible', async () => {
+    const context = await browser.newContext({ bypassCSP: true, locale: 'nl-NL' });
+    const page = await context.newPage();
+    await page.goto(`${base}/werkvoorraad`);
+    await page.waitForURL(/\/login/);
+    await expectAccessible(page, 'login');
+    await context.close();
+  });
+
+  it('an adviseur logs an advies with the keyboard alone', async () => {
+    const page = await signIn('adviseur@demo.test');
+    await page.keyboard.press('Alt+N');
+    await page.waitForURL(/\/advies/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('kanaal');
+    await expectAccessible(page, 'advies');
+    // kanaal → vragerType → anoniem → the first geweldsvorm toggle.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    let guard = 0;
+    while ((await page.evaluate(() => document.activeElement?.getAttribute('name'))) !== 'samenvatting' && guard++ < 40) await page.keyboard.press('Tab');
+    await page.keyboard.type('Buurvrouw hoort vaak geschreeuw en een kind dat huilt.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Meldcode besproken; bij direct gevaar 112 bellen.');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /Advies A-\d{4}-\d{6} is opgeslagen/ }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('an adviseur files a melding from the form and can open it', async () => {
+    const page = await signIn('adviseur@demo.test');
+    await page.goto(`${base}/melding/nieuw`);
+    await expectAccessible(page, 'melding-nieuw');
+    await page.getByRole('button', { name: 'Melding registreren' }).click();
+    // Dutch validation messages next to the fields.
+    await expect.poll(() => page.getByText('Dit veld is verplicht.').count()).toBeGreaterThan(3);
+    await expect.poll(() => page.getByText('Vul een Nederlandse postcode in, zoals 7511 AB.').count()).toBe(1);
+    await page.getByLabel('Naam', { exact: true }).fill('Juf Demo');
+    await page.getByLabel('Postcode', { exact: true }).fill('7511 AB');
+    await page.getByLabel('Huisnummer', { exact: true }).fill('12');
+    await page.getByLabel('Straat', { exact: true }).fill('Oude Markt');
+    await page.getByLabel('Plaats', { exact: true }).fill('Enschede');
+    await page.getByLabel('Gemeente', { exact: true }).selectOption('GM0153');
+    await page.getByLabel('Voornaam', { exact: true }).fill('Sanne');
+    await page.getByLabel('Achternaam', { exact: true }).fill('Demo');
+    await page.getByLabel('Herhaald geweld').check();
+    await page.getByRole('button', { name: 'Melding registreren' }).click();
+    const status = page.getByRole('status').filter({ hasText: /Melding M-\d{4}-\d{6} is geregistreerd/ });
+    await expect.poll(() => status.count()).toBe(1);
+    await page.getByRole('link', { name: 'Melding openen' }).click();
+    await page.waitForURL(/\/meldingen\//);
+    await expect.poll(() => page.getByText('herhaald geweld: +10').count(), { timeout: 15_000 }).toBe(1);
+    await page.context().close();
+  });
+
+  it("a partner's acute melding appears live on the chef's queue within 2 seconds, and announces itself", async () => {
+    const page = await signIn('chef@demo.test');
+    await page.goto(`${base}/werkvoorraad`);
+    await expect.poll(() => page.getByText('Live bijgewerkt').count()).toBe(1);
+    await expectAccessible(page, 'werkvoorraad');
+    const started = Date.now();
+    const res = await fetch(`${base}/api/meldingen`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(meldingBody({ veiligheid: { wapen: true } })),
+    });
+    const { reference } = (await res.json()) as { reference: string };
+    await page.locator(`tr[data-reference="${reference}"]`).waitFor({ timeout: 2000 });
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(2000);
+    await expect.poll(() => page.locator(`tr[data-reference="${reference}"] .vt-band--P1`).count()).toBe(1);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: `Nieuwe acute melding ${reference}` }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('a beoordelaar confirms the triage of a melding on its case view', async () => {
+    const res = await fetch(`${base}/api/meldingen`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(meldingBody({ veiligheid: { schulden: true }, huishouden: { adres: { straat: 'Markt', huisnummer: '3', postcode: '7481 HS', plaats: 'Haaksbergen' }, gemeente: 'GM0158' } })),
+    });
+    const { id } = (await res.json()) as { id: string };
+    const page = await signIn('beoordelaar@demo.test');
+    await page.goto(`${base}/meldingen/${id}`);
+    await expect.poll(() => page.getByText('Voorstel bevestigen', { exact: false }).count(), { timeout: 15_000 }).toBe(1);
+    await expectAccessible(page, 'melding');
+    await page.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
+    await expect.poll(() => page.getByText(/Beoordeeld: Wijkteam/).count()).toBe(1);
+    await page.context().close();
+  });
+});
