@@ -8,12 +8,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root,
   test: {
-    reporters: process.env.CI ? ['default'] : ['default'],
     projects: [
       {
         test: {
           name: 'unit',
           root,
+          sequence: { groupOrder: 0 },
           include: ['db/src/**/*.test.ts', 'server/src/**/*.test.ts', 'workers/src/**/*.test.ts'],
           environment: 'node',
         },
@@ -23,6 +23,7 @@ export default defineConfig({
         test: {
           name: 'web',
           root,
+          sequence: { groupOrder: 1 },
           include: ['web/src/**/*.test.ts'],
           environment: 'happy-dom',
         },
@@ -31,6 +32,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           root,
+          sequence: { groupOrder: 2 },
           include: ['tests/api/**/*.test.ts', 'tests/workers/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
@@ -44,6 +46,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           root,
+          sequence: { groupOrder: 3 },
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],

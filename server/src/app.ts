@@ -27,6 +27,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: DbHandle;
     redis: Redis;
+    redisKeyPrefix: string;
     kalender: () => Promise<WerkdagKalender>;
   }
 }
@@ -35,6 +36,8 @@ export interface AppDeps {
   config: Pick<Config, 'nodeEnv' | 'logLevel' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'trustProxy'>;
   db: DbHandle;
   redis: Redis;
+  /** Namespace of the API's own Redis keys (login counters); tests give each app its own. */
+  redisKeyPrefix?: string;
   /** Where the built web app is; false for none (tests). */
   webRoot?: string | false;
   /** A pino logger to use instead of one built from the config. */
@@ -58,6 +61,7 @@ export async function buildApp(deps: AppDeps) {
   app.removeContentTypeParser('text/plain');
   app.decorate('db', deps.db);
   app.decorate('redis', deps.redis);
+  app.decorate('redisKeyPrefix', deps.redisKeyPrefix ?? 'vt:');
   app.decorate('kalender', cachedKalender(deps.db.db));
 
   await app.register(validationPlugin);

@@ -71,6 +71,16 @@ describe('auth', () => {
     expect(a.json()).toEqual(b.json());
   });
 
+  it('locks an account after 5 failed logins within 15 minutes, without counting successful ones', async () => {
+    await login(t.app, 'gw@demo.test');
+    for (let i = 0; i < 5; i++) expectContractError(await post('/api/auth/login', { email: 'gw@demo.test', password: `fout-${i}` }, {}), 401, 'UNAUTHENTICATED');
+    const locked = await post('/api/auth/login', { email: 'gw@demo.test', password: 'demo-veilig-thuis' }, {});
+    expectContractError(locked, 429, 'RATE_LIMITED');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    // Another account from the same address is not affected.
+    await login(t.app, 'medewerker@demo.test');
+  });
+
   it('protects every case route', async () => {
     expectContractError(await t.app.inject('/api/meldingen'), 401, 'UNAUTHENTICATED');
     expectContractError(await post('/api/meldingen', meldingBody(), {}), 401, 'UNAUTHENTICATED');

@@ -21,7 +21,9 @@ export async function createTestApp(options: { redisUrl?: string } = {}): Promis
   const redis = new Redis(options.redisUrl ?? TEST_REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
   redis.on('error', () => {});
   await redis.connect().catch(() => {});
+  const prefix = `vt-test-${randomBytes(4).toString('hex')}`;
   const app = await buildApp({
+    redisKeyPrefix: `${prefix}:`,
     config: { nodeEnv: 'test', logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false },
     db: db.handle,
     redis,
@@ -32,7 +34,7 @@ export async function createTestApp(options: { redisUrl?: string } = {}): Promis
     app,
     db,
     redis,
-    prefix: `vt-test-${randomBytes(4).toString('hex')}`,
+    prefix,
     close: async () => {
       await app.close();
       redis.disconnect();

@@ -47,8 +47,8 @@ export default async function authRoutes(app: App, opts: { production: boolean; 
     },
     async (req, reply) => {
       const email = req.body.email.trim().toLowerCase();
-      const accountKey = `vt:login:fail:${sha256(email)}`;
-      const ipKey = `vt:login:ip:${req.ip}`;
+      const accountKey = `${app.redisKeyPrefix}login:fail:${sha256(email)}`;
+      const ipKey = `${app.redisKeyPrefix}login:ip:${req.ip}`;
       // Counters live in Redis; when Redis is down the check fails closed (503), never open.
       const ipAttempts = await app.redis.multi().incr(ipKey).expire(ipKey, WINDOW_SECONDS, 'NX').exec().then((r) => Number(r?.[0]?.[1] ?? 0));
       const failures = Number((await app.redis.get(accountKey)) ?? 0);
