@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { cachedKalender, type DbHandle } from '@vt/db';
 import type { WerkdagKalender } from '@vt/db/domain';
@@ -17,6 +18,7 @@ import webPlugin from './plugins/external/web.ts';
 import adviezenRoutes from './routes/adviezen.ts';
 import authRoutes from './routes/auth.ts';
 import beoordelingRoutes from './routes/beoordeling.ts';
+import queueBoard from './routes/queues.ts';
 import eventsRoutes from './routes/events.ts';
 import healthRoutes from './routes/health.ts';
 import meldingenRoutes from './routes/meldingen.ts';
@@ -36,6 +38,8 @@ export interface AppDeps {
   config: Pick<Config, 'nodeEnv' | 'logLevel' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'trustProxy'>;
   db: DbHandle;
   redis: Redis;
+  /** The queues shown on the admin board at /admin/queues (when the workers run in this process). */
+  queues?: Queue[];
   /** Namespace of the API's own Redis keys (login counters); tests give each app its own. */
   redisKeyPrefix?: string;
   /** Where the built web app is; false for none (tests). */
@@ -84,6 +88,8 @@ export async function buildApp(deps: AppDeps) {
     },
     { prefix: '/api' },
   );
+
+  if (deps.queues?.length) await app.register(queueBoard, { queues: deps.queues });
 
   if (deps.webRoot !== false) {
     await app.register(webPlugin, { root: deps.webRoot ?? fileURLToPath(new URL('../../web/dist', import.meta.url)) });

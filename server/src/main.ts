@@ -89,7 +89,7 @@ async function main() {
     stops.push(() => workers!.close());
   }
 
-  const app = await buildApp({ config, db, redis, loggerInstance: log.child({ component: 'api' }) });
+  const app = await buildApp({ config, db, redis, loggerInstance: log.child({ component: 'api' }), ...(workers ? { queues: Object.values(workers.queues.queues) } : {}) });
   // Stop accepting requests first, let running ones finish, then stop workers and services.
   stops.push(() => app.close());
   await app.listen({ port: config.port, host: config.host });

@@ -1,5 +1,6 @@
 // Builds the real application against a test database and the real Redis, and signs demo users in.
 import { randomBytes } from 'node:crypto';
+import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { buildApp } from '@vt/server';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -16,7 +17,7 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { redisUrl?: string } = {}): Promise<TestContext> {
+export async function createTestApp(options: { redisUrl?: string; queues?: Queue[] } = {}): Promise<TestContext> {
   const db = await createTestDatabase();
   const redis = new Redis(options.redisUrl ?? TEST_REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
   redis.on('error', () => {});
@@ -28,6 +29,7 @@ export async function createTestApp(options: { redisUrl?: string } = {}): Promis
     db: db.handle,
     redis,
     webRoot: false,
+    ...(options.queues ? { queues: options.queues } : {}),
   });
   await app.ready();
   return {

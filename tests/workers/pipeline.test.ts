@@ -193,6 +193,22 @@ describe('triage pipeline', () => {
   });
 });
 
+describe('queue board', () => {
+  it('is there for the beheerder only', async () => {
+    const board = await createTestApp({ queues: Object.values(workers.queues.queues) });
+    try {
+      const beheer = await login(board.app, 'beheer@demo.test');
+      const chef = await login(board.app, 'chef@demo.test');
+      expect((await board.app.inject({ url: '/admin/queues', headers: { cookie: beheer.cookie } })).statusCode).toBe(200);
+      expect((await board.app.inject({ url: '/admin/queues/api/queues', headers: { cookie: beheer.cookie } })).statusCode).toBe(200);
+      expect((await board.app.inject({ url: '/admin/queues', headers: { cookie: chef.cookie } })).statusCode).toBe(403);
+      expect((await board.app.inject({ url: '/admin/queues' })).statusCode).toBe(401);
+    } finally {
+      await board.close();
+    }
+  });
+});
+
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {

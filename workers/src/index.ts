@@ -2,7 +2,7 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 import { createDb, type DbHandle } from '@vt/db';
-import { createQueues } from './queues.ts';
+import { createQueues, type QueueRegistry } from './queues.ts';
 import { startRelay, type Relay } from './relay.ts';
 import { startTriageWorker } from './triage-worker.ts';
 
@@ -25,6 +25,7 @@ export interface WorkerOptions {
 
 export interface RunningWorkers {
   relay: Relay;
+  queues: QueueRegistry;
   close(): Promise<void>;
 }
 
@@ -79,6 +80,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
 
   return {
     relay,
+    queues,
     async close() {
       await relay.close();
       // Waits for running jobs to finish (graceful shutdown, BullMQ going-to-production guide).

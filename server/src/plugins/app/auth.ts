@@ -51,7 +51,8 @@ export default fp(async function auth(app: FastifyInstance, opts: { production: 
 
   app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
     // The API description holds no personal data and needs no sign-in (api.md, Health).
-    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    const guarded = req.url.startsWith('/api/') || req.url.startsWith('/admin/');
+    if (!guarded || req.url.startsWith('/api/docs')) return;
     const authz = req.headers.authorization;
     if (authz?.startsWith('Bearer ')) {
       const key = authz.slice(7).trim();
