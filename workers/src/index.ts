@@ -21,6 +21,7 @@ export interface WorkerOptions {
   pollMs?: number;
   reconcileEveryMs?: number;
   stuckAfterMs?: number;
+  lockDurationMs?: number;
 }
 
 export interface RunningWorkers {
@@ -66,7 +67,15 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   else o.log.warn('Redis is not reachable yet; the workers will connect when it is');
 
   const queues = createQueues(producer, prefix);
-  const worker = startTriageWorker({ db, connection: consumer, prefix, publisher, log: o.log, ...(o.concurrency ? { concurrency: o.concurrency } : {}) });
+  const worker = startTriageWorker({
+    db,
+    connection: consumer,
+    prefix,
+    publisher,
+    log: o.log,
+    ...(o.concurrency ? { concurrency: o.concurrency } : {}),
+    ...(o.lockDurationMs ? { lockDurationMs: o.lockDurationMs } : {}),
+  });
   const relay = await startRelay({
     db,
     queues,

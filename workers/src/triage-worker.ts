@@ -19,6 +19,8 @@ export interface TriageWorkerOptions {
   log: Logger;
   concurrency?: number;
   policy?: TriagePolicy;
+  /** How long a job's lock lasts before BullMQ considers a silent worker dead and hands the job to another. */
+  lockDurationMs?: number;
 }
 
 export function startTriageWorker(o: TriageWorkerOptions): Worker {
@@ -44,7 +46,13 @@ export function startTriageWorker(o: TriageWorkerOptions): Worker {
       await publishEvent(o.publisher, { type: 'melding.routed', ...base }).catch(() => {});
       return { band: outcome.result.band, route: outcome.result.route, run };
     },
-    { connection: o.connection, prefix: o.prefix, concurrency: o.concurrency ?? 4, autorun: true },
+    {
+      connection: o.connection,
+      prefix: o.prefix,
+      concurrency: o.concurrency ?? 4,
+      autorun: true,
+      ...(o.lockDurationMs ? { lockDuration: o.lockDurationMs, stalledInterval: o.lockDurationMs } : {}),
+    },
   );
   worker.on('failed', (job, err) => {
     o.log.warn({ jobId: job?.id, attempts: job?.attemptsMade, errName: err.name, unrecoverable: err instanceof UnrecoverableError }, 'triage job failed');

@@ -1,0 +1,16 @@
+// A worker in a process of its own, so a test can SIGKILL it mid-job.
+import pino from 'pino';
+import { startWorkers } from '@vt/workers';
+
+const { DATABASE_URL, REDIS_URL, BULL_PREFIX, LOCK_MS } = process.env;
+await startWorkers({
+  databaseUrl: DATABASE_URL!,
+  redisUrl: REDIS_URL!,
+  log: pino({ level: 'silent' }),
+  prefix: BULL_PREFIX!,
+  pollMs: 200,
+  lockDurationMs: Number(LOCK_MS ?? 2000),
+  // Only BullMQ's stalled-job recovery may bring the job back in this test, not the reconciler.
+  stuckAfterMs: 10 * 60_000,
+});
+process.send?.('ready');
