@@ -6,8 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { cachedKalender, type DbHandle } from '@vt/db';
-import type { WerkdagKalender } from '@vt/db/domain';
+import { cachedKalender, type DbHandle, type KalenderSource } from '@vt/db';
 import type { Config } from './config.ts';
 import authPlugin from './plugins/app/auth.ts';
 import errorsPlugin from './plugins/app/errors.ts';
@@ -22,6 +21,7 @@ import queueBoard from './routes/queues.ts';
 import eventsRoutes from './routes/events.ts';
 import healthRoutes from './routes/health.ts';
 import meldingenRoutes from './routes/meldingen.ts';
+import kalenderRoutes from './routes/kalender.ts';
 import referenceRoutes from './routes/reference.ts';
 import werkvoorraadRoutes from './routes/werkvoorraad.ts';
 
@@ -30,7 +30,7 @@ declare module 'fastify' {
     db: DbHandle;
     redis: Redis;
     redisKeyPrefix: string;
-    kalender: () => Promise<WerkdagKalender>;
+    kalender: KalenderSource;
   }
 }
 
@@ -80,6 +80,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(healthRoutes);
       await api.register(authRoutes, { production, absoluteHours: deps.config.sessionAbsoluteHours });
       await api.register(referenceRoutes);
+      await api.register(kalenderRoutes);
       await api.register(adviezenRoutes);
       await api.register(meldingenRoutes);
       await api.register(beoordelingRoutes);

@@ -15,7 +15,8 @@ export type Action =
   | 'werkvoorraad:read'
   | 'events:subscribe'
   | 'users:list'
-  | 'queues:admin';
+  | 'queues:admin'
+  | 'kalender:beheren';
 
 const caseReaders: Role[] = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
 
@@ -33,6 +34,7 @@ export const permissions: Record<Action, readonly Role[]> = {
   'events:subscribe': [...caseReaders, 'adviseur', 'wijkteam', 'manager'],
   'users:list': ['chef_van_de_dag', 'gedragswetenschapper', 'beheerder'],
   'queues:admin': ['beheerder'],
+  'kalender:beheren': ['beheerder'],
 };
 
 /** API clients act only through their scopes. */

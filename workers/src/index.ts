@@ -1,7 +1,7 @@
 // Starts the workers of the system: the outbox relay (with its reconciler) and the triage worker.
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
-import { createDb, type DbHandle } from '@vt/db';
+import { createDb, pruneIdempotencyKeys, pruneSessions, type DbHandle } from '@vt/db';
 import { createQueues, type QueueRegistry } from './queues.ts';
 import { startRelay, type Relay } from './relay.ts';
 import { startTriageWorker } from './triage-worker.ts';
@@ -85,12 +85,20 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
     ...(o.reconcileEveryMs ? { reconcileEveryMs: o.reconcileEveryMs } : {}),
     ...(o.stuckAfterMs ? { stuckAfterMs: o.stuckAfterMs } : {}),
   });
+  // Housekeeping: idempotency keys are kept at least 24 hours (api.md), dead sessions are removed.
+  const housekeeping = setInterval(() => {
+    void Promise.all([pruneIdempotencyKeys(db.db, 48), pruneSessions(db.db, 30)]).catch((err: unknown) =>
+      o.log.warn({ errCode: (err as { code?: string }).code }, 'housekeeping failed'),
+    );
+  }, 3600_000);
+  housekeeping.unref();
   o.log.info('workers running');
 
   return {
     relay,
     queues,
     async close() {
+      clearInterval(housekeeping);
       await relay.close();
       // Waits for running jobs to finish (graceful shutdown, BullMQ going-to-production guide).
       await worker.close();

@@ -9,11 +9,18 @@ export async function loadKalender(db: DbOrTx): Promise<WerkdagKalender> {
   return new WerkdagKalender([...DEFAULT_EXTRA_NIET_WERKDAGEN, ...rows]);
 }
 
-/** A calendar that re-reads the extra days at most once a minute. */
-export function cachedKalender(db: DbOrTx, ttlMs = 60_000): () => Promise<WerkdagKalender> {
+export interface KalenderSource {
+  (): Promise<WerkdagKalender>;
+  /** Forget the cached calendar (after an administrator added a day). */
+  invalidate(): void;
+}
+
+/** A calendar that re-reads the extra days at most once a minute (other processes see a new day within that). */
+export function cachedKalender(db: DbOrTx, ttlMs = 60_000): KalenderSource {
   let cached: { at: number; kalender: WerkdagKalender } | undefined;
-  return async () => {
+  const get = async () => {
     if (!cached || Date.now() - cached.at > ttlMs) cached = { at: Date.now(), kalender: await loadKalender(db) };
     return cached.kalender;
   };
+  return Object.assign(get, { invalidate: () => (cached = undefined) });
 }

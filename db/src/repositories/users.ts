@@ -58,3 +58,8 @@ export async function touchSession(db: DbOrTx, idHash: string, idleMinutes: numb
 export async function deleteSession(db: DbOrTx, idHash: string) {
   await db.delete(sessions).where(eq(sessions.idHash, idHash));
 }
+
+/** Sessions past their absolute or idle timeout can go. */
+export async function pruneSessions(db: DbOrTx, idleMinutes: number) {
+  await db.delete(sessions).where(sql`${sessions.expiresAt} < now() or ${sessions.lastSeenAt} < now() - make_interval(mins => ${idleMinutes})`);
+}
