@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { cachedKalender, type DbHandle, type KalenderSource } from '@vt/db';
+import { eventsChannel } from '@vt/workers';
 import type { Config } from './config.ts';
 import authPlugin from './plugins/app/auth.ts';
 import errorsPlugin from './plugins/app/errors.ts';
@@ -30,6 +31,7 @@ declare module 'fastify' {
     db: DbHandle;
     redis: Redis;
     redisKeyPrefix: string;
+    eventsChannel: string;
     kalender: KalenderSource;
   }
 }
@@ -40,6 +42,8 @@ export interface AppDeps {
   redis: Redis;
   /** The queues shown on the admin board at /admin/queues (when the workers run in this process). */
   queues?: Queue[];
+  /** The BullMQ prefix of the workers this API runs with (default `vt`); it names the live-events channel. */
+  queuePrefix?: string;
   /** Namespace of the API's own Redis keys (login counters); tests give each app its own. */
   redisKeyPrefix?: string;
   /** Where the built web app is; false for none (tests). */
@@ -66,6 +70,7 @@ export async function buildApp(deps: AppDeps) {
   app.decorate('db', deps.db);
   app.decorate('redis', deps.redis);
   app.decorate('redisKeyPrefix', deps.redisKeyPrefix ?? 'vt:');
+  app.decorate('eventsChannel', eventsChannel(deps.queuePrefix ?? 'vt', deps.redis.options.db ?? 0));
   app.decorate('kalender', cachedKalender(deps.db.db));
 
   await app.register(validationPlugin);

@@ -25,6 +25,7 @@ export async function createTestApp(options: { redisUrl?: string; queues?: Queue
   const prefix = `vt-test-${randomBytes(4).toString('hex')}`;
   const app = await buildApp({
     redisKeyPrefix: `${prefix}:`,
+    queuePrefix: prefix,
     config: { nodeEnv: 'test', logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false },
     db: db.handle,
     redis,

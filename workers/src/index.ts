@@ -2,6 +2,7 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 import { createDb, pruneIdempotencyKeys, pruneSessions, type DbHandle } from '@vt/db';
+import { eventsChannel } from './events.ts';
 import { createQueues, type QueueRegistry } from './queues.ts';
 import { startRelay, type Relay } from './relay.ts';
 import { startTriageWorker } from './triage-worker.ts';
@@ -66,12 +67,14 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   if (await publisher.connect().then(() => true, () => false)) await checkEvictionPolicy(publisher, o.log);
   else o.log.warn('Redis is not reachable yet; the workers will connect when it is');
 
+  const channel = eventsChannel(prefix, producer.db ?? 0);
   const queues = createQueues(producer, prefix);
   const worker = startTriageWorker({
     db,
     connection: consumer,
     prefix,
     publisher,
+    channel,
     log: o.log,
     ...(o.concurrency ? { concurrency: o.concurrency } : {}),
     ...(o.lockDurationMs ? { lockDurationMs: o.lockDurationMs } : {}),
@@ -80,6 +83,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
     db,
     queues,
     publisher,
+    channel,
     log: o.log,
     ...(o.pollMs ? { pollMs: o.pollMs } : {}),
     ...(o.reconcileEveryMs ? { reconcileEveryMs: o.reconcileEveryMs } : {}),

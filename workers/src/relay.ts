@@ -22,6 +22,7 @@ export interface RelayOptions {
   db: DbHandle;
   queues: QueueRegistry;
   publisher: Redis;
+  channel: string;
   log: Logger;
   batchSize?: number;
   pollMs?: number;
@@ -70,7 +71,7 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
         .from(schema.meldingen)
         .where(inArray(schema.meldingen.id, received.map((r) => r.aggregate_id)));
       for (const m of refs) {
-        await publishEvent(o.publisher, { type: 'melding.received', id: m.id, reference: m.reference, band: null, route: null, team: 'beoordeling' }).catch(() => {});
+        await publishEvent(o.publisher, o.channel, { type: 'melding.received', id: m.id, reference: m.reference, band: null, route: null, team: 'beoordeling' }).catch(() => {});
       }
     }
     return dispatched.length;

@@ -16,6 +16,7 @@ export interface TriageWorkerOptions {
   connection: ConnectionOptions;
   prefix: string;
   publisher: Redis;
+  channel: string;
   log: Logger;
   concurrency?: number;
   policy?: TriagePolicy;
@@ -42,8 +43,8 @@ export function startTriageWorker(o: TriageWorkerOptions): Worker {
       }
       const base = { id: outcome.id, reference: outcome.reference, band: outcome.result.band, route: outcome.result.route, team: outcome.teamKind };
       // Announced after commit; a lost announcement only delays a screen refresh, never the triage itself.
-      await publishEvent(o.publisher, { type: 'melding.triaged', ...base }).catch(() => {});
-      await publishEvent(o.publisher, { type: 'melding.routed', ...base }).catch(() => {});
+      await publishEvent(o.publisher, o.channel, { type: 'melding.triaged', ...base }).catch(() => {});
+      await publishEvent(o.publisher, o.channel, { type: 'melding.routed', ...base }).catch(() => {});
       return { band: outcome.result.band, route: outcome.result.route, run };
     },
     {

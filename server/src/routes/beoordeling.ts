@@ -50,7 +50,7 @@ export default async function beoordelingRoutes(app: App) {
       .where(eq(meldingen.id, id));
     if (!m) return;
     // An event lost while Redis is down only delays a screen refresh; the decision itself is committed.
-    for (const type of types) await publishEvent(app.redis, { type, id, reference: m.reference, band: m.band, route: m.route, team: m.team }).catch(() => {});
+    for (const type of types) await publishEvent(app.redis, app.eventsChannel, { type, id, reference: m.reference, band: m.band, route: m.route, team: m.team }).catch(() => {});
   }
 
   app.post(

@@ -5,7 +5,7 @@ import { EventHub } from '../services/events.ts';
 import { errors } from '../schemas/common.ts';
 
 export default async function eventsRoutes(app: App) {
-  const hub = new EventHub(app.redis);
+  const hub = new EventHub(app.redis, app.eventsChannel);
   const open = new Set<() => void>();
   // Server shutdown ends every stream, so app.close() does not wait for clients to leave.
   app.addHook('preClose', async () => {

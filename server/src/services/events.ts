@@ -1,7 +1,7 @@
 // Fan-out of live events: one Redis subscriber per API process, any number of SSE clients. Events come from the
 // workers and the API through Redis pub/sub, so this works with several API processes.
 import type { Redis } from 'ioredis';
-import { EVENTS_CHANNEL, type LiveEvent } from '@vt/workers';
+import type { LiveEvent } from '@vt/workers';
 
 export type Listener = (event: LiveEvent) => void;
 
@@ -9,7 +9,10 @@ export class EventHub {
   private readonly listeners = new Set<Listener>();
   private subscriber: Redis | undefined;
 
-  constructor(private readonly redis: Redis) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly channel: string,
+  ) {}
 
   private ensureSubscribed() {
     if (this.subscriber) return;
@@ -25,7 +28,7 @@ export class EventHub {
       }
       for (const l of this.listeners) l(event);
     });
-    void sub.subscribe(EVENTS_CHANNEL).catch(() => {});
+    void sub.subscribe(this.channel).catch(() => {});
     this.subscriber = sub;
   }
 
