@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, lt, not, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import {
@@ -61,13 +62,16 @@ export async function insertMelding(tx: DbOrTx, input: MeldingInput, ctx: Create
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   const deadlines = berekenDeadlines(receivedAt, null, ctx.kalender);
   const [beoordelingTeam] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.kind, 'beoordeling')).limit(1);
-  const reference = await nextReference(tx, 'M', Number(amsterdamDate(now).slice(0, 4)));
   const m = input.melder;
   const a = input.huishouden.adres;
+  const id = randomUUID();
   const [row] = await tx
     .insert(meldingen)
     .values({
-      reference,
+      id,
+      // The gap-free number is taken last (below): its counter row stays locked until commit, so every other
+      // intake waits for as short a time as possible.
+      reference: `pending-${id}`,
       kanaal: input.kanaal,
       receivedAt,
       createdAt: now,
@@ -119,7 +123,9 @@ export async function insertMelding(tx: DbOrTx, input: MeldingInput, ctx: Create
   });
   await writeAudit(tx, ctx.actor, { action: 'create', subjectType: 'melding', subjectId: melding.id, ip: ctx.ip ?? null, purpose: 'intake' });
   await addToOutbox(tx, 'melding.received', melding.id, { meldingId: melding.id });
-  return melding;
+  const reference = await nextReference(tx, 'M', Number(amsterdamDate(now).slice(0, 4)));
+  await tx.update(meldingen).set({ reference }).where(eq(meldingen.id, melding.id));
+  return { ...melding, reference };
 }
 
 /** Everything the case view needs, in as few round trips as the data allows. */
