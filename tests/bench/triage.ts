@@ -41,7 +41,7 @@ async function bareBullmq(prefix: string): Promise<{ roundTrip: number; bulk: nu
   let done = 0;
   let target = 0;
   let resolveAll!: () => void;
-  let all = Promise.resolve();
+  let all: Promise<void>;
   const worker = new Worker('bench-noop', async () => null, { connection, prefix, concurrency: CONCURRENCY });
   worker.on('completed', () => {
     if (++done === target) resolveAll();

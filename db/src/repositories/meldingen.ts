@@ -16,7 +16,7 @@ import {
 import { beoordelingen, betrokkenen, gemeenten, meldingen, meldingEvents, teams, type Melding } from '../schema.ts';
 import { writeAudit, type Actor } from './audit.ts';
 import { addToOutbox } from './outbox.ts';
-import { nextReference } from './references.ts';
+import { assignMeldingReference } from './references.ts';
 
 /** A melding as it comes in (the contract's POST body). */
 export interface MeldingInput {
@@ -123,8 +123,7 @@ export async function insertMelding(tx: DbOrTx, input: MeldingInput, ctx: Create
   });
   await writeAudit(tx, ctx.actor, { action: 'create', subjectType: 'melding', subjectId: melding.id, ip: ctx.ip ?? null, purpose: 'intake' });
   await addToOutbox(tx, 'melding.received', melding.id, { meldingId: melding.id });
-  const reference = await nextReference(tx, 'M', Number(amsterdamDate(now).slice(0, 4)));
-  await tx.update(meldingen).set({ reference }).where(eq(meldingen.id, melding.id));
+  const reference = await assignMeldingReference(tx, melding.id, Number(amsterdamDate(now).slice(0, 4)));
   return { ...melding, reference };
 }
 

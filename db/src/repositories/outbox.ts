@@ -8,8 +8,9 @@ export const OUTBOX_CHANNEL = 'vt_outbox';
 export type OutboxTopic = 'melding.received' | 'melding.aangevuld';
 
 export async function addToOutbox(tx: DbOrTx, topic: OutboxTopic, aggregateId: string, payload: Record<string, unknown> = {}) {
-  const [row] = await tx.insert(outbox).values({ topic, aggregateId, payload }).returning({ id: outbox.id });
   // Postgres delivers the notification only when the transaction commits: the relay wakes for committed rows.
-  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
-  return row!.id;
+  const rows = await tx.execute<{ id: number }>(sql`
+    with o as (insert into ${outbox} (topic, aggregate_id, payload) values (${topic}, ${aggregateId}, ${JSON.stringify(payload)}::jsonb) returning id)
+    select o.id, pg_notify(${OUTBOX_CHANNEL}, '') from o`);
+  return Number(rows[0]!.id);
 }

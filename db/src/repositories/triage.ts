@@ -9,12 +9,19 @@ import { betrokkenen, meldingen, meldingEvents, teams, triageVoorstellen } from 
  * before this one — same normalised postcode and huisnummer, or a betrokkene with the same first name, last name
  * and birth date (case-insensitive) — each counted once, this one excluded.
  */
-export async function countEerdereMeldingen(tx: DbOrTx, meldingId: string): Promise<number> {
-  const [m] = await tx
-    .select({ receivedAt: meldingen.receivedAt, postcode: meldingen.postcodeNorm, huisnummer: meldingen.huisnummerNorm })
-    .from(meldingen)
-    .where(eq(meldingen.id, meldingId));
-  if (!m) return 0;
+export async function countEerdereMeldingen(
+  tx: DbOrTx,
+  meldingId: string,
+  loaded?: { receivedAt: Date; postcodeNorm: string; huisnummerNorm: string },
+): Promise<number> {
+  const [found] = loaded
+    ? [loaded]
+    : await tx
+        .select({ receivedAt: meldingen.receivedAt, postcodeNorm: meldingen.postcodeNorm, huisnummerNorm: meldingen.huisnummerNorm })
+        .from(meldingen)
+        .where(eq(meldingen.id, meldingId));
+  if (!found) return 0;
+  const m = { receivedAt: found.receivedAt, postcode: found.postcodeNorm, huisnummer: found.huisnummerNorm };
   const w = radarWindow(m.receivedAt);
   // postgres.js takes timestamps in raw SQL as text.
   const [from, to] = [w.from.toISOString(), w.to.toISOString()];
@@ -56,7 +63,7 @@ export async function runTriage(
     .from(betrokkenen)
     .where(eq(betrokkenen.meldingId, meldingId))
     .orderBy(asc(betrokkenen.volgorde));
-  const eerdereMeldingen = await countEerdereMeldingen(tx, meldingId);
+  const eerdereMeldingen = await countEerdereMeldingen(tx, meldingId, m);
   const result = triage(
     { receivedAt: m.receivedAt, veiligheid: m.veiligheid, anoniemNaarHuishouden: m.anoniemNaarHuishouden, betrokkenen: persons, eerdereMeldingen },
     deps.policy,

@@ -1,5 +1,4 @@
 // Business rules on top of the schema, and the mapping from the database to the contract's melding shape.
-import { eq } from 'drizzle-orm';
 import { schema, type DbOrTx, type MeldingDetail } from '@vt/db';
 import { amsterdamDate } from '@vt/db/domain';
 import type { ErrorDetail } from '../errors.ts';
@@ -15,6 +14,16 @@ export function checkNotFuture(value: string | undefined, path: string, now: Dat
   }
 }
 
+/** The region's gemeenten change by migration only; read them once every few minutes, not per request. */
+let gemeenteCache: { at: number; codes: Set<string> } | undefined;
+async function gemeenteCodes(db: DbOrTx): Promise<Set<string>> {
+  if (!gemeenteCache || Date.now() - gemeenteCache.at > 300_000) {
+    const rows = await db.select({ code: schema.gemeenten.code }).from(schema.gemeenten);
+    gemeenteCache = { at: Date.now(), codes: new Set(rows.map((r) => r.code)) };
+  }
+  return gemeenteCache.codes;
+}
+
 /** Combinations the schema cannot express. */
 export async function checkMeldingBody(db: DbOrTx, body: MeldingBody, now: Date, prefix = '') {
   const details: ErrorDetail[] = [];
@@ -27,8 +36,7 @@ export async function checkMeldingBody(db: DbOrTx, body: MeldingBody, now: Date,
     if (b.geboortedatum && b.geboortedatum > today) details.push({ path: `${prefix}/betrokkenen/${i}/geboortedatum`, message: 'Mag niet in de toekomst liggen.' });
     if (b.geboortedatum && b.geboortedatum < '1900-01-01') details.push({ path: `${prefix}/betrokkenen/${i}/geboortedatum`, message: 'Geboortedatum is niet aannemelijk.' });
   });
-  const [gemeente] = await db.select({ code: schema.gemeenten.code }).from(schema.gemeenten).where(eq(schema.gemeenten.code, body.huishouden.gemeente));
-  if (!gemeente) details.push({ path: `${prefix}/huishouden/gemeente`, message: 'Onbekende gemeente voor deze regio.' });
+  if (!(await gemeenteCodes(db)).has(body.huishouden.gemeente)) details.push({ path: `${prefix}/huishouden/gemeente`, message: 'Onbekende gemeente voor deze regio.' });
   if (details.length) throw badRequest('De invoer klopt niet.', details);
 }
 
