@@ -41,7 +41,6 @@ async function bareBullmq(prefix: string): Promise<{ roundTrip: number; bulk: nu
   let done = 0;
   let target = 0;
   let resolveAll!: () => void;
-  let all: Promise<void>;
   const worker = new Worker('bench-noop', async () => null, { connection, prefix, concurrency: CONCURRENCY });
   worker.on('completed', () => {
     if (++done === target) resolveAll();
@@ -65,7 +64,7 @@ async function bareBullmq(prefix: string): Promise<{ roundTrip: number; bulk: nu
   // (b) bulk
   done = 0;
   target = N_BARE;
-  all = new Promise<void>((r) => (resolveAll = r));
+  const all = new Promise<void>((r) => (resolveAll = r));
   startRt = performance.now();
   for (let i = 0; i < N_BARE; i += 100) {
     await queue.addBulk(Array.from({ length: Math.min(100, N_BARE - i) }, (_, k) => ({ name: 'noop', data: { i: i + k }, opts: { removeOnComplete: true } })));
