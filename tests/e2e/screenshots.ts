@@ -1,0 +1,38 @@
+// `node --import tsx tests/e2e/screenshots.ts [base]`: screenshots of the main pages for the README, taken from a
+// running instance with demo data (npm start).
+import { chromium } from 'playwright-core';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:3000';
+const out = new URL('../../web/docs/screenshots/', import.meta.url).pathname;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+async function as(email: string) {
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill('demo-veilig-thuis');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return page;
+}
+
+const chef = await as('chef@demo.test');
+await chef.goto(`${base}/werkvoorraad`);
+await chef.getByText('Live bijgewerkt').waitFor();
+await chef.screenshot({ path: `${out}werkvoorraad.png` });
+await chef.locator('tr.vt-row--acute a').first().click();
+await chef.getByText('Waarom dit voorstel').waitFor();
+await chef.screenshot({ path: `${out}melding.png`, fullPage: true });
+
+const adviseur = await as('adviseur@demo.test');
+await adviseur.goto(`${base}/advies`);
+await adviseur.getByLabel('Samenvatting van de vraag').fill('Leerkracht maakt zich zorgen over blauwe plekken bij een leerling van 7.');
+await adviseur.screenshot({ path: `${out}advies.png` });
+await adviseur.goto(`${base}/melding/nieuw`);
+await adviseur.screenshot({ path: `${out}melding-nieuw.png` });
+await browser.close();
+console.log(`screenshots in ${out}`);
