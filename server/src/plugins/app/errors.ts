@@ -87,9 +87,12 @@ const codeForStatus = (status: number): ErrorCode =>
 
 /** Errors that mean "the database is not reachable right now": answer 503, not 500. */
 const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECT_TIMEOUT', 'CONNECTION_ENDED', 'CONNECTION_CLOSED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '53300']);
+/** ioredis says "down" in words, not codes, when its offline queue is off (fail fast). */
+const redisDown = /Stream isn't writeable|Connection is closed|enableOfflineQueue/;
 export const isUnavailable = (err: unknown): boolean => {
-  const e = err as { code?: string; errno?: string; cause?: unknown } | null;
+  const e = err as { code?: string; errno?: string; cause?: unknown; name?: string; message?: string } | null;
   if (!e) return false;
+  if (e.name === 'MaxRetriesPerRequestError' || (typeof e.message === 'string' && redisDown.test(e.message))) return true;
   if (e.code && (unavailableCodes.has(e.code) || e.code.startsWith('08'))) return true;
   if (e.errno && unavailableCodes.has(e.errno)) return true;
   return e.cause ? isUnavailable(e.cause) : false;
