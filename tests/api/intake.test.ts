@@ -264,6 +264,9 @@ describe('meldingen', () => {
       [{ receivedAt: '2026-04-24T10:00:00' }, '/receivedAt'],
       [{ betrokkenen: [] }, '/betrokkenen'],
       [{ toelichting: 'x'.repeat(10_001) }, '/toelichting'],
+      // Postgres cannot store NUL; it was a 500 until the fuzz tests found it.
+      [{ toelichting: 'voor\u0000na' }, '/toelichting'],
+      [{ betrokkenen: [{ rol: 'kind', voornaam: 'A', achternaam: 'B\u0007' }] }, '/betrokkenen/0/achternaam'],
       [{ huishouden: { adres: { straat: 'X', huisnummer: '1', postcode: '0000 AA', plaats: 'Y' }, gemeente: 'GM0153' } }, '/huishouden/adres/postcode'],
       [{ huishouden: { adres: { straat: 'X', huisnummer: '1', postcode: '7511 AB', plaats: 'Y' }, gemeente: 'GM0363' } }, '/huishouden/gemeente'],
       [{ melder: { type: 'professional', rol: 'familie', naam: 'A', anoniemNaarHuishouden: false } }, '/melder/rol'],

@@ -36,6 +36,8 @@ const messageFor = (e: AjvError): string => {
       return `Ongeldig formaat (${String(p.format)}).`;
     case 'pattern':
       return 'Ongeldig formaat.';
+    case 'controlCharacter':
+      return 'Bevat een niet-toegestaan (stuur)teken.';
     case 'minimum':
     case 'maximum':
       return `Waarde buiten bereik (${e.keyword === 'minimum' ? 'minimaal' : 'maximaal'} ${String(p.limit)}).`;
