@@ -17,7 +17,10 @@ let meldingId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [adviseur, beoordelaar, chef, beheer] = await Promise.all(['adviseur', 'beoordelaar', 'chef', 'beheer'].map((u) => login(t.app, `${u}@demo.test`)));
+  adviseur = await login(t.app, 'adviseur@demo.test');
+  beoordelaar = await login(t.app, 'beoordelaar@demo.test');
+  chef = await login(t.app, 'chef@demo.test');
+  beheer = await login(t.app, 'beheer@demo.test');
   adviesId = ((await t.app.inject({ method: 'POST', url: '/api/adviezen', payload: adviesBody(), headers: adviseur.headers })).json() as { id: string }).id;
   meldingId = ((await t.app.inject({ method: 'POST', url: '/api/meldingen', payload: meldingBody(), headers: partnerHeaders })).json() as { id: string }).id;
 });
@@ -35,7 +38,7 @@ function paths(v: Json, prefix: (string | number)[] = []): (string | number)[][]
 function setAt(v: Json, path: (string | number)[], value: Json | undefined): Json {
   if (!path.length) return value;
   const [head, ...rest] = path;
-  const copy: Record<string | number, Json> = Array.isArray(v) ? [...v] : { ...(v as object) };
+  const copy = (Array.isArray(v) ? [...v] : { ...(v as object) }) as Record<string | number, Json>;
   const next = setAt(copy[head!], rest, value);
   if (next === undefined) delete copy[head!];
   else copy[head!] = next;

@@ -119,6 +119,11 @@ describe('staff flows in Chromium', () => {
     await page.keyboard.type('Buurvrouw hoort vaak geschreeuw en een kind dat huilt.');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Meldcode besproken; bij direct gevaar 112 bellen.');
+    // A crash or reload mid-call loses nothing: the draft comes back.
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Gegeven advies').inputValue()).toBe('Meldcode besproken; bij direct gevaar 112 bellen.');
+    await expect.poll(() => page.getByText('Uw concept is teruggezet.').count()).toBe(1);
+    await page.getByLabel('Gegeven advies').focus();
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.getByRole('status').filter({ hasText: /Advies A-\d{4}-\d{6} is opgeslagen/ }).count()).toBe(1);
     await page.context().close();

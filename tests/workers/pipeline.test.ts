@@ -168,6 +168,23 @@ describe('triage pipeline', () => {
     expect(confirm.json()).toMatchObject({ status: 'overdracht', team: { kind: 'wijkteam', gemeente: 'GM0153' }, beoordeling: { override: false } });
   });
 
+  it('lets the chef van de dag assign a person or a duo, and nobody else', async () => {
+    const { id } = await post(meldingBody({ ...own() }));
+    const chef = await login(t.app, 'chef@demo.test');
+    const users = (await t.app.inject({ url: '/api/users?role=crisisteam', headers: chef.headers })).json() as { items: { id: string }[] };
+    const duo = [users.items[0]!.id, chef.userId];
+    const url = `/api/meldingen/${id}/toewijzing`;
+    expect((await t.app.inject({ method: 'POST', url, headers: beoordelaar.headers, payload: { userIds: duo } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url, headers: chef.headers, payload: { userIds: [...duo, beoordelaar.userId] } })).statusCode).toBe(400);
+    const wijkteam = (await t.app.inject({ url: '/api/users?role=wijkteam', headers: chef.headers })).json() as { items: { id: string }[] };
+    expect((await t.app.inject({ method: 'POST', url, headers: chef.headers, payload: { userIds: [wijkteam.items[0]!.id] } })).statusCode).toBe(400);
+    const ok = await t.app.inject({ method: 'POST', url, headers: chef.headers, payload: { userIds: duo } });
+    expect(ok.statusCode).toBe(200);
+    expect((ok.json() as { assignedTo: string[] }).assignedTo).toEqual(duo);
+    const hist = (await t.app.inject({ url: `/api/meldingen/${id}/historie`, headers: chef.headers })).json() as { events: { type: string }[] };
+    expect(hist.events.map((e) => e.type)).toContain('toegewezen');
+  });
+
   it('delivers melding.triaged over GET /api/events without names or addresses', async () => {
     const chef = await login(t.app, 'chef@demo.test');
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
