@@ -16,6 +16,7 @@ import securityPlugin from './plugins/external/security.ts';
 import validationPlugin from './plugins/external/validation.ts';
 import webPlugin from './plugins/external/web.ts';
 import adviezenRoutes from './routes/adviezen.ts';
+import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import beoordelingRoutes from './routes/beoordeling.ts';
 import queueBoard from './routes/queues.ts';
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(authRoutes, { production, absoluteHours: deps.config.sessionAbsoluteHours });
       await api.register(referenceRoutes);
       await api.register(kalenderRoutes);
+      await api.register(auditRoutes);
       await api.register(adviezenRoutes);
       await api.register(meldingenRoutes);
       await api.register(beoordelingRoutes);

@@ -16,7 +16,8 @@ export type Action =
   | 'events:subscribe'
   | 'users:list'
   | 'queues:admin'
-  | 'kalender:beheren';
+  | 'kalender:beheren'
+  | 'audit:read';
 
 const caseReaders: Role[] = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
 
@@ -35,6 +36,7 @@ export const permissions: Record<Action, readonly Role[]> = {
   'users:list': ['chef_van_de_dag', 'gedragswetenschapper', 'beheerder'],
   'queues:admin': ['beheerder'],
   'kalender:beheren': ['beheerder'],
+  'audit:read': ['privacy_officer'],
 };
 
 /** API clients act only through their scopes. */

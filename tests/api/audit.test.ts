@@ -1,0 +1,72 @@
+// The audit trail: every case read leaves exactly one row, the privacy officer can read the trail (and that read
+// is logged too), and the application cannot rewrite history.
+import { sql } from 'drizzle-orm';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '@vt/server';
+import { createTestApp, login, partnerHeaders, type TestContext } from '../support/app.ts';
+import { meldingBody } from '../support/fixtures.ts';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('audit trail', () => {
+  it('shows the privacy officer who read a case, and logs that look as well', async () => {
+    const { id } = (await t.app.inject({ method: 'POST', url: '/api/meldingen', payload: meldingBody(), headers: partnerHeaders })).json() as { id: string };
+    const beoordelaar = await login(t.app, 'beoordelaar@demo.test');
+    await t.app.inject({ url: `/api/meldingen/${id}`, headers: beoordelaar.headers });
+    const privacy = await login(t.app, 'privacy@demo.test');
+    const res = await t.app.inject({ url: `/api/audit?meldingId=${id}`, headers: privacy.headers });
+    expect(res.statusCode).toBe(200);
+    const entries = (res.json() as { entries: { action: string; actorId: string; subject: { id: string } }[] }).entries;
+    expect(entries.filter((e) => e.action === 'read' && e.actorId === beoordelaar.userId)).toHaveLength(1);
+    expect(entries.filter((e) => e.action === 'create')).toHaveLength(1);
+    const [own] = await t.db.handle.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from audit_log where subject_type = 'audit_log' and actor_id = ${privacy.userId} and action = 'search'`,
+    );
+    expect(own!.n).toBe(1);
+    expect((await t.app.inject({ url: '/api/audit', headers: beoordelaar.headers })).statusCode).toBe(403);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE of audit rows with the application credentials', async () => {
+    const db = t.db.handle.db;
+    await expect(db.execute(sql`update audit_log set result = 'success'`)).rejects.toThrow();
+    await expect(db.execute(sql`delete from audit_log`)).rejects.toThrow();
+    await expect(db.execute(sql`truncate audit_log`)).rejects.toThrow();
+    const [n] = await db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log`);
+    expect(n!.n).toBeGreaterThan(0);
+  });
+});
+
+describe('logs', () => {
+  it('carry no personal data, credentials or free text, also when a request fails', async () => {
+    let out = '';
+    const sink = new Writable({ write: (chunk, _enc, cb) => ((out += String(chunk)), cb()) });
+    const app = await buildApp({
+      config: { nodeEnv: 'test', logLevel: 'debug', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false },
+      db: t.db.handle,
+      redis: t.redis,
+      webRoot: false,
+      redisKeyPrefix: `${t.prefix}-logs:`,
+      loggerInstance: pino({ level: 'debug' }, sink),
+    });
+    const sentinel = 'Zwartvoet-Sentinel';
+    const body = meldingBody({
+      melder: { type: 'niet_professional', naam: `${sentinel} Melder`, telefoon: '06 1234 5678', anoniemNaarHuishouden: true },
+      betrokkenen: [{ rol: 'slachtoffer', voornaam: sentinel, achternaam: 'Slachtoffer' }],
+      toelichting: `${sentinel} vertelt over het geweld`,
+    });
+    await app.inject({ method: 'POST', url: '/api/meldingen', payload: body, headers: partnerHeaders });
+    await app.inject({ method: 'POST', url: '/api/meldingen', payload: { ...body, onbekend: sentinel }, headers: partnerHeaders });
+    await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'chef@demo.test', password: `${sentinel}-wachtwoord` } });
+    const s = await login(app, 'chef@demo.test');
+    await app.inject({ url: `/api/meldingen?gemeente=GM0153`, headers: s.headers });
+    await app.close();
+    expect(out.length).toBeGreaterThan(0);
+    for (const secret of [sentinel, '06 1234 5678', 'demo-politie-key', s.cookie.split('=')[1]!, s.csrfToken]) expect(out).not.toContain(secret);
+  });
+});
