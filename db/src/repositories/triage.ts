@@ -79,35 +79,18 @@ export async function runTriage(
     const [crisis] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.kind, 'crisisteam')).limit(1);
     teamId = crisis?.id ?? teamId;
   }
+  // The same proposal goes into the history of proposals and onto the melding as its current one.
+  const { urgency, band, priority, route, routeRule, factors, rulesVersion } = result;
+  const proposal = { urgency, band, priority, route, routeRule, factors, rulesVersion, eerdereMeldingen, proposedAt: now };
   const [voorstel] = await tx
     .insert(triageVoorstellen)
-    .values({
-      meldingId,
-      run,
-      urgency: result.urgency,
-      band: result.band,
-      priority: result.priority,
-      route: result.route,
-      routeRule: result.routeRule,
-      factors: result.factors,
-      rulesVersion: result.rulesVersion,
-      eerdereMeldingen,
-      proposedAt: now,
-    })
+    .values({ meldingId, run, ...proposal })
     .returning({ id: triageVoorstellen.id });
   await tx
     .update(meldingen)
     .set({
       triageRun: run,
-      urgency: result.urgency,
-      band: result.band,
-      priority: result.priority,
-      route: result.route,
-      routeRule: result.routeRule,
-      factors: result.factors,
-      rulesVersion: result.rulesVersion,
-      eerdereMeldingen,
-      proposedAt: now,
+      ...proposal,
       responseDueAt: deadlines.responseDueAt,
       updatedAt: now,
       teamId,

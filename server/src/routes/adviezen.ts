@@ -1,17 +1,13 @@
-import { Type } from 'typebox';
-import { findAdvies, insertMelding, listAdviezen, writeAudit, insertAdvies } from '@vt/db';
+import { eq } from 'drizzle-orm';
+import { findAdvies, insertAdvies, insertMelding, listAdviezen, schema, writeAudit } from '@vt/db';
 import { badRequest, conflict, notFound, type ErrorDetail } from '../errors.ts';
 import { Advies, AdviesBody, AdviesCreated, AdviesList, AdviesListQuery } from '../schemas/advies.ts';
-import { Id, errors } from '../schemas/common.ts';
+import { IdParams, IdempotencyHeaders, errors } from '../schemas/common.ts';
 import { MeldingBody, MeldingCreated } from '../schemas/melding.ts';
 import { idempotent } from '../services/idempotency.ts';
 import { checkMeldingBody, checkNotFuture } from '../services/meldingen.ts';
 import type { App } from '../types.ts';
-import { eq } from 'drizzle-orm';
-import { schema } from '@vt/db';
 
-const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
-const IdemHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })) });
 
 export default async function adviezenRoutes(app: App) {
   app.post(
@@ -20,7 +16,7 @@ export default async function adviezenRoutes(app: App) {
       schema: {
         tags: ['adviezen'],
         summary: 'Log an advies (phone, chat or mail)',
-        headers: IdemHeaders,
+        headers: IdempotencyHeaders,
         body: AdviesBody,
         response: { 200: AdviesCreated, 201: AdviesCreated, ...errors(400, 401, 403, 422, 503) },
       },
@@ -106,7 +102,7 @@ export default async function adviezenRoutes(app: App) {
         tags: ['adviezen'],
         summary: 'Turn an advies into a melding',
         params: IdParams,
-        headers: IdemHeaders,
+        headers: IdempotencyHeaders,
         body: MeldingBody,
         response: { 200: MeldingCreated, 201: MeldingCreated, ...errors(400, 401, 403, 404, 409, 422, 503) },
       },

@@ -6,13 +6,12 @@ import { addToOutbox, findMeldingDetail, schema, writeAudit, type Tx } from '@vt
 import { bands, routes, type Route } from '@vt/db/domain';
 import { publishEvent, type LiveEventType } from '@vt/workers';
 import { badRequest, conflict, notFound } from '../errors.ts';
-import { Id, errors } from '../schemas/common.ts';
+import { Id, IdParams, errors } from '../schemas/common.ts';
 import { Betrokkene, Melding, Veiligheid } from '../schemas/melding.ts';
 import { meldingVisibility } from '../services/access.ts';
 import { toMeldingView } from '../services/meldingen.ts';
 import type { App } from '../types.ts';
 
-const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 const { meldingen, teams, beoordelingen, betrokkenen, meldingEvents, users } = schema;
 
 /** The status a melding takes after its beoordeling (api.md, Statuses). */

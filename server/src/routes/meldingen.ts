@@ -1,15 +1,12 @@
-import { Type } from 'typebox';
 import { findMeldingDetail, insertMelding, listHistorie, listMeldingen, writeAudit } from '@vt/db';
 import { notFound } from '../errors.ts';
-import { Id, errors } from '../schemas/common.ts';
+import { IdParams, IdempotencyHeaders, errors } from '../schemas/common.ts';
 import { Historie, Melding, MeldingBody, MeldingCreated, MeldingList, MeldingListQuery } from '../schemas/melding.ts';
 import { idempotent } from '../services/idempotency.ts';
 import { meldingVisibility } from '../services/access.ts';
 import { checkMeldingBody, toMeldingView } from '../services/meldingen.ts';
 import type { App } from '../types.ts';
 
-const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
-const IdemHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })) });
 
 export default async function meldingenRoutes(app: App) {
   app.post(
@@ -18,7 +15,7 @@ export default async function meldingenRoutes(app: App) {
       schema: {
         tags: ['meldingen'],
         summary: 'Register a melding (staff or partner system)',
-        headers: IdemHeaders,
+        headers: IdempotencyHeaders,
         body: MeldingBody,
         response: { 200: MeldingCreated, 201: MeldingCreated, ...errors(400, 401, 403, 422, 429, 503) },
       },

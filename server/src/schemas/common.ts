@@ -17,6 +17,11 @@ export const Huisnummer = Type.String({ pattern: '^[0-9]{1,5} ?[A-Za-z0-9-]{0,6}
 export const codeEnum = <T extends readonly string[]>(values: T, description?: string) =>
   Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
 
+/** `:id` route parameters. */
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
+/** The optional Idempotency-Key of POST /api/meldingen and POST /api/adviezen (api.md, Conventions). */
+export const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255 })) });
+
 export const Page = Type.Integer({ minimum: 1, maximum: 10_000, default: 1 });
 export const PageSize = Type.Integer({ minimum: 1, maximum: 200, default: 50 });
 
