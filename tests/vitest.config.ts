@@ -44,9 +44,23 @@ export default defineConfig({
       },
       {
         test: {
-          name: 'e2e',
+          name: 'faults',
           root,
           sequence: { groupOrder: 3 },
+          include: ['tests/faults/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Real processes are killed and restarted here: one file at a time keeps the timing honest on 2 cores.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          root,
+          sequence: { groupOrder: 4 },
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],

@@ -70,6 +70,7 @@ async function main() {
     }
   }
 
+  await waitForDatabase(databaseUrl, Number(process.env.DATABASE_WAIT_SECONDS || 60));
   await runMigrations(databaseUrl);
   const db = createDb(databaseUrl, { max: 10, applicationName: 'veilig-thuis-api' });
   stops.push(() => db.close());
@@ -95,6 +96,35 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   log.info(`Veilig Thuis backoffice ready on http://${shown}:${config.port}`);
+}
+
+/** A database that is still starting (or briefly unreachable) is waited for, not a reason to crash-loop. */
+async function waitForDatabase(url: string, seconds: number) {
+  const until = Date.now() + seconds * 1000;
+  let told = false;
+  for (;;) {
+    const probe = createDb(url, { max: 1, applicationName: 'veilig-thuis-startup' });
+    try {
+      await probe.sql`select 1`;
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      // Wrong credentials or a missing database will not fix themselves: stop at once.
+      if (code === '28P01' || code === '28000' || code === '3D000') {
+        console.error(`Cannot use the database (${code}): check DATABASE_URL.`);
+        process.exit(1);
+      }
+      if (Date.now() > until) {
+        console.error(`Postgres is not reachable at DATABASE_URL after ${seconds} s; is it running?`);
+        process.exit(1);
+      }
+      if (!told) log.warn({ errCode: code }, 'waiting for Postgres');
+      told = true;
+      await new Promise((r) => setTimeout(r, 1000));
+    } finally {
+      await probe.sql.end({ timeout: 1 }).catch(() => {});
+    }
+  }
 }
 
 main().catch((err: unknown) => {
