@@ -9,6 +9,7 @@ import type { Redis } from 'ioredis';
 import { cachedKalender, type DbHandle, type KalenderSource } from '@vt/db';
 import { eventsChannel } from '@vt/workers';
 import type { Config } from './config.ts';
+import { unavailable } from './errors.ts';
 import authPlugin from './plugins/app/auth.ts';
 import errorsPlugin from './plugins/app/errors.ts';
 import docsPlugin from './plugins/external/docs.ts';
@@ -64,7 +65,22 @@ export async function buildApp(deps: AppDeps) {
     bodyLimit: 256 * 1024,
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Graceful stop: requests already running finish, and their answers ask the client to close the connection, so
+  // keep-alive sockets do not hold the shutdown open for the 72 s of fastify's keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) void reply.header('connection', 'close');
+  });
+  // A request that arrives while the server stops gets the contract's 503 with Retry-After (not fastify's own body).
+  app.addHook('onRequest', async () => {
+    if (closing) throw unavailable('De server wordt opnieuw gestart. Probeer het zo opnieuw.');
+  });
 
   // JSON only: anything else is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');

@@ -23,7 +23,8 @@ async function main() {
     throw err;
   }
 
-  const stops: (() => Promise<unknown>)[] = [];
+  const stops: { name: string; stop: () => Promise<unknown> }[] = [];
+  const onStop = (name: string, stop: () => Promise<unknown>) => stops.push({ name, stop });
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
@@ -33,8 +34,10 @@ async function main() {
       log.error('shutdown took longer than 20 s; exiting');
       process.exit(1);
     }, 20_000);
-    for (const stop of stops.reverse()) {
-      await stop().catch((err: unknown) => log.warn({ errName: (err as Error)?.name }, 'error while stopping'));
+    for (const { name, stop } of stops.reverse()) {
+      const started = Date.now();
+      await stop().catch((err: unknown) => log.warn({ errName: (err as Error)?.name, name }, 'error while stopping'));
+      if (Date.now() - started > 2000) log.warn({ name, ms: Date.now() - started }, 'slow to stop');
     }
     clearTimeout(timer);
     process.exit(0);
@@ -47,7 +50,7 @@ async function main() {
   if (!databaseUrl) {
     const pgPort = Number(process.env.EMBEDDED_PG_PORT || 54329);
     const pg: Service = await startEmbeddedPostgres(config.dataDir, pgPort, (m) => log.info(m));
-    stops.push(pg.stop);
+    onStop('postgres', pg.stop);
     databaseUrl = pg.url;
     seed = true;
     log.info({ port: pgPort }, 'embedded Postgres running (data under .data/postgres)');
@@ -57,13 +60,13 @@ async function main() {
   if (!redisUrl) {
     try {
       const redis = await startLocalRedis(config.dataDir, Number(process.env.LOCAL_REDIS_PORT || 6380));
-      stops.push(redis.stop);
+      onStop('redis-server', redis.stop);
       redisUrl = redis.url;
       log.info({ url: redis.url }, 'local redis-server running (data under .data/redis)');
     } catch (err) {
       if (err instanceof MissingRedisError) {
         console.error(err.message);
-        await Promise.all(stops.map((s) => s()));
+        await Promise.all(stops.map((s) => s.stop()));
         process.exit(1);
       }
       throw err;
@@ -73,7 +76,7 @@ async function main() {
   await waitForDatabase(databaseUrl, Number(process.env.DATABASE_WAIT_SECONDS || 60));
   await runMigrations(databaseUrl);
   const db = createDb(databaseUrl, { max: 10, applicationName: 'veilig-thuis-api' });
-  stops.push(() => db.close());
+  onStop('database pool', () => db.close());
   if (seed) {
     const result = await seedDemo(db.db, { demoPassword: config.demoPassword, demoApiKey: config.demoApiKey });
     log.info(result, 'demo data ready');
@@ -82,17 +85,17 @@ async function main() {
   // Producers fail fast when Redis is down (no endless offline queue); the connection reconnects by itself.
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: 'vt-api' });
   redis.on('error', (err) => log.warn({ errCode: (err as NodeJS.ErrnoException).code }, 'redis connection error'));
-  stops.push(() => redis.quit().catch(() => redis.disconnect()));
+  onStop('redis connection', () => redis.quit().catch(() => redis.disconnect()));
 
   let workers: RunningWorkers | undefined;
   if (config.runWorkers) {
     workers = await startWorkers({ databaseUrl, redisUrl, log: log.child({ component: 'workers' }) });
-    stops.push(() => workers!.close());
+    onStop('workers', () => workers!.close());
   }
 
   const app = await buildApp({ config, db, redis, loggerInstance: log.child({ component: 'api' }), ...(workers ? { queues: Object.values(workers.queues.queues) } : {}) });
   // Stop accepting requests first, let running ones finish, then stop workers and services.
-  stops.push(() => app.close());
+  onStop('http server', () => app.close());
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   log.info(`Veilig Thuis backoffice ready on http://${shown}:${config.port}`);

@@ -52,7 +52,10 @@ export function startTriageWorker(o: TriageWorkerOptions): Worker {
       prefix: o.prefix,
       concurrency: o.concurrency ?? 4,
       autorun: true,
-      ...(o.lockDurationMs ? { lockDuration: o.lockDurationMs, stalledInterval: o.lockDurationMs } : {}),
+      // A triage job takes milliseconds; a 10 s lock means a crashed worker's job is picked up again within ~15 s
+      // (BullMQ's default of 30 s + 30 s is long for a crisis line).
+      lockDuration: o.lockDurationMs ?? 10_000,
+      stalledInterval: o.lockDurationMs ?? 5_000,
     },
   );
   worker.on('failed', (job, err) => {
