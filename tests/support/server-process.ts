@@ -22,9 +22,9 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-export function startServer(env: Record<string, string>, port: number): ServerProcess {
+export function startServer(env: Record<string, string>, port: number, nodeArgs: string[] = []): ServerProcess {
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,203 @@
+// `npm run bench` (part 1 of 2): the API against the raw limits of the same machine, in one run.
+//   1. raw ceiling: the inserts an intake does (counter, melding, betrokkenen, history event, audit row, outbox row +
+//      notify) as one plain SQL transaction through postgres.js, at the same concurrency as the HTTP clients;
+//   2. POST /api/meldingen through the whole server (validation, auth, audit, outbox), then p99 at half that load;
+//   3. reads: GET /api/meldingen/:id and GET /api/werkvoorraad against a plain SQL select of the same rows;
+// and the server's peak RSS, plus where its CPU time went (V8 CPU profile, summed per package).
+import { execSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { Redis } from 'ioredis';
+import { createTestDatabase } from '../support/database.ts';
+import { DEMO_API_KEY, DEMO_PASSWORD, TEST_REDIS_URL } from '../support/env.ts';
+import { meldingBody } from '../support/fixtures.ts';
+import setup from '../support/global-setup.ts';
+import { freePort, startServer, waitReady } from '../support/server-process.ts';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const profileDir = fileURLToPath(new URL('../.artifacts/profile', import.meta.url));
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/** Runs `work` from CONNECTIONS loops for SECONDS and measures it like autocannon does. */
+async function loop(work: () => Promise<unknown>): Promise<Figures> {
+  const latencies: number[] = [];
+  const end = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        await work();
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]!;
+  return { rps: latencies.length / SECONDS, p50: at(50), p95: at(95), p99: at(99) };
+}
+
+async function http(url: string, opts: Partial<autocannon.Options> = {}): Promise<Figures> {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...opts });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
+  return { rps: r.requests.average, p50: r.latency.p50, p95: r.latency.p97_5 ?? r.latency.p99, p99: r.latency.p99 };
+}
+
+function summariseProfile(): string[] {
+  const files = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
+  if (!files.length) return ['(no profile written)'];
+  const p = JSON.parse(readFileSync(`${profileDir}/${files[0]}`, 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string } }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const buckets = new Map<string, number>();
+  let total = 0;
+  p.samples.forEach((id, i) => {
+    const n = byId.get(id)!;
+    const url = n.callFrame.url;
+    const fn = n.callFrame.functionName;
+    const pkg =
+      fn === '(idle)' ? 'idle (waiting for Postgres/Redis/clients)'
+      : fn === '(garbage collector)' ? 'garbage collection'
+      : /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.includes('/work/') || url.includes('/src/') ? `own code (${url.split('/').slice(-3, -1).join('/')})` : url ? 'node internals' : `native (${fn || 'program'})`);
+    const dt = p.timeDeltas[i] ?? 0;
+    buckets.set(pkg, (buckets.get(pkg) ?? 0) + dt);
+    total += dt;
+  });
+  return [...buckets]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10)
+    .map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
+}
+
+async function main() {
+  await setup();
+  const db = await createTestDatabase();
+  const redisUrl = `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/15`;
+  const r = new Redis(redisUrl);
+  await r.flushdb();
+  r.disconnect();
+  rmSync(profileDir, { recursive: true, force: true });
+  mkdirSync(profileDir, { recursive: true });
+
+  const sql = postgres(db.url, { max: CONNECTIONS, onnotice: () => {} });
+  const [{ team_id: teamId }] = (await sql`select id as team_id from teams where kind = 'beoordeling'`) as unknown as [{ team_id: string }];
+
+  // 1. Raw ceiling.
+  let seq = 0;
+  const raw = await loop(() =>
+    sql.begin(async (tx) => {
+      const id = crypto.randomUUID();
+      const n = seq++;
+      await tx`insert into meldingen (id, reference, kanaal, received_at, melder_type, melder_naam, anoniem_naar_huishouden, straat, huisnummer, postcode, plaats, gemeente_code, postcode_norm, huisnummer_norm, geweldsvormen, veiligheid, toelichting, team_id, beoordeling_due_date, beoordeling_due_at)
+        values (${id}, ${`raw-${id}`}, 'ketenpartner', now(), 'professional', 'Agent', false, 'Teststraat', '12a', '7511 AB', 'Enschede', 'GM0153', '7511AB', '12a', '{partnergeweld}', '{"herhaaldGeweld":true}', 'Derde incident', ${teamId}, current_date + 7, now() + interval '7 days')`;
+      await tx`insert into betrokkenen (melding_id, volgorde, rol, voornaam, achternaam, geboortedatum) values (${id}, 0, 'slachtoffer', 'Test', 'Slachtoffer', '1990-04-01'), (${id}, 1, 'kind', 'Klein', 'Slachtoffer', '2024-01-15')`;
+      await tx`insert into melding_events (melding_id, type, data) values (${id}, 'ontvangen', '{"kanaal":"ketenpartner"}')`;
+      await tx`insert into audit_log (actor_type, action, subject_type, subject_id, result) values ('client', 'create', 'melding', ${id}, 'success')`;
+      await tx`with o as (insert into outbox (topic, aggregate_id, payload) values ('bench.raw', ${id}, '{}') returning id) select pg_notify('vt_bench', '') from o`;
+      await tx`with c as (insert into reference_counters (kind, year, last) values ('R', 2026, 1) on conflict (kind, year) do update set last = reference_counters.last + 1 returning last)
+        update meldingen set reference = 'R-2026-' || lpad(c.last::text, 6, '0') || ${`-${n}`} from c where meldingen.id = ${id}`;
+    }),
+  );
+  // The raw rows must not be triaged by the server's workers later.
+  await sql`delete from outbox where topic = 'bench.raw'`;
+
+  // 2. The whole server, API only (workers run in their own process in production-like setups).
+  const port = await freePort();
+  const server = startServer({ DATABASE_URL: db.url, REDIS_URL: redisUrl, RUN_WORKERS: '0' }, port, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+  await waitReady(server);
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0);
+      peakRss = Math.max(peakRss, kb / 1024);
+    } catch {
+      /* process gone */
+    }
+  }, 100);
+  const base = server.base;
+  const body = JSON.stringify(meldingBody());
+  const postOpts = { method: 'POST' as const, body, headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' } };
+  const post = await http(`${base}/api/meldingen`, postOpts);
+  const halfRate = Math.max(1, Math.round(post.rps / 2));
+  const postHalf = await http(`${base}/api/meldingen`, { ...postOpts, overallRate: halfRate });
+
+  // 3. Reads, as a beoordelaar with a cookie session (each case read writes its audit row, as it must).
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'beoordelaar@demo.test', password: DEMO_PASSWORD }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const [{ id: readId }] = (await sql`select id from meldingen where reference like 'M-%' limit 1`) as unknown as [{ id: string }];
+  const readOne = await http(`${base}/api/meldingen/${readId}`, { headers: { cookie } });
+  const rawReadOne = await loop(async () => {
+    await sql`select m.*, g.naam, t.kind from meldingen m join gemeenten g on g.code = m.gemeente_code left join teams t on t.id = m.team_id where m.id = ${readId}`;
+    await sql`select * from betrokkenen where melding_id = ${readId} order by volgorde`;
+  });
+  const queue = await http(`${base}/api/werkvoorraad?team=beoordeling`, { headers: { cookie } });
+  const rawQueue = await loop(() =>
+    sql`select id, reference, band, priority, urgency, route, status, received_at, coalesce(response_due_at, beoordeling_due_at) as due_at, gemeente_code, assigned_to
+          from meldingen where team_id = ${teamId} and status <> 'afgesloten'
+         order by band asc nulls last, coalesce(response_due_at, beoordeling_due_at), received_at limit 1000`,
+  );
+  const [{ n: open }] = (await sql`select count(*)::int as n from meldingen where team_id = ${teamId} and status <> 'afgesloten'`) as unknown as [{ n: number }];
+
+  clearInterval(sampler);
+  server.child.kill('SIGTERM');
+  await server.exited;
+  await sql.end();
+  await db.drop();
+
+  const f = (n: number) => n.toFixed(n < 10 ? 1 : 0);
+  const rows: [string, string, string, string, string, string][] = [
+    ['raw SQL intake transaction', f(raw.rps), f(raw.p50), f(raw.p95), f(raw.p99), '1.00'],
+    ['POST /api/meldingen', f(post.rps), f(post.p50), f(post.p95), f(post.p99), (post.rps / raw.rps).toFixed(2)],
+    [`POST /api/meldingen at half load (${halfRate}/s)`, f(postHalf.rps), f(postHalf.p50), f(postHalf.p95), f(postHalf.p99), ''],
+    ['raw SQL select of one case', f(rawReadOne.rps), f(rawReadOne.p50), f(rawReadOne.p95), f(rawReadOne.p99), '1.00'],
+    ['GET /api/meldingen/:id (audited)', f(readOne.rps), f(readOne.p50), f(readOne.p95), f(readOne.p99), (readOne.rps / rawReadOne.rps).toFixed(2)],
+    [`raw SQL select of the queue (${open} open)`, f(rawQueue.rps), f(rawQueue.p50), f(rawQueue.p95), f(rawQueue.p99), '1.00'],
+    ['GET /api/werkvoorraad', f(queue.rps), f(queue.p50), f(queue.p95), f(queue.p99), (queue.rps / rawQueue.rps).toFixed(2)],
+  ];
+  const header = ['measure', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'ratio to raw'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cols: string[]) => cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const profile = summariseProfile();
+  console.log(`\nIntake and read benchmark (${CONNECTIONS} connections, ${SECONDS} s per measure)\n${line(header)}\n${rows.map(line).join('\n')}`);
+  console.log(`server peak RSS: ${peakRss.toFixed(0)} MB (target < 250)\ntargets: intake ≥ 0.5 of raw, p99 < 50 ms at half load, reads ≥ 0.5 of raw`);
+  console.log(`where the server's CPU time went:\n${profile.join('\n')}\n`);
+
+  let commit = 'unknown';
+  try {
+    commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    /* not a checkout */
+  }
+  const md = [
+    `\n## bench (intake and reads) — ${new Date().toISOString()} — commit ${commit}\n`,
+    `${CONNECTIONS} connections, ${SECONDS} s per measure; server API-only (RUN_WORKERS=0), peak RSS ${peakRss.toFixed(0)} MB.\n`,
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => ' --- ').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    'Server CPU time by package (V8 CPU profile of the whole run):',
+    '',
+    ...profile.map((p) => `    ${p}`),
+    '',
+  ].join('\n');
+  if (!process.env.BENCH_NO_RECORD) appendFileSync(fileURLToPath(new URL('./RESULTS.md', import.meta.url)), md);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
