@@ -155,6 +155,33 @@ describe('staff flows in Chromium', () => {
     await page.context().close();
   });
 
+  it('an adviseur turns an advies into a melding with one action, the known fields carried over', async () => {
+    const page = await signIn('adviseur@demo.test');
+    await page.goto(`${base}/advies`);
+    await page.getByLabel('Wie belt of chat').selectOption('professional');
+    await page.getByLabel('Anoniem (er wordt niets over de vrager vastgelegd)').uncheck();
+    await page.getByRole('textbox', { name: /^Naam/ }).fill('Meester Demo');
+    await page.getByLabel('Stalking').check();
+    await page.getByLabel('Samenvatting van de vraag').fill('Leerling wordt door ex van moeder gevolgd.');
+    await page.getByLabel('Gegeven advies').fill('Melding besproken en gedaan.');
+    await page.getByRole('button', { name: 'Omzetten in melding' }).click();
+    await page.waitForURL(/\/melding\/nieuw\?advies=/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Melding bij advies A-\d{4}-\d{6}/);
+    expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe('Meester Demo');
+    expect(await page.getByLabel('Stalking').first().isChecked()).toBe(true);
+    expect(await page.getByLabel('Toelichting').inputValue()).toBe('Leerling wordt door ex van moeder gevolgd.');
+    await page.getByLabel('Postcode', { exact: true }).fill('7551 DR');
+    await page.getByLabel('Huisnummer', { exact: true }).fill('4');
+    await page.getByLabel('Straat', { exact: true }).fill('Marktstraat');
+    await page.getByLabel('Plaats', { exact: true }).fill('Hengelo');
+    await page.getByLabel('Gemeente', { exact: true }).selectOption('GM0164');
+    await page.getByLabel('Voornaam', { exact: true }).fill('Noa');
+    await page.getByLabel('Achternaam', { exact: true }).fill('Demo');
+    await page.getByRole('button', { name: 'Melding registreren' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /Melding M-\d{4}-\d{6} is geregistreerd/ }).count()).toBe(1);
+    await page.context().close();
+  });
+
   it("a partner's acute melding appears live on the chef's queue within 2 seconds, and announces itself", async () => {
     const page = await signIn('chef@demo.test');
     await page.goto(`${base}/werkvoorraad`);
