@@ -75,7 +75,7 @@ async function main() {
 
   await waitForDatabase(databaseUrl, Number(process.env.DATABASE_WAIT_SECONDS || 60));
   await runMigrations(databaseUrl);
-  const db = createDb(databaseUrl, { max: 10, applicationName: 'veilig-thuis-api' });
+  const db = createDb(databaseUrl, { max: Number(process.env.DB_POOL_SIZE || 10), applicationName: 'veilig-thuis-api' });
   onStop('database pool', () => db.close());
   if (seed) {
     const result = await seedDemo(db.db, { demoPassword: config.demoPassword, demoApiKey: config.demoApiKey });
