@@ -17,6 +17,7 @@ import securityPlugin from './plugins/external/security.ts';
 import validationPlugin from './plugins/external/validation.ts';
 import webPlugin from './plugins/external/web.ts';
 import adviezenRoutes from './routes/adviezen.ts';
+import adminUserRoutes from './routes/admin-users.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import beoordelingRoutes from './routes/beoordeling.ts';
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(referenceRoutes);
       await api.register(kalenderRoutes);
       await api.register(auditRoutes);
+      await api.register(adminUserRoutes);
       await api.register(adviezenRoutes);
       await api.register(meldingenRoutes);
       await api.register(beoordelingRoutes);

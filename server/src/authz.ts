@@ -17,7 +17,8 @@ export type Action =
   | 'users:list'
   | 'queues:admin'
   | 'kalender:beheren'
-  | 'audit:read';
+  | 'audit:read'
+  | 'users:beheren';
 
 const caseReaders: Role[] = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
 
@@ -37,6 +38,7 @@ export const permissions: Record<Action, readonly Role[]> = {
   'queues:admin': ['beheerder'],
   'kalender:beheren': ['beheerder'],
   'audit:read': ['privacy_officer'],
+  'users:beheren': ['beheerder'],
 };
 
 /** API clients act only through their scopes. */

@@ -70,3 +70,21 @@ describe('logs', () => {
     for (const secret of [sentinel, '06 1234 5678', 'demo-politie-key', s.cookie.split('=')[1]!, s.csrfToken]) expect(out).not.toContain(secret);
   });
 });
+
+describe('switching an account off', () => {
+  it('ends all its sessions at once and refuses new logins, until it is switched on again', async () => {
+    const a = await login(t.app, 'crisis@demo.test');
+    const b = await login(t.app, 'crisis@demo.test');
+    const beheer = await login(t.app, 'beheer@demo.test');
+    const off = await t.app.inject({ method: 'POST', url: `/api/admin/users/${a.userId}/uitschakelen`, headers: beheer.headers });
+    expect(off.statusCode).toBe(200);
+    expect((off.json() as { disabledAt: string | null }).disabledAt).not.toBeNull();
+    for (const s of [a, b]) expect((await t.app.inject({ url: '/api/auth/session', headers: s.headers })).statusCode).toBe(401);
+    const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'crisis@demo.test', password: 'demo-veilig-thuis' } });
+    expect(again.statusCode).toBe(401);
+    const chef = await login(t.app, 'chef@demo.test');
+    expect((await t.app.inject({ method: 'POST', url: `/api/admin/users/${a.userId}/inschakelen`, headers: chef.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: `/api/admin/users/${a.userId}/inschakelen`, headers: beheer.headers })).statusCode).toBe(200);
+    await login(t.app, 'crisis@demo.test');
+  });
+});

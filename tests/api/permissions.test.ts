@@ -49,6 +49,7 @@ const matrix: { name: string; method: 'GET' | 'POST'; url: () => string; body?: 
   { name: 'GET /api/werkvoorraad', method: 'GET', url: () => '/api/werkvoorraad?team=beoordeling', allowed: caseReaders },
   { name: 'GET /api/users', method: 'GET', url: () => '/api/users', allowed: ['chef_van_de_dag', 'gedragswetenschapper', 'beheerder'] },
   { name: 'GET /api/audit', method: 'GET', url: () => '/api/audit', allowed: ['privacy_officer'] },
+  { name: 'GET /api/admin/users', method: 'GET', url: () => '/api/admin/users', allowed: ['beheerder'] },
   { name: 'POST /api/kalender/niet-werkdagen', method: 'POST', url: () => '/api/kalender/niet-werkdagen', body: () => ({ datum: '2033-06-06', omschrijving: 'Matrix' }), allowed: ['beheerder'] },
 ];
 
