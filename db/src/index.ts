@@ -12,4 +12,5 @@ export * from './repositories/users.ts';
 export * from './security/passwords.ts';
 export * from './seed.ts';
 export * from './repositories/triage.ts';
+export * from './repositories/lifecycle.ts';
 export * from './repositories/werkvoorraad.ts';

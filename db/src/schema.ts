@@ -41,6 +41,8 @@ export const roleEnum = pgEnum('role', c.roles);
 export const eventTypeEnum = pgEnum('event_type', c.eventTypes);
 export const auditActionEnum = pgEnum('audit_action', c.auditActions);
 export const auditResultEnum = pgEnum('audit_result', c.auditResults);
+export const overdrachtStatusEnum = pgEnum('overdracht_status', ['verzonden', 'geaccepteerd', 'teruggestuurd']);
+export const monitoringStatusEnum = pgEnum('monitoring_status', ['gepland', 'veilig', 'niet_veilig']);
 
 export const gemeenten = pgTable('gemeenten', {
   code: varchar('code', { length: 6 }).primaryKey(),
@@ -359,6 +361,66 @@ export const idempotencyKeys = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_created_idx').on(t.createdAt)],
+);
+
+/** A handover to a gemeente's wijkteam (domain.md step 3, overdracht): sent, then accepted or sent back. */
+export const overdrachten = pgTable(
+  'overdrachten',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    gemeenteCode: varchar('gemeente_code', { length: 6 })
+      .notNull()
+      .references(() => gemeenten.code),
+    status: overdrachtStatusEnum('status').notNull().default('verzonden'),
+    toelichting: text('toelichting').notNull().default(''),
+    veiligheidsvoorwaarden: text('veiligheidsvoorwaarden'),
+    reden: text('reden'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: tstz('decided_at'),
+  },
+  (t) => [
+    index('overdrachten_gemeente_idx').on(t.gemeenteCode, t.status),
+    // At most one pending handover per melding (api.md: 409 while one is pending).
+    uniqueIndex('overdrachten_one_pending_uq').on(t.meldingId).where(sql`${t.status} = 'verzonden'`),
+  ],
+);
+
+/** Monitoring checkpoints after overdracht or V&V: a regional setting, default +3, +6 and +12 months. */
+export const monitoringCheckpoints = pgTable(
+  'monitoring_checkpoints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    overdrachtId: uuid('overdracht_id').references(() => overdrachten.id),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    status: monitoringStatusEnum('status').notNull().default('gepland'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: tstz('recorded_at'),
+  },
+  (t) => [index('monitoring_due_idx').on(t.status, t.dueDate), index('monitoring_melding_idx').on(t.meldingId)],
+);
+
+/** Tijdelijk huisverbod imposed by the mayor: 10 days, extendable to at most 28 in total. */
+export const huisverboden = pgTable(
+  'huisverboden',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    opgelegdOp: date('opgelegd_op', { mode: 'string' }).notNull(),
+    eindigtOp: date('eindigt_op', { mode: 'string' }).notNull(),
+    verlengdTotEnMet: date('verlengd_tot_en_met', { mode: 'string' }),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('huisverboden_melding_idx').on(t.meldingId)],
 );
 
 /** Days the government declared equal to the public holidays of the Algemene termijnenwet art. 3 lid 3

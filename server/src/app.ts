@@ -26,6 +26,7 @@ import eventsRoutes from './routes/events.ts';
 import healthRoutes from './routes/health.ts';
 import meldingenRoutes from './routes/meldingen.ts';
 import kalenderRoutes from './routes/kalender.ts';
+import lifecycleRoutes from './routes/lifecycle.ts';
 import referenceRoutes from './routes/reference.ts';
 import werkvoorraadRoutes from './routes/werkvoorraad.ts';
 
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(adviezenRoutes);
       await api.register(meldingenRoutes);
       await api.register(beoordelingRoutes);
+      await api.register(lifecycleRoutes);
       await api.register(werkvoorraadRoutes);
       await api.register(eventsRoutes);
     },

@@ -18,7 +18,12 @@ export type Action =
   | 'queues:admin'
   | 'kalender:beheren'
   | 'audit:read'
-  | 'users:beheren';
+  | 'users:beheren'
+  | 'overdracht:maken'
+  | 'overdracht:inbox'
+  | 'overdracht:besluiten'
+  | 'melding:thv'
+  | 'melding:afsluiten';
 
 const caseReaders: Role[] = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
 
@@ -39,6 +44,12 @@ export const permissions: Record<Action, readonly Role[]> = {
   'kalender:beheren': ['beheerder'],
   'audit:read': ['privacy_officer'],
   'users:beheren': ['beheerder'],
+  'overdracht:maken': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],
+  // A wijkteam sees its own gemeente's inbox only (record rule in routes/lifecycle.ts).
+  'overdracht:inbox': ['wijkteam', 'beoordelaar', 'chef_van_de_dag', 'medewerker'],
+  'overdracht:besluiten': ['wijkteam'],
+  'melding:thv': ['beoordelaar', 'chef_van_de_dag'],
+  'melding:afsluiten': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],
 };
 
 /** API clients act only through their scopes. */

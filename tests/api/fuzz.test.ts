@@ -66,6 +66,9 @@ const routes: { name: string; url: () => string; headers: () => Record<string, s
   { name: 'POST /api/meldingen/:id/aanvulling', url: () => `/api/meldingen/${meldingId}/aanvulling`, headers: () => beoordelaar.headers, valid: () => ({ veiligheid: { stalking: true }, toelichting: 'Nieuw', betrokkenen: [{ rol: 'kind', voornaam: 'A', achternaam: 'B' }] }) },
   { name: 'POST /api/meldingen/:id/toewijzing', url: () => `/api/meldingen/${meldingId}/toewijzing`, headers: () => chef.headers, valid: () => ({ userIds: [chef.userId] }) },
   { name: 'POST /api/kalender/niet-werkdagen', url: () => '/api/kalender/niet-werkdagen', headers: () => beheer.headers, valid: () => ({ datum: '2031-03-03', omschrijving: 'Test' }) },
+  { name: 'POST /api/meldingen/:id/overdracht', url: () => `/api/meldingen/${meldingId}/overdracht`, headers: () => beoordelaar.headers, valid: () => ({ gemeente: 'GM0164', toelichting: 'Verhuisd', veiligheidsvoorwaarden: 'Geen contact' }) },
+  { name: 'POST /api/meldingen/:id/thv', url: () => `/api/meldingen/${meldingId}/thv`, headers: () => beoordelaar.headers, valid: () => ({ opgelegdOp: '2026-06-01' }) },
+  { name: 'POST /api/meldingen/:id/afsluiten', url: () => `/api/meldingen/${meldingId}/afsluiten`, headers: () => beoordelaar.headers, valid: () => ({ reden: 'Geen zorgen meer' }) },
   { name: 'POST /api/auth/login', url: () => '/api/auth/login', headers: () => ({}), valid: () => ({ email: 'niemand@demo.test', password: 'x' }) },
 ];
 

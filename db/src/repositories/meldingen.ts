@@ -16,6 +16,7 @@ import {
 import { beoordelingen, betrokkenen, gemeenten, meldingen, meldingEvents, teams, type Melding } from '../schema.ts';
 import { writeAudit, type Actor } from './audit.ts';
 import { addToOutbox } from './outbox.ts';
+import { lifecycleOf } from './lifecycle.ts';
 import { assignMeldingReference } from './references.ts';
 
 /** A melding as it comes in (the contract's POST body). */
@@ -140,11 +141,12 @@ export async function findMeldingDetail(db: DbOrTx, id: string) {
     .leftJoin(teams, eq(teams.id, meldingen.teamId))
     .where(eq(meldingen.id, id));
   if (!row) return undefined;
-  const [persons, [beoordeling]] = await Promise.all([
+  const [persons, [beoordeling], lifecycle] = await Promise.all([
     db.select().from(betrokkenen).where(eq(betrokkenen.meldingId, id)).orderBy(asc(betrokkenen.volgorde)),
     db.select().from(beoordelingen).where(eq(beoordelingen.meldingId, id)).orderBy(desc(beoordelingen.decidedAt)).limit(1),
+    lifecycleOf(db, id),
   ]);
-  return { ...row, team: row.team?.id ? row.team : null, betrokkenen: persons, beoordeling: beoordeling ?? null };
+  return { ...row, team: row.team?.id ? row.team : null, betrokkenen: persons, beoordeling: beoordeling ?? null, lifecycle };
 }
 export type MeldingDetail = NonNullable<Awaited<ReturnType<typeof findMeldingDetail>>>;
 

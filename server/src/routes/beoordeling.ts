@@ -2,7 +2,7 @@
 // (new information, triage runs again) and assigning a person or duo.
 import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { addToOutbox, findMeldingDetail, schema, writeAudit, type Tx } from '@vt/db';
+import { addToOutbox, createOverdracht, findMeldingDetail, schema, writeAudit, type Tx } from '@vt/db';
 import { bands, routes, type Route } from '@vt/db/domain';
 import { publishEvent, type LiveEventType } from '@vt/workers';
 import { badRequest, conflict, notFound } from '../errors.ts';
@@ -106,6 +106,10 @@ export default async function beoordelingRoutes(app: App) {
           actorId: actor.id,
           data: { route, band, override, ...(reason ? { reason } : {}), proposedRoute: m.route, proposedBand: m.band, rulesVersion: m.rulesVersion },
         });
+        // Confirming route wijkteam sends the overdracht to the household's gemeente at once (api.md, lifecycle).
+        if (route === 'wijkteam') {
+          await createOverdracht(tx, { meldingId: m.id, gemeente: m.gemeenteCode, toelichting: reason ?? '', actorId: actor.id });
+        }
         if (route === 'afsluiten') await tx.insert(meldingEvents).values({ meldingId: m.id, type: 'afgesloten', actorId: actor.id, data: { via: 'beoordeling' } });
         await writeAudit(tx, actor, { action: 'decide', subjectType: 'melding', subjectId: m.id, ip: req.ip, purpose: override ? 'beoordeling (afwijkend)' : 'beoordeling' });
       });

@@ -15,8 +15,8 @@ export function meldingVisibility(actor: Actor, m: MeldingDetail): Visibility {
   if (roles.some((r) => caseRoles.includes(r))) return { visible: true, melderIdentity: true };
   // The adviseur who filed it may read it back (to confirm what was registered).
   if (roles.includes('adviseur') && m.melding.createdByUserId === actor.id) return { visible: true, melderIdentity: true };
-  // A wijkteam sees only cases handed over to its own gemeente, without the melder's identity.
-  if (roles.includes('wijkteam') && m.team?.kind === 'wijkteam' && m.team.gemeente === actor.gemeente) {
+  // A wijkteam sees only cases handed over to its own gemeente (now or before), without the melder's identity.
+  if (roles.includes('wijkteam') && actor.gemeente && m.lifecycle.overdrachtGemeenten.includes(actor.gemeente)) {
     return { visible: true, melderIdentity: false };
   }
   return { visible: false, melderIdentity: false };

@@ -110,9 +110,18 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
       onderzoekDueDate: null,
     },
     onderzoek: null,
-    overdracht: null,
-    monitoring: [],
-    thv: null,
+    overdracht: d.lifecycle.overdracht
+      ? {
+          id: d.lifecycle.overdracht.id,
+          gemeente: d.lifecycle.overdracht.gemeenteCode,
+          status: d.lifecycle.overdracht.status,
+          acceptedAt: d.lifecycle.overdracht.status === 'geaccepteerd' ? iso(d.lifecycle.overdracht.decidedAt) : null,
+        }
+      : null,
+    monitoring: d.lifecycle.monitoring.map((c) => ({ dueDate: c.dueDate, status: c.status })),
+    thv: d.lifecycle.thv
+      ? { id: d.lifecycle.thv.id, opgelegdOp: d.lifecycle.thv.opgelegdOp, eindigtOp: d.lifecycle.thv.eindigtOp, verlengdTotEnMet: d.lifecycle.thv.verlengdTotEnMet }
+      : null,
     team: d.team ? { id: d.team.id, kind: d.team.kind, naam: d.team.naam, gemeente: d.team.gemeente } : null,
     assignedTo: m.assignedTo,
   };

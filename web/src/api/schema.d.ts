@@ -491,6 +491,472 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/kalender/niet-werkdagen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Non-working days of a year besides weekends (Algemene termijnenwet art. 3) */
+        get: {
+            parameters: {
+                query: {
+                    jaar: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                omschrijving: string;
+                                soort: "feestdag" | "gelijkgesteld";
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a day the government declared equal to a holiday (beheerder) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                         */
+                        datum: string;
+                        omschrijving: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            datum: string;
+                            omschrijving: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The access log (privacy officer); newest first, at most 500 entries per page */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Identifier (UUID) */
+                    meldingId?: string;
+                    /** @description Identifier (UUID) */
+                    actor?: string;
+                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
+                    from?: string;
+                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
+                    to?: string;
+                    page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                at: string;
+                                actorId: string | null;
+                                actorType: string;
+                                role: string | null;
+                                /** @enum {string} */
+                                action: "read" | "search" | "create" | "update" | "decide" | "export" | "login" | "break_glass";
+                                subject: {
+                                    type: string;
+                                    id: string | null;
+                                };
+                                purpose: string | null;
+                                result: string;
+                                ip: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All staff accounts with their roles (beheerder) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                email: string;
+                                name: string;
+                                roles: string[];
+                                teamId: string | null;
+                                gemeente: string | null;
+                                disabledAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/uitschakelen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Switch an account off and end all its sessions at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            email: string;
+                            name: string;
+                            roles: string[];
+                            teamId: string | null;
+                            gemeente: string | null;
+                            disabledAt: string | null;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/inschakelen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Switch an account on again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            email: string;
+                            name: string;
+                            roles: string[];
+                            teamId: string | null;
+                            gemeente: string | null;
+                            disabledAt: string | null;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/adviezen": {
         parameters: {
             query?: never;
@@ -1504,7 +1970,15 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             overdracht: {
-                                [key: string]: unknown;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                gemeente: string;
+                                /** @enum {string} */
+                                status: "verzonden" | "geaccepteerd" | "teruggestuurd";
+                                acceptedAt: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -1512,10 +1986,26 @@ export interface paths {
                                  * @description Europe/Amsterdam calendar date, YYYY-MM-DD
                                  */
                                 dueDate: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "gepland" | "veilig" | "niet_veilig";
                             }[];
                             thv: {
-                                [key: string]: unknown;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                opgelegdOp: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                eindigtOp: string;
+                                verlengdTotEnMet: string | null;
                             } | null;
                             team: {
                                 /**
@@ -1822,7 +2312,15 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             overdracht: {
-                                [key: string]: unknown;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                gemeente: string;
+                                /** @enum {string} */
+                                status: "verzonden" | "geaccepteerd" | "teruggestuurd";
+                                acceptedAt: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -1830,10 +2328,26 @@ export interface paths {
                                  * @description Europe/Amsterdam calendar date, YYYY-MM-DD
                                  */
                                 dueDate: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "gepland" | "veilig" | "niet_veilig";
                             }[];
                             thv: {
-                                [key: string]: unknown;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                opgelegdOp: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                eindigtOp: string;
+                                verlengdTotEnMet: string | null;
                             } | null;
                             team: {
                                 /**
@@ -2104,7 +2618,15 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             overdracht: {
-                                [key: string]: unknown;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                gemeente: string;
+                                /** @enum {string} */
+                                status: "verzonden" | "geaccepteerd" | "teruggestuurd";
+                                acceptedAt: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -2112,10 +2634,26 @@ export interface paths {
                                  * @description Europe/Amsterdam calendar date, YYYY-MM-DD
                                  */
                                 dueDate: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "gepland" | "veilig" | "niet_veilig";
                             }[];
                             thv: {
-                                [key: string]: unknown;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                opgelegdOp: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                eindigtOp: string;
+                                verlengdTotEnMet: string | null;
                             } | null;
                             team: {
                                 /**
@@ -2345,7 +2883,15 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             overdracht: {
-                                [key: string]: unknown;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                gemeente: string;
+                                /** @enum {string} */
+                                status: "verzonden" | "geaccepteerd" | "teruggestuurd";
+                                acceptedAt: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -2353,10 +2899,26 @@ export interface paths {
                                  * @description Europe/Amsterdam calendar date, YYYY-MM-DD
                                  */
                                 dueDate: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "gepland" | "veilig" | "niet_veilig";
                             }[];
                             thv: {
-                                [key: string]: unknown;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                opgelegdOp: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                eindigtOp: string;
+                                verlengdTotEnMet: string | null;
                             } | null;
                             team: {
                                 /**
@@ -2420,6 +2982,1164 @@ export interface paths {
                 };
                 /** @description The error body of every 4xx and 5xx answer */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meldingen/{id}/overdracht": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the case over to a gemeente's wijkteam (409 while one is pending) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description CBS gemeente code, e.g. GM0153 */
+                        gemeente: string;
+                        toelichting: string;
+                        veiligheidsvoorwaarden?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/overdrachten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Handovers: a wijkteam sees its own gemeente's inbox only, without the melder's identity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                meldingId: string;
+                                reference: string;
+                                gemeente: string;
+                                /** @enum {string} */
+                                status: "verzonden" | "geaccepteerd" | "teruggestuurd";
+                                band: string | null;
+                                toelichting: string;
+                                veiligheidsvoorwaarden: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                createdAt: string;
+                                decidedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/overdrachten/{id}/accepteren": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a handover; the monitoring checkpoints are planned from today */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
+                            /** @enum {string} */
+                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            createdAt: string;
+                            adviesId: string | null;
+                            melder: {
+                                /** @enum {string} */
+                                type: "professional" | "niet_professional";
+                                rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
+                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                                naam: string;
+                                organisatie: string | null;
+                                telefoon: string | null;
+                                email: string | null;
+                                anoniemNaarHuishouden: boolean;
+                            } | null;
+                            huishouden: {
+                                adres: {
+                                    straat: string;
+                                    huisnummer: string;
+                                    postcode: string;
+                                    plaats: string;
+                                };
+                                gemeente: string;
+                                gemeenteNaam: string;
+                            };
+                            betrokkenen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                rol: "slachtoffer" | "vermoedelijke_pleger" | "kind" | "overig";
+                                voornaam: string;
+                                achternaam: string;
+                                geboortedatum: string | null;
+                            }[];
+                            geweldsvormen: ("partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig")[];
+                            veiligheid: {
+                                [key: string]: boolean;
+                            };
+                            toelichting: string;
+                            triage: {
+                                /** @enum {string} */
+                                urgency: "acuut" | "niet_acuut";
+                                /** @enum {string} */
+                                band: "P1" | "P2" | "P3" | "P4";
+                                priority: number;
+                                /** @enum {string} */
+                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                routeRule: string;
+                                factors: {
+                                    code: string;
+                                    weight: number;
+                                }[];
+                                rulesVersion: string;
+                                eerdereMeldingen: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                proposedAt: string;
+                            } | null;
+                            beoordeling: {
+                                /** @enum {string} */
+                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                /** @enum {string} */
+                                band: "P1" | "P2" | "P3" | "P4";
+                                override: boolean;
+                                reason: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                decidedBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                decidedAt: string;
+                            } | null;
+                            deadlines: {
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                beoordelingDueDate: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                beoordelingDueAt: string;
+                                responseDueAt?: string | null;
+                                onderzoekDueDate?: string | null;
+                            };
+                            onderzoek: {
+                                [key: string]: unknown;
+                            } | null;
+                            overdracht: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                gemeente: string;
+                                /** @enum {string} */
+                                status: "verzonden" | "geaccepteerd" | "teruggestuurd";
+                                acceptedAt: string | null;
+                            } | null;
+                            monitoring: {
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "gepland" | "veilig" | "niet_veilig";
+                            }[];
+                            thv: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                opgelegdOp: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                eindigtOp: string;
+                                verlengdTotEnMet: string | null;
+                            } | null;
+                            team: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam";
+                                naam: string;
+                                gemeente: string | null;
+                            } | null;
+                            assignedTo: string[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/overdrachten/{id}/terugsturen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a handover back with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reden: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
+                            /** @enum {string} */
+                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            createdAt: string;
+                            adviesId: string | null;
+                            melder: {
+                                /** @enum {string} */
+                                type: "professional" | "niet_professional";
+                                rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
+                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                                naam: string;
+                                organisatie: string | null;
+                                telefoon: string | null;
+                                email: string | null;
+                                anoniemNaarHuishouden: boolean;
+                            } | null;
+                            huishouden: {
+                                adres: {
+                                    straat: string;
+                                    huisnummer: string;
+                                    postcode: string;
+                                    plaats: string;
+                                };
+                                gemeente: string;
+                                gemeenteNaam: string;
+                            };
+                            betrokkenen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                rol: "slachtoffer" | "vermoedelijke_pleger" | "kind" | "overig";
+                                voornaam: string;
+                                achternaam: string;
+                                geboortedatum: string | null;
+                            }[];
+                            geweldsvormen: ("partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig")[];
+                            veiligheid: {
+                                [key: string]: boolean;
+                            };
+                            toelichting: string;
+                            triage: {
+                                /** @enum {string} */
+                                urgency: "acuut" | "niet_acuut";
+                                /** @enum {string} */
+                                band: "P1" | "P2" | "P3" | "P4";
+                                priority: number;
+                                /** @enum {string} */
+                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                routeRule: string;
+                                factors: {
+                                    code: string;
+                                    weight: number;
+                                }[];
+                                rulesVersion: string;
+                                eerdereMeldingen: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                proposedAt: string;
+                            } | null;
+                            beoordeling: {
+                                /** @enum {string} */
+                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                /** @enum {string} */
+                                band: "P1" | "P2" | "P3" | "P4";
+                                override: boolean;
+                                reason: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                decidedBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                decidedAt: string;
+                            } | null;
+                            deadlines: {
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                beoordelingDueDate: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                beoordelingDueAt: string;
+                                responseDueAt?: string | null;
+                                onderzoekDueDate?: string | null;
+                            };
+                            onderzoek: {
+                                [key: string]: unknown;
+                            } | null;
+                            overdracht: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                gemeente: string;
+                                /** @enum {string} */
+                                status: "verzonden" | "geaccepteerd" | "teruggestuurd";
+                                acceptedAt: string | null;
+                            } | null;
+                            monitoring: {
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "gepland" | "veilig" | "niet_veilig";
+                            }[];
+                            thv: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                opgelegdOp: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                eindigtOp: string;
+                                verlengdTotEnMet: string | null;
+                            } | null;
+                            team: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam";
+                                naam: string;
+                                gemeente: string | null;
+                            } | null;
+                            assignedTo: string[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meldingen/{id}/thv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a tijdelijk huisverbod: 10 days from the day it was imposed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                         */
+                        opgelegdOp: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            opgelegdOp: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            eindigtOp: string;
+                            verlengdTotEnMet: string | null;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/thv/{id}/verlengen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extend a huisverbod, to at most 28 days after it was imposed (422 beyond) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                         */
+                        totEnMet: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            opgelegdOp: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            eindigtOp: string;
+                            verlengdTotEnMet: string | null;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meldingen/{id}/afsluiten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the case with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reden: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
+                            /** @enum {string} */
+                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            createdAt: string;
+                            adviesId: string | null;
+                            melder: {
+                                /** @enum {string} */
+                                type: "professional" | "niet_professional";
+                                rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
+                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                                naam: string;
+                                organisatie: string | null;
+                                telefoon: string | null;
+                                email: string | null;
+                                anoniemNaarHuishouden: boolean;
+                            } | null;
+                            huishouden: {
+                                adres: {
+                                    straat: string;
+                                    huisnummer: string;
+                                    postcode: string;
+                                    plaats: string;
+                                };
+                                gemeente: string;
+                                gemeenteNaam: string;
+                            };
+                            betrokkenen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                rol: "slachtoffer" | "vermoedelijke_pleger" | "kind" | "overig";
+                                voornaam: string;
+                                achternaam: string;
+                                geboortedatum: string | null;
+                            }[];
+                            geweldsvormen: ("partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig")[];
+                            veiligheid: {
+                                [key: string]: boolean;
+                            };
+                            toelichting: string;
+                            triage: {
+                                /** @enum {string} */
+                                urgency: "acuut" | "niet_acuut";
+                                /** @enum {string} */
+                                band: "P1" | "P2" | "P3" | "P4";
+                                priority: number;
+                                /** @enum {string} */
+                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                routeRule: string;
+                                factors: {
+                                    code: string;
+                                    weight: number;
+                                }[];
+                                rulesVersion: string;
+                                eerdereMeldingen: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                proposedAt: string;
+                            } | null;
+                            beoordeling: {
+                                /** @enum {string} */
+                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                /** @enum {string} */
+                                band: "P1" | "P2" | "P3" | "P4";
+                                override: boolean;
+                                reason: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                decidedBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                decidedAt: string;
+                            } | null;
+                            deadlines: {
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                beoordelingDueDate: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                beoordelingDueAt: string;
+                                responseDueAt?: string | null;
+                                onderzoekDueDate?: string | null;
+                            };
+                            onderzoek: {
+                                [key: string]: unknown;
+                            } | null;
+                            overdracht: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                gemeente: string;
+                                /** @enum {string} */
+                                status: "verzonden" | "geaccepteerd" | "teruggestuurd";
+                                acceptedAt: string | null;
+                            } | null;
+                            monitoring: {
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "gepland" | "veilig" | "niet_veilig";
+                            }[];
+                            thv: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                opgelegdOp: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                eindigtOp: string;
+                                verlengdTotEnMet: string | null;
+                            } | null;
+                            team: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam";
+                                naam: string;
+                                gemeente: string | null;
+                            } | null;
+                            assignedTo: string[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -1,0 +1,132 @@
+// After the beoordeling: handover to a wijkteam, its acceptance or return, the monitoring checkpoints, the
+// tijdelijk huisverbod and closing (domain.md steps 3–7). Each step is an event in the case history.
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { monitoringCheckpoints as plannedCheckpoints } from '../domain/deadlines.ts';
+import type { MeldingStatus } from '../domain/codes.ts';
+import { huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, teams } from '../schema.ts';
+
+export class LifecycleConflict extends Error {}
+
+async function teamId(tx: DbOrTx, kind: 'beoordeling' | 'monitoring' | 'wijkteam', gemeente?: string) {
+  const [t] = await tx
+    .select({ id: teams.id })
+    .from(teams)
+    .where(kind === 'wijkteam' ? and(eq(teams.kind, 'wijkteam'), eq(teams.gemeenteCode, gemeente!)) : eq(teams.kind, kind));
+  return t?.id ?? null;
+}
+
+async function move(tx: DbOrTx, meldingId: string, status: MeldingStatus, team: string | null) {
+  await tx.update(meldingen).set({ status, ...(team ? { teamId: team } : {}), updatedAt: new Date() }).where(eq(meldingen.id, meldingId));
+}
+
+/** Sends a handover to a gemeente's wijkteam; refuses while another one is pending. */
+export async function createOverdracht(
+  tx: DbOrTx,
+  o: { meldingId: string; gemeente: string; toelichting: string; veiligheidsvoorwaarden?: string | null; actorId: string | null },
+) {
+  const [pending] = await tx
+    .select({ id: overdrachten.id })
+    .from(overdrachten)
+    .where(and(eq(overdrachten.meldingId, o.meldingId), eq(overdrachten.status, 'verzonden')));
+  if (pending) throw new LifecycleConflict('Er staat al een overdracht open voor deze melding.');
+  const [row] = await tx
+    .insert(overdrachten)
+    .values({ meldingId: o.meldingId, gemeenteCode: o.gemeente, toelichting: o.toelichting, veiligheidsvoorwaarden: o.veiligheidsvoorwaarden ?? null, createdBy: o.actorId })
+    .returning({ id: overdrachten.id });
+  await move(tx, o.meldingId, 'overdracht', await teamId(tx, 'wijkteam', o.gemeente));
+  await tx.insert(meldingEvents).values({ meldingId: o.meldingId, type: 'overdracht_verzonden', actorId: o.actorId, data: { overdrachtId: row!.id, gemeente: o.gemeente } });
+  return row!.id;
+}
+
+export async function findOverdracht(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(overdrachten).where(eq(overdrachten.id, id));
+  return row;
+}
+
+/** A wijkteam's inbox (or, without a gemeente, all handovers), open ones first. */
+export async function listOverdrachten(db: DbOrTx, gemeente: string | null) {
+  return db
+    .select({
+      id: overdrachten.id,
+      meldingId: overdrachten.meldingId,
+      reference: meldingen.reference,
+      gemeente: overdrachten.gemeenteCode,
+      status: overdrachten.status,
+      toelichting: overdrachten.toelichting,
+      veiligheidsvoorwaarden: overdrachten.veiligheidsvoorwaarden,
+      createdAt: overdrachten.createdAt,
+      decidedAt: overdrachten.decidedAt,
+      band: meldingen.band,
+    })
+    .from(overdrachten)
+    .innerJoin(meldingen, eq(meldingen.id, overdrachten.meldingId))
+    .where(gemeente ? eq(overdrachten.gemeenteCode, gemeente) : undefined)
+    .orderBy(sql`${overdrachten.status} = 'verzonden' desc`, desc(overdrachten.createdAt))
+    .limit(500);
+}
+
+/** Accepting schedules the monitoring checkpoints, counted from the day of acceptance (api.md). */
+export async function acceptOverdracht(tx: DbOrTx, id: string, actorId: string, today: string, months?: readonly number[]) {
+  const [o] = await tx
+    .update(overdrachten)
+    .set({ status: 'geaccepteerd', decidedBy: actorId, decidedAt: new Date() })
+    .where(and(eq(overdrachten.id, id), eq(overdrachten.status, 'verzonden')))
+    .returning();
+  if (!o) throw new LifecycleConflict('Deze overdracht is al beantwoord.');
+  const dates = plannedCheckpoints(today, months);
+  await tx.insert(monitoringCheckpoints).values(dates.map((dueDate) => ({ meldingId: o.meldingId, overdrachtId: o.id, dueDate })));
+  await move(tx, o.meldingId, 'monitoring', await teamId(tx, 'monitoring'));
+  await tx.insert(meldingEvents).values([
+    { meldingId: o.meldingId, type: 'overdracht_geaccepteerd', actorId, data: { overdrachtId: o.id, gemeente: o.gemeenteCode } },
+    { meldingId: o.meldingId, type: 'monitoring_gepland', actorId, data: { checkpoints: dates } },
+  ]);
+  return o;
+}
+
+/** Sent back: Veilig Thuis decides again (the melding returns to the beoordeling queue). */
+export async function returnOverdracht(tx: DbOrTx, id: string, actorId: string, reden: string) {
+  const [o] = await tx
+    .update(overdrachten)
+    .set({ status: 'teruggestuurd', reden, decidedBy: actorId, decidedAt: new Date() })
+    .where(and(eq(overdrachten.id, id), eq(overdrachten.status, 'verzonden')))
+    .returning();
+  if (!o) throw new LifecycleConflict('Deze overdracht is al beantwoord.');
+  await move(tx, o.meldingId, 'triage_voorgesteld', await teamId(tx, 'beoordeling'));
+  await tx.insert(meldingEvents).values({ meldingId: o.meldingId, type: 'overdracht_teruggestuurd', actorId, data: { overdrachtId: o.id, reden } });
+  return o;
+}
+
+export async function imposeThv(tx: DbOrTx, meldingId: string, opgelegdOp: string, eindigtOp: string, actorId: string) {
+  const [row] = await tx.insert(huisverboden).values({ meldingId, opgelegdOp, eindigtOp }).returning();
+  await tx.insert(meldingEvents).values({ meldingId, type: 'thv_opgelegd', actorId, data: { thvId: row!.id, opgelegdOp, eindigtOp } });
+  return row!;
+}
+
+export async function extendThv(tx: DbOrTx, id: string, totEnMet: string, actorId: string) {
+  const [row] = await tx.update(huisverboden).set({ verlengdTotEnMet: totEnMet }).where(eq(huisverboden.id, id)).returning();
+  if (!row) return undefined;
+  await tx.insert(meldingEvents).values({ meldingId: row.meldingId, type: 'thv_verlengd', actorId, data: { thvId: id, totEnMet } });
+  return row;
+}
+
+export async function findThv(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(huisverboden).where(eq(huisverboden.id, id));
+  return row;
+}
+
+export async function closeMelding(tx: DbOrTx, meldingId: string, reden: string, actorId: string) {
+  await move(tx, meldingId, 'afgesloten', null);
+  await tx.insert(meldingEvents).values({ meldingId, type: 'afgesloten', actorId, data: { reden } });
+}
+
+/** What the case view shows of the lifecycle. */
+export async function lifecycleOf(db: DbOrTx, meldingId: string) {
+  const [[overdracht], monitoring, [thv], gemeenten] = await Promise.all([
+    db.select().from(overdrachten).where(eq(overdrachten.meldingId, meldingId)).orderBy(desc(overdrachten.createdAt)).limit(1),
+    db.select().from(monitoringCheckpoints).where(eq(monitoringCheckpoints.meldingId, meldingId)).orderBy(asc(monitoringCheckpoints.dueDate)),
+    db.select().from(huisverboden).where(eq(huisverboden.meldingId, meldingId)).orderBy(desc(huisverboden.createdAt)).limit(1),
+    db.selectDistinct({ gemeente: overdrachten.gemeenteCode }).from(overdrachten).where(eq(overdrachten.meldingId, meldingId)),
+  ]);
+  return { overdracht: overdracht ?? null, monitoring, thv: thv ?? null, overdrachtGemeenten: gemeenten.map((g) => g.gemeente) };
+}

@@ -1,0 +1,215 @@
+// The case after its beoordeling (api.md, "Case lifecycle"): overdracht to a wijkteam and its inbox, the
+// tijdelijk huisverbod, and closing. Every step is audited and lands in the case history.
+import { eq } from 'drizzle-orm';
+import { Type } from 'typebox';
+import {
+  LifecycleConflict,
+  acceptOverdracht,
+  closeMelding,
+  createOverdracht,
+  extendThv,
+  findMeldingDetail,
+  findOverdracht,
+  findThv,
+  imposeThv,
+  listOverdrachten,
+  returnOverdracht,
+  schema,
+  writeAudit,
+  type Tx,
+} from '@vt/db';
+import { amsterdamDate, thvEindigtOp, thvLaatsteVerlenging } from '@vt/db/domain';
+import { badRequest, conflict, notFound, unprocessable } from '../errors.ts';
+import { DateTime, GemeenteCode, Id, IdParams, IsoDate, Nullable, Text, codeEnum, errors } from '../schemas/common.ts';
+import { Melding } from '../schemas/melding.ts';
+import { meldingVisibility } from '../services/access.ts';
+import { toMeldingView } from '../services/meldingen.ts';
+import type { App } from '../types.ts';
+
+const Overdracht = Type.Object({
+  id: Id,
+  meldingId: Id,
+  reference: Type.String(),
+  gemeente: Type.String(),
+  status: codeEnum(['verzonden', 'geaccepteerd', 'teruggestuurd'] as const),
+  band: Nullable(Type.String()),
+  toelichting: Type.String(),
+  veiligheidsvoorwaarden: Nullable(Type.String()),
+  createdAt: DateTime,
+  decidedAt: Nullable(DateTime),
+});
+const Thv = Type.Object({ id: Id, opgelegdOp: IsoDate, eindigtOp: IsoDate, verlengdTotEnMet: Nullable(IsoDate) });
+
+export default async function lifecycleRoutes(app: App) {
+  /** Runs a lifecycle step on a visible melding; lifecycle conflicts become 409. */
+  async function onMelding<T>(req: Parameters<App['authorize']>[0], id: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await app.db.db.transaction(async (tx) => {
+        const detail = await findMeldingDetail(tx, id);
+        if (!detail || !meldingVisibility(req.actor!, detail).visible) throw notFound('Melding niet gevonden.');
+        await tx.select({ id: schema.meldingen.id }).from(schema.meldingen).where(eq(schema.meldingen.id, id)).for('update');
+        return work(tx);
+      });
+    } catch (err) {
+      if (err instanceof LifecycleConflict) throw conflict(err.message);
+      throw err;
+    }
+  }
+
+  const view = async (req: Parameters<App['authorize']>[0], id: string) => {
+    const d = await findMeldingDetail(app.db.db, id);
+    return toMeldingView(d!, meldingVisibility(req.actor!, d!));
+  };
+
+  app.post(
+    '/meldingen/:id/overdracht',
+    {
+      schema: {
+        tags: ['levensloop'],
+        summary: "Hand the case over to a gemeente's wijkteam (409 while one is pending)",
+        params: IdParams,
+        body: Type.Object({ gemeente: GemeenteCode, toelichting: Text(4000, { minLength: 1 }), veiligheidsvoorwaarden: Type.Optional(Text(4000)) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ id: Id }), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const actor = app.authorize(req, 'overdracht:maken');
+      const id = await onMelding(req, req.params.id, async (tx) => {
+        const [g] = await tx.select().from(schema.gemeenten).where(eq(schema.gemeenten.code, req.body.gemeente));
+        if (!g) throw badRequest('Onbekende gemeente.', [{ path: '/gemeente', message: 'Onbekende gemeente voor deze regio.' }]);
+        const overdrachtId = await createOverdracht(tx, { meldingId: req.params.id, gemeente: req.body.gemeente, toelichting: req.body.toelichting, veiligheidsvoorwaarden: req.body.veiligheidsvoorwaarden ?? null, actorId: actor.id });
+        await writeAudit(tx, actor, { action: 'update', subjectType: 'melding', subjectId: req.params.id, ip: req.ip, purpose: 'overdracht' });
+        return overdrachtId;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.get(
+    '/overdrachten',
+    {
+      schema: {
+        tags: ['levensloop'],
+        summary: "Handovers: a wijkteam sees its own gemeente's inbox only, without the melder's identity",
+        response: { 200: Type.Object({ items: Type.Array(Overdracht) }), ...errors(401, 403) },
+      },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'overdracht:inbox');
+      const ownGemeenteOnly = actor.type === 'user' && actor.roles.includes('wijkteam');
+      if (ownGemeenteOnly && !req.sessionUser?.gemeente) return { items: [] };
+      return app.db.db.transaction(async (tx) => {
+        const rows = await listOverdrachten(tx, ownGemeenteOnly ? req.sessionUser!.gemeente : null);
+        await writeAudit(tx, actor, { action: 'search', subjectType: 'overdracht', ip: req.ip });
+        return {
+          items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null })),
+        };
+      });
+    },
+  );
+
+  for (const [path, accept] of [
+    ['/overdrachten/:id/accepteren', true],
+    ['/overdrachten/:id/terugsturen', false],
+  ] as const) {
+    app.post(
+      path,
+      {
+        schema: {
+          tags: ['levensloop'],
+          summary: accept ? 'Accept a handover; the monitoring checkpoints are planned from today' : 'Send a handover back with a reason',
+          params: IdParams,
+          body: accept ? Type.Optional(Type.Object({}, { additionalProperties: false })) : Type.Object({ reden: Text(2000, { minLength: 3 }) }, { additionalProperties: false }),
+          response: { 200: Melding, ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = app.authorize(req, 'overdracht:besluiten');
+        const o = await findOverdracht(app.db.db, req.params.id);
+        // Only the wijkteam of the gemeente it was sent to may answer; others do not see it exists.
+        if (!o || o.gemeenteCode !== req.sessionUser?.gemeente) throw notFound('Overdracht niet gevonden.');
+        await onMelding(req, o.meldingId, async (tx) => {
+          if (accept) await acceptOverdracht(tx, o.id, actor.id!, amsterdamDate(new Date()));
+          else await returnOverdracht(tx, o.id, actor.id!, (req.body as { reden: string }).reden);
+          await writeAudit(tx, actor, { action: 'decide', subjectType: 'overdracht', subjectId: o.id, ip: req.ip, purpose: accept ? 'accepteren' : 'terugsturen' });
+        });
+        return view(req, o.meldingId);
+      },
+    );
+  }
+
+  app.post(
+    '/meldingen/:id/thv',
+    {
+      schema: {
+        tags: ['levensloop'],
+        summary: 'Record a tijdelijk huisverbod: 10 days from the day it was imposed',
+        params: IdParams,
+        body: Type.Object({ opgelegdOp: IsoDate }, { additionalProperties: false }),
+        response: { 201: Thv, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const actor = app.authorize(req, 'melding:thv');
+      if (req.body.opgelegdOp > amsterdamDate(new Date())) throw badRequest('Een huisverbod wordt niet vooruit vastgelegd.', [{ path: '/opgelegdOp', message: 'Mag niet in de toekomst liggen.' }]);
+      const row = await onMelding(req, req.params.id, async (tx) => {
+        const thv = await imposeThv(tx, req.params.id, req.body.opgelegdOp, thvEindigtOp(req.body.opgelegdOp), actor.id!);
+        await writeAudit(tx, actor, { action: 'update', subjectType: 'melding', subjectId: req.params.id, ip: req.ip, purpose: 'thv' });
+        return thv;
+      });
+      return reply.status(201).send({ id: row.id, opgelegdOp: row.opgelegdOp, eindigtOp: row.eindigtOp, verlengdTotEnMet: row.verlengdTotEnMet });
+    },
+  );
+
+  app.post(
+    '/thv/:id/verlengen',
+    {
+      schema: {
+        tags: ['levensloop'],
+        summary: 'Extend a huisverbod, to at most 28 days after it was imposed (422 beyond)',
+        params: IdParams,
+        body: Type.Object({ totEnMet: IsoDate }, { additionalProperties: false }),
+        response: { 200: Thv, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'melding:thv');
+      const thv = await findThv(app.db.db, req.params.id);
+      if (!thv) throw notFound('Huisverbod niet gevonden.');
+      const { totEnMet } = req.body;
+      if (totEnMet > thvLaatsteVerlenging(thv.opgelegdOp)) {
+        throw unprocessable(`Een huisverbod duurt ten hoogste 28 dagen: uiterlijk tot en met ${thvLaatsteVerlenging(thv.opgelegdOp)}.`, [{ path: '/totEnMet', message: 'Meer dan 28 dagen na het opleggen.' }]);
+      }
+      if (totEnMet <= thv.eindigtOp) throw badRequest('Een verlenging ligt na het einde van het huisverbod.', [{ path: '/totEnMet', message: `Moet na ${thv.eindigtOp} liggen.` }]);
+      const row = await onMelding(req, thv.meldingId, async (tx) => {
+        const r = await extendThv(tx, thv.id, totEnMet, actor.id!);
+        await writeAudit(tx, actor, { action: 'update', subjectType: 'melding', subjectId: thv.meldingId, ip: req.ip, purpose: 'thv verlengen' });
+        return r!;
+      });
+      return { id: row.id, opgelegdOp: row.opgelegdOp, eindigtOp: row.eindigtOp, verlengdTotEnMet: row.verlengdTotEnMet };
+    },
+  );
+
+  app.post(
+    '/meldingen/:id/afsluiten',
+    {
+      schema: {
+        tags: ['levensloop'],
+        summary: 'Close the case with a reason',
+        params: IdParams,
+        body: Type.Object({ reden: Text(2000, { minLength: 3 }) }, { additionalProperties: false }),
+        response: { 200: Melding, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'melding:afsluiten');
+      await onMelding(req, req.params.id, async (tx) => {
+        const [m] = await tx.select({ status: schema.meldingen.status }).from(schema.meldingen).where(eq(schema.meldingen.id, req.params.id));
+        if (m?.status === 'afgesloten') throw new LifecycleConflict('Deze melding is al afgesloten.');
+        await closeMelding(tx, req.params.id, req.body.reden, actor.id!);
+        await writeAudit(tx, actor, { action: 'decide', subjectType: 'melding', subjectId: req.params.id, ip: req.ip, purpose: 'afsluiten' });
+      });
+      return view(req, req.params.id);
+    },
+  );
+}
