@@ -202,6 +202,36 @@ describe('staff flows in Chromium', () => {
     await page.context().close();
   });
 
+  it("the Enschede wijkteam accepts a handover from its inbox, which shows no melder", async () => {
+    const res = await fetch(`${base}/api/meldingen`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(meldingBody({ veiligheid: { schulden: true } })),
+    });
+    const { id, reference } = (await res.json()) as { id: string; reference: string };
+    const beoordelaar = await signIn('beoordelaar@demo.test');
+    const decided = await beoordelaar.evaluate(async (meldingId) => {
+      const s = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const r = await fetch(`/api/meldingen/${meldingId}/beoordeling`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken },
+        body: JSON.stringify({ route: 'wijkteam', band: 'P4', reason: 'Schulden; gezin wil hulp van het wijkteam.' }),
+      });
+      return r.status;
+    }, id);
+    expect(decided).toBe(200);
+    await beoordelaar.context().close();
+    const page = await signIn('wijkteam.enschede@demo.test');
+    await page.waitForURL(/\/overdrachten/);
+    const row = page.locator(`tr[data-reference="${reference}"]`);
+    await row.waitFor();
+    await expectAccessible(page, 'overdrachten');
+    expect(await page.locator('main').textContent()).not.toContain('Agent Testpersoon');
+    await row.getByRole('button', { name: `Accepteren ${reference}` }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: `Overdracht ${reference} is geaccepteerd` }).count()).toBe(1);
+    await page.context().close();
+  });
+
   it('a beoordelaar confirms the triage of a melding on its case view', async () => {
     const res = await fetch(`${base}/api/meldingen`, {
       method: 'POST',

@@ -7,7 +7,8 @@ export const pageRoles = {
   advies: ['adviseur', 'chef_van_de_dag'],
   melding: ['adviseur', 'beoordelaar', 'chef_van_de_dag'],
   werkvoorraad: ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'],
-  case: ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker', 'adviseur'],
+  case: ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker', 'adviseur', 'wijkteam'],
+  overdrachten: ['wijkteam', 'beoordelaar', 'chef_van_de_dag', 'medewerker'],
 } as const;
 
 export const router = createRouter({
@@ -18,6 +19,7 @@ export const router = createRouter({
     { path: '/advies', name: 'advies', component: () => import('./pages/AdviesPage.vue'), meta: { roles: pageRoles.advies } },
     { path: '/melding/nieuw', name: 'melding-nieuw', component: () => import('./pages/MeldingNieuwPage.vue'), meta: { roles: pageRoles.melding } },
     { path: '/werkvoorraad', name: 'werkvoorraad', component: () => import('./pages/WerkvoorraadPage.vue'), meta: { roles: pageRoles.werkvoorraad } },
+    { path: '/overdrachten', name: 'overdrachten', component: () => import('./pages/OverdrachtenPage.vue'), meta: { roles: pageRoles.overdrachten } },
     { path: '/meldingen/:id', name: 'melding', component: () => import('./pages/MeldingPage.vue'), meta: { roles: pageRoles.case }, props: true },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],

@@ -3,7 +3,7 @@ import type { Messages } from './nl';
 // English second. Dutch legal and professional terms (melding, MDO, wijkteam) are kept, as staff use them.
 export const en: Messages = {
   app: { title: 'Veilig Thuis backoffice', skip: 'Skip to content', nav: 'Main menu', signOut: 'Sign out', language: 'Language', team: 'Team' },
-  nav: { advies: 'New advice', melding: 'New melding', werkvoorraad: 'Work queue' },
+  nav: { advies: 'New advice', melding: 'New melding', werkvoorraad: 'Work queue', overdrachten: 'Handovers' },
   login: {
     title: 'Sign in',
     email: 'E-mail address',
@@ -105,6 +105,24 @@ export const en: Messages = {
     newAcute: 'New acute melding {reference}',
     count: '{n} open meldingen',
     assignTo: 'Assign to (one or two staff members)',
+  },
+  overdracht: {
+    title: 'Handovers',
+    forGemeente: "Handovers to the local team of {gemeente}. Reporters' identities are shielded.",
+    empty: 'There are no handovers.',
+    sent: 'Sent',
+    decision: 'Decision',
+    accept: 'Accept',
+    return: 'Send back',
+    reden: 'Reason for sending back',
+    accepted: 'Handover {reference} accepted; monitoring is planned.',
+    returned: 'Handover {reference} sent back to Veilig Thuis.',
+    status: { verzonden: 'Awaiting acceptance', geaccepteerd: 'Accepted', teruggestuurd: 'Sent back' },
+    monitoring: 'Monitoring',
+    monitoringStatus: { gepland: 'Planned', veilig: 'Safe', niet_veilig: 'Not safe' },
+    thv: 'Temporary restraining order',
+    thvText: 'Imposed on {opgelegd}, ends on {eindigt}',
+    thvVerlengd: 'extended up to and including {datum}',
   },
   case: {
     title: 'Melding {reference}',

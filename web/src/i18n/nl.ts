@@ -1,7 +1,7 @@
 // Dutch first: the words Veilig Thuis staff use (domain.md).
 export const nl = {
   app: { title: 'Veilig Thuis backoffice', skip: 'Naar de inhoud', nav: 'Hoofdmenu', signOut: 'Afmelden', language: 'Taal', team: 'Team' },
-  nav: { advies: 'Nieuw advies', melding: 'Nieuwe melding', werkvoorraad: 'Werkvoorraad' },
+  nav: { advies: 'Nieuw advies', melding: 'Nieuwe melding', werkvoorraad: 'Werkvoorraad', overdrachten: 'Overdrachten' },
   login: {
     title: 'Aanmelden',
     email: 'E-mailadres',
@@ -103,6 +103,24 @@ export const nl = {
     newAcute: 'Nieuwe acute melding {reference}',
     count: '{n} open meldingen',
     assignTo: 'Toewijzen aan (een of twee medewerkers)',
+  },
+  overdracht: {
+    title: 'Overdrachten',
+    forGemeente: 'Overdrachten aan het wijkteam van {gemeente}. De identiteit van melders is afgeschermd.',
+    empty: 'Er zijn geen overdrachten.',
+    sent: 'Verzonden',
+    decision: 'Besluit',
+    accept: 'Accepteren',
+    return: 'Terugsturen',
+    reden: 'Reden van terugsturen',
+    accepted: 'Overdracht {reference} is geaccepteerd; de monitoring is gepland.',
+    returned: 'Overdracht {reference} is teruggestuurd naar Veilig Thuis.',
+    status: { verzonden: 'Wacht op acceptatie', geaccepteerd: 'Geaccepteerd', teruggestuurd: 'Teruggestuurd' },
+    monitoring: 'Monitoring',
+    monitoringStatus: { gepland: 'Gepland', veilig: 'Veilig', niet_veilig: 'Niet veilig' },
+    thv: 'Tijdelijk huisverbod',
+    thvText: 'Opgelegd op {opgelegd}, eindigt op {eindigt}',
+    thvVerlengd: 'verlengd tot en met {datum}',
   },
   case: {
     title: 'Melding {reference}',
