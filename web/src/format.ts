@@ -1,0 +1,8 @@
+// Dates and times as Dutch staff read them, always on the Europe/Amsterdam calendar.
+const dateTimeFmt = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium', timeStyle: 'short' });
+const dateFmt = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', dateStyle: 'medium' });
+
+/** An instant (ISO-8601 with offset) as "24 nov 2026, 14:15". */
+export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTimeFmt.format(new Date(iso)) : '');
+/** A calendar date (YYYY-MM-DD) as "24 nov 2026", without shifting it through a time zone. */
+export const formatDate = (d: string) => dateFmt.format(new Date(`${d}T00:00:00Z`));
