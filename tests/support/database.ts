@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { createDb, type DbHandle } from '@vt/db';
-import { ADMIN_DATABASE_URL, TEMPLATE_DB, databaseUrl } from './env.ts';
+import { ADMIN_DATABASE_URL, TEMPLATE_DB, TEST_DB_PREFIX, databaseUrl } from './env.ts';
 
 export interface TestDatabase {
   name: string;
@@ -12,7 +12,7 @@ export interface TestDatabase {
 
 /** A fresh database for one test file, cloned from the migrated and seeded template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `vt_t_${randomBytes(5).toString('hex')}`;
+  const name = `${TEST_DB_PREFIX}${randomBytes(5).toString('hex')}`;
   const admin = postgres(ADMIN_DATABASE_URL, { max: 1, onnotice: () => {} });
   // Cloning needs the template to have no other connections; retry briefly when two files clone at once.
   for (let attempt = 0; ; attempt++) {

@@ -2,13 +2,13 @@
 // then gets its own copy (CREATE DATABASE … TEMPLATE), so files run in parallel without seeing each other.
 import postgres from 'postgres';
 import { createDb, runMigrations, seedDemo } from '@vt/db';
-import { ADMIN_DATABASE_URL, DEMO_API_KEY, DEMO_PASSWORD, TEMPLATE_DB, databaseUrl } from './env.ts';
+import { ADMIN_DATABASE_URL, DEMO_API_KEY, DEMO_PASSWORD, TEMPLATE_DB, TEST_DB_PREFIX, databaseUrl } from './env.ts';
 
 export default async function setup() {
   const admin = postgres(ADMIN_DATABASE_URL, { max: 1, onnotice: () => {} });
   try {
-    // Databases left behind by an interrupted run.
-    const stale = await admin<{ datname: string }[]>`select datname from pg_database where datname like 'vt_t_%'`;
+    // Databases left behind by an interrupted run of this namespace (other checkouts' runs are left alone).
+    const stale = await admin<{ datname: string }[]>`select datname from pg_database where starts_with(datname, ${TEST_DB_PREFIX})`;
     for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
     await admin.unsafe(`drop database if exists ${TEMPLATE_DB} with (force)`);
     await admin.unsafe(`create database ${TEMPLATE_DB}`);
