@@ -3,7 +3,8 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 
-export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
+// Spelled from the project root so it resolves the same from db/src and from a bundle in server/dist or workers/dist.
+export const migrationsFolder = fileURLToPath(new URL('../../db/drizzle', import.meta.url));
 
 /** Runs the generated migrations on a single connection of its own (drizzle-orm's postgres-js README). */
 export async function runMigrations(url: string): Promise<void> {

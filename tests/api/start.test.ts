@@ -1,13 +1,13 @@
 // `npm start` as a newcomer runs it: the real process, with the embedded Postgres and a local redis-server, and
 // with DATABASE_URL, REDIS_URL, PORT and SEED_DEMO from the environment. SIGTERM must end it cleanly.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { TEST_REDIS_URL } from '../support/env.ts';
 
@@ -22,9 +22,15 @@ async function freePort(): Promise<number> {
   });
 }
 
+// `npm start` runs the esbuild bundle of server/src/main.ts; build it once and run exactly that.
+beforeAll(() => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/build-server.ts'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`build:server failed:\n${r.stdout}${r.stderr}`);
+}, 60_000);
+
 function start(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, ['server/dist/main.mjs'], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

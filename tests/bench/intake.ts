@@ -1,6 +1,6 @@
 // `npm run bench` (part 1 of 2): the API against the raw limits of the same machine, in one run.
 //   1. raw ceiling: the inserts an intake does (counter, melding, betrokkenen, history event, audit row, outbox row +
-//      notify) as one plain SQL transaction through postgres.js, at the same concurrency as the HTTP clients;
+//      notify) as the same one-statement transaction through postgres.js, at the same concurrency as the clients;
 //   2. POST /api/meldingen through the whole server (validation, auth, audit, outbox), then p99 at half that load;
 //   3. reads: GET /api/meldingen/:id and GET /api/werkvoorraad against a plain SQL select of the same rows;
 // and the server's peak RSS, plus where its CPU time went (V8 CPU profile, summed per package).
@@ -93,28 +93,43 @@ async function main() {
   const sql = postgres(db.url, { max: CONNECTIONS, onnotice: () => {} });
   const [{ team_id: teamId }] = (await sql`select id as team_id from teams where kind = 'beoordeling'`) as unknown as [{ team_id: string }];
 
-  // 1. Raw ceiling.
+  // 1. Raw ceiling: the very statement an intake sends (counter, melding, betrokkenen, history event, audit row,
+  // outbox row + notify, as one statement of data-modifying CTEs), with fixed values, straight through postgres.js.
   let seq = 0;
-  const raw = await loop(() =>
-    sql.begin(async (tx) => {
-      const id = crypto.randomUUID();
-      const n = seq++;
-      await tx`insert into meldingen (id, reference, kanaal, received_at, melder_type, melder_naam, anoniem_naar_huishouden, straat, huisnummer, postcode, plaats, gemeente_code, postcode_norm, huisnummer_norm, geweldsvormen, veiligheid, toelichting, team_id, beoordeling_due_date, beoordeling_due_at)
-        values (${id}, ${`raw-${id}`}, 'ketenpartner', now(), 'professional', 'Agent', false, 'Teststraat', '12a', '7511 AB', 'Enschede', 'GM0153', '7511AB', '12a', '{partnergeweld}', '{"herhaaldGeweld":true}', 'Derde incident', ${teamId}, current_date + 7, now() + interval '7 days')`;
-      await tx`insert into betrokkenen (melding_id, volgorde, rol, voornaam, achternaam, geboortedatum) values (${id}, 0, 'slachtoffer', 'Test', 'Slachtoffer', '1990-04-01'), (${id}, 1, 'kind', 'Klein', 'Slachtoffer', '2024-01-15')`;
-      await tx`insert into melding_events (melding_id, type, data) values (${id}, 'ontvangen', '{"kanaal":"ketenpartner"}')`;
-      await tx`insert into audit_log (actor_type, action, subject_type, subject_id, result) values ('client', 'create', 'melding', ${id}, 'success')`;
-      await tx`with o as (insert into outbox (topic, aggregate_id, payload) values ('bench.raw', ${id}, '{}') returning id) select pg_notify('vt_bench', '') from o`;
-      await tx`with c as (insert into reference_counters (kind, year, last) values ('R', 2026, 1) on conflict (kind, year) do update set last = reference_counters.last + 1 returning last)
-        update meldingen set reference = 'R-2026-' || lpad(c.last::text, 6, '0') || ${`-${n}`} from c where meldingen.id = ${id}`;
-    }),
-  );
+  const persons = JSON.stringify([
+    { volgorde: 0, rol: 'slachtoffer', voornaam: 'Test', achternaam: 'Slachtoffer', geboortedatum: '1990-04-01' },
+    { volgorde: 1, rol: 'kind', voornaam: 'Klein', achternaam: 'Slachtoffer', geboortedatum: '2024-01-15' },
+  ]);
+  const raw = await loop(() => {
+    const id = crypto.randomUUID();
+    const n = seq++;
+    return sql`
+      with c as (
+        insert into reference_counters (kind, year, last) values ('R', 2026, 1)
+        on conflict (kind, year) do update set last = reference_counters.last + 1 returning last),
+      m as (
+        insert into meldingen (id, reference, kanaal, received_at, melder_type, melder_naam, anoniem_naar_huishouden, straat, huisnummer, postcode, plaats, gemeente_code, postcode_norm, huisnummer_norm, geweldsvormen, veiligheid, toelichting, team_id, beoordeling_due_date, beoordeling_due_at)
+        select ${id}, 'R-2026-' || lpad(c.last::text, 6, '0') || ${`-${n}`}, 'ketenpartner', now(), 'professional', 'Agent', false, 'Teststraat', '12a', '7511 AB', 'Enschede', 'GM0153', '7511AB', '12a', '{partnergeweld}', '{"herhaaldGeweld":true}', 'Derde incident', ${teamId}, current_date + 7, now() + interval '7 days'
+        from c returning id, reference, status),
+      b as (
+        insert into betrokkenen (melding_id, volgorde, rol, voornaam, achternaam, geboortedatum)
+        select ${id}, p.volgorde, p.rol::betrokkene_rol, p.voornaam, p.achternaam, p.geboortedatum
+        from jsonb_to_recordset(${persons}::text::jsonb) as p(volgorde smallint, rol text, voornaam text, achternaam text, geboortedatum date)),
+      e as (insert into melding_events (melding_id, type, data) values (${id}, 'ontvangen', '{"kanaal":"ketenpartner"}')),
+      a as (insert into audit_log (actor_type, action, subject_type, subject_id, result) values ('client', 'create', 'melding', ${id}, 'success')),
+      o as (insert into outbox (topic, aggregate_id, payload) values ('bench.raw', ${id}, '{}') returning id)
+      select m.id, m.reference, m.status, pg_notify('vt_bench', '') from m, o`;
+  });
   // The raw rows must not be triaged by the server's workers later.
   await sql`delete from outbox where topic = 'bench.raw'`;
 
   // 2. The whole server, API only (workers run in their own process in production-like setups).
   const port = await freePort();
-  const server = startServer({ DATABASE_URL: db.url, REDIS_URL: redisUrl, RUN_WORKERS: '0' }, port, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+  // Exactly what `npm start` runs: the esbuild bundle, no TypeScript loader, no profiler (it costs memory and time;
+  // the profile comes from a second, shorter run below).
+  execSync('node --import tsx server/src/build-server.ts', { cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: 'ignore' });
+  const serverEnv = { DATABASE_URL: db.url, REDIS_URL: redisUrl, RUN_WORKERS: '0', DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '10' };
+  const server = startServer(serverEnv, port, [], { bundle: true });
   await waitReady(server);
   let peakRss = 0;
   const sampler = setInterval(() => {
@@ -132,26 +147,62 @@ async function main() {
   const halfRate = Math.max(1, Math.round(post.rps / 2));
   const postHalf = await http(`${base}/api/meldingen`, { ...postOpts, overallRate: halfRate });
 
+  // Fresh statistics after the burst of inserts, as autovacuum would have them a minute later in production.
+  await sql`vacuum analyze meldingen`;
+
   // 3. Reads, as a beoordelaar with a cookie session (each case read writes its audit row, as it must).
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'beoordelaar@demo.test', password: DEMO_PASSWORD }) });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const [{ id: readId }] = (await sql`select id from meldingen where reference like 'M-%' limit 1`) as unknown as [{ id: string }];
   const readOne = await http(`${base}/api/meldingen/${readId}`, { headers: { cookie } });
-  const rawReadOne = await loop(async () => {
-    await sql`select m.*, g.naam, t.kind from meldingen m join gemeenten g on g.code = m.gemeente_code left join teams t on t.id = m.team_id where m.id = ${readId}`;
-    await sql`select * from betrokkenen where melding_id = ${readId} order by volgorde`;
-  });
+  // The same rows the case view reads (melding with gemeente and team, betrokkenen, latest beoordeling, the
+  // lifecycle rows), as plain selects; and the same again with the audit row the API must write in one transaction.
+  const caseSelects = (q: postgres.Sql | postgres.TransactionSql) => [
+    q`select m.*, g.naam, t.kind, t.naam as team_naam from meldingen m join gemeenten g on g.code = m.gemeente_code left join teams t on t.id = m.team_id where m.id = ${readId}`,
+    q`select * from betrokkenen where melding_id = ${readId} order by volgorde`,
+    q`select * from beoordelingen where melding_id = ${readId} order by decided_at desc limit 1`,
+    q`select * from overdrachten where melding_id = ${readId} order by created_at desc limit 1`,
+    q`select * from monitoring_checkpoints where melding_id = ${readId} order by due_date`,
+    q`select * from huisverboden where melding_id = ${readId} order by created_at desc limit 1`,
+    q`select distinct gemeente_code from overdrachten where melding_id = ${readId}`,
+  ];
+  const rawReadOne = await loop(() => Promise.all(caseSelects(sql)));
+  const rawReadOneAudited = await loop(() =>
+    sql.begin(async (tx) => {
+      await Promise.all(caseSelects(tx));
+      await tx`insert into audit_log (actor_type, action, subject_type, subject_id, result) values ('user', 'read', 'melding', ${readId}, 'success')`;
+    }),
+  );
   const queue = await http(`${base}/api/werkvoorraad?team=beoordeling`, { headers: { cookie } });
-  const rawQueue = await loop(() =>
-    sql`select id, reference, band, priority, urgency, route, status, received_at, coalesce(response_due_at, beoordeling_due_at) as due_at, gemeente_code, assigned_to
+  const queueSelect = (q: postgres.Sql | postgres.TransactionSql) =>
+    q`select id, reference, band, priority, urgency, route, status, received_at, (received_at at time zone 'Europe/Amsterdam')::date as received_on,
+             coalesce(response_due_at, beoordeling_due_at) as due_at, gemeente_code, team_id, assigned_to
           from meldingen where team_id = ${teamId} and status <> 'afgesloten'
-         order by band asc nulls last, coalesce(response_due_at, beoordeling_due_at), received_at limit 1000`,
+         order by band asc nulls last, coalesce(response_due_at, beoordeling_due_at), received_at limit 1000`;
+  const rawQueue = await loop(() => queueSelect(sql));
+  const rawQueueAudited = await loop(() =>
+    sql.begin(async (tx) => {
+      await queueSelect(tx);
+      await tx`insert into audit_log (actor_type, action, subject_type, subject_id, result) values ('user', 'search', 'werkvoorraad', 'beoordeling', 'success')`;
+    }),
   );
   const [{ n: open }] = (await sql`select count(*)::int as n from meldingen where team_id = ${teamId} and status <> 'afgesloten'`) as unknown as [{ n: number }];
 
   clearInterval(sampler);
   server.child.kill('SIGTERM');
   await server.exited;
+
+  // Where the time goes: the same intake and case reads once more against a profiled server.
+  const profPort = await freePort();
+  const profiled = startServer(serverEnv, profPort, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], { bundle: true });
+  await waitReady(profiled);
+  const profLogin = await fetch(`${profiled.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'beoordelaar@demo.test', password: DEMO_PASSWORD }) });
+  const profCookie = profLogin.headers.get('set-cookie')!.split(';')[0]!;
+  await http(`${profiled.base}/api/meldingen`, { ...postOpts, duration: 4 });
+  await http(`${profiled.base}/api/meldingen/${readId}`, { headers: { cookie: profCookie }, duration: 4 });
+  await http(`${profiled.base}/api/werkvoorraad?team=beoordeling`, { headers: { cookie: profCookie }, duration: 4 });
+  profiled.child.kill('SIGTERM');
+  await profiled.exited;
   await sql.end();
   await db.drop();
 
@@ -160,10 +211,12 @@ async function main() {
     ['raw SQL intake transaction', f(raw.rps), f(raw.p50), f(raw.p95), f(raw.p99), '1.00'],
     ['POST /api/meldingen', f(post.rps), f(post.p50), f(post.p95), f(post.p99), (post.rps / raw.rps).toFixed(2)],
     [`POST /api/meldingen at half load (${halfRate}/s)`, f(postHalf.rps), f(postHalf.p50), f(postHalf.p95), f(postHalf.p99), ''],
-    ['raw SQL select of one case', f(rawReadOne.rps), f(rawReadOne.p50), f(rawReadOne.p95), f(rawReadOne.p99), '1.00'],
-    ['GET /api/meldingen/:id (audited)', f(readOne.rps), f(readOne.p50), f(readOne.p95), f(readOne.p99), (readOne.rps / rawReadOne.rps).toFixed(2)],
-    [`raw SQL select of the queue (${open} open)`, f(rawQueue.rps), f(rawQueue.p50), f(rawQueue.p95), f(rawQueue.p99), '1.00'],
-    ['GET /api/werkvoorraad', f(queue.rps), f(queue.p50), f(queue.p95), f(queue.p99), (queue.rps / rawQueue.rps).toFixed(2)],
+    ['raw SQL select of one case (same rows)', f(rawReadOne.rps), f(rawReadOne.p50), f(rawReadOne.p95), f(rawReadOne.p99), '1.00'],
+    ['raw SQL same rows + audit row, one transaction', f(rawReadOneAudited.rps), f(rawReadOneAudited.p50), f(rawReadOneAudited.p95), f(rawReadOneAudited.p99), (rawReadOneAudited.rps / rawReadOne.rps).toFixed(2)],
+    ['GET /api/meldingen/:id (audited)', f(readOne.rps), f(readOne.p50), f(readOne.p95), f(readOne.p99), `${(readOne.rps / rawReadOne.rps).toFixed(2)} (${(readOne.rps / rawReadOneAudited.rps).toFixed(2)} of audited raw)`],
+    [`raw SQL select of the queue (${open} open, first 1000)`, f(rawQueue.rps), f(rawQueue.p50), f(rawQueue.p95), f(rawQueue.p99), '1.00'],
+    ['raw SQL queue + audit row, one transaction', f(rawQueueAudited.rps), f(rawQueueAudited.p50), f(rawQueueAudited.p95), f(rawQueueAudited.p99), (rawQueueAudited.rps / rawQueue.rps).toFixed(2)],
+    ['GET /api/werkvoorraad (audited)', f(queue.rps), f(queue.p50), f(queue.p95), f(queue.p99), `${(queue.rps / rawQueue.rps).toFixed(2)} (${(queue.rps / rawQueueAudited.rps).toFixed(2)} of audited raw)`],
   ];
   const header = ['measure', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'ratio to raw'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -181,12 +234,12 @@ async function main() {
   }
   const md = [
     `\n## bench (intake and reads) — ${new Date().toISOString()} — commit ${commit}\n`,
-    `${CONNECTIONS} connections, ${SECONDS} s per measure; server API-only (RUN_WORKERS=0), peak RSS ${peakRss.toFixed(0)} MB.\n`,
+    `${CONNECTIONS} connections, ${SECONDS} s per measure; server = the \`npm start\` bundle, API only (RUN_WORKERS=0), DB pool ${serverEnv.DB_POOL_SIZE}, peak RSS ${peakRss.toFixed(0)} MB.\n`,
     `| ${header.join(' | ')} |`,
     `|${header.map(() => ' --- ').join('|')}|`,
     ...rows.map((r) => `| ${r.join(' | ')} |`),
     '',
-    'Server CPU time by package (V8 CPU profile of the whole run):',
+    'Server CPU time by package (V8 CPU profile of a second server under 4 s each of intake, case reads and werkvoorraad):',
     '',
     ...profile.map((p) => `    ${p}`),
     '',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, lt, not, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, not, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import {
   amsterdamDate,
@@ -14,10 +14,9 @@ import {
   type WerkdagKalender,
 } from '../domain/index.ts';
 import { beoordelingen, betrokkenen, gemeenten, meldingen, meldingEvents, teams, type Melding } from '../schema.ts';
-import { writeAudit, type Actor } from './audit.ts';
-import { addToOutbox } from './outbox.ts';
+import type { Actor } from './audit.ts';
+import { OUTBOX_CHANNEL } from './outbox.ts';
 import { lifecycleOf } from './lifecycle.ts';
-import { assignMeldingReference } from './references.ts';
 
 /** A melding as it comes in (the contract's POST body). */
 export interface MeldingInput {
@@ -54,98 +53,96 @@ const formatPostcode = (p: string) => {
   return `${n.slice(0, 4)} ${n.slice(4)}`;
 };
 
+/** The audit row's role column: the user's roles or the client's scopes. */
+function auditRole(actor: Actor): string | null {
+  return actor.type === 'user' ? actor.roles.join(',') : actor.type === 'client' ? actor.scopes.join(',') : null;
+}
+
 /**
- * Saves a melding with its betrokkenen, its `ontvangen` history event, an audit row and the outbox row that
- * starts triage — all in the caller's transaction, so they are committed together or not at all.
+ * Saves a melding with its betrokkenen, its `ontvangen` history event, an audit row, the outbox row that starts
+ * triage and its gap-free reference — as ONE statement of data-modifying CTEs, so they are committed together or
+ * not at all even without an explicit transaction, in one round trip to Postgres (intake is the hot path). Inside a
+ * caller's transaction it simply joins it. The counter row is locked only for the length of this one statement
+ * when there is no surrounding transaction.
  */
 export async function insertMelding(tx: DbOrTx, input: MeldingInput, ctx: CreateContext) {
   const now = ctx.now ?? new Date();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   const deadlines = berekenDeadlines(receivedAt, null, ctx.kalender);
-  const [beoordelingTeam] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.kind, 'beoordeling')).limit(1);
+  const year = Number(amsterdamDate(now).slice(0, 4));
   const m = input.melder;
   const a = input.huishouden.adres;
+  const actor = ctx.actor;
   const id = randomUUID();
-  const [row] = await tx
-    .insert(meldingen)
-    .values({
-      id,
-      // The gap-free number is taken last (below): its counter row stays locked until commit, so every other
-      // intake waits for as short a time as possible.
-      reference: `pending-${id}`,
-      kanaal: input.kanaal,
-      receivedAt,
-      createdAt: now,
-      updatedAt: now,
-      createdByUserId: ctx.actor.type === 'user' ? ctx.actor.id : null,
-      createdByClientId: ctx.actor.type === 'client' ? ctx.actor.id : null,
-      adviesId: ctx.adviesId ?? null,
-      melderType: m.type,
-      melderRol: m.rol ?? null,
-      melderSector: m.sector ?? null,
-      melderNaam: m.naam,
-      melderOrganisatie: m.organisatie ?? null,
-      melderTelefoon: m.telefoon ?? null,
-      melderEmail: m.email ?? null,
-      anoniemNaarHuishouden: m.anoniemNaarHuishouden,
-      straat: a.straat,
-      huisnummer: a.huisnummer,
-      postcode: formatPostcode(a.postcode),
-      plaats: a.plaats,
-      gemeenteCode: input.huishouden.gemeente,
-      postcodeNorm: normalisePostcode(a.postcode),
-      huisnummerNorm: normaliseHuisnummer(a.huisnummer),
-      geweldsvormen: input.geweldsvormen,
-      veiligheid: input.veiligheid ?? {},
-      toelichting: input.toelichting ?? '',
-      teamId: beoordelingTeam?.id ?? null,
-      beoordelingDueDate: deadlines.beoordelingDueDate,
-      beoordelingDueAt: deadlines.beoordelingDueAt,
-      responseDueAt: deadlines.responseDueAt,
-    })
-    .returning({ id: meldingen.id, reference: meldingen.reference, status: meldingen.status, receivedAt: meldingen.receivedAt });
-  const melding = row!;
-  await tx.insert(betrokkenen).values(
-    input.betrokkenen.map((b, i) => ({
-      meldingId: melding.id,
-      volgorde: i,
-      rol: b.rol,
-      voornaam: b.voornaam,
-      achternaam: b.achternaam,
-      geboortedatum: b.geboortedatum ?? null,
-    })),
+  const persons = JSON.stringify(
+    input.betrokkenen.map((b, i) => ({ volgorde: i, rol: b.rol, voornaam: b.voornaam, achternaam: b.achternaam, geboortedatum: b.geboortedatum ?? null })),
   );
-  await tx.insert(meldingEvents).values({
-    meldingId: melding.id,
-    at: now,
-    type: 'ontvangen',
-    actorId: ctx.actor.id,
-    data: { kanaal: input.kanaal, via: ctx.actor.type, ...(ctx.adviesId ? { adviesId: ctx.adviesId } : {}) },
-  });
-  await writeAudit(tx, ctx.actor, { action: 'create', subjectType: 'melding', subjectId: melding.id, ip: ctx.ip ?? null, purpose: 'intake' });
-  await addToOutbox(tx, 'melding.received', melding.id, { meldingId: melding.id });
-  const reference = await assignMeldingReference(tx, melding.id, Number(amsterdamDate(now).slice(0, 4)));
-  return { ...melding, reference };
+  const eventData = JSON.stringify({ kanaal: input.kanaal, via: actor.type, ...(ctx.adviesId ? { adviesId: ctx.adviesId } : {}) });
+  const ts = (d: Date) => d.toISOString();
+  const rows = await tx.execute<{ id: string; reference: string; status: MeldingStatus }>(sql`
+    with c as (
+      insert into reference_counters (kind, year, last) values ('M', ${year}, 1)
+      on conflict (kind, year) do update set last = reference_counters.last + 1
+      returning last),
+    m as (
+      insert into meldingen (id, reference, kanaal, received_at, created_at, updated_at, created_by_user_id,
+        created_by_client_id, advies_id, melder_type, melder_rol, melder_sector, melder_naam, melder_organisatie,
+        melder_telefoon, melder_email, anoniem_naar_huishouden, straat, huisnummer, postcode, plaats, gemeente_code,
+        postcode_norm, huisnummer_norm, geweldsvormen, veiligheid, toelichting, team_id, beoordeling_due_date,
+        beoordeling_due_at, response_due_at)
+      select ${id}::uuid, 'M-' || ${String(year)} || '-' || lpad(c.last::text, 6, '0'), ${input.kanaal}::melding_kanaal,
+        ${ts(receivedAt)}::timestamptz, ${ts(now)}::timestamptz, ${ts(now)}::timestamptz,
+        ${actor.type === 'user' ? actor.id : null}::uuid, ${actor.type === 'client' ? actor.id : null}::uuid,
+        ${ctx.adviesId ?? null}::uuid, ${m.type}::melder_type, ${m.rol ?? null}::melder_rol,
+        ${m.sector ?? null}::sector, ${m.naam}, ${m.organisatie ?? null}, ${m.telefoon ?? null}, ${m.email ?? null},
+        ${m.anoniemNaarHuishouden}, ${a.straat}, ${a.huisnummer}, ${formatPostcode(a.postcode)}, ${a.plaats},
+        ${input.huishouden.gemeente}, ${normalisePostcode(a.postcode)}, ${normaliseHuisnummer(a.huisnummer)},
+        ${`{${input.geweldsvormen.join(',')}}`}::geweldsvorm[], ${JSON.stringify(input.veiligheid ?? {})}::jsonb,
+        ${input.toelichting ?? ''}, (select id from teams where kind = 'beoordeling' order by naam limit 1),
+        ${deadlines.beoordelingDueDate}::date, ${ts(deadlines.beoordelingDueAt)}::timestamptz,
+        ${deadlines.responseDueAt ? ts(deadlines.responseDueAt) : null}::timestamptz
+      from c
+      returning id, reference, status, received_at),
+    b as (
+      insert into betrokkenen (melding_id, volgorde, rol, voornaam, achternaam, geboortedatum)
+      select ${id}::uuid, p.volgorde, p.rol::betrokkene_rol, p.voornaam, p.achternaam, p.geboortedatum
+      from jsonb_to_recordset(${persons}::jsonb) as p(volgorde smallint, rol text, voornaam text, achternaam text, geboortedatum date)),
+    e as (
+      insert into melding_events (melding_id, at, type, actor_id, data)
+      values (${id}::uuid, ${ts(now)}::timestamptz, 'ontvangen', ${actor.id}::uuid, ${eventData}::jsonb)),
+    au as (
+      insert into audit_log (actor_id, actor_type, role, on_behalf_of, action, subject_type, subject_id, purpose, result, ip)
+      values (${actor.id}::uuid, ${actor.type}, ${auditRole(actor)}, ${actor.type === 'client' ? actor.naam : null},
+        'create', 'melding', ${id}, 'intake', 'success', ${ctx.ip ?? null})),
+    o as (
+      -- Postgres delivers the notification only when the transaction commits: the relay wakes for committed rows.
+      insert into outbox (topic, aggregate_id, payload)
+      values ('melding.received', ${id}::uuid, ${JSON.stringify({ meldingId: id })}::jsonb)
+      returning id)
+    select m.id, m.reference, m.status, pg_notify(${OUTBOX_CHANNEL}, '') from m, o`);
+  const row = rows[0]!;
+  return { id: row.id, reference: row.reference, status: row.status, receivedAt };
 }
 
 /** Everything the case view needs, in as few round trips as the data allows. */
 export async function findMeldingDetail(db: DbOrTx, id: string) {
-  const [row] = await db
-    .select({
-      melding: meldingen,
-      gemeenteNaam: gemeenten.naam,
-      team: { id: teams.id, kind: teams.kind, naam: teams.naam, gemeente: teams.gemeenteCode },
-    })
-    .from(meldingen)
-    .innerJoin(gemeenten, eq(gemeenten.code, meldingen.gemeenteCode))
-    .leftJoin(teams, eq(teams.id, meldingen.teamId))
-    .where(eq(meldingen.id, id));
-  if (!row) return undefined;
-  const [persons, [beoordeling], lifecycle] = await Promise.all([
+  // All keyed by the melding's id, so they go out together (pipelined on the transaction's connection).
+  const [[row], persons, [beoordeling], lifecycle] = await Promise.all([
+    db
+      .select({
+        melding: meldingen,
+        gemeenteNaam: gemeenten.naam,
+        team: { id: teams.id, kind: teams.kind, naam: teams.naam, gemeente: teams.gemeenteCode },
+      })
+      .from(meldingen)
+      .innerJoin(gemeenten, eq(gemeenten.code, meldingen.gemeenteCode))
+      .leftJoin(teams, eq(teams.id, meldingen.teamId))
+      .where(eq(meldingen.id, id)),
     db.select().from(betrokkenen).where(eq(betrokkenen.meldingId, id)).orderBy(asc(betrokkenen.volgorde)),
     db.select().from(beoordelingen).where(eq(beoordelingen.meldingId, id)).orderBy(desc(beoordelingen.decidedAt)).limit(1),
     lifecycleOf(db, id),
   ]);
+  if (!row) return undefined;
   return { ...row, team: row.team?.id ? row.team : null, betrokkenen: persons, beoordeling: beoordeling ?? null, lifecycle };
 }
 export type MeldingDetail = NonNullable<Awaited<ReturnType<typeof findMeldingDetail>>>;

@@ -6,19 +6,6 @@ import type { DbOrTx } from '../client.ts';
  * ends, so concurrent inserts queue behind it and a rolled-back insert hands its number back.
  * Must be called inside the transaction that inserts the record.
  */
-/** Takes the next reference and writes it on the melding in one round trip (see nextReference). */
-export async function assignMeldingReference(tx: DbOrTx, meldingId: string, year: number): Promise<string> {
-  const rows = await tx.execute<{ reference: string }>(sql`
-    with c as (
-      insert into reference_counters (kind, year, last) values ('M', ${year}, 1)
-      on conflict (kind, year) do update set last = reference_counters.last + 1
-      returning last)
-    update meldingen set reference = 'M-' || ${String(year)} || '-' || lpad(c.last::text, 6, '0')
-      from c where meldingen.id = ${meldingId}
-    returning meldingen.reference`);
-  return rows[0]!.reference;
-}
-
 export async function nextReference(tx: DbOrTx, kind: 'A' | 'M', year: number): Promise<string> {
   const rows = await tx.execute<{ last: number }>(sql`
     insert into reference_counters (kind, year, last) values (${kind}, ${year}, 1)

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { apiClients, gemeenten, sessions, teams, users } from '../schema.ts';
 
@@ -19,40 +19,46 @@ export async function createSession(db: DbOrTx, s: { idHash: string; userId: str
   await db.insert(sessions).values(s);
 }
 
-/** A live session with its user: not expired (absolute), not idle too long, user not disabled. Touches lastSeenAt. */
+/** lastSeenAt is written at most this often: the idle timeout counts in minutes, and a read should not cost a write. */
+const TOUCH_INTERVAL_SECONDS = 60;
+
+/**
+ * A live session with its user: not expired (absolute), not idle too long, user not disabled. Moves lastSeenAt on
+ * when it is more than a minute old. One statement: every signed-in request runs it.
+ */
 export async function touchSession(db: DbOrTx, idHash: string, idleMinutes: number) {
-  const rows = await db
-    .update(sessions)
-    .set({ lastSeenAt: sql`now()` })
-    .where(
-      and(
-        eq(sessions.idHash, idHash),
-        gt(sessions.expiresAt, sql`now()`),
-        gt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${idleMinutes})`),
-      ),
-    )
-    .returning({ userId: sessions.userId, csrfToken: sessions.csrfToken });
-  const s = rows[0];
-  if (!s) return undefined;
-  const [u] = await db
-    .select({
-      id: users.id,
-      naam: users.naam,
-      email: users.email,
-      roles: users.roles,
-      teamId: users.teamId,
-      gemeente: users.gemeenteCode,
-      disabledAt: users.disabledAt,
-      teamKind: teams.kind,
-      teamNaam: teams.naam,
-      gemeenteNaam: gemeenten.naam,
-    })
-    .from(users)
-    .leftJoin(teams, eq(teams.id, users.teamId))
-    .leftJoin(gemeenten, eq(gemeenten.code, users.gemeenteCode))
-    .where(eq(users.id, s.userId));
-  if (!u || u.disabledAt) return undefined;
-  return { user: u, csrfToken: s.csrfToken };
+  const rows = await db.execute<{
+    id: string; naam: string; email: string; roles: string; team_id: string | null; gemeente: string | null;
+    team_kind: string | null; team_naam: string | null; gemeente_naam: string | null; csrf_token: string;
+  }>(sql`
+    with s as (
+      select id_hash, user_id, csrf_token, last_seen_at from ${sessions}
+      where id_hash = ${idHash} and expires_at > now() and last_seen_at > now() - make_interval(mins => ${idleMinutes})),
+    touched as (
+      update ${sessions} set last_seen_at = now()
+      where id_hash = (select id_hash from s) and last_seen_at < now() - make_interval(secs => ${TOUCH_INTERVAL_SECONDS}))
+    select u.id, u.naam, u.email, array_to_json(u.roles)::text as roles, u.team_id, u.gemeente_code as gemeente,
+           t.kind as team_kind, t.naam as team_naam, g.naam as gemeente_naam, s.csrf_token
+    from s join ${users} u on u.id = s.user_id
+    left join ${teams} t on t.id = u.team_id
+    left join ${gemeenten} g on g.code = u.gemeente_code
+    where u.disabled_at is null`);
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    user: {
+      id: r.id,
+      naam: r.naam,
+      email: r.email,
+      roles: JSON.parse(r.roles) as (typeof users.$inferSelect)['roles'],
+      teamId: r.team_id,
+      gemeente: r.gemeente,
+      teamKind: r.team_kind as (typeof teams.$inferSelect)['kind'] | null,
+      teamNaam: r.team_naam,
+      gemeenteNaam: r.gemeente_naam,
+    },
+    csrfToken: r.csrf_token,
+  };
 }
 
 export async function deleteSession(db: DbOrTx, idHash: string) {

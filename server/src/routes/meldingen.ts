@@ -1,4 +1,4 @@
-import { findMeldingDetail, insertMelding, listHistorie, listMeldingen, writeAudit } from '@vt/db';
+import { findMeldingDetail, insertMelding, listHistorie, listMeldingen, writeAudit, type DbOrTx } from '@vt/db';
 import { notFound } from '../errors.ts';
 import { IdParams, IdempotencyHeaders, errors } from '../schemas/common.ts';
 import { Historie, Melding, MeldingBody, MeldingCreated, MeldingList, MeldingListQuery } from '../schemas/melding.ts';
@@ -25,15 +25,15 @@ export default async function meldingenRoutes(app: App) {
       const now = new Date();
       await checkMeldingBody(app.db.db, req.body, now);
       const kalender = await app.kalender();
-      const outcome = await app.db.db.transaction((tx) =>
-        idempotent(req, tx, async () => {
-          const m = await insertMelding(tx, req.body, { actor, kalender, now, ip: req.ip });
-          return {
-            statusCode: 201,
-            body: { id: m.id, reference: m.reference, status: m.status, receivedAt: m.receivedAt.toISOString() },
-          };
-        }),
-      );
+      const create = async (tx: DbOrTx) => {
+        const m = await insertMelding(tx, req.body, { actor, kalender, now, ip: req.ip });
+        return { statusCode: 201 as const, body: { id: m.id, reference: m.reference, status: m.status, receivedAt: m.receivedAt.toISOString() } };
+      };
+      // Without an Idempotency-Key the intake is one atomic statement and needs no transaction around it; with one,
+      // the key is claimed in the same transaction as the melding it protects.
+      const outcome = req.headers['idempotency-key'] === undefined
+        ? await create(app.db.db)
+        : await app.db.db.transaction((tx) => idempotent(req, tx, () => create(tx)));
       return reply.status(outcome.statusCode).send(outcome.body);
     },
   );

@@ -35,6 +35,13 @@ export default async function werkvoorraadRoutes(app: App) {
       const team = req.query.team ?? req.sessionUser?.teamId ?? 'beoordeling';
       const kalender = await app.kalender();
       const today = amsterdamDate(new Date());
+      // Many cases arrived on the same day: count each day's working days once.
+      const waited = new Map<string, number>();
+      const werkdagenWachtend = (day: string) => {
+        let n = waited.get(day);
+        if (n === undefined) waited.set(day, (n = kalender.werkdagenTussen(day, today)));
+        return n;
+      };
       return app.db.db.transaction(async (tx) => {
         const teamIds = await resolveTeams(tx, team);
         const rows = await listWerkvoorraad(tx, teamIds);
@@ -48,9 +55,9 @@ export default async function werkvoorraadRoutes(app: App) {
             urgency: r.urgency,
             route: r.route,
             status: r.status,
-            receivedAt: r.receivedAt.toISOString(),
-            dueAt: r.dueAt.toISOString(),
-            werkdagenWachtend: kalender.werkdagenTussen(amsterdamDate(r.receivedAt), today),
+            receivedAt: r.receivedAt,
+            dueAt: r.dueAt,
+            werkdagenWachtend: werkdagenWachtend(r.receivedOn),
             gemeente: r.gemeente,
             assignedTo: r.assignedTo,
           })),

@@ -1,0 +1,1 @@
+CREATE INDEX "meldingen_werkvoorraad_idx" ON "meldingen" USING btree ("team_id","band",coalesce("response_due_at", "beoordeling_due_at"),"received_at") WHERE "meldingen"."status" <> 'afgesloten';
