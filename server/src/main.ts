@@ -89,7 +89,7 @@ async function main() {
 
   let workers: RunningWorkers | undefined;
   if (config.runWorkers) {
-    workers = await startWorkers({ databaseUrl, redisUrl, log: log.child({ component: 'workers' }) });
+    workers = await startWorkers({ databaseUrl, redisUrl, log: log.child({ component: 'workers' }), ...triageConcurrency() });
     onStop('workers', () => workers!.close());
   }
 
@@ -99,6 +99,12 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   log.info(`Veilig Thuis backoffice ready on http://${shown}:${config.port}`);
+}
+
+/** TRIAGE_CONCURRENCY: triage jobs run at once in this process (default in workers/src/triage-worker.ts). */
+function triageConcurrency(): { concurrency?: number } {
+  const n = Number(process.env.TRIAGE_CONCURRENCY);
+  return Number.isInteger(n) && n > 0 ? { concurrency: n } : {};
 }
 
 /** A database that is still starting (or briefly unreachable) is waited for, not a reason to crash-loop. */

@@ -1,6 +1,7 @@
 // `npm run bench:triage`: the whole triage path measured against the machine's own BullMQ limit, in one run.
 //   1. bare BullMQ: no-op jobs, add → worker → completed, at the triage worker's concurrency (the ceiling);
-//   2. the whole path: POST /api/meldingen over HTTP → outbox → relay → BullMQ → triage worker → stored proposal;
+//   2. the whole path: POST /api/meldingen over HTTP → outbox → relay → BullMQ → triage worker → stored proposal,
+//      against the process `npm start` runs (the bundle, API and workers in one process), clients in this one;
 //   3. latency from the POST's response to the `melding.triaged` event at 50 meldingen per second.
 // Prints a table and appends it to tests/bench/RESULTS.md with the date and commit.
 import { execSync } from 'node:child_process';
@@ -9,14 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
-import pino from 'pino';
-import { startWorkers, eventsChannel, redisOptions } from '@vt/workers';
-import { createTestApp } from '../support/app.ts';
-import { TEST_REDIS_URL } from '../support/env.ts';
+import { DEFAULT_TRIAGE_CONCURRENCY, eventsChannel, redisOptions } from '@vt/workers';
+import { createTestDatabase } from '../support/database.ts';
+import { DEMO_API_KEY, TEST_REDIS_URL } from '../support/env.ts';
 import { meldingBody } from '../support/fixtures.ts';
 import setup from '../support/global-setup.ts';
+import { freePort, startServer, waitReady } from '../support/server-process.ts';
 
-const CONCURRENCY = 4;
+const CONCURRENCY = DEFAULT_TRIAGE_CONCURRENCY;
 const CLIENTS = 20;
 const N_BARE = Number(process.env.BENCH_BARE_JOBS ?? 3000);
 const N_PATH = Number(process.env.BENCH_PATH_MELDINGEN ?? 1000);
@@ -34,7 +35,7 @@ const pct = (xs: number[], p: number) => {
  * 100 and drained at the triage worker's concurrency.
  */
 async function bareBullmq(prefix: string): Promise<{ roundTrip: number; bulk: number }> {
-  const connection = redisOptions(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+  const connection = redisOptions(`${TEST_REDIS_URL.replace(/\/\d*$/, '')}/15`, { maxRetriesPerRequest: null });
   const queue = new Queue('bench-noop', { connection, prefix });
   const events = new QueueEvents('bench-noop', { connection, prefix });
   await events.waitUntilReady();
@@ -90,21 +91,31 @@ const uniqueMelding = (i: number) =>
 
 async function main() {
   await setup();
-  const t = await createTestApp();
-  const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const workers = await startWorkers({ databaseUrl: t.db.url, redisUrl: TEST_REDIS_URL, log: pino({ level: 'silent' }), prefix: t.prefix, concurrency: CONCURRENCY, pollMs: 200 });
-  const headers = { authorization: 'Bearer demo-politie-key', 'content-type': 'application/json' };
+  const db = await createTestDatabase();
+  const redisUrl = `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/15`;
+  const r = new Redis(redisUrl);
+  await r.flushdb();
+  r.disconnect();
+  execSync('node --import tsx server/src/build-server.ts', { cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: 'ignore' });
+  const port = await freePort();
+  const server = startServer({ DATABASE_URL: db.url, REDIS_URL: redisUrl }, port, [], { bundle: true });
+  await waitReady(server);
+  const address = server.base;
+  const headers = { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' };
   const post = (i: number) =>
     fetch(`${address}/api/meldingen`, {
       method: 'POST',
       headers,
       body: JSON.stringify(uniqueMelding(i)),
-    }).then(async (r) => (await r.json()) as { id: string });
-  const stored = async () => (await t.db.handle.db.execute<{ n: number }>(sql`select count(*)::int as n from triage_voorstellen`))[0]!.n;
+    }).then(async (res) => {
+      if (res.status !== 201) throw new Error(`POST answered ${res.status}: ${await res.text()}`);
+      return (await res.json()) as { id: string };
+    });
+  const stored = async () => (await db.handle.db.execute<{ n: number }>(sql`select count(*)::int as n from triage_voorstellen`))[0]!.n;
 
   try {
     // 1. The ceiling.
-    const bare = await bareBullmq(`${t.prefix}-bare`);
+    const bare = await bareBullmq(`bench-bare-${process.pid}`);
 
     // 2. Throughput of the whole path: N meldingen posted by CLIENTS concurrent clients, until every proposal is stored.
     const before = await stored();
@@ -115,13 +126,15 @@ async function main() {
         while (next < N_PATH) await post(next++);
       }),
     );
+    const postedAfter = performance.now() - start;
+    const storedWhenPosted = (await stored()) - before;
     while ((await stored()) - before < N_PATH) await new Promise((r) => setTimeout(r, 20));
     const pathThroughput = N_PATH / ((performance.now() - start) / 1000);
 
     // 3. Latency at 50/s: from the POST's answer to the melding.triaged event.
-    const sub = new Redis(TEST_REDIS_URL);
+    const sub = new Redis(redisUrl);
     const triagedAt = new Map<string, number>();
-    await sub.subscribe(eventsChannel(t.prefix, 0));
+    await sub.subscribe(eventsChannel('vt', 15));
     sub.on('message', (_c, msg: string) => {
       const e = JSON.parse(msg) as { type: string; id: string };
       if (e.type === 'melding.triaged') triagedAt.set(e.id, performance.now());
@@ -147,6 +160,8 @@ async function main() {
       ['bare BullMQ bulk drain ceiling (jobs/s)', bare.bulk.toFixed(0)],
       [`whole path POST → stored proposal, ${CLIENTS} clients (meldingen/s)`, pathThroughput.toFixed(0)],
       ['ratio whole path / bare round trip (target ≥ 0.25)', (pathThroughput / bare.roundTrip).toFixed(2)],
+      ['  of which: POSTs answered per second during the run', (N_PATH / (postedAfter / 1000)).toFixed(0)],
+      ['  proposals stored when the last POST was answered', `${storedWhenPosted} of ${N_PATH}`],
       ['ratio whole path / bulk ceiling', (pathThroughput / bare.bulk).toFixed(3)],
       [`latency POST answer → melding.triaged at ${RATE}/s, p50 (ms)`, pct(latencies, 50).toFixed(1)],
       ['p95 (ms, target < 150)', pct(latencies, 95).toFixed(1)],
@@ -155,7 +170,7 @@ async function main() {
     ];
     const width = Math.max(...rows.map((r) => r[0]!.length));
     const table = rows.map(([k, v]) => `${k!.padEnd(width)}  ${v}`).join('\n');
-    console.log(`\nTriage pipeline benchmark (worker concurrency ${CONCURRENCY}, ${N_PATH} meldingen, ${N_BARE} no-op jobs)\n${table}\n`);
+    console.log(`\nTriage pipeline benchmark (worker concurrency ${CONCURRENCY}, ${N_PATH} meldingen, ${N_BARE} no-op jobs; server = the npm start bundle with its workers)\n${table}\n`);
 
     let commit = 'unknown';
     try {
@@ -166,8 +181,9 @@ async function main() {
     const md = [`\n## bench:triage — ${new Date().toISOString()} — commit ${commit}\n`, '| measure | value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''].join('\n');
     if (!process.env.BENCH_NO_RECORD) appendFileSync(fileURLToPath(new URL('./RESULTS.md', import.meta.url)), md);
   } finally {
-    await workers.close();
-    await t.close();
+    server.child.kill('SIGTERM');
+    await server.exited;
+    await db.drop();
   }
 }
 

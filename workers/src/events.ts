@@ -19,7 +19,17 @@ export interface LiveEvent {
   team: string | null;
 }
 
+/** Only the fields above leave the process, whatever else the caller's object carries. */
+const wire = ({ type, id, reference, band, route, team }: LiveEvent) => JSON.stringify({ type, id, reference, band, route, team });
+
 export async function publishEvent(redis: Redis, channel: string, event: LiveEvent): Promise<void> {
-  const { type, id, reference, band, route, team } = event;
-  await redis.publish(channel, JSON.stringify({ type, id, reference, band, route, team }));
+  await redis.publish(channel, wire(event));
+}
+
+/** Several events in one round trip to Redis, in order. */
+export async function publishEvents(redis: Redis, channel: string, events: LiveEvent[]): Promise<void> {
+  if (!events.length) return;
+  const p = redis.pipeline();
+  for (const e of events) p.publish(channel, wire(e));
+  await p.exec();
 }

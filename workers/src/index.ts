@@ -5,12 +5,12 @@ import { createDb, pruneIdempotencyKeys, pruneSessions, type DbHandle } from '@v
 import { eventsChannel } from './events.ts';
 import { createQueues, type QueueRegistry } from './queues.ts';
 import { startRelay, type Relay } from './relay.ts';
-import { startTriageWorker } from './triage-worker.ts';
+import { DEFAULT_TRIAGE_CONCURRENCY, startTriageWorker } from './triage-worker.ts';
 
 export * from './queues.ts';
 export * from './events.ts';
 export { startRelay } from './relay.ts';
-export { startTriageWorker } from './triage-worker.ts';
+export { DEFAULT_TRIAGE_CONCURRENCY, startTriageWorker } from './triage-worker.ts';
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -57,7 +57,8 @@ async function checkEvictionPolicy(redis: Redis, log: Logger) {
 
 export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   const prefix = o.prefix ?? 'vt';
-  const db: DbHandle = createDb(o.databaseUrl, { max: 6, applicationName: 'veilig-thuis-workers' });
+  // One connection per running job, plus the relay's and the housekeeping's.
+  const db: DbHandle = createDb(o.databaseUrl, { max: (o.concurrency ?? DEFAULT_TRIAGE_CONCURRENCY) + 2, applicationName: 'veilig-thuis-workers' });
   // Producers fail fast while Redis is down (the outbox keeps the work); workers retry for ever.
   const producer = redisOptions(o.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   const consumer = redisOptions(o.redisUrl, { maxRetriesPerRequest: null });

@@ -10,7 +10,13 @@ if (!DATABASE_URL || !REDIS_URL) {
   process.exit(1);
 }
 await runMigrations(DATABASE_URL);
-const workers = await startWorkers({ databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, log });
+const concurrency = Number(process.env.TRIAGE_CONCURRENCY);
+const workers = await startWorkers({
+  databaseUrl: DATABASE_URL,
+  redisUrl: REDIS_URL,
+  log,
+  ...(Number.isInteger(concurrency) && concurrency > 0 ? { concurrency } : {}),
+});
 let closing = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, async () => {

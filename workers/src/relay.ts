@@ -8,7 +8,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { OUTBOX_CHANNEL, findStuckTriage, schema, type DbHandle } from '@vt/db';
-import { publishEvent } from './events.ts';
+import { publishEvents } from './events.ts';
 import type { QueueRegistry } from './queues.ts';
 
 interface OutboxRow extends Record<string, unknown> {
@@ -70,9 +70,11 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
         .select({ id: schema.meldingen.id, reference: schema.meldingen.reference })
         .from(schema.meldingen)
         .where(inArray(schema.meldingen.id, received.map((r) => r.aggregate_id)));
-      for (const m of refs) {
-        await publishEvent(o.publisher, o.channel, { type: 'melding.received', id: m.id, reference: m.reference, band: null, route: null, team: 'beoordeling' }).catch(() => {});
-      }
+      await publishEvents(
+        o.publisher,
+        o.channel,
+        refs.map((m) => ({ type: 'melding.received' as const, id: m.id, reference: m.reference, band: null, route: null, team: 'beoordeling' })),
+      ).catch(() => {});
     }
     return dispatched.length;
   }

@@ -6,8 +6,11 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { cachedKalender, runTriage, type DbHandle } from '@vt/db';
 import { policyV1, type TriagePolicy } from '@vt/db/domain';
-import { publishEvent } from './events.ts';
+import { publishEvents } from './events.ts';
 import { QUEUES, type JobPayloads } from './queues.ts';
+
+/** Jobs one process runs at once; TRIAGE_CONCURRENCY overrides it (server/src/main.ts, workers/src/main.ts). */
+export const DEFAULT_TRIAGE_CONCURRENCY = 8;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,14 +46,17 @@ export function startTriageWorker(o: TriageWorkerOptions): Worker {
       }
       const base = { id: outcome.id, reference: outcome.reference, band: outcome.result.band, route: outcome.result.route, team: outcome.teamKind };
       // Announced after commit; a lost announcement only delays a screen refresh, never the triage itself.
-      await publishEvent(o.publisher, o.channel, { type: 'melding.triaged', ...base }).catch(() => {});
-      await publishEvent(o.publisher, o.channel, { type: 'melding.routed', ...base }).catch(() => {});
+      await publishEvents(o.publisher, o.channel, [
+        { type: 'melding.triaged', ...base },
+        { type: 'melding.routed', ...base },
+      ]).catch(() => {});
       return { band: outcome.result.band, route: outcome.result.route, run };
     },
     {
       connection: o.connection,
       prefix: o.prefix,
-      concurrency: o.concurrency ?? 4,
+      // Each job mostly waits on a few Postgres round trips, so several run at once per process.
+      concurrency: o.concurrency ?? DEFAULT_TRIAGE_CONCURRENCY,
       autorun: true,
       // A triage job takes milliseconds; a 10 s lock means a crashed worker's job is picked up again within ~15 s
       // (BullMQ's default of 30 s + 30 s is long for a crisis line).

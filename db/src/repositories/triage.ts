@@ -58,12 +58,15 @@ export async function runTriage(
   const [m] = await tx.select().from(meldingen).where(eq(meldingen.id, meldingId)).for('update');
   if (!m) return { kind: 'skipped', reason: 'not_found' };
   if (m.triageRun >= run) return { kind: 'skipped', reason: 'already_triaged' };
-  const persons = await tx
-    .select({ rol: betrokkenen.rol, geboortedatum: betrokkenen.geboortedatum })
-    .from(betrokkenen)
-    .where(eq(betrokkenen.meldingId, meldingId))
-    .orderBy(asc(betrokkenen.volgorde));
-  const eerdereMeldingen = await countEerdereMeldingen(tx, meldingId, m);
+  // The persons and the radar only need the id: they go out together, pipelined on the transaction's connection.
+  const [persons, eerdereMeldingen] = await Promise.all([
+    tx
+      .select({ rol: betrokkenen.rol, geboortedatum: betrokkenen.geboortedatum })
+      .from(betrokkenen)
+      .where(eq(betrokkenen.meldingId, meldingId))
+      .orderBy(asc(betrokkenen.volgorde)),
+    countEerdereMeldingen(tx, meldingId, m),
+  ]);
   const result = triage(
     { receivedAt: m.receivedAt, veiligheid: m.veiligheid, anoniemNaarHuishouden: m.anoniemNaarHuishouden, betrokkenen: persons, eerdereMeldingen },
     deps.policy,
@@ -74,38 +77,36 @@ export async function runTriage(
   // Acute meldingen go to the crisis team at once; the beoordeling confirms afterwards. Others wait for a
   // beoordelaar on the beoordeling team's queue, with the proposed route shown.
   const beforeDecision = m.status === 'ontvangen' || m.status === 'triage_voorgesteld';
-  let teamId = m.teamId;
-  if (beforeDecision && result.urgency === 'acuut') {
-    const [crisis] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.kind, 'crisisteam')).limit(1);
-    teamId = crisis?.id ?? teamId;
-  }
-  // The same proposal goes into the history of proposals and onto the melding as its current one.
+  const toCrisis = beforeDecision && result.urgency === 'acuut';
   const { urgency, band, priority, route, routeRule, factors, rulesVersion } = result;
-  const proposal = { urgency, band, priority, route, routeRule, factors, rulesVersion, eerdereMeldingen, proposedAt: now };
-  const [voorstel] = await tx
-    .insert(triageVoorstellen)
-    .values({ meldingId, run, ...proposal })
-    .returning({ id: triageVoorstellen.id });
-  await tx
-    .update(meldingen)
-    .set({
-      triageRun: run,
-      ...proposal,
-      responseDueAt: deadlines.responseDueAt,
-      updatedAt: now,
-      teamId,
-      ...(beforeDecision ? { status: 'triage_voorgesteld' as const } : {}),
-    })
-    .where(eq(meldingen.id, meldingId));
-  await tx.insert(meldingEvents).values({
-    meldingId,
-    at: now,
-    type: 'triage_voorgesteld',
-    actorId: null,
-    data: { run, voorstelId: voorstel!.id, urgency: result.urgency, band: result.band, priority: result.priority, route: result.route, routeRule: result.routeRule, factors: result.factors, rulesVersion: result.rulesVersion, eerdereMeldingen },
-  });
-  const [team] = teamId ? await tx.select({ kind: teams.kind }).from(teams).where(eq(teams.id, teamId)) : [];
-  return { kind: 'stored', id: m.id, reference: m.reference, run, result, eerdereMeldingen, teamKind: team?.kind ?? null };
+  const eventData = JSON.stringify({ run, urgency, band, priority, route, routeRule, factors, rulesVersion, eerdereMeldingen });
+  const at = now.toISOString();
+  // The same proposal goes into the history of proposals, onto the melding as its current one and into the case
+  // history, in one statement (the proposal's id is referenced by the history event).
+  const [stored] = await tx.execute<{ team_kind: string | null }>(sql`
+    with v as (
+      insert into ${triageVoorstellen} (melding_id, run, urgency, band, priority, route, route_rule, factors, rules_version, eerdere_meldingen, proposed_at)
+      values (${meldingId}::uuid, ${run}, ${urgency}::urgency, ${band}::band, ${priority}, ${route}::route, ${routeRule},
+              ${JSON.stringify(factors)}::jsonb, ${rulesVersion}, ${eerdereMeldingen}, ${at}::timestamptz)
+      returning id),
+    crisis as (select id from ${teams} where kind = 'crisisteam' and ${toCrisis} order by naam limit 1),
+    u as (
+      update ${meldingen} set
+        triage_run = ${run}, urgency = ${urgency}::urgency, band = ${band}::band, priority = ${priority},
+        route = ${route}::route, route_rule = ${routeRule}, factors = ${JSON.stringify(factors)}::jsonb,
+        rules_version = ${rulesVersion}, eerdere_meldingen = ${eerdereMeldingen}, proposed_at = ${at}::timestamptz,
+        response_due_at = ${deadlines.responseDueAt ? deadlines.responseDueAt.toISOString() : null}::timestamptz,
+        updated_at = ${at}::timestamptz,
+        team_id = coalesce((select id from crisis), team_id),
+        status = case when ${beforeDecision} then 'triage_voorgesteld'::melding_status else status end
+      where id = ${meldingId}::uuid
+      returning team_id),
+    e as (
+      insert into ${meldingEvents} (melding_id, at, type, actor_id, data)
+      select ${meldingId}::uuid, ${at}::timestamptz, 'triage_voorgesteld', null, ${eventData}::jsonb || jsonb_build_object('voorstelId', v.id)
+      from v)
+    select t.kind as team_kind from u left join ${teams} t on t.id = u.team_id`);
+  return { kind: 'stored', id: m.id, reference: m.reference, run, result, eerdereMeldingen, teamKind: stored?.team_kind ?? null };
 }
 
 /** Meldingen whose requested triage has not been stored for a while: their job may have been lost with Redis. */
