@@ -2,6 +2,7 @@
 // from the code lists in ./domain/codes.ts so the API, the database and the web app share one vocabulary.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -74,6 +75,12 @@ export const users = pgTable('users', {
   gemeenteCode: varchar('gemeente_code', { length: 6 }).references(() => gemeenten.code),
   disabledAt: tstz('disabled_at'),
   createdAt: tstz('created_at').notNull().defaultNow(),
+  // Two-factor sign-in (TOTP, RFC 6238). The secret is sealed with DATA_ENCRYPTION_KEYS (db/src/security/cipher.ts);
+  // it counts only once enabled, i.e. after the user proved a first code. The last accepted time step stops a code
+  // from being used twice.
+  totpSecret: text('totp_secret'),
+  totpEnabledAt: tstz('totp_enabled_at'),
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
 });
 
 /** Machine clients (the police chain, other partners) authenticate with an API key; only its hash is stored. */
@@ -98,6 +105,8 @@ export const sessions = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
     lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
     expiresAt: tstz('expires_at').notNull(),
+    // Password accepted, second factor still to come: such a session may only verify or enrol its TOTP.
+    mfaPending: boolean('mfa_pending').notNull().default(false),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { cachedKalender, type DbHandle, type KalenderSource } from '@vt/db';
+import { cachedKalender, type DbHandle, type FieldCipher, type KalenderSource } from '@vt/db';
 import { eventsChannel } from '@vt/workers';
 import type { Config } from './config.ts';
 import { unavailable } from './errors.ts';
@@ -37,12 +37,15 @@ declare module 'fastify' {
     redisKeyPrefix: string;
     eventsChannel: string;
     kalender: KalenderSource;
+    cipher: FieldCipher;
   }
 }
 
 export interface AppDeps {
-  config: Pick<Config, 'nodeEnv' | 'logLevel' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'trustProxy'>;
+  config: Pick<Config, 'nodeEnv' | 'logLevel' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'trustProxy'> & { totpRequired?: boolean };
   db: DbHandle;
+  /** Seals secrets and free text at rest (DATA_ENCRYPTION_KEYS). */
+  cipher: FieldCipher;
   redis: Redis;
   /** The queues shown on the admin board at /admin/queues (when the workers run in this process). */
   queues?: Queue[];
@@ -91,6 +94,7 @@ export async function buildApp(deps: AppDeps) {
   app.decorate('redisKeyPrefix', deps.redisKeyPrefix ?? 'vt:');
   app.decorate('eventsChannel', eventsChannel(deps.queuePrefix ?? 'vt', deps.redis.options.db ?? 0));
   app.decorate('kalender', cachedKalender(deps.db.db));
+  app.decorate('cipher', deps.cipher);
 
   await app.register(validationPlugin);
   await app.register(errorsPlugin);
@@ -102,7 +106,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
-      await api.register(authRoutes, { production, absoluteHours: deps.config.sessionAbsoluteHours });
+      await api.register(authRoutes, { production, absoluteHours: deps.config.sessionAbsoluteHours, totpRequired: deps.config.totpRequired ?? production });
       await api.register(referenceRoutes);
       await api.register(kalenderRoutes);
       await api.register(auditRoutes);

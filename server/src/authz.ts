@@ -62,3 +62,10 @@ export function can(actor: Actor, action: Action): boolean {
   if (actor.type === 'client') return actor.scopes.some((s) => scopeActions[s]?.includes(action));
   return false;
 }
+
+/**
+ * Roles that read case files or the audit trail sign in with a second factor (issue #4): everyone except the
+ * manager, who sees aggregates only. The beheerder is included: it controls who has access at all.
+ */
+export const MFA_EXEMPT_ROLES: readonly Role[] = ['manager'];
+export const needsSecondFactor = (roles: readonly string[]) => roles.some((r) => !MFA_EXEMPT_ROLES.includes(r as Role));

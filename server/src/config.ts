@@ -1,5 +1,6 @@
 // Configuration is read and validated once at start-up; a wrong value stops the process with one clear line.
 // No secret has a default that could reach production.
+import { parseKeys } from '@vt/db';
 
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
@@ -16,6 +17,10 @@ export interface Config {
   sessionAbsoluteHours: number;
   trustProxy: boolean;
   runWorkers: boolean;
+  /** Staff whose role reads case files must sign in with TOTP. Always on in production. */
+  totpRequired: boolean;
+  /** DATA_ENCRYPTION_KEYS (`id:base64key,…`, first is current); required in production, see main.ts otherwise. */
+  dataKeys: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -54,6 +59,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !redisUrl) throw new ConfigError('REDIS_URL is required when NODE_ENV=production');
   const seedDemo = bool(env.SEED_DEMO, false);
   if (production && seedDemo) throw new ConfigError('SEED_DEMO cannot be used when NODE_ENV=production');
+  const totpRequired = production || bool(env.TOTP_REQUIRED, false);
+  if (production && env.TOTP_REQUIRED !== undefined && !bool(env.TOTP_REQUIRED, true)) {
+    throw new ConfigError('TOTP_REQUIRED cannot be switched off when NODE_ENV=production');
+  }
+  const dataKeys = env.DATA_ENCRYPTION_KEYS || undefined;
+  if (production && !dataKeys) throw new ConfigError('DATA_ENCRYPTION_KEYS is required when NODE_ENV=production (see README, Security)');
+  if (dataKeys) {
+    try {
+      parseKeys(dataKeys);
+    } catch (err) {
+      throw new ConfigError((err as Error).message);
+    }
+  }
   return {
     nodeEnv,
     port: int('PORT', env.PORT, 3000, 0, 65535),
@@ -69,5 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', env.SESSION_ABSOLUTE_HOURS, 12, 1, 72),
     trustProxy: bool(env.TRUST_PROXY, false),
     runWorkers: bool(env.RUN_WORKERS, true),
+    totpRequired,
+    dataKeys,
   };
 }

@@ -3,6 +3,7 @@
 export type ErrorCode =
   | 'VALIDATION'
   | 'UNAUTHENTICATED'
+  | 'MFA_REQUIRED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'

@@ -8,6 +8,7 @@ import { startWorkers, type RunningWorkers } from '@vt/workers';
 import { buildApp, logRedact } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { MissingRedisError, startEmbeddedPostgres, startLocalRedis, type Service } from './infra/embedded.ts';
+import { loadCipher } from './infra/keys.ts';
 
 const log = pino({ level: process.env.LOG_LEVEL || 'info', redact: logRedact });
 
@@ -93,7 +94,8 @@ async function main() {
     onStop('workers', () => workers!.close());
   }
 
-  const app = await buildApp({ config, db, redis, loggerInstance: log.child({ component: 'api' }), ...(workers ? { queues: Object.values(workers.queues.queues) } : {}) });
+  const cipher = loadCipher(config, (msg) => log.warn(msg));
+  const app = await buildApp({ config, db, redis, cipher, loggerInstance: log.child({ component: 'api' }), ...(workers ? { queues: Object.values(workers.queues.queues) } : {}) });
   // Stop accepting requests first, let running ones finish, then stop workers and services.
   onStop('http server', () => app.close());
   await app.listen({ port: config.port, host: config.host });

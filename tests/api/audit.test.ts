@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '@vt/server';
+import { testCipher } from '../support/env.ts';
 import { createTestApp, login, partnerHeaders, type TestContext } from '../support/app.ts';
 import { meldingBody } from '../support/fixtures.ts';
 
@@ -49,6 +50,7 @@ describe('logs', () => {
     const app = await buildApp({
       config: { nodeEnv: 'test', logLevel: 'debug', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false },
       db: t.db.handle,
+      cipher: testCipher,
       redis: t.redis,
       webRoot: false,
       redisKeyPrefix: `${t.prefix}-logs:`,

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '@vt/db';
 import { buildApp } from '@vt/server';
+import { testCipher } from '../support/env.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { TEST_REDIS_URL } from '../support/env.ts';
 import { meldingBody } from '../support/fixtures.ts';
@@ -29,6 +30,7 @@ describe('Postgres lost mid-run', () => {
     const app = await buildApp({
       config: { nodeEnv: 'test', logLevel: 'silent', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false },
       db: handle,
+      cipher: testCipher,
       redis,
       webRoot: false,
     });

@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { buildApp } from '@vt/server';
 import { createTestDatabase, type TestDatabase } from './database.ts';
-import { DEMO_API_KEY, DEMO_PASSWORD, TEST_REDIS_URL } from './env.ts';
+import { DEMO_API_KEY, DEMO_PASSWORD, TEST_REDIS_URL, testCipher } from './env.ts';
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
 
@@ -17,7 +17,7 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { redisUrl?: string; queues?: Queue[] } = {}): Promise<TestContext> {
+export async function createTestApp(options: { redisUrl?: string; queues?: Queue[]; totpRequired?: boolean } = {}): Promise<TestContext> {
   const db = await createTestDatabase();
   const redis = new Redis(options.redisUrl ?? TEST_REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
   redis.on('error', () => {});
@@ -26,8 +26,9 @@ export async function createTestApp(options: { redisUrl?: string; queues?: Queue
   const app = await buildApp({
     redisKeyPrefix: `${prefix}:`,
     queuePrefix: prefix,
-    config: { nodeEnv: 'test', logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false },
+    config: { nodeEnv: 'test', logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false, totpRequired: options.totpRequired ?? false },
     db: db.handle,
+    cipher: testCipher,
     redis,
     webRoot: false,
     ...(options.queues ? { queues: options.queues } : {}),

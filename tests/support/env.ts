@@ -1,3 +1,4 @@
+import { createCipher, parseKeys } from '@vt/db';
 // Where the tests find Postgres and Redis: the machine's own services unless told otherwise.
 export const ADMIN_DATABASE_URL = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -16,3 +17,7 @@ export function databaseUrl(name: string): string {
   u.pathname = `/${name}`;
   return u.toString();
 }
+
+/** A fixed data-encryption key for tests (never a real one): id `test`, 32 bytes. */
+export const TEST_DATA_KEYS = `test:${Buffer.alloc(32, 7).toString('base64')}`;
+export const testCipher = createCipher(parseKeys(TEST_DATA_KEYS));

@@ -15,8 +15,57 @@ export async function findApiClientByKeyHash(db: DbOrTx, keyHash: string) {
   return c;
 }
 
-export async function createSession(db: DbOrTx, s: { idHash: string; userId: string; csrfToken: string; expiresAt: Date }) {
+export async function createSession(db: DbOrTx, s: { idHash: string; userId: string; csrfToken: string; expiresAt: Date; mfaPending?: boolean }) {
   await db.insert(sessions).values(s);
+}
+
+/**
+ * The second factor was proven: the session gets a new id (as at every change of privilege) and full rights.
+ * Returns false when the old session is gone.
+ */
+export async function completeMfa(db: DbOrTx, oldIdHash: string, newIdHash: string): Promise<boolean> {
+  const rows = await db
+    .update(sessions)
+    .set({ idHash: newIdHash, mfaPending: false, lastSeenAt: sql`now()` })
+    .where(and(eq(sessions.idHash, oldIdHash), eq(sessions.mfaPending, true)))
+    .returning({ userId: sessions.userId });
+  return rows.length === 1;
+}
+
+export async function findTotp(db: DbOrTx, userId: string) {
+  const [u] = await db
+    .select({ secret: users.totpSecret, enabledAt: users.totpEnabledAt, lastStep: users.totpLastStep })
+    .from(users)
+    .where(eq(users.id, userId));
+  return u;
+}
+
+/** Stores a new (not yet enabled) sealed secret; an enabled one is never replaced this way. */
+export async function setPendingTotpSecret(db: DbOrTx, userId: string, sealedSecret: string): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpSecret: sealedSecret, totpLastStep: null })
+    .where(and(eq(users.id, userId), isNull(users.totpEnabledAt)))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}
+
+/**
+ * Claims a TOTP time step for a user: succeeds only when it is newer than the last one used, so a code (or an
+ * older one) cannot be replayed. With `enable`, the secret starts counting from now on.
+ */
+export async function claimTotpStep(db: DbOrTx, userId: string, step: number, opts: { enable?: boolean } = {}): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step, ...(opts.enable ? { totpEnabledAt: sql`now()` } : {}) })
+    .where(and(eq(users.id, userId), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}
+
+/** The beheerder resets a lost second factor: the user enrols again at the next sign-in. */
+export async function resetTotp(db: DbOrTx, userId: string) {
+  await db.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
 }
 
 /** lastSeenAt is written at most this often: the idle timeout counts in minutes, and a read should not cost a write. */
@@ -30,15 +79,17 @@ export async function touchSession(db: DbOrTx, idHash: string, idleMinutes: numb
   const rows = await db.execute<{
     id: string; naam: string; email: string; roles: string; team_id: string | null; gemeente: string | null;
     team_kind: string | null; team_naam: string | null; gemeente_naam: string | null; csrf_token: string;
+    mfa_pending: boolean; totp_enabled: boolean;
   }>(sql`
     with s as (
-      select id_hash, user_id, csrf_token, last_seen_at from ${sessions}
+      select id_hash, user_id, csrf_token, last_seen_at, mfa_pending from ${sessions}
       where id_hash = ${idHash} and expires_at > now() and last_seen_at > now() - make_interval(mins => ${idleMinutes})),
     touched as (
       update ${sessions} set last_seen_at = now()
       where id_hash = (select id_hash from s) and last_seen_at < now() - make_interval(secs => ${TOUCH_INTERVAL_SECONDS}))
     select u.id, u.naam, u.email, array_to_json(u.roles)::text as roles, u.team_id, u.gemeente_code as gemeente,
-           t.kind as team_kind, t.naam as team_naam, g.naam as gemeente_naam, s.csrf_token
+           t.kind as team_kind, t.naam as team_naam, g.naam as gemeente_naam, s.csrf_token, s.mfa_pending,
+           u.totp_enabled_at is not null as totp_enabled
     from s join ${users} u on u.id = s.user_id
     left join ${teams} t on t.id = u.team_id
     left join ${gemeenten} g on g.code = u.gemeente_code
@@ -58,6 +109,8 @@ export async function touchSession(db: DbOrTx, idHash: string, idleMinutes: numb
       gemeenteNaam: r.gemeente_naam,
     },
     csrfToken: r.csrf_token,
+    mfaPending: r.mfa_pending,
+    totpEnabled: r.totp_enabled,
   };
 }
 

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { createDb } from '@vt/db';
+import { createCipher, createDb, parseKeys, newKeySpec } from '@vt/db';
 import { buildApp } from '../app.ts';
 
 const db = createDb('postgres://unused@127.0.0.1:1/unused', { max: 1 });
@@ -12,6 +12,8 @@ const app = await buildApp({
   config: { nodeEnv: 'development', logLevel: 'silent', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false },
   db,
   redis,
+  // Only builds the document; a throwaway key seals nothing.
+  cipher: createCipher(parseKeys(newKeySpec('docs'))),
   webRoot: false,
 });
 await app.ready();

@@ -15,6 +15,8 @@ const AdminUser = Type.Object({
   teamId: Nullable(Id),
   gemeente: Nullable(Type.String()),
   disabledAt: Nullable(DateTime),
+  /** Whether the account has an authenticator app (TOTP) switched on. */
+  tweestaps: Type.Boolean(),
 });
 
 export default async function adminUserRoutes(app: App) {
@@ -27,6 +29,7 @@ export default async function adminUserRoutes(app: App) {
     teamId: r.teamId,
     gemeente: r.gemeenteCode,
     disabledAt: r.disabledAt?.toISOString() ?? null,
+    tweestaps: r.totpEnabledAt !== null,
   });
 
   app.get(
@@ -72,4 +75,30 @@ export default async function adminUserRoutes(app: App) {
       },
     );
   }
+
+  app.post(
+    '/admin/users/:id/tweestaps-herstellen',
+    {
+      schema: {
+        tags: ['beheer'],
+        summary: 'Reset a lost authenticator app: the user enrols again at the next sign-in; their sessions end',
+        params: IdParams,
+        response: { 200: AdminUser, ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'users:beheren');
+      return app.db.db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(u)
+          .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null })
+          .where(eq(u.id, req.params.id))
+          .returning();
+        if (!row) throw notFound('Gebruiker niet gevonden.');
+        await tx.delete(schema.sessions).where(eq(schema.sessions.userId, row.id));
+        await writeAudit(tx, actor, { action: 'update', subjectType: 'user', subjectId: row.id, ip: req.ip, purpose: 'tweestaps-herstellen' });
+        return toView(row);
+      });
+    },
+  );
 }

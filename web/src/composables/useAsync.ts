@@ -23,6 +23,7 @@ export function useAsync<A extends unknown[], R>(fn: (...args: A) => Promise<R>)
         const session = useSessionStore();
         if (session.user) session.expired = true;
         session.user = null;
+        session.mfa = 'none';
         const current = router.currentRoute.value;
         if (current.name !== 'login') await router.push({ name: 'login', query: { terug: current.fullPath } });
       }

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { findApiClientByKeyHash, sha256, touchSession, type Actor } from '@vt/db';
 import { can, type Action } from '../../authz.ts';
-import { forbidden, unauthenticated } from '../../errors.ts';
+import { HttpError, forbidden, unauthenticated } from '../../errors.ts';
 
 export interface SessionUser {
   id: string;
@@ -23,9 +23,14 @@ declare module 'fastify' {
     actor: Actor | null;
     sessionUser: SessionUser | null;
     csrfToken: string | null;
+    /** Password accepted, TOTP not yet: only routes marked `mfaStep` answer. */
+    mfaPending: boolean;
+    totpEnabled: boolean;
   }
   interface FastifyContextConfig {
     public?: boolean;
+    /** Reachable by a session that still has to give its second factor (verify, enrol, session, logout). */
+    mfaStep?: boolean;
   }
   interface FastifyInstance {
     /** Throws 401/403 unless the caller may take this action. Returns the actor. */
@@ -42,6 +47,8 @@ export default fp(async function auth(app: FastifyInstance, opts: { production: 
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionUser', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('mfaPending', false);
+  app.decorateRequest('totpEnabled', false);
 
   app.decorate('authorize', (req: FastifyRequest, action: Action): Actor => {
     if (!req.actor) throw unauthenticated();
@@ -76,12 +83,17 @@ export default fp(async function auth(app: FastifyInstance, opts: { production: 
             gemeenteNaam: u.gemeenteNaam,
           };
           req.csrfToken = s.csrfToken;
+          req.mfaPending = s.mfaPending;
+          req.totpEnabled = s.totpEnabled;
           req.actor = { type: 'user', id: u.id, roles: u.roles, teamId: u.teamId, gemeente: u.gemeente };
         }
       }
     }
     if (req.routeOptions.config?.public) return;
     if (!req.actor) throw unauthenticated();
+    if (req.mfaPending && !req.routeOptions.config?.mfaStep) {
+      throw new HttpError(401, 'MFA_REQUIRED', 'Bevestig eerst uw aanmelding met de code uit uw authenticator-app.');
+    }
     // A cookie session must prove each state change comes from our own page (api.md, Conventions).
     if (req.actor.type === 'user' && MUTATING.has(req.method) && req.headers['x-csrf-token'] !== req.csrfToken) {
       throw forbidden('CSRF-token ontbreekt of klopt niet.');

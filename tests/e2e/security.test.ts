@@ -1,0 +1,116 @@
+// Two-factor sign-in in Debian's Chromium against the real server with TOTP_REQUIRED=true: a beoordelaar enrols an
+// authenticator app (QR code and manual key), finishes with a code, and at the next sign-in gives a fresh code.
+// axe-core checks both steps.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentTotp } from '../../server/src/services/totp.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { DEMO_PASSWORD, TEST_DATA_KEYS, TEST_REDIS_URL } from '../support/env.ts';
+import { freePort } from '../support/server-process.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: ChildProcess;
+let db: TestDatabase;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  if (!existsSync(`${root}web/dist/index.html`)) throw new Error('web/dist is missing: run `npm run build:web` before the e2e tests');
+  db = await createTestDatabase();
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  let out = '';
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      TOTP_REQUIRED: 'true',
+      DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS,
+      RUN_WORKERS: '0',
+      DATABASE_URL: db.url,
+      REDIS_URL: `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/${8 + Math.floor(Math.random() * 7)}`,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (d) => (out += d));
+  server.stderr!.on('data', (d) => (out += d));
+  const until = Date.now() + 60_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`server exited: ${out}`);
+    if (await fetch(`${base}/api/health/ready`).then((r) => r.ok, () => false)) break;
+    if (Date.now() > until) throw new Error(`server not ready: ${out}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  await db?.drop();
+});
+
+async function expectAccessible(page: Page, name: string) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations, `${name}: ${violations.join('; ')}`).toEqual([]);
+}
+
+async function passwordStep(page: Page) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('E-mailadres').fill('beoordelaar@demo.test');
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+}
+
+describe('two-factor sign-in in the browser', () => {
+  it('enrols an authenticator app, then asks for a fresh code at the next sign-in', async () => {
+    const context = await browser.newContext({ bypassCSP: true, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    const page = await context.newPage();
+    await passwordStep(page);
+    await page.getByRole('heading', { name: 'Tweestapsverificatie instellen' }).waitFor();
+    await page.getByRole('img', { name: /QR-code/ }).waitFor();
+    const key = (await page.getByTestId('totp-key').textContent())!.replace(/\s/g, '');
+    expect(key).toMatch(/^[A-Z2-7]{32}$/);
+    // The code field has the focus: the user types the code and presses Enter.
+    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.autocomplete)).resolves.toBe('one-time-code');
+    await expectAccessible(page, 'enrolment');
+    await page.keyboard.type('123');
+    await page.keyboard.press('Enter');
+    await page.getByText('Vul de 6 cijfers uit de app in.').first().waitFor();
+    await page.getByLabel('Code (6 cijfers)').fill(currentTotp(key));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.waitForURL((u) => u.pathname.startsWith('/login'));
+
+    await passwordStep(page);
+    await page.getByRole('heading', { name: 'Code uit uw authenticator-app' }).waitFor();
+    await expectAccessible(page, 'code step');
+    // The code of the next 30-second step: the enrolment already used the current one.
+    await page.getByLabel('Code (6 cijfers)').fill(currentTotp(key, Date.now() + 30_000));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/');
+    await context.close();
+  });
+});
