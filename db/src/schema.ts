@@ -21,6 +21,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import * as c from './domain/codes.ts';
+import { eventData, sealedText } from './security/field-cipher.ts';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -139,8 +140,8 @@ export const adviezen = pgTable(
     vragerEmail: text('vrager_email'),
     vragerOrganisatie: text('vrager_organisatie'),
     geweldsvormen: geweldsvormEnum('geweldsvormen').array().notNull().default(sql`'{}'`),
-    samenvatting: text('samenvatting').notNull(),
-    adviesGegeven: text('advies_gegeven').notNull(),
+    samenvatting: sealedText('samenvatting').notNull(),
+    adviesGegeven: sealedText('advies_gegeven').notNull(),
     uitkomst: adviesUitkomstEnum('uitkomst').notNull(),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: tstz('created_at').notNull().defaultNow(),
@@ -195,7 +196,7 @@ export const meldingen = pgTable(
 
     geweldsvormen: geweldsvormEnum('geweldsvormen').array().notNull().default(sql`'{}'`),
     veiligheid: jsonb('veiligheid').$type<c.Veiligheid>().notNull().default({}),
-    toelichting: text('toelichting').notNull().default(''),
+    toelichting: sealedText('toelichting').notNull().default(''),
 
     teamId: uuid('team_id').references(() => teams.id),
     assignedTo: uuid('assigned_to').array().notNull().default(sql`'{}'`),
@@ -294,7 +295,7 @@ export const beoordelingen = pgTable(
     route: routeEnum('route').notNull(),
     band: bandEnum('band').notNull(),
     override: boolean('override').notNull(),
-    reason: text('reason'),
+    reason: sealedText('reason'),
     decidedBy: uuid('decided_by')
       .notNull()
       .references(() => users.id),
@@ -315,7 +316,7 @@ export const meldingEvents = pgTable(
     at: tstz('at').notNull().defaultNow(),
     type: eventTypeEnum('type').notNull(),
     actorId: uuid('actor_id'),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    data: eventData('data').notNull().default({}),
   },
   (t) => [
     index('melding_events_melding_idx').on(t.meldingId, t.id),
@@ -389,9 +390,9 @@ export const overdrachten = pgTable(
       .notNull()
       .references(() => gemeenten.code),
     status: overdrachtStatusEnum('status').notNull().default('verzonden'),
-    toelichting: text('toelichting').notNull().default(''),
-    veiligheidsvoorwaarden: text('veiligheidsvoorwaarden'),
-    reden: text('reden'),
+    toelichting: sealedText('toelichting').notNull().default(''),
+    veiligheidsvoorwaarden: sealedText('veiligheidsvoorwaarden'),
+    reden: sealedText('reden'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: tstz('created_at').notNull().defaultNow(),
     decidedBy: uuid('decided_by').references(() => users.id),

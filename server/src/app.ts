@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { cachedKalender, type DbHandle, type FieldCipher, type KalenderSource } from '@vt/db';
+import { cachedKalender, useFieldCipher, type DbHandle, type FieldCipher, type KalenderSource } from '@vt/db';
 import { eventsChannel } from '@vt/workers';
 import type { Config } from './config.ts';
 import { unavailable } from './errors.ts';
@@ -95,6 +95,7 @@ export async function buildApp(deps: AppDeps) {
   app.decorate('eventsChannel', eventsChannel(deps.queuePrefix ?? 'vt', deps.redis.options.db ?? 0));
   app.decorate('kalender', cachedKalender(deps.db.db));
   app.decorate('cipher', deps.cipher);
+  useFieldCipher(deps.cipher);
 
   await app.register(validationPlugin);
   await app.register(errorsPlugin);

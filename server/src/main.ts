@@ -3,12 +3,11 @@
 // SIGTERM and SIGINT shut everything down in reverse order.
 import { Redis } from 'ioredis';
 import pino from 'pino';
-import { createDb, runMigrations, seedDemo } from '@vt/db';
+import { createDb, loadCipher, runMigrations, seedDemo, useFieldCipher } from '@vt/db';
 import { startWorkers, type RunningWorkers } from '@vt/workers';
 import { buildApp, logRedact } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { MissingRedisError, startEmbeddedPostgres, startLocalRedis, type Service } from './infra/embedded.ts';
-import { loadCipher } from './infra/keys.ts';
 
 const log = pino({ level: process.env.LOG_LEVEL || 'info', redact: logRedact });
 
@@ -74,6 +73,10 @@ async function main() {
     }
   }
 
+  // Free text is sealed at rest from the first write on (the demo seed included).
+  const cipher = loadCipher({ ...config, production: config.nodeEnv === 'production' }, (msg) => log.warn(msg));
+  useFieldCipher(cipher);
+
   await waitForDatabase(databaseUrl, Number(process.env.DATABASE_WAIT_SECONDS || 60));
   await runMigrations(databaseUrl);
   const db = createDb(databaseUrl, { max: Number(process.env.DB_POOL_SIZE || 10), applicationName: 'veilig-thuis-api' });
@@ -94,7 +97,6 @@ async function main() {
     onStop('workers', () => workers!.close());
   }
 
-  const cipher = loadCipher(config, (msg) => log.warn(msg));
   const app = await buildApp({ config, db, redis, cipher, loggerInstance: log.child({ component: 'api' }), ...(workers ? { queues: Object.values(workers.queues.queues) } : {}) });
   // Stop accepting requests first, let running ones finish, then stop workers and services.
   onStop('http server', () => app.close());

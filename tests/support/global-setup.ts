@@ -1,8 +1,8 @@
 // Runs once per test run: a migrated template database with the reference data and demo users. Every test file
 // then gets its own copy (CREATE DATABASE … TEMPLATE), so files run in parallel without seeing each other.
 import postgres from 'postgres';
-import { createDb, runMigrations, seedDemo } from '@vt/db';
-import { ADMIN_DATABASE_URL, DEMO_API_KEY, DEMO_PASSWORD, TEMPLATE_DB, TEST_DB_PREFIX, databaseUrl } from './env.ts';
+import { createDb, runMigrations, seedDemo, useFieldCipher } from '@vt/db';
+import { ADMIN_DATABASE_URL, DEMO_API_KEY, DEMO_PASSWORD, TEMPLATE_DB, TEST_DB_PREFIX, databaseUrl, testCipher } from './env.ts';
 
 export default async function setup() {
   const admin = postgres(ADMIN_DATABASE_URL, { max: 1, onnotice: () => {} });
@@ -15,6 +15,7 @@ export default async function setup() {
   } finally {
     await admin.end();
   }
+  useFieldCipher(testCipher);
   const url = databaseUrl(TEMPLATE_DB);
   await runMigrations(url);
   const handle = createDb(url, { max: 1 });

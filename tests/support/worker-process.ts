@@ -1,6 +1,10 @@
 // A worker in a process of its own, so a test can SIGKILL it mid-job.
 import pino from 'pino';
+import { useFieldCipher } from '@vt/db';
 import { startWorkers } from '@vt/workers';
+import { testCipher } from './env.ts';
+
+useFieldCipher(testCipher);
 
 const { DATABASE_URL, REDIS_URL, BULL_PREFIX, LOCK_MS } = process.env;
 await startWorkers({

@@ -2,6 +2,8 @@
 import { createDb } from '../client.ts';
 import { runMigrations } from '../migrate.ts';
 import { seedDemo } from '../seed.ts';
+import { useFieldCipher } from '../security/field-cipher.ts';
+import { loadCipher } from '../security/keys.ts';
 
 if (process.env.NODE_ENV === 'production') {
   console.error('db:seed refuses to run with NODE_ENV=production: demo data never goes into production.');
@@ -12,6 +14,8 @@ if (!url) {
   console.error('Set DATABASE_URL (npm start seeds its embedded database by itself).');
   process.exit(1);
 }
+// The same keys as the server (DATA_ENCRYPTION_KEYS, or the development key in DATA_DIR).
+useFieldCipher(loadCipher({ dataKeys: process.env.DATA_ENCRYPTION_KEYS || undefined, dataDir: process.env.DATA_DIR || '.data' }, (m) => console.warn(m)));
 await runMigrations(url);
 const handle = createDb(url, { max: 2 });
 const result = await seedDemo(handle.db, {

@@ -14,6 +14,7 @@ import {
   type WerkdagKalender,
 } from '../domain/index.ts';
 import { beoordelingen, betrokkenen, gemeenten, meldingen, meldingEvents, teams, type Melding } from '../schema.ts';
+import { seal } from '../security/field-cipher.ts';
 import type { Actor } from './audit.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
 import { lifecycleOf } from './lifecycle.ts';
@@ -98,7 +99,7 @@ export async function insertMelding(tx: DbOrTx, input: MeldingInput, ctx: Create
         ${m.anoniemNaarHuishouden}, ${a.straat}, ${a.huisnummer}, ${formatPostcode(a.postcode)}, ${a.plaats},
         ${input.huishouden.gemeente}, ${normalisePostcode(a.postcode)}, ${normaliseHuisnummer(a.huisnummer)},
         ${`{${input.geweldsvormen.join(',')}}`}::geweldsvorm[], ${JSON.stringify(input.veiligheid ?? {})}::jsonb,
-        ${input.toelichting ?? ''}, (select id from teams where kind = 'beoordeling' order by naam limit 1),
+        ${seal(input.toelichting ?? '')}, (select id from teams where kind = 'beoordeling' order by naam limit 1),
         ${deadlines.beoordelingDueDate}::date, ${ts(deadlines.beoordelingDueAt)}::timestamptz,
         ${deadlines.responseDueAt ? ts(deadlines.responseDueAt) : null}::timestamptz
       from c

@@ -3,10 +3,11 @@
 // its encrypted values survive a restart. Never used when NODE_ENV=production (config.ts refuses that).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCipher, newKeySpec, parseKeys, type FieldCipher } from '@vt/db';
+import { createCipher, newKeySpec, parseKeys, type FieldCipher } from './cipher.ts';
 
-export function loadCipher(config: { dataKeys: string | undefined; dataDir: string }, warn: (msg: string) => void): FieldCipher {
+export function loadCipher(config: { dataKeys: string | undefined; dataDir: string; production?: boolean }, warn: (msg: string) => void): FieldCipher {
   if (config.dataKeys) return createCipher(parseKeys(config.dataKeys));
+  if (config.production) throw new Error('DATA_ENCRYPTION_KEYS is required when NODE_ENV=production');
   const file = join(config.dataDir, 'dev-data-encryption-key');
   if (!existsSync(file)) {
     mkdirSync(config.dataDir, { recursive: true });

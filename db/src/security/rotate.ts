@@ -1,0 +1,72 @@
+// Key rotation for free text at rest: re-seals every sealed (or still plain) free-text value under the current key
+// of `cipher`, in batches, and reports how many values changed. Run it after putting a new key first in
+// DATA_ENCRYPTION_KEYS; once it reports nothing left, the old key can be removed from the list.
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import type { FieldCipher } from './cipher.ts';
+import { FREE_TEXT_EVENT_KEYS } from './field-cipher.ts';
+
+/** Every column that holds sealed free text (schema.ts: sealedText). */
+export const SEALED_COLUMNS: { table: string; columns: string[] }[] = [
+  { table: 'adviezen', columns: ['samenvatting', 'advies_gegeven'] },
+  { table: 'meldingen', columns: ['toelichting'] },
+  { table: 'beoordelingen', columns: ['reason'] },
+  { table: 'overdrachten', columns: ['toelichting', 'veiligheidsvoorwaarden', 'reden'] },
+];
+
+export interface RotationReport {
+  resealed: number;
+  byTable: Record<string, number>;
+  currentKeyId: string;
+}
+
+export async function rotateKeys(db: DbOrTx, cipher: FieldCipher, opts: { batchSize?: number; onProgress?: (table: string, n: number) => void } = {}): Promise<RotationReport> {
+  const batchSize = opts.batchSize ?? 500;
+  const current = `enc1:${cipher.currentKeyId}:`;
+  const reseal = (v: string) => cipher.encrypt(cipher.isSealed(v) ? cipher.decrypt(v) : v);
+  const needs = (v: unknown): v is string => typeof v === 'string' && v !== '' && !v.startsWith(current);
+  const byTable: Record<string, number> = {};
+
+  for (const { table, columns } of SEALED_COLUMNS) {
+    let after = '00000000-0000-0000-0000-000000000000';
+    let count = 0;
+    const stale = sql.join(columns.map((c) => sql`(${sql.identifier(c)} <> '' and not starts_with(${sql.identifier(c)}, ${current}))`), sql` or `);
+    for (;;) {
+      const rows = await db.execute<Record<string, string | null> & { id: string }>(sql`
+        select id::text as id, ${sql.join(columns.map((c) => sql.identifier(c)), sql`, `)} from ${sql.identifier(table)}
+         where id > ${after}::uuid and (${stale}) order by id limit ${batchSize}`);
+      if (!rows.length) break;
+      for (const row of rows) {
+        const sets = columns.filter((c) => needs(row[c])).map((c) => sql`${sql.identifier(c)} = ${reseal(row[c]!)}`);
+        count += sets.length;
+        if (sets.length) await db.execute(sql`update ${sql.identifier(table)} set ${sql.join(sets, sql`, `)} where id = ${row.id}::uuid`);
+      }
+      after = rows[rows.length - 1]!.id;
+      opts.onProgress?.(table, count);
+    }
+    byTable[table] = count;
+  }
+
+  // The free text inside the case history (reasons, explanations): keyset over the bigserial id.
+  let afterId = 0;
+  let events = 0;
+  const keys = sql.raw(`array[${FREE_TEXT_EVENT_KEYS.map((k) => `'${k}'`).join(',')}]`);
+  for (;;) {
+    const rows = await db.execute<{ id: number; data: Record<string, unknown> | string }>(sql`
+      select id, data from melding_events where id > ${afterId} and data ?| ${keys} order by id limit ${batchSize}`);
+    if (!rows.length) break;
+    for (const row of rows) {
+      const data = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Record<string, unknown>;
+      const changed = FREE_TEXT_EVENT_KEYS.filter((k) => needs(data[k]));
+      if (!changed.length) continue;
+      for (const k of changed) data[k] = reseal(data[k] as string);
+      events += changed.length;
+      await db.execute(sql`update melding_events set data = ${JSON.stringify(data)}::jsonb where id = ${row.id}`);
+    }
+    afterId = Number(rows[rows.length - 1]!.id);
+    opts.onProgress?.('melding_events', events);
+  }
+  byTable.melding_events = events;
+
+  return { resealed: Object.values(byTable).reduce((a, b) => a + b, 0), byTable, currentKeyId: cipher.currentKeyId };
+}
