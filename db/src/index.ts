@@ -18,3 +18,4 @@ export * from './seed.ts';
 export * from './repositories/triage.ts';
 export * from './repositories/lifecycle.ts';
 export * from './repositories/werkvoorraad.ts';
+export * from './repositories/scope.ts';

@@ -3,7 +3,7 @@ import { notFound } from '../errors.ts';
 import { IdParams, IdempotencyHeaders, errors } from '../schemas/common.ts';
 import { Historie, Melding, MeldingBody, MeldingCreated, MeldingList, MeldingListQuery } from '../schemas/melding.ts';
 import { idempotent } from '../services/idempotency.ts';
-import { meldingVisibility } from '../services/access.ts';
+import { meldingVisibility, scopeReads } from '../services/access.ts';
 import { checkMeldingBody, toMeldingView } from '../services/meldingen.ts';
 import type { App } from '../types.ts';
 
@@ -51,6 +51,7 @@ export default async function meldingenRoutes(app: App) {
     async (req) => {
       const actor = app.authorize(req, 'melding:read');
       const view = await app.db.db.transaction(async (tx) => {
+        await scopeReads(tx, actor);
         const detail = await findMeldingDetail(tx, req.params.id);
         const visibility = detail ? meldingVisibility(actor, detail) : { visible: false, melderIdentity: false };
         if (!detail || !visibility.visible) {
@@ -106,6 +107,7 @@ export default async function meldingenRoutes(app: App) {
     async (req) => {
       const actor = app.authorize(req, 'melding:read');
       return app.db.db.transaction(async (tx) => {
+        await scopeReads(tx, actor);
         const detail = await findMeldingDetail(tx, req.params.id);
         if (!detail || !meldingVisibility(actor, detail).visible) throw notFound('Melding niet gevonden.');
         await writeAudit(tx, actor, { action: 'read', subjectType: 'melding_historie', subjectId: detail.melding.id, ip: req.ip });

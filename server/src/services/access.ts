@@ -1,6 +1,6 @@
 // Record-level rules: which melding a signed-in actor may see. 404 for what is not visible (api.md: never
 // reveal existence).
-import type { Actor, MeldingDetail } from '@vt/db';
+import { enterWijkteamScope, type Actor, type DbOrTx, type MeldingDetail } from '@vt/db';
 
 export interface Visibility {
   visible: boolean;
@@ -20,4 +20,19 @@ export function meldingVisibility(actor: Actor, m: MeldingDetail): Visibility {
     return { visible: true, melderIdentity: false };
   }
   return { visible: false, melderIdentity: false };
+}
+
+/** A wijkteam user (and nothing more): bound to one gemeente's handovers. */
+export function isWijkteamOnly(actor: Actor): actor is Extract<Actor, { type: 'user' }> {
+  const caseRoles = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
+  return actor.type === 'user' && actor.roles.includes('wijkteam') && !actor.roles.some((r) => caseRoles.includes(r));
+}
+
+/**
+ * The second line behind meldingVisibility: a wijkteam's reads run under Postgres row-level security for its own
+ * gemeente (db/drizzle/0005), so a mistake in a query or in the rules above still cannot show it another
+ * gemeente's case. Call at the start of the read's transaction.
+ */
+export async function scopeReads(tx: DbOrTx, actor: Actor): Promise<void> {
+  if (isWijkteamOnly(actor)) await enterWijkteamScope(tx, actor.gemeente ?? '');
 }
