@@ -19,3 +19,4 @@ export * from './repositories/triage.ts';
 export * from './repositories/lifecycle.ts';
 export * from './repositories/werkvoorraad.ts';
 export * from './repositories/scope.ts';
+export * from './repositories/break-glass.ts';

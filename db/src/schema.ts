@@ -452,3 +452,25 @@ export type Advies = typeof adviezen.$inferSelect;
 export type Betrokkene = typeof betrokkenen.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Team = typeof teams.$inferSelect;
+
+/**
+ * Break-glass access (issue #4): a case outside one's own queue is opened only with a reason; the grant lasts an
+ * hour, every read under it is flagged in the audit trail, and the grants are listed for the manager and the
+ * privacy officer.
+ */
+export const breakGlassGrants = pgTable(
+  'break_glass_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    reden: sealedText('reden').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    expiresAt: tstz('expires_at').notNull(),
+  },
+  (t) => [index('break_glass_user_melding_idx').on(t.userId, t.meldingId, t.expiresAt), index('break_glass_created_idx').on(t.createdAt)],
+);

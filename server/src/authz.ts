@@ -18,6 +18,8 @@ export type Action =
   | 'queues:admin'
   | 'kalender:beheren'
   | 'audit:read'
+  | 'breakglass:request'
+  | 'breakglass:list'
   | 'users:beheren'
   | 'overdracht:maken'
   | 'overdracht:inbox'
@@ -43,6 +45,8 @@ export const permissions: Record<Action, readonly Role[]> = {
   'queues:admin': ['beheerder'],
   'kalender:beheren': ['beheerder'],
   'audit:read': ['privacy_officer'],
+  'breakglass:request': caseReaders,
+  'breakglass:list': ['manager', 'privacy_officer'],
   'users:beheren': ['beheerder'],
   'overdracht:maken': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],
   // A wijkteam sees its own gemeente's inbox only (record rule in routes/lifecycle.ts).

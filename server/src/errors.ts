@@ -4,6 +4,7 @@ export type ErrorCode =
   | 'VALIDATION'
   | 'UNAUTHENTICATED'
   | 'MFA_REQUIRED'
+  | 'BREAK_GLASS_REQUIRED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'

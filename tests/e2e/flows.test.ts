@@ -247,4 +247,25 @@ describe('staff flows in Chromium', () => {
     await expect.poll(() => page.getByText(/Beoordeeld: Wijkteam/).count()).toBe(1);
     await page.context().close();
   });
+
+  it('a crisis team member opens a case outside its queue only with a reason (break-glass)', async () => {
+    const created = await fetch(`${base}/api/meldingen`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(meldingBody({ veiligheid: { schulden: true } })),
+    });
+    const { id, reference } = (await created.json()) as { id: string; reference: string };
+    const page = await signIn('crisis@demo.test');
+    await page.goto(`${base}/meldingen/${id}`);
+    await page.getByRole('heading', { name: 'Melding buiten uw werkvoorraad' }).waitFor();
+    await expectAccessible(page, 'break-glass');
+    const reason = page.getByLabel('Reden om deze melding te openen');
+    await reason.fill('kort');
+    await page.getByRole('button', { name: 'Melding openen met deze reden' }).click();
+    await page.getByText('Geef een reden van minimaal 10 tekens.').first().waitFor();
+    await reason.fill('Politie belt over een nieuw incident op dit adres.');
+    await page.getByRole('button', { name: 'Melding openen met deze reden' }).click();
+    await page.getByRole('heading', { name: new RegExp(reference) }).waitFor();
+    await page.context().close();
+  });
 });

@@ -12,6 +12,7 @@ export const SEALED_COLUMNS: { table: string; columns: string[] }[] = [
   { table: 'meldingen', columns: ['toelichting'] },
   { table: 'beoordelingen', columns: ['reason'] },
   { table: 'overdrachten', columns: ['toelichting', 'veiligheidsvoorwaarden', 'reden'] },
+  { table: 'break_glass_grants', columns: ['reden'] },
 ];
 
 export interface RotationReport {

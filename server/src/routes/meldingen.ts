@@ -1,12 +1,26 @@
-import { findMeldingDetail, insertMelding, listHistorie, listMeldingen, writeAudit, type DbOrTx } from '@vt/db';
-import { notFound } from '../errors.ts';
-import { IdParams, IdempotencyHeaders, errors } from '../schemas/common.ts';
+import { Type } from 'typebox';
+import { activeBreakGlass, findMeldingDetail, grantBreakGlass, insertMelding, listBreakGlass, listHistorie, listMeldingen, writeAudit, type Actor, type DbOrTx, type MeldingDetail } from '@vt/db';
+import { HttpError, notFound } from '../errors.ts';
+import { DateTime, Id, IdParams, IdempotencyHeaders, Nullable, errors } from '../schemas/common.ts';
 import { Historie, Melding, MeldingBody, MeldingCreated, MeldingList, MeldingListQuery } from '../schemas/melding.ts';
 import { idempotent } from '../services/idempotency.ts';
-import { meldingVisibility, scopeReads } from '../services/access.ts';
+import { meldingVisibility, outsideOwnQueue, scopeReads } from '../services/access.ts';
 import { checkMeldingBody, toMeldingView } from '../services/meldingen.ts';
 import type { App } from '../types.ts';
 
+
+const breakGlassRequired = () =>
+  new HttpError(403, 'BREAK_GLASS_REQUIRED', 'Deze melding ligt buiten uw eigen werkvoorraad. Geef een reden om haar toch te openen (break-glass).');
+
+/**
+ * The audit purpose of a read that passed the record rules, or 'denied' when the case lies outside the reader's
+ * own queue and no break-glass grant is running: then the refused attempt is what gets recorded.
+ */
+async function readPurpose(tx: DbOrTx, actor: Actor, d: MeldingDetail, purpose: string): Promise<string | 'denied'> {
+  if (!outsideOwnQueue(actor, d)) return purpose;
+  const grant = await activeBreakGlass(tx, actor.id!, d.melding.id);
+  return grant ? `break_glass:${grant}` : 'denied';
+}
 
 export default async function meldingenRoutes(app: App) {
   app.post(
@@ -59,10 +73,16 @@ export default async function meldingenRoutes(app: App) {
           await writeAudit(tx, actor, { action: 'read', subjectType: 'melding', subjectId: req.params.id, result: 'not_found', ip: req.ip });
           return null;
         }
-        await writeAudit(tx, actor, { action: 'read', subjectType: 'melding', subjectId: detail.melding.id, ip: req.ip, purpose: 'dossier' });
+        const purpose = await readPurpose(tx, actor, detail, 'dossier');
+        if (purpose === 'denied') {
+          await writeAudit(tx, actor, { action: 'read', subjectType: 'melding', subjectId: detail.melding.id, result: 'denied', ip: req.ip, purpose: 'break_glass_required' });
+          return 'break_glass' as const;
+        }
+        await writeAudit(tx, actor, { action: 'read', subjectType: 'melding', subjectId: detail.melding.id, ip: req.ip, purpose });
         return toMeldingView(detail, visibility);
       });
       if (!view) throw notFound('Melding niet gevonden.');
+      if (view === 'break_glass') throw breakGlassRequired();
       return view;
     },
   );
@@ -106,13 +126,92 @@ export default async function meldingenRoutes(app: App) {
     },
     async (req) => {
       const actor = app.authorize(req, 'melding:read');
-      return app.db.db.transaction(async (tx) => {
+      const result = await app.db.db.transaction(async (tx) => {
         await scopeReads(tx, actor);
         const detail = await findMeldingDetail(tx, req.params.id);
         if (!detail || !meldingVisibility(actor, detail).visible) throw notFound('Melding niet gevonden.');
-        await writeAudit(tx, actor, { action: 'read', subjectType: 'melding_historie', subjectId: detail.melding.id, ip: req.ip });
+        const purpose = await readPurpose(tx, actor, detail, 'historie');
+        if (purpose === 'denied') {
+          // The refused attempt is recorded (and committed) before the caller hears no.
+          await writeAudit(tx, actor, { action: 'read', subjectType: 'melding_historie', subjectId: detail.melding.id, result: 'denied', ip: req.ip, purpose: 'break_glass_required' });
+          return null;
+        }
+        await writeAudit(tx, actor, { action: 'read', subjectType: 'melding_historie', subjectId: detail.melding.id, ip: req.ip, purpose });
         const events = await listHistorie(tx, detail.melding.id);
         return { events: events.map((e) => ({ ...e, at: e.at.toISOString() })) };
+      });
+      if (!result) throw breakGlassRequired();
+      return result;
+    },
+  );
+
+  app.post(
+    '/meldingen/:id/break-glass',
+    {
+      schema: {
+        tags: ['meldingen'],
+        summary: 'Open a case outside your own queue for an hour, with a reason (flagged in the audit trail)',
+        params: IdParams,
+        body: Type.Object({ reden: Type.String({ minLength: 10, maxLength: 2000 }) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ id: Id, expiresAt: DateTime }), ...errors(400, 401, 403, 404, 409, 503) },
+      },
+    },
+    async (req, reply) => {
+      const actor = app.authorize(req, 'breakglass:request');
+      const grant = await app.db.db.transaction(async (tx) => {
+        const detail = await findMeldingDetail(tx, req.params.id);
+        if (!detail || !meldingVisibility(actor, detail).visible) return null;
+        if (!outsideOwnQueue(actor, detail)) return 'own' as const;
+        const g = await grantBreakGlass(tx, { userId: actor.id!, meldingId: detail.melding.id, reden: req.body.reden.trim() });
+        await writeAudit(tx, actor, { action: 'break_glass', subjectType: 'melding', subjectId: detail.melding.id, ip: req.ip, purpose: `grant:${g.id}` });
+        return g;
+      });
+      if (!grant) throw notFound('Melding niet gevonden.');
+      if (grant === 'own') throw new HttpError(409, 'CONFLICT', 'Deze melding hoort bij uw eigen werkvoorraad; break-glass is niet nodig.');
+      return reply.status(201).send({ id: grant.id, expiresAt: grant.expiresAt.toISOString() });
+    },
+  );
+
+  app.get(
+    '/break-glass',
+    {
+      schema: {
+        tags: ['meldingen'],
+        summary: 'Break-glass openings, newest first (manager and privacy officer; only the latter sees the reasons)',
+        querystring: Type.Object({ from: Type.Optional(DateTime), to: Type.Optional(DateTime) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Id,
+                at: DateTime,
+                expiresAt: DateTime,
+                user: Type.Object({ id: Id, naam: Type.String() }),
+                melding: Type.Object({ id: Id, reference: Type.String() }),
+                reden: Nullable(Type.String()),
+              }),
+            ),
+          }),
+          ...errors(400, 401, 403, 503),
+        },
+      },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'breakglass:list');
+      const seesReasons = actor.type === 'user' && actor.roles.includes('privacy_officer');
+      return app.db.db.transaction(async (tx) => {
+        const rows = await listBreakGlass(tx, { ...(req.query.from ? { from: new Date(req.query.from) } : {}), ...(req.query.to ? { to: new Date(req.query.to) } : {}) });
+        await writeAudit(tx, actor, { action: 'search', subjectType: 'break_glass', ip: req.ip, purpose: JSON.stringify(req.query) });
+        return {
+          items: rows.map((r) => ({
+            id: r.id,
+            at: r.at.toISOString(),
+            expiresAt: r.expiresAt.toISOString(),
+            user: { id: r.userId, naam: r.userNaam },
+            melding: { id: r.meldingId, reference: r.reference },
+            reden: seesReasons ? r.reden : null,
+          })),
+        };
       });
     },
   );

@@ -36,3 +36,22 @@ export function isWijkteamOnly(actor: Actor): actor is Extract<Actor, { type: 'u
 export async function scopeReads(tx: DbOrTx, actor: Actor): Promise<void> {
   if (isWijkteamOnly(actor)) await enterWijkteamScope(tx, actor.gemeente ?? '');
 }
+
+/**
+ * Whether reading this case is outside the actor's own queue, so that it needs break-glass (a reason, flagged in
+ * the audit trail). Own queue: the case sits with the actor's team, is assigned to the actor, still waits for its
+ * beoordeling (for a beoordelaar), or was decided by the actor. The chef van de dag runs the whole day and needs
+ * none; adviseur and wijkteam have their own record rules above.
+ */
+export function outsideOwnQueue(actor: Actor, d: MeldingDetail): boolean {
+  if (actor.type !== 'user') return false;
+  const roles = actor.roles;
+  const caseRoles = ['beoordelaar', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
+  if (roles.includes('chef_van_de_dag') || !roles.some((r) => caseRoles.includes(r))) return false;
+  const m = d.melding;
+  if (m.assignedTo.includes(actor.id)) return false;
+  if (actor.teamId && m.teamId === actor.teamId) return false;
+  if (roles.includes('beoordelaar') && (m.teamId === null || m.status === 'ontvangen' || m.status === 'triage_voorgesteld')) return false;
+  if (d.beoordeling?.decidedBy === actor.id) return false;
+  return true;
+}
