@@ -267,5 +267,13 @@ describe('staff flows in Chromium', () => {
     await page.getByRole('button', { name: 'Melding openen met deze reden' }).click();
     await page.getByRole('heading', { name: new RegExp(reference) }).waitFor();
     await page.context().close();
+
+    // The manager sees the opening (who, which case, when) without the reason, and without opening the case.
+    const manager = await signIn('manager@demo.test');
+    await manager.getByRole('link', { name: 'Toezicht' }).click();
+    await manager.getByRole('cell', { name: reference }).waitFor();
+    await expect(manager.getByRole('columnheader', { name: 'Reden' }).count()).resolves.toBe(0);
+    await expectAccessible(manager, 'toezicht');
+    await manager.context().close();
   });
 });

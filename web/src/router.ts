@@ -9,6 +9,7 @@ export const pageRoles = {
   werkvoorraad: ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'],
   case: ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker', 'adviseur', 'wijkteam'],
   overdrachten: ['wijkteam', 'beoordelaar', 'chef_van_de_dag', 'medewerker'],
+  toezicht: ['manager', 'privacy_officer'],
 } as const;
 
 export const router = createRouter({
@@ -20,6 +21,7 @@ export const router = createRouter({
     { path: '/melding/nieuw', name: 'melding-nieuw', component: () => import('./pages/MeldingNieuwPage.vue'), meta: { roles: pageRoles.melding } },
     { path: '/werkvoorraad', name: 'werkvoorraad', component: () => import('./pages/WerkvoorraadPage.vue'), meta: { roles: pageRoles.werkvoorraad } },
     { path: '/overdrachten', name: 'overdrachten', component: () => import('./pages/OverdrachtenPage.vue'), meta: { roles: pageRoles.overdrachten } },
+    { path: '/toezicht', name: 'toezicht', component: () => import('./pages/ToezichtPage.vue'), meta: { roles: pageRoles.toezicht } },
     { path: '/meldingen/:id', name: 'melding', component: () => import('./pages/MeldingPage.vue'), meta: { roles: pageRoles.case }, props: true },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
