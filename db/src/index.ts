@@ -20,3 +20,4 @@ export * from './repositories/lifecycle.ts';
 export * from './repositories/werkvoorraad.ts';
 export * from './repositories/scope.ts';
 export * from './repositories/break-glass.ts';
+export * from './repositories/retention.ts';

@@ -145,6 +145,8 @@ export const adviezen = pgTable(
     uitkomst: adviesUitkomstEnum('uitkomst').notNull(),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: tstz('created_at').notNull().defaultNow(),
+    // Set when retention (2 years) took the identifying data and free text out; the statistics stay.
+    anonymisedAt: tstz('anonymised_at'),
   },
   (t) => [
     // Anonymous advice keeps no identifying data of anyone (domain.md, "Records").
@@ -219,6 +221,8 @@ export const meldingen = pgTable(
     rulesVersion: text('rules_version'),
     eerdereMeldingen: integer('eerdere_meldingen'),
     proposedAt: tstz('proposed_at'),
+    // Set when retention or a granted destruction request took the personal data and free text out.
+    anonymisedAt: tstz('anonymised_at'),
   },
   (t) => [
     index('meldingen_status_idx').on(t.status),
@@ -473,4 +477,36 @@ export const breakGlassGrants = pgTable(
     expiresAt: tstz('expires_at').notNull(),
   },
   (t) => [index('break_glass_user_melding_idx').on(t.userId, t.meldingId, t.expiresAt), index('break_glass_created_idx').on(t.createdAt)],
+);
+
+export const vernietigingStatusEnum = pgEnum('vernietiging_status', ['aangevraagd', 'toegewezen', 'afgewezen']);
+
+/**
+ * A request to destroy a case file before its retention period ends (domain.md, Records: a court ordered it where
+ * no substantial interest was shown). Requested by staff on behalf of a betrokkene, decided by the privacy officer
+ * with a reason, carried out at once when granted; every step audited.
+ */
+export const vernietigingsverzoeken = pgTable(
+  'vernietigingsverzoeken',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id),
+    reden: sealedText('reden').notNull(),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: tstz('requested_at').notNull().defaultNow(),
+    status: vernietigingStatusEnum('status').notNull().default('aangevraagd'),
+    besluitReden: sealedText('besluit_reden'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: tstz('decided_at'),
+    executedAt: tstz('executed_at'),
+  },
+  (t) => [
+    index('vernietigingsverzoeken_status_idx').on(t.status, t.requestedAt),
+    // One open request per case at a time.
+    uniqueIndex('vernietigingsverzoeken_open_uq').on(t.meldingId).where(sql`${t.status} = 'aangevraagd'`),
+  ],
 );

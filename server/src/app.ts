@@ -28,6 +28,7 @@ import meldingenRoutes from './routes/meldingen.ts';
 import kalenderRoutes from './routes/kalender.ts';
 import lifecycleRoutes from './routes/lifecycle.ts';
 import referenceRoutes from './routes/reference.ts';
+import vernietigingRoutes from './routes/vernietiging.ts';
 import werkvoorraadRoutes from './routes/werkvoorraad.ts';
 
 declare module 'fastify' {
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(referenceRoutes);
       await api.register(kalenderRoutes);
       await api.register(auditRoutes);
+      await api.register(vernietigingRoutes);
       await api.register(adminUserRoutes);
       await api.register(adviezenRoutes);
       await api.register(meldingenRoutes);

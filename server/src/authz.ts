@@ -19,6 +19,8 @@ export type Action =
   | 'kalender:beheren'
   | 'audit:read'
   | 'breakglass:request'
+  | 'vernietiging:aanvragen'
+  | 'vernietiging:besluiten'
   | 'breakglass:list'
   | 'users:beheren'
   | 'overdracht:maken'
@@ -47,6 +49,8 @@ export const permissions: Record<Action, readonly Role[]> = {
   'audit:read': ['privacy_officer'],
   'breakglass:request': caseReaders,
   'breakglass:list': ['manager', 'privacy_officer'],
+  'vernietiging:aanvragen': caseReaders,
+  'vernietiging:besluiten': ['privacy_officer'],
   'users:beheren': ['beheerder'],
   'overdracht:maken': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],
   // A wijkteam sees its own gemeente's inbox only (record rule in routes/lifecycle.ts).

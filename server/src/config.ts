@@ -21,6 +21,8 @@ export interface Config {
   totpRequired: boolean;
   /** DATA_ENCRYPTION_KEYS (`id:base64key,…`, first is current); required in production, see main.ts otherwise. */
   dataKeys: string | undefined;
+  /** Retention terms in years (domain.md: adviezen 2, meldingen up to 20, counted from closing). */
+  retention: { adviesYears: number; meldingYears: number };
 }
 
 export class ConfigError extends Error {}
@@ -89,5 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runWorkers: bool(env.RUN_WORKERS, true),
     totpRequired,
     dataKeys,
+    retention: {
+      adviesYears: int('RETENTION_ADVIES_YEARS', env.RETENTION_ADVIES_YEARS, 2, 1, 100),
+      meldingYears: int('RETENTION_MELDING_YEARS', env.RETENTION_MELDING_YEARS, 20, 1, 100),
+    },
   };
 }

@@ -276,4 +276,30 @@ describe('staff flows in Chromium', () => {
     await expectAccessible(manager, 'toezicht');
     await manager.context().close();
   });
+
+  it('a beoordelaar requests destruction of a case file, the privacy officer grants it with a reason', async () => {
+    const created = await fetch(`${base}/api/meldingen`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(meldingBody({ veiligheid: { schulden: true } })),
+    });
+    const { id, reference } = (await created.json()) as { id: string; reference: string };
+    const page = await signIn('beoordelaar@demo.test');
+    await page.goto(`${base}/meldingen/${id}`);
+    await page.getByText('Vernietiging aanvragen').click();
+    await page.getByLabel('Reden van het verzoek').fill('Betrokkene vraagt vernietiging van het dossier.');
+    await page.getByRole('button', { name: 'Verzoek indienen' }).click();
+    await page.getByText('Het verzoek tot vernietiging is ingediend.').waitFor();
+    await page.context().close();
+
+    const privacy = await signIn('privacy@demo.test');
+    await privacy.getByRole('link', { name: 'Vernietigingsverzoeken' }).click();
+    const item = privacy.getByRole('article', { name: new RegExp(reference) });
+    await item.waitFor();
+    await expectAccessible(privacy, 'vernietiging');
+    await item.getByLabel('Reden van uw besluit').fill('Geen zwaarwegend belang bij bewaren.');
+    await item.getByRole('button', { name: 'Toewijzen en vernietigen' }).click();
+    await privacy.getByText(`Verzoek voor ${reference} toegewezen; het dossier is vernietigd.`).first().waitFor();
+    await privacy.context().close();
+  });
 });

@@ -10,6 +10,7 @@ export const pageRoles = {
   case: ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker', 'adviseur', 'wijkteam'],
   overdrachten: ['wijkteam', 'beoordelaar', 'chef_van_de_dag', 'medewerker'],
   toezicht: ['manager', 'privacy_officer'],
+  vernietiging: ['privacy_officer'],
 } as const;
 
 export const router = createRouter({
@@ -21,6 +22,7 @@ export const router = createRouter({
     { path: '/melding/nieuw', name: 'melding-nieuw', component: () => import('./pages/MeldingNieuwPage.vue'), meta: { roles: pageRoles.melding } },
     { path: '/werkvoorraad', name: 'werkvoorraad', component: () => import('./pages/WerkvoorraadPage.vue'), meta: { roles: pageRoles.werkvoorraad } },
     { path: '/overdrachten', name: 'overdrachten', component: () => import('./pages/OverdrachtenPage.vue'), meta: { roles: pageRoles.overdrachten } },
+    { path: '/vernietiging', name: 'vernietiging', component: () => import('./pages/VernietigingPage.vue'), meta: { roles: pageRoles.vernietiging } },
     { path: '/toezicht', name: 'toezicht', component: () => import('./pages/ToezichtPage.vue'), meta: { roles: pageRoles.toezicht } },
     { path: '/meldingen/:id', name: 'melding', component: () => import('./pages/MeldingPage.vue'), meta: { roles: pageRoles.case }, props: true },
     { path: '/:pathMatch(.*)*', redirect: '/' },

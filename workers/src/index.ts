@@ -1,7 +1,7 @@
 // Starts the workers of the system: the outbox relay (with its reconciler) and the triage worker.
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
-import { createDb, pruneIdempotencyKeys, pruneSessions, type DbHandle } from '@vt/db';
+import { DEFAULT_RETENTION, createDb, pruneIdempotencyKeys, pruneSessions, runRetention, writeAudit, type DbHandle, type RetentionSettings } from '@vt/db';
 import { eventsChannel } from './events.ts';
 import { createQueues, type QueueRegistry } from './queues.ts';
 import { startRelay, type Relay } from './relay.ts';
@@ -23,6 +23,8 @@ export interface WorkerOptions {
   reconcileEveryMs?: number;
   stuckAfterMs?: number;
   lockDurationMs?: number;
+  /** Retention terms (RETENTION_ADVIES_YEARS, RETENTION_MELDING_YEARS); domain.md's 2 and 20 years by default. */
+  retention?: RetentionSettings;
 }
 
 export interface RunningWorkers {
@@ -90,11 +92,19 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
     ...(o.reconcileEveryMs ? { reconcileEveryMs: o.reconcileEveryMs } : {}),
     ...(o.stuckAfterMs ? { stuckAfterMs: o.stuckAfterMs } : {}),
   });
-  // Housekeeping: idempotency keys are kept at least 24 hours (api.md), dead sessions are removed.
+  // Housekeeping, hourly: idempotency keys are kept at least 24 hours (api.md), dead sessions are removed, and
+  // records past their retention term lose their personal data (each pass that changed something is audited).
+  const retention = o.retention ?? DEFAULT_RETENTION;
   const housekeeping = setInterval(() => {
-    void Promise.all([pruneIdempotencyKeys(db.db, 48), pruneSessions(db.db, 30)]).catch((err: unknown) =>
-      o.log.warn({ errCode: (err as { code?: string }).code }, 'housekeeping failed'),
-    );
+    void Promise.all([
+      pruneIdempotencyKeys(db.db, 48),
+      pruneSessions(db.db, 30),
+      runRetention(db.db, new Date(), retention).then(async (r) => {
+        if (r.adviezen + r.meldingen === 0) return;
+        await writeAudit(db.db, { type: 'system', id: null }, { action: 'update', subjectType: 'retention', purpose: JSON.stringify(r) });
+        o.log.info(r, 'retention: records anonymised');
+      }),
+    ]).catch((err: unknown) => o.log.warn({ errCode: (err as { code?: string }).code }, 'housekeeping failed'));
   }, 3600_000);
   housekeeping.unref();
   o.log.info('workers running');

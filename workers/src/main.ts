@@ -23,6 +23,7 @@ const workers = await startWorkers({
   redisUrl: REDIS_URL,
   log,
   ...(Number.isInteger(concurrency) && concurrency > 0 ? { concurrency } : {}),
+  retention: { adviesYears: Number(process.env.RETENTION_ADVIES_YEARS || 2), meldingYears: Number(process.env.RETENTION_MELDING_YEARS || 20) },
 });
 let closing = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

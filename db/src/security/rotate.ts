@@ -13,6 +13,7 @@ export const SEALED_COLUMNS: { table: string; columns: string[] }[] = [
   { table: 'beoordelingen', columns: ['reason'] },
   { table: 'overdrachten', columns: ['toelichting', 'veiligheidsvoorwaarden', 'reden'] },
   { table: 'break_glass_grants', columns: ['reden'] },
+  { table: 'vernietigingsverzoeken', columns: ['reden', 'besluit_reden'] },
 ];
 
 export interface RotationReport {

@@ -1,0 +1,48 @@
+// Words of the destruction requests (privacy officer's page, request form on the case page).
+export const nl = {
+  vernietiging: {
+    nav: 'Vernietigingsverzoeken',
+    title: 'Verzoeken tot vernietiging',
+    intro: 'Toewijzen voert de vernietiging direct uit: namen, adressen, contactgegevens en vrije tekst verdwijnen; de cijfers voor de statistiek blijven.',
+    none: 'Er zijn geen verzoeken.',
+    requestedBy: 'Aangevraagd door',
+    reason: 'Reden van het verzoek',
+    decision: 'Besluit',
+    decisionReason: 'Reden van uw besluit',
+    grant: 'Toewijzen en vernietigen',
+    refuse: 'Afwijzen',
+    tooShort: 'Geef een reden van minimaal 10 tekens.',
+    granted: 'Verzoek voor {reference} toegewezen; het dossier is vernietigd.',
+    refused: 'Verzoek voor {reference} afgewezen.',
+    status: { aangevraagd: 'open', toegewezen: 'toegewezen en uitgevoerd', afgewezen: 'afgewezen' },
+    request: 'Vernietiging aanvragen',
+    requestIntro: 'Namens een betrokkene. De privacy officer beslist; u hoort het besluit via het overzicht van de privacy officer.',
+    requestReason: 'Reden van het verzoek',
+    requestSend: 'Verzoek indienen',
+    requested: 'Het verzoek tot vernietiging is ingediend.',
+  },
+};
+
+export const en = {
+  vernietiging: {
+    nav: 'Destruction requests',
+    title: 'Requests for destruction',
+    intro: 'Granting carries out the destruction at once: names, addresses, contact details and free text go; the figures for the statistics stay.',
+    none: 'There are no requests.',
+    requestedBy: 'Requested by',
+    reason: 'Reason for the request',
+    decision: 'Decision',
+    decisionReason: 'Reason for your decision',
+    grant: 'Grant and destroy',
+    refuse: 'Refuse',
+    tooShort: 'Give a reason of at least 10 characters.',
+    granted: 'Request for {reference} granted; the case file has been destroyed.',
+    refused: 'Request for {reference} refused.',
+    status: { aangevraagd: 'open', toegewezen: 'granted and carried out', afgewezen: 'refused' },
+    request: 'Request destruction',
+    requestIntro: 'On behalf of a betrokkene. The privacy officer decides.',
+    requestReason: 'Reason for the request',
+    requestSend: 'Submit request',
+    requested: 'The request for destruction has been submitted.',
+  },
+};
