@@ -21,3 +21,4 @@ export * from './repositories/werkvoorraad.ts';
 export * from './repositories/scope.ts';
 export * from './repositories/break-glass.ts';
 export * from './repositories/retention.ts';
+export * from './repositories/mdo.ts';

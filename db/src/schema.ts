@@ -510,3 +510,68 @@ export const vernietigingsverzoeken = pgTable(
     uniqueIndex('vernietigingsverzoeken_open_uq').on(t.meldingId).where(sql`${t.status} = 'aangevraagd'`),
   ],
 );
+
+export const mdoBesluitEnum = pgEnum('mdo_besluit', ['onderzoek', 'vv', 'overdracht', 'afsluiten']);
+export const onderzoekVervolgEnum = pgEnum('onderzoek_vervolg', ['overdracht', 'vv', 'monitoring', 'afsluiten']);
+
+/** A multidisciplinary meeting (MDO): a date, its participants, and an agenda of cases from the MDO queue. */
+export const mdoOverleggen = pgTable(
+  'mdo_overleggen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    datum: date('datum', { mode: 'string' }).notNull(),
+    deelnemers: uuid('deelnemers').array().notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('mdo_overleggen_datum_idx').on(t.datum)],
+);
+
+/** A case on an MDO's agenda and, once discussed, the decision with its reason and owner. */
+export const mdoAgendapunten = pgTable(
+  'mdo_agendapunten',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mdoId: uuid('mdo_id')
+      .notNull()
+      .references(() => mdoOverleggen.id, { onDelete: 'cascade' }),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    addedAt: tstz('added_at').notNull().defaultNow(),
+    besluit: mdoBesluitEnum('besluit'),
+    toelichting: sealedText('toelichting'),
+    eigenaar: uuid('eigenaar').references(() => users.id),
+    besluitBy: uuid('besluit_by').references(() => users.id),
+    besluitAt: tstz('besluit_at'),
+  },
+  (t) => [uniqueIndex('mdo_agendapunten_uq').on(t.mdoId, t.meldingId), index('mdo_agendapunten_melding_idx').on(t.meldingId)],
+);
+
+/**
+ * An onderzoek (domain.md step 4): decided (it then waits on the wachtlijst), started (10-week term: dueDate =
+ * start + 70 days), finished with an outcome per form of violence and a follow-up.
+ */
+export const onderzoeken = pgTable(
+  'onderzoeken',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id').references(() => teams.id),
+    besluitAt: tstz('besluit_at').notNull(),
+    startedAt: date('started_at', { mode: 'string' }),
+    dueDate: date('due_date', { mode: 'string' }),
+    afgerondAt: tstz('afgerond_at'),
+    uitkomsten: jsonb('uitkomsten').$type<{ geweldsvorm: c.Geweldsvorm; conclusie: 'bevestigd' | 'niet_bevestigd' | 'weerlegd' }[]>(),
+    vervolg: onderzoekVervolgEnum('vervolg'),
+    startedBy: uuid('started_by').references(() => users.id),
+    afgerondBy: uuid('afgerond_by').references(() => users.id),
+  },
+  (t) => [
+    // One running (or waiting) onderzoek per case.
+    uniqueIndex('onderzoeken_open_uq').on(t.meldingId).where(sql`${t.afgerondAt} is null`),
+    index('onderzoeken_wachtlijst_idx').on(t.besluitAt).where(sql`${t.startedAt} is null`),
+  ],
+);

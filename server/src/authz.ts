@@ -27,7 +27,10 @@ export type Action =
   | 'overdracht:inbox'
   | 'overdracht:besluiten'
   | 'melding:thv'
-  | 'melding:afsluiten';
+  | 'melding:afsluiten'
+  | 'mdo:beheren'
+  | 'mdo:lezen'
+  | 'onderzoek:uitvoeren';
 
 const caseReaders: Role[] = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
 
@@ -58,6 +61,10 @@ export const permissions: Record<Action, readonly Role[]> = {
   'overdracht:besluiten': ['wijkteam'],
   'melding:thv': ['beoordelaar', 'chef_van_de_dag'],
   'melding:afsluiten': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],
+  // The gedragswetenschapper runs the MDO; the chef van de dag plans it with them and reads the agenda.
+  'mdo:beheren': ['gedragswetenschapper', 'chef_van_de_dag'],
+  'mdo:lezen': ['gedragswetenschapper', 'chef_van_de_dag', 'medewerker', 'beoordelaar'],
+  'onderzoek:uitvoeren': ['medewerker', 'chef_van_de_dag'],
 };
 
 /** API clients act only through their scopes. */

@@ -3,6 +3,7 @@ import {
   bands,
   betrokkeneRollen,
   eventTypes,
+  geweldsvormen,
   meldingKanalen,
   meldingStatussen,
   melderRollen,
@@ -171,7 +172,17 @@ export const Melding = Type.Object(
       responseDueAt: Type.Optional(Nullable(DateTime)),
       onderzoekDueDate: Type.Optional(Nullable(IsoDate)),
     }),
-    onderzoek: Nullable(Type.Object({}, { additionalProperties: true })),
+    onderzoek: Nullable(
+      Type.Object({
+        id: Id,
+        besluitAt: DateTime,
+        startedAt: Nullable(IsoDate),
+        dueDate: Nullable(IsoDate),
+        afgerondAt: Nullable(DateTime),
+        uitkomsten: Nullable(Type.Array(Type.Object({ geweldsvorm: codeEnum(geweldsvormen), conclusie: codeEnum(['bevestigd', 'niet_bevestigd', 'weerlegd'] as const) }))),
+        vervolg: Nullable(codeEnum(['overdracht', 'vv', 'monitoring', 'afsluiten'] as const)),
+      }),
+    ),
     overdracht: Nullable(
       Type.Object({ id: Id, gemeente: Type.String(), status: codeEnum(['verzonden', 'geaccepteerd', 'teruggestuurd'] as const), acceptedAt: Nullable(DateTime) }),
     ),

@@ -107,9 +107,19 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
       beoordelingDueDate: m.beoordelingDueDate,
       beoordelingDueAt: m.beoordelingDueAt.toISOString(),
       responseDueAt: iso(m.responseDueAt),
-      onderzoekDueDate: null,
+      onderzoekDueDate: d.lifecycle.onderzoek?.dueDate ?? null,
     },
-    onderzoek: null,
+    onderzoek: d.lifecycle.onderzoek
+      ? {
+          id: d.lifecycle.onderzoek.id,
+          besluitAt: d.lifecycle.onderzoek.besluitAt.toISOString(),
+          startedAt: d.lifecycle.onderzoek.startedAt,
+          dueDate: d.lifecycle.onderzoek.dueDate,
+          afgerondAt: iso(d.lifecycle.onderzoek.afgerondAt),
+          uitkomsten: d.lifecycle.onderzoek.uitkomsten,
+          vervolg: d.lifecycle.onderzoek.vervolg,
+        }
+      : null,
     overdracht: d.lifecycle.overdracht
       ? {
           id: d.lifecycle.overdracht.id,

@@ -1306,6 +1306,744 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mdo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MDOs, newest first, with the size of their agenda */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                deelnemers: number;
+                                punten: number;
+                                open: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Plan an MDO with its participants (gedragswetenschapper, vertrouwensarts, case workers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                         */
+                        datum: string;
+                        deelnemers: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mdo/wachtrij": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MDO queue: cases routed to the MDO and not yet on an open agenda */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                reference: string;
+                                band: ("P1" | "P2" | "P3" | "P4") | null;
+                                gemeente: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                since: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mdo/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An MDO with its participants and agenda (for the printable agenda and minutes) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            datum: string;
+                            deelnemers: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                naam: string;
+                                roles: string[];
+                            }[];
+                            agenda: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                meldingId: string;
+                                reference: string;
+                                band: ("P1" | "P2" | "P3" | "P4") | null;
+                                gemeente: string;
+                                routeRule: string | null;
+                                besluit: ("onderzoek" | "vv" | "overdracht" | "afsluiten") | null;
+                                toelichting: string | null;
+                                eigenaar: string | null;
+                                besluitAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mdo/{id}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a case from the MDO queue on the agenda */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Identifier (UUID)
+                         */
+                        meldingId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mdo/{id}/besluiten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The MDO's decision on a case on its agenda, with reason and owner; what follows starts at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Identifier (UUID)
+                         */
+                        meldingId: string;
+                        /** @enum {string} */
+                        besluit: "onderzoek" | "vv" | "overdracht" | "afsluiten";
+                        toelichting: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier (UUID)
+                         */
+                        eigenaar?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            meldingId: string;
+                            /** @enum {string} */
+                            besluit: "onderzoek" | "vv" | "overdracht" | "afsluiten";
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meldingen/{id}/onderzoek": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the onderzoek (from the wachtlijst or directly): due 10 weeks (70 days) after the start */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                         */
+                        startedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            startedAt: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            dueDate: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meldingen/{id}/onderzoek/afronden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish the onderzoek: an outcome per form of violence and the follow-up */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        uitkomsten: {
+                            /** @enum {string} */
+                            geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
+                            /** @enum {string} */
+                            conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
+                        }[];
+                        /** @enum {string} */
+                        vervolg: "overdracht" | "vv" | "monitoring" | "afsluiten";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            vervolg: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -2622,7 +3360,26 @@ export interface paths {
                                 onderzoekDueDate?: string | null;
                             };
                             onderzoek: {
-                                [key: string]: unknown;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                besluitAt: string;
+                                startedAt: string | null;
+                                dueDate: string | null;
+                                afgerondAt: string | null;
+                                uitkomsten: {
+                                    /** @enum {string} */
+                                    geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
+                                    /** @enum {string} */
+                                    conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
+                                }[] | null;
+                                vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
                             } | null;
                             overdracht: {
                                 /**
@@ -3186,7 +3943,26 @@ export interface paths {
                                 onderzoekDueDate?: string | null;
                             };
                             onderzoek: {
-                                [key: string]: unknown;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                besluitAt: string;
+                                startedAt: string | null;
+                                dueDate: string | null;
+                                afgerondAt: string | null;
+                                uitkomsten: {
+                                    /** @enum {string} */
+                                    geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
+                                    /** @enum {string} */
+                                    conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
+                                }[] | null;
+                                vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
                             } | null;
                             overdracht: {
                                 /**
@@ -3492,7 +4268,26 @@ export interface paths {
                                 onderzoekDueDate?: string | null;
                             };
                             onderzoek: {
-                                [key: string]: unknown;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                besluitAt: string;
+                                startedAt: string | null;
+                                dueDate: string | null;
+                                afgerondAt: string | null;
+                                uitkomsten: {
+                                    /** @enum {string} */
+                                    geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
+                                    /** @enum {string} */
+                                    conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
+                                }[] | null;
+                                vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
                             } | null;
                             overdracht: {
                                 /**
@@ -3757,7 +4552,26 @@ export interface paths {
                                 onderzoekDueDate?: string | null;
                             };
                             onderzoek: {
-                                [key: string]: unknown;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                besluitAt: string;
+                                startedAt: string | null;
+                                dueDate: string | null;
+                                afgerondAt: string | null;
+                                uitkomsten: {
+                                    /** @enum {string} */
+                                    geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
+                                    /** @enum {string} */
+                                    conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
+                                }[] | null;
+                                vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
                             } | null;
                             overdracht: {
                                 /**
@@ -4199,7 +5013,26 @@ export interface paths {
                                 onderzoekDueDate?: string | null;
                             };
                             onderzoek: {
-                                [key: string]: unknown;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                besluitAt: string;
+                                startedAt: string | null;
+                                dueDate: string | null;
+                                afgerondAt: string | null;
+                                uitkomsten: {
+                                    /** @enum {string} */
+                                    geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
+                                    /** @enum {string} */
+                                    conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
+                                }[] | null;
+                                vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
                             } | null;
                             overdracht: {
                                 /**
@@ -4455,7 +5288,26 @@ export interface paths {
                                 onderzoekDueDate?: string | null;
                             };
                             onderzoek: {
-                                [key: string]: unknown;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                besluitAt: string;
+                                startedAt: string | null;
+                                dueDate: string | null;
+                                afgerondAt: string | null;
+                                uitkomsten: {
+                                    /** @enum {string} */
+                                    geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
+                                    /** @enum {string} */
+                                    conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
+                                }[] | null;
+                                vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
                             } | null;
                             overdracht: {
                                 /**
@@ -4924,7 +5776,26 @@ export interface paths {
                                 onderzoekDueDate?: string | null;
                             };
                             onderzoek: {
-                                [key: string]: unknown;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                besluitAt: string;
+                                startedAt: string | null;
+                                dueDate: string | null;
+                                afgerondAt: string | null;
+                                uitkomsten: {
+                                    /** @enum {string} */
+                                    geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
+                                    /** @enum {string} */
+                                    conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
+                                }[] | null;
+                                vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
                             } | null;
                             overdracht: {
                                 /**

@@ -1,0 +1,175 @@
+// The MDO (multidisciplinair overleg) and the onderzoek (domain.md steps 3–4): meetings with an agenda built from
+// the MDO queue, a decision per case with its reason and owner, and the onderzoek's wachtlijst, 10-week term,
+// outcomes per form of violence and follow-up. Each step is an event in the case history.
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { monitoringCheckpoints as plannedCheckpoints, onderzoekDueDate } from '../domain/deadlines.ts';
+import type { Geweldsvorm, MeldingStatus } from '../domain/codes.ts';
+import { meldingen, meldingEvents, mdoAgendapunten, mdoOverleggen, monitoringCheckpoints, onderzoeken, teams, users } from '../schema.ts';
+import { LifecycleConflict, closeMelding, createOverdracht } from './lifecycle.ts';
+
+export type MdoBesluit = 'onderzoek' | 'vv' | 'overdracht' | 'afsluiten';
+export type OnderzoekVervolg = 'overdracht' | 'vv' | 'monitoring' | 'afsluiten';
+export type Uitkomst = { geweldsvorm: Geweldsvorm; conclusie: 'bevestigd' | 'niet_bevestigd' | 'weerlegd' };
+
+async function teamOf(tx: DbOrTx, kind: 'onderzoek' | 'monitoring' | 'mdo') {
+  const [t] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.kind, kind), isNull(teams.gemeenteCode))).limit(1);
+  return t?.id ?? null;
+}
+
+async function move(tx: DbOrTx, meldingId: string, status: MeldingStatus, team: string | null) {
+  await tx.update(meldingen).set({ status, ...(team ? { teamId: team } : {}), updatedAt: new Date() }).where(eq(meldingen.id, meldingId));
+}
+
+export async function createMdo(tx: DbOrTx, o: { datum: string; deelnemers: string[]; actorId: string }) {
+  const [row] = await tx.insert(mdoOverleggen).values({ datum: o.datum, deelnemers: o.deelnemers, createdBy: o.actorId }).returning();
+  return row!;
+}
+
+export async function listMdo(db: DbOrTx) {
+  return db
+    .select({
+      id: mdoOverleggen.id,
+      datum: mdoOverleggen.datum,
+      deelnemers: mdoOverleggen.deelnemers,
+      punten: sql<number>`(select count(*)::int from ${mdoAgendapunten} p where p.mdo_id = ${mdoOverleggen.id})`,
+      open: sql<number>`(select count(*)::int from ${mdoAgendapunten} p where p.mdo_id = ${mdoOverleggen.id} and p.besluit is null)`,
+    })
+    .from(mdoOverleggen)
+    .orderBy(desc(mdoOverleggen.datum))
+    .limit(200);
+}
+
+/** An MDO with its participants and agenda (reference, band, gemeente; no personal data of the household). */
+export async function findMdo(db: DbOrTx, id: string) {
+  const [mdo] = await db.select().from(mdoOverleggen).where(eq(mdoOverleggen.id, id));
+  if (!mdo) return undefined;
+  const [agenda, deelnemers] = await Promise.all([
+    db
+      .select({
+        meldingId: meldingen.id,
+        reference: meldingen.reference,
+        band: meldingen.band,
+        gemeente: meldingen.gemeenteCode,
+        routeRule: meldingen.routeRule,
+        besluit: mdoAgendapunten.besluit,
+        toelichting: mdoAgendapunten.toelichting,
+        eigenaar: mdoAgendapunten.eigenaar,
+        besluitAt: mdoAgendapunten.besluitAt,
+      })
+      .from(mdoAgendapunten)
+      .innerJoin(meldingen, eq(meldingen.id, mdoAgendapunten.meldingId))
+      .where(eq(mdoAgendapunten.mdoId, id))
+      .orderBy(sql`${meldingen.band} asc nulls last`, asc(mdoAgendapunten.addedAt)),
+    mdo.deelnemers.length ? db.select({ id: users.id, naam: users.naam, roles: users.roles }).from(users).where(inArray(users.id, mdo.deelnemers)) : Promise.resolve([]),
+  ]);
+  return { ...mdo, agenda, deelnemersInfo: deelnemers };
+}
+
+/** The MDO queue: cases routed to the MDO that are not on an agenda without a decision yet. */
+export async function mdoWachtrij(db: DbOrTx) {
+  return db
+    .select({ id: meldingen.id, reference: meldingen.reference, band: meldingen.band, gemeente: meldingen.gemeenteCode, updatedAt: meldingen.updatedAt })
+    .from(meldingen)
+    .where(
+      and(
+        eq(meldingen.status, 'mdo'),
+        sql`not exists (select 1 from ${mdoAgendapunten} p where p.melding_id = ${meldingen.id} and p.besluit is null)`,
+      ),
+    )
+    .orderBy(sql`${meldingen.band} asc nulls last`, asc(meldingen.updatedAt))
+    .limit(500);
+}
+
+export async function addToAgenda(tx: DbOrTx, mdoId: string, meldingId: string, actorId: string) {
+  const [m] = await tx.select({ status: meldingen.status }).from(meldingen).where(eq(meldingen.id, meldingId));
+  if (!m) return undefined;
+  if (m.status !== 'mdo') throw new LifecycleConflict('Alleen meldingen in de MDO-wachtrij kunnen op de agenda.');
+  const [row] = await tx.insert(mdoAgendapunten).values({ mdoId, meldingId }).onConflictDoNothing().returning({ id: mdoAgendapunten.id });
+  if (!row) throw new LifecycleConflict('Deze melding staat al op deze agenda.');
+  await tx.insert(meldingEvents).values({ meldingId, type: 'mdo_geagendeerd', actorId, data: { mdoId } });
+  return row.id;
+}
+
+/** The MDO's decision on one case, and what follows from it at once. */
+export async function decideAgendapunt(
+  tx: DbOrTx,
+  o: { mdoId: string; meldingId: string; besluit: MdoBesluit; toelichting: string; eigenaar: string | null; actorId: string; gemeente: string },
+) {
+  const now = new Date();
+  const [p] = await tx
+    .update(mdoAgendapunten)
+    .set({ besluit: o.besluit, toelichting: o.toelichting, eigenaar: o.eigenaar, besluitBy: o.actorId, besluitAt: now })
+    .where(and(eq(mdoAgendapunten.mdoId, o.mdoId), eq(mdoAgendapunten.meldingId, o.meldingId), isNull(mdoAgendapunten.besluit)))
+    .returning({ id: mdoAgendapunten.id });
+  if (!p) throw new LifecycleConflict('Deze melding staat niet (meer) open op deze agenda.');
+  await tx.insert(meldingEvents).values({ meldingId: o.meldingId, type: 'mdo_besluit', actorId: o.actorId, data: { mdoId: o.mdoId, besluit: o.besluit, eigenaar: o.eigenaar, toelichting: o.toelichting } });
+  if (o.besluit === 'onderzoek') {
+    const team = await teamOf(tx, 'onderzoek');
+    await tx.insert(onderzoeken).values({ meldingId: o.meldingId, teamId: team, besluitAt: now });
+    await move(tx, o.meldingId, 'onderzoek', team);
+    if (o.eigenaar) await tx.update(meldingen).set({ assignedTo: [o.eigenaar] }).where(eq(meldingen.id, o.meldingId));
+  } else if (o.besluit === 'vv') {
+    await startVv(tx, o.meldingId, o.actorId, o.eigenaar);
+  } else if (o.besluit === 'overdracht') {
+    await createOverdracht(tx, { meldingId: o.meldingId, gemeente: o.gemeente, toelichting: o.toelichting, actorId: o.actorId });
+  } else {
+    await closeMelding(tx, o.meldingId, o.toelichting, o.actorId);
+  }
+}
+
+/** Voorwaarden & Vervolg: VT keeps the case and watches the agreed conditions through monitoring checkpoints. */
+async function startVv(tx: DbOrTx, meldingId: string, actorId: string, eigenaar: string | null, today = new Date().toISOString().slice(0, 10)) {
+  const team = await teamOf(tx, 'onderzoek');
+  await move(tx, meldingId, 'vv', team);
+  if (eigenaar) await tx.update(meldingen).set({ assignedTo: [eigenaar] }).where(eq(meldingen.id, meldingId));
+  const dates = plannedCheckpoints(today);
+  await tx.insert(monitoringCheckpoints).values(dates.map((dueDate) => ({ meldingId, dueDate })));
+  await tx.insert(meldingEvents).values([
+    { meldingId, type: 'vv_gestart', actorId, data: {} },
+    { meldingId, type: 'monitoring_gepland', actorId, data: { checkpoints: dates } },
+  ]);
+}
+
+/** Starts the onderzoek (from the wachtlijst, or directly); the term is 10 weeks (70 calendar days). */
+export async function startOnderzoek(tx: DbOrTx, meldingId: string, startedAt: string, actorId: string) {
+  const dueDate = onderzoekDueDate(startedAt);
+  const [waiting] = await tx.select().from(onderzoeken).where(and(eq(onderzoeken.meldingId, meldingId), isNull(onderzoeken.afgerondAt)));
+  if (waiting?.startedAt) throw new LifecycleConflict('Het onderzoek loopt al.');
+  const team = await teamOf(tx, 'onderzoek');
+  const [row] = waiting
+    ? await tx.update(onderzoeken).set({ startedAt, dueDate, startedBy: actorId }).where(eq(onderzoeken.id, waiting.id)).returning()
+    : await tx.insert(onderzoeken).values({ meldingId, teamId: team, besluitAt: new Date(), startedAt, dueDate, startedBy: actorId }).returning();
+  await move(tx, meldingId, 'onderzoek', team);
+  await tx.insert(meldingEvents).values({ meldingId, type: 'onderzoek_gestart', actorId, data: { onderzoekId: row!.id, startedAt, dueDate } });
+  return row!;
+}
+
+/** Finishes the running onderzoek with an outcome per form of violence and its follow-up. */
+export async function finishOnderzoek(
+  tx: DbOrTx,
+  o: { meldingId: string; uitkomsten: Uitkomst[]; vervolg: OnderzoekVervolg; actorId: string; gemeente: string; today: string },
+) {
+  const [row] = await tx
+    .update(onderzoeken)
+    .set({ afgerondAt: new Date(), uitkomsten: o.uitkomsten, vervolg: o.vervolg, afgerondBy: o.actorId })
+    .where(and(eq(onderzoeken.meldingId, o.meldingId), isNull(onderzoeken.afgerondAt), sql`${onderzoeken.startedAt} is not null`))
+    .returning();
+  if (!row) throw new LifecycleConflict('Er loopt geen gestart onderzoek voor deze melding.');
+  await tx.insert(meldingEvents).values({ meldingId: o.meldingId, type: 'onderzoek_afgerond', actorId: o.actorId, data: { onderzoekId: row.id, uitkomsten: o.uitkomsten, vervolg: o.vervolg } });
+  if (o.vervolg === 'overdracht') await createOverdracht(tx, { meldingId: o.meldingId, gemeente: o.gemeente, toelichting: 'Overdracht na onderzoek', actorId: o.actorId });
+  else if (o.vervolg === 'vv') await startVv(tx, o.meldingId, o.actorId, null, o.today);
+  else if (o.vervolg === 'afsluiten') await closeMelding(tx, o.meldingId, 'Afgesloten na onderzoek', o.actorId);
+  else {
+    const dates = plannedCheckpoints(o.today);
+    await tx.insert(monitoringCheckpoints).values(dates.map((dueDate) => ({ meldingId: o.meldingId, dueDate })));
+    await move(tx, o.meldingId, 'monitoring', await teamOf(tx, 'monitoring'));
+    await tx.insert(meldingEvents).values({ meldingId: o.meldingId, type: 'monitoring_gepland', actorId: o.actorId, data: { checkpoints: dates } });
+  }
+  return row;
+}
+
+export async function currentOnderzoek(db: DbOrTx, meldingId: string) {
+  const [row] = await db.select().from(onderzoeken).where(eq(onderzoeken.meldingId, meldingId)).orderBy(desc(onderzoeken.besluitAt)).limit(1);
+  return row ?? null;
+}

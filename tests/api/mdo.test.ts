@@ -1,0 +1,127 @@
+// The case after an MDO (issue #6, acceptance 1 and 2): MDO → onderzoek → outcome → overdracht → accepted →
+// monitoring → closed; MDO → V&V → monitoring; the onderzoek's 10-week term over DST and holidays.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMonths, amsterdamDate } from '@vt/db/domain';
+import { createTestApp, login, partnerHeaders, type Session, type TestContext } from '../support/app.ts';
+import { meldingBody } from '../support/fixtures.ts';
+
+let t: TestContext;
+let beoordelaar: Session;
+let gw: Session;
+let medewerker: Session;
+let enschede: Session;
+let mdoId = '';
+let chef: Session;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  beoordelaar = await login(t.app, 'beoordelaar@demo.test');
+  gw = await login(t.app, 'gw@demo.test');
+  medewerker = await login(t.app, 'medewerker@demo.test');
+  enschede = await login(t.app, 'wijkteam.enschede@demo.test');
+  chef = await login(t.app, 'chef@demo.test');
+});
+afterAll(() => t.close());
+
+const req = (method: 'GET' | 'POST', url: string, s: Session, payload?: object) => t.app.inject({ method, url, headers: s.headers, ...(payload ? { payload } : {}) });
+
+async function toMdo() {
+  const { id } = (await t.app.inject({ method: 'POST', url: '/api/meldingen', headers: partnerHeaders, payload: meldingBody() })).json() as { id: string };
+  expect((await req('POST', `/api/meldingen/${id}/beoordeling`, beoordelaar, { route: 'mdo', band: 'P2', reason: 'Structureel, eerdere hulp bracht geen veiligheid.' })).statusCode).toBe(200);
+  return id;
+}
+
+// Read as the chef van de dag (whole day's oversight): the gedragswetenschapper would need break-glass once the
+// case has moved on to the onderzoek team.
+const melding = async (id: string, s: Session = chef) => (await req('GET', `/api/meldingen/${id}`, s)).json() as {
+  status: string;
+  team: { kind: string } | null;
+  onderzoek: { startedAt: string | null; dueDate: string | null; afgerondAt: string | null; uitkomsten: unknown; vervolg: string | null } | null;
+  overdracht: { id: string; status: string } | null;
+  monitoring: { dueDate: string }[];
+  deadlines: { onderzoekDueDate: string | null };
+};
+
+describe('MDO', () => {
+  it('is planned by the gedragswetenschapper, not by a beoordelaar', async () => {
+    expect((await req('POST', '/api/mdo', beoordelaar, { datum: '2026-11-26', deelnemers: [gw.userId] })).statusCode).toBe(403);
+    const res = await req('POST', '/api/mdo', gw, { datum: '2026-11-26', deelnemers: [gw.userId, medewerker.userId] });
+    expect(res.statusCode).toBe(201);
+    mdoId = (res.json() as { id: string }).id;
+  });
+
+  it('walks MDO → onderzoek → outcome → overdracht → accepted → monitoring → closed', async () => {
+    const id = await toMdo();
+    const queue = (await req('GET', '/api/mdo/wachtrij', gw)).json() as { items: { id: string }[] };
+    expect(queue.items.map((i) => i.id)).toContain(id);
+    expect((await req('POST', `/api/mdo/${mdoId}/agenda`, gw, { meldingId: id })).statusCode).toBe(201);
+    expect((await req('POST', `/api/mdo/${mdoId}/agenda`, gw, { meldingId: id })).statusCode).toBe(409);
+    expect(((await req('GET', '/api/mdo/wachtrij', gw)).json() as { items: { id: string }[] }).items.map((i) => i.id)).not.toContain(id);
+    const agenda = (await req('GET', `/api/mdo/${mdoId}`, gw)).json() as { agenda: { meldingId: string; besluit: string | null }[]; deelnemers: { id: string }[] };
+    expect(agenda.agenda.find((a) => a.meldingId === id)).toMatchObject({ besluit: null });
+    expect(agenda.deelnemers.map((d) => d.id).sort()).toEqual([gw.userId, medewerker.userId].sort());
+
+    expect((await req('POST', `/api/mdo/${mdoId}/besluiten`, medewerker, { meldingId: id, besluit: 'onderzoek', toelichting: 'Onduidelijk of er geweld is.' })).statusCode).toBe(403);
+    const besluit = await req('POST', `/api/mdo/${mdoId}/besluiten`, gw, { meldingId: id, besluit: 'onderzoek', toelichting: 'Onduidelijk of er geweld is.', eigenaar: medewerker.userId });
+    expect(besluit.statusCode).toBe(200);
+    // Decided once.
+    expect((await req('POST', `/api/mdo/${mdoId}/besluiten`, gw, { meldingId: id, besluit: 'vv', toelichting: 'Toch anders.' })).statusCode).toBe(409);
+    let m = await melding(id);
+    expect(m).toMatchObject({ status: 'onderzoek', team: { kind: 'onderzoek' }, onderzoek: { startedAt: null, dueDate: null } });
+
+    // On the wachtlijst until the medewerker starts it: the term is 70 days.
+    const start = await req('POST', `/api/meldingen/${id}/onderzoek`, medewerker, { startedAt: '2026-11-30' });
+    expect(start.statusCode).toBe(201);
+    expect(start.json()).toMatchObject({ startedAt: '2026-11-30', dueDate: '2027-02-08' });
+    expect((await req('POST', `/api/meldingen/${id}/onderzoek`, medewerker, {})).statusCode).toBe(409);
+    m = await melding(id);
+    expect(m.deadlines.onderzoekDueDate).toBe('2027-02-08');
+
+    const done = await req('POST', `/api/meldingen/${id}/onderzoek/afronden`, medewerker, {
+      uitkomsten: [{ geweldsvorm: 'partnergeweld', conclusie: 'bevestigd' }, { geweldsvorm: 'kindermishandeling_psychisch', conclusie: 'niet_bevestigd' }],
+      vervolg: 'overdracht',
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    m = await melding(id);
+    expect(m).toMatchObject({ status: 'overdracht', onderzoek: { vervolg: 'overdracht', uitkomsten: expect.arrayContaining([{ geweldsvorm: 'partnergeweld', conclusie: 'bevestigd' }]) }, overdracht: { status: 'verzonden' } });
+
+    const accepted = await req('POST', `/api/overdrachten/${m.overdracht!.id}/accepteren`, enschede, {});
+    expect(accepted.statusCode).toBe(200);
+    m = await melding(id);
+    const today = amsterdamDate(new Date());
+    expect(m.status).toBe('monitoring');
+    expect(m.monitoring.map((c) => c.dueDate)).toEqual([3, 6, 12].map((n) => addMonths(today, n)));
+
+    expect((await req('POST', `/api/meldingen/${id}/afsluiten`, medewerker, { reden: 'Monitoring afgerond, veiligheid stabiel.' })).statusCode).toBe(200);
+    expect((await melding(id)).status).toBe('afgesloten');
+    const historie = (await req('GET', `/api/meldingen/${id}/historie`, chef)).json() as { events: { type: string }[] };
+    expect(historie.events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['mdo_geagendeerd', 'mdo_besluit', 'onderzoek_gestart', 'onderzoek_afgerond', 'overdracht_verzonden', 'overdracht_geaccepteerd', 'monitoring_gepland', 'afgesloten']),
+    );
+  });
+
+  it('walks MDO → V&V → monitoring', async () => {
+    const id = await toMdo();
+    await req('POST', `/api/mdo/${mdoId}/agenda`, gw, { meldingId: id });
+    const res = await req('POST', `/api/mdo/${mdoId}/besluiten`, gw, { meldingId: id, besluit: 'vv', toelichting: 'Gezin accepteert voorwaarden; school houdt zicht.', eigenaar: medewerker.userId });
+    expect(res.statusCode).toBe(200);
+    const m = await melding(id);
+    const today = amsterdamDate(new Date());
+    expect(m.status).toBe('vv');
+    expect(m.monitoring.map((c) => c.dueDate)).toEqual([3, 6, 12].map((n) => addMonths(today, n)));
+  });
+
+  it('counts the onderzoek term in calendar days across DST and holidays', async () => {
+    // 70 days from 20 March 2026 crosses the change to summer time (29 March) and Pasen/Koningsdag/Hemelvaart.
+    const id = await toMdo();
+    await req('POST', `/api/mdo/${mdoId}/agenda`, gw, { meldingId: id });
+    await req('POST', `/api/mdo/${mdoId}/besluiten`, gw, { meldingId: id, besluit: 'onderzoek', toelichting: 'Onderzoek nodig.' });
+    const start = await req('POST', `/api/meldingen/${id}/onderzoek`, medewerker, { startedAt: '2026-03-20' });
+    expect(start.json()).toMatchObject({ dueDate: '2026-05-29' });
+  });
+
+  it('lets a medewerker start onderzoeken of its own team only', async () => {
+    const { id } = (await t.app.inject({ method: 'POST', url: '/api/meldingen', headers: partnerHeaders, payload: meldingBody() })).json() as { id: string };
+    expect((await req('POST', `/api/meldingen/${id}/onderzoek`, medewerker, {})).statusCode).toBe(403);
+  });
+});
