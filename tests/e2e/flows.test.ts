@@ -302,4 +302,53 @@ describe('staff flows in Chromium', () => {
     await privacy.getByText(`Verzoek voor ${reference} toegewezen; het dossier is vernietigd.`).first().waitFor();
     await privacy.context().close();
   });
+
+  it('the gedragswetenschapper runs an MDO that decides onderzoek; the case worker starts and finishes it', async () => {
+    const res = await fetch(`${base}/api/meldingen`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(meldingBody({ geweldsvormen: ['partnergeweld'], veiligheid: { schulden: true } })),
+    });
+    const { id, reference } = (await res.json()) as { id: string; reference: string };
+    const beoordelaar = await signIn('beoordelaar@demo.test');
+    const routed = await beoordelaar.evaluate(async (meldingId) => {
+      const s = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const r = await fetch(`/api/meldingen/${meldingId}/beoordeling`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken },
+        body: JSON.stringify({ route: 'mdo', band: 'P2', reason: 'Eerdere hulp bracht geen veiligheid.' }),
+      });
+      return r.status;
+    }, id);
+    expect(routed).toBe(200);
+    await beoordelaar.context().close();
+
+    const gw = await signIn('gw@demo.test');
+    await gw.getByRole('link', { name: 'MDO' }).click();
+    await gw.getByRole('heading', { name: 'Multidisciplinair overleg (MDO)' }).waitFor();
+    await gw.getByRole('checkbox', { name: /Gedragswetenschapper|gw/i }).first().check();
+    await gw.getByRole('button', { name: 'MDO plannen' }).click();
+    await gw.getByRole('heading', { name: /Agenda en verslag MDO/ }).waitFor();
+    await gw.getByRole('button', { name: `${reference} agenderen` }).click();
+    await gw.getByLabel(`Besluit over ${reference}`).waitFor();
+    await expectAccessible(gw, 'mdo');
+    await gw.getByLabel(`Besluit over ${reference}`).selectOption('onderzoek');
+    await gw.getByLabel('Toelichting bij het besluit').fill('Onduidelijk of er geweld is; onderzoek nodig.');
+    await gw.getByLabel('Eigenaar').selectOption({ index: 1 });
+    await gw.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await gw.getByRole('cell', { name: /Onderzoek: Onduidelijk of er geweld is/ }).waitFor();
+    await gw.context().close();
+
+    const mw = await signIn('medewerker@demo.test');
+    await mw.goto(`${base}/meldingen/${id}`);
+    await mw.getByText(/Op de wachtlijst sinds/).waitFor();
+    await mw.getByRole('button', { name: 'Onderzoek starten' }).click();
+    await mw.getByText(/Gestart op .*moet klaar zijn op/).waitFor();
+    await expectAccessible(mw, 'onderzoek');
+    await mw.getByLabel('Partnergeweld', { exact: false }).first().selectOption('bevestigd');
+    await mw.getByLabel('Vervolg').selectOption('overdracht');
+    await mw.getByRole('button', { name: 'Onderzoek afronden' }).click();
+    await mw.getByText(/Afgerond op .*vervolg: overdracht aan het wijkteam/).waitFor();
+    await mw.context().close();
+  });
 });

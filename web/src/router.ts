@@ -11,6 +11,7 @@ export const pageRoles = {
   overdrachten: ['wijkteam', 'beoordelaar', 'chef_van_de_dag', 'medewerker'],
   toezicht: ['manager', 'privacy_officer'],
   vernietiging: ['privacy_officer'],
+  mdo: ['gedragswetenschapper', 'chef_van_de_dag', 'medewerker', 'beoordelaar'],
 } as const;
 
 export const router = createRouter({
@@ -22,6 +23,7 @@ export const router = createRouter({
     { path: '/melding/nieuw', name: 'melding-nieuw', component: () => import('./pages/MeldingNieuwPage.vue'), meta: { roles: pageRoles.melding } },
     { path: '/werkvoorraad', name: 'werkvoorraad', component: () => import('./pages/WerkvoorraadPage.vue'), meta: { roles: pageRoles.werkvoorraad } },
     { path: '/overdrachten', name: 'overdrachten', component: () => import('./pages/OverdrachtenPage.vue'), meta: { roles: pageRoles.overdrachten } },
+    { path: '/mdo', name: 'mdo', component: () => import('./pages/MdoPage.vue'), meta: { roles: pageRoles.mdo } },
     { path: '/vernietiging', name: 'vernietiging', component: () => import('./pages/VernietigingPage.vue'), meta: { roles: pageRoles.vernietiging } },
     { path: '/toezicht', name: 'toezicht', component: () => import('./pages/ToezichtPage.vue'), meta: { roles: pageRoles.toezicht } },
     { path: '/meldingen/:id', name: 'melding', component: () => import('./pages/MeldingPage.vue'), meta: { roles: pageRoles.case }, props: true },
