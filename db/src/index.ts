@@ -22,3 +22,4 @@ export * from './repositories/scope.ts';
 export * from './repositories/break-glass.ts';
 export * from './repositories/retention.ts';
 export * from './repositories/mdo.ts';
+export * from './repositories/dashboard.ts';

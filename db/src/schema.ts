@@ -575,3 +575,33 @@ export const onderzoeken = pgTable(
     index('onderzoeken_wachtlijst_idx').on(t.besluitAt).where(sql`${t.startedAt} is null`),
   ],
 );
+
+/** The waiting-list metrics of the manager dashboard (domain.md, "Waiting lists"; api.md, Dashboard). */
+export const dashboardMetrics = [
+  'beoordeling_overdue',
+  'wachtlijst_onderzoek',
+  'onderzoek_overdue',
+  'overdracht_pending',
+  'monitoring_due',
+  'beoordeling_on_time_pct',
+  'onderzoek_on_time_pct',
+] as const;
+export const dashboardMetricEnum = pgEnum('dashboard_metric', dashboardMetrics);
+
+/**
+ * Targets per region or team, with history: each row holds from `validFrom` on, so a target set in March does not
+ * rewrite how February is judged.
+ */
+export const dashboardTargets = pgTable(
+  'dashboard_targets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    metric: dashboardMetricEnum('metric').notNull(),
+    teamId: uuid('team_id').references(() => teams.id),
+    value: integer('value').notNull(),
+    validFrom: tstz('valid_from').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('dashboard_targets_lookup_idx').on(t.metric, t.teamId, t.validFrom)],
+);

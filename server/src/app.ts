@@ -28,6 +28,7 @@ import meldingenRoutes from './routes/meldingen.ts';
 import kalenderRoutes from './routes/kalender.ts';
 import lifecycleRoutes from './routes/lifecycle.ts';
 import referenceRoutes from './routes/reference.ts';
+import dashboardRoutes from './routes/dashboard.ts';
 import mdoRoutes from './routes/mdo.ts';
 import vernietigingRoutes from './routes/vernietiging.ts';
 import werkvoorraadRoutes from './routes/werkvoorraad.ts';
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(auditRoutes);
       await api.register(vernietigingRoutes);
       await api.register(mdoRoutes);
+      await api.register(dashboardRoutes);
       await api.register(adminUserRoutes);
       await api.register(adviezenRoutes);
       await api.register(meldingenRoutes);

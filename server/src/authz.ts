@@ -30,7 +30,9 @@ export type Action =
   | 'melding:afsluiten'
   | 'mdo:beheren'
   | 'mdo:lezen'
-  | 'onderzoek:uitvoeren';
+  | 'onderzoek:uitvoeren'
+  | 'dashboard:read'
+  | 'dashboard:targets';
 
 const caseReaders: Role[] = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
 
@@ -65,6 +67,9 @@ export const permissions: Record<Action, readonly Role[]> = {
   'mdo:beheren': ['gedragswetenschapper', 'chef_van_de_dag'],
   'mdo:lezen': ['gedragswetenschapper', 'chef_van_de_dag', 'medewerker', 'beoordelaar'],
   'onderzoek:uitvoeren': ['medewerker', 'chef_van_de_dag'],
+  // Aggregates only; the chef van de dag watches the same waiting lists while running the day.
+  'dashboard:read': ['manager', 'chef_van_de_dag'],
+  'dashboard:targets': ['manager'],
 };
 
 /** API clients act only through their scopes. */

@@ -1,0 +1,153 @@
+// The manager's waiting-list metrics (issue #7, acceptance 1): a hand-made dataset with known answers, `at=`
+// replay of the past, filters, targets with history, a working-day edge case through the real intake, and an
+// independent count (computed in JS from the raw rows) at many moments.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, partnerHeaders, type Session, type TestContext } from '../support/app.ts';
+import { meldingBody } from '../support/fixtures.ts';
+
+let t: TestContext;
+let manager: Session;
+let beoordelaarId = '';
+const ids: Record<string, string> = {};
+
+const T0 = '2026-05-06T12:00:00.000Z';
+
+async function q<R extends Record<string, unknown>>(query: ReturnType<typeof sql>) {
+  return t.db.handle.db.execute<R>(query);
+}
+
+async function melding(name: string, o: { received: string; due: string; gemeente?: string; team?: string }) {
+  const [row] = await q<{ id: string }>(sql`
+    insert into meldingen (reference, kanaal, received_at, melder_type, melder_naam, anoniem_naar_huishouden, straat, huisnummer, postcode, plaats,
+                           gemeente_code, postcode_norm, huisnummer_norm, team_id, beoordeling_due_date, beoordeling_due_at)
+    values (${`D-${name}`}, 'telefoon', ${o.received}::timestamptz, 'professional', 'x', false, 's', '1', '7511 AB', 'E', ${o.gemeente ?? 'GM0153'}, '7511AB', '1',
+            (select id from teams where kind = ${o.team ?? 'beoordeling'} limit 1), ${o.due.slice(0, 10)}::date, ${o.due}::timestamptz)
+    returning id`);
+  ids[name] = row!.id;
+  return row!.id;
+}
+
+async function beoordeling(name: string, decidedAt: string) {
+  await q(sql`insert into beoordelingen (melding_id, route, band, override, decided_by, decided_at) values (${ids[name]}, 'mdo', 'P3', false, ${beoordelaarId}, ${decidedAt}::timestamptz)`);
+}
+
+async function metrics(query = '', s: Session = manager) {
+  const res = await t.app.inject({ url: `/api/dashboard/wachtlijst${query}`, headers: s.headers });
+  expect(res.statusCode, res.body).toBe(200);
+  const body = res.json() as { metrics: { code: string; count?: number; oldestWaitDays?: number; percent?: number | null; over?: number; target: number | null; breached: boolean }[] };
+  return Object.fromEntries(body.metrics.map((m) => [m.code, m]));
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  manager = await login(t.app, 'manager@demo.test');
+  beoordelaarId = (await login(t.app, 'beoordelaar@demo.test')).userId;
+  // Beoordeling: M1 waits past its term (Hengelo, crisis team); M2 is due tonight; M3 was assessed late; M4 on time.
+  await melding('M1', { received: '2026-04-20T10:00:00Z', due: '2026-04-27T21:59:59Z', gemeente: 'GM0164', team: 'crisisteam' });
+  await melding('M2', { received: '2026-04-28T09:00:00Z', due: '2026-05-06T21:59:59Z' });
+  await melding('M3', { received: '2026-04-01T09:00:00Z', due: '2026-04-08T21:59:59Z' });
+  await melding('M4', { received: '2026-04-10T09:00:00Z', due: '2026-04-17T21:59:59Z' });
+  await melding('M5', { received: '2025-11-03T09:00:00Z', due: '2025-11-10T22:59:59Z' });
+  await melding('M6', { received: '2025-11-04T09:00:00Z', due: '2025-11-11T22:59:59Z' });
+  await beoordeling('M3', '2026-04-30T10:00:00Z');
+  await beoordeling('M4', '2026-04-15T10:00:00Z');
+  await beoordeling('M5', '2025-11-05T10:00:00Z');
+  await beoordeling('M6', '2025-11-05T10:00:00Z');
+  // Onderzoek: O1 waits (decided, not started); O2 runs past its term; O3 finished in time, O4 late (both < 90 days).
+  await q(sql`insert into onderzoeken (melding_id, besluit_at) values (${ids.M3}, '2026-04-30T00:00:00Z')`);
+  await q(sql`insert into onderzoeken (melding_id, besluit_at, started_at, due_date) values (${ids.M4}, '2026-02-01T00:00:00Z', '2026-02-10', '2026-04-21')`);
+  await q(sql`insert into onderzoeken (melding_id, besluit_at, started_at, due_date, afgerond_at) values (${ids.M5}, '2025-12-20T00:00:00Z', '2026-01-05', '2026-03-16', '2026-03-10T12:00:00Z')`);
+  await q(sql`insert into onderzoeken (melding_id, besluit_at, started_at, due_date, afgerond_at) values (${ids.M6}, '2025-11-20T00:00:00Z', '2025-12-01', '2026-02-09', '2026-02-20T12:00:00Z')`);
+  // Overdracht: M5's waits since 1 May; M6's was sent 1 April and accepted 3 April.
+  await q(sql`insert into overdrachten (melding_id, gemeente_code, created_at) values (${ids.M5}, 'GM0153', '2026-05-01T00:00:00Z')`);
+  await q(sql`insert into overdrachten (melding_id, gemeente_code, created_at, status, decided_at) values (${ids.M6}, 'GM0153', '2026-04-01T00:00:00Z', 'geaccepteerd', '2026-04-03T00:00:00Z')`);
+  // Monitoring: one checkpoint passed unrecorded, one recorded in time, one still ahead.
+  await q(sql`insert into monitoring_checkpoints (melding_id, due_date) values (${ids.M6}, '2026-05-01'), (${ids.M6}, '2026-06-01')`);
+  await q(sql`insert into monitoring_checkpoints (melding_id, due_date, status, recorded_at) values (${ids.M6}, '2026-04-01', 'veilig', '2026-04-02T00:00:00Z')`);
+});
+afterAll(() => t.close());
+
+describe('wachtlijst metrics', () => {
+  it('counts each waiting list as defined, with the longest wait in calendar days', async () => {
+    const m = await metrics(`?at=${T0}`);
+    expect(m.beoordeling_overdue).toMatchObject({ count: 1, oldestWaitDays: 16 });
+    expect(m.wachtlijst_onderzoek).toMatchObject({ count: 1, oldestWaitDays: 6 });
+    expect(m.onderzoek_overdue).toMatchObject({ count: 1, oldestWaitDays: 15 });
+    expect(m.overdracht_pending).toMatchObject({ count: 1, oldestWaitDays: 5 });
+    expect(m.monitoring_due).toMatchObject({ count: 1, oldestWaitDays: 5 });
+    expect(m.beoordeling_on_time_pct).toMatchObject({ percent: 50, over: 2 });
+    expect(m.onderzoek_on_time_pct).toMatchObject({ percent: 50, over: 2 });
+  });
+
+  it('replays the past from timestamps, not from today’s status', async () => {
+    const april20 = await metrics('?at=2026-04-20T12:00:00Z');
+    // M3 was assessed only on 30 April: on 20 April it waited past its term.
+    expect(april20.beoordeling_overdue).toMatchObject({ count: 1, oldestWaitDays: 19 });
+    expect(april20.wachtlijst_onderzoek!.count).toBe(0);
+    const april2 = await metrics('?at=2026-04-02T12:00:00Z');
+    expect(april2.overdracht_pending).toMatchObject({ count: 1, oldestWaitDays: 1 });
+    expect(april2.monitoring_due!.count).toBe(0);
+    // M2 falls due at the end of 6 May (Amsterdam): overdue on the 7th.
+    expect((await metrics('?at=2026-05-07T08:00:00Z')).beoordeling_overdue!.count).toBe(2);
+  });
+
+  it('filters by gemeente and by team', async () => {
+    const hengelo = await metrics(`?at=${T0}&gemeente=GM0164`);
+    expect(hengelo.beoordeling_overdue!.count).toBe(1);
+    expect(hengelo.overdracht_pending!.count).toBe(0);
+    expect(hengelo.beoordeling_on_time_pct!.percent).toBeNull();
+    const crisis = await metrics(`?at=${T0}&team=crisisteam`);
+    expect(crisis.beoordeling_overdue!.count).toBe(1);
+    expect((await metrics(`?at=${T0}&team=beoordeling`)).beoordeling_overdue!.count).toBe(0);
+    expect((await t.app.inject({ url: '/api/dashboard/wachtlijst?team=wijkteam', headers: manager.headers })).statusCode).toBe(400);
+  });
+
+  it('judges each moment by the target in force then', async () => {
+    const post = (body: object) => t.app.inject({ method: 'POST', url: '/api/dashboard/targets', headers: manager.headers, payload: body });
+    expect((await post({ metric: 'beoordeling_overdue', value: 0, validFrom: '2026-01-01T00:00:00Z' })).statusCode).toBe(201);
+    expect((await post({ metric: 'beoordeling_overdue', value: 5, validFrom: '2026-05-01T00:00:00Z' })).statusCode).toBe(201);
+    expect((await post({ metric: 'beoordeling_on_time_pct', value: 90, validFrom: '2026-01-01T00:00:00Z' })).statusCode).toBe(201);
+    expect((await post({ metric: 'beoordeling_on_time_pct', value: 120 })).statusCode).toBe(400);
+    const april = await metrics('?at=2026-04-20T12:00:00Z');
+    expect(april.beoordeling_overdue).toMatchObject({ count: 1, target: 0, breached: true });
+    const may = await metrics(`?at=${T0}`);
+    expect(may.beoordeling_overdue).toMatchObject({ count: 1, target: 5, breached: false });
+    expect(may.beoordeling_on_time_pct).toMatchObject({ percent: 50, target: 90, breached: true });
+    // A team target beats the region's for that team.
+    expect((await post({ metric: 'beoordeling_overdue', value: 0, team: 'crisisteam', validFrom: '2026-05-02T00:00:00Z' })).statusCode).toBe(201);
+    expect((await metrics(`?at=${T0}&team=crisisteam`)).beoordeling_overdue).toMatchObject({ target: 0, breached: true });
+    expect((await metrics(`?at=${T0}`)).beoordeling_overdue).toMatchObject({ target: 5 });
+  });
+
+  it('agrees with an independent count from the raw rows at many moments', async () => {
+    const ms = await q<{ id: string; received_at: string; due: string }>(sql`select id, received_at::text, beoordeling_due_at::text as due from meldingen`);
+    const bs = await q<{ melding_id: string; decided_at: string }>(sql`select melding_id, decided_at::text from beoordelingen`);
+    const ov = await q<{ created_at: string; decided_at: string | null }>(sql`select created_at::text, decided_at::text from overdrachten`);
+    const ts = (s: string) => new Date(s.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).getTime();
+    for (let day = 1; day <= 40; day += 3) {
+      const at = new Date(Date.UTC(2026, 3, day, 7 + (day % 13)));
+      const overdue = ms.filter((m) => ts(m.received_at) <= at.getTime() && ts(m.due) < at.getTime() && !bs.some((b) => b.melding_id === m.id && ts(b.decided_at) <= at.getTime())).length;
+      const pending = ov.filter((o) => ts(o.created_at) <= at.getTime() && (o.decided_at === null || ts(o.decided_at) > at.getTime())).length;
+      const m = await metrics(`?at=${at.toISOString()}`);
+      expect([m.beoordeling_overdue!.count, m.overdracht_pending!.count], at.toISOString()).toEqual([overdue, pending]);
+    }
+  });
+
+  it('counts working days as the law does: due on the Monday after Koningsdag and 5 mei is not overdue on those days', async () => {
+    // Received Friday 24 April 2026: 5 working days skip the weekend and Koningsdag (27 April): due end of 4 May.
+    const res = await t.app.inject({ method: 'POST', url: '/api/meldingen', headers: partnerHeaders, payload: meldingBody({ receivedAt: '2026-04-24T10:00:00+02:00', huishouden: { adres: { straat: 'Oldenzaalsestraat', huisnummer: '1', postcode: '7511 AA', plaats: 'Enschede' }, gemeente: 'GM0153' } }) });
+    expect(res.statusCode).toBe(201);
+    const base = (await metrics('?at=2026-05-04T19:00:00Z')).beoordeling_overdue!.count!;
+    expect((await metrics('?at=2026-05-04T21:00:00Z')).beoordeling_overdue!.count).toBe(base);
+    expect((await metrics('?at=2026-05-04T22:30:00Z')).beoordeling_overdue!.count).toBe(base + 1);
+  });
+
+  it('is for managers (and the chef van de dag), and audited', async () => {
+    const beoordelaar = await login(t.app, 'beoordelaar@demo.test');
+    expect((await t.app.inject({ url: '/api/dashboard/wachtlijst', headers: beoordelaar.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/dashboard/targets', headers: (await login(t.app, 'chef@demo.test')).headers, payload: { metric: 'monitoring_due', value: 3 } })).statusCode).toBe(403);
+    const [n] = await q<{ n: number }>(sql`select count(*)::int as n from audit_log where actor_id = ${manager.userId} and subject_type = 'dashboard'`);
+    expect(n!.n).toBeGreaterThan(5);
+  });
+});
