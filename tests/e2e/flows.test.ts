@@ -351,4 +351,22 @@ describe('staff flows in Chromium', () => {
     await mw.getByText(/Afgerond op .*vervolg: overdracht aan het wijkteam/).waitFor();
     await mw.context().close();
   });
+
+  it('a manager reads the waiting lists against their targets, sets a target and filters by gemeente', async () => {
+    const page = await signIn('manager@demo.test');
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('heading', { name: 'Wachtlijsten en termijnen' }).waitFor();
+    const tile = page.locator('[data-metric="beoordeling_overdue"]');
+    await tile.waitFor();
+    await expect(tile.textContent()).resolves.toContain('geen norm ingesteld');
+    await expectAccessible(page, 'dashboard');
+    await page.getByRole('combobox', { name: 'Cijfer' }).selectOption('beoordeling_overdue');
+    await page.getByRole('spinbutton', { name: 'Norm' }).fill('250');
+    await page.getByRole('button', { name: 'Norm opslaan' }).click();
+    await expect.poll(() => tile.textContent()).toContain('norm 250');
+    await page.getByLabel('Gemeente').selectOption('GM0164');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    await page.getByRole('table', { name: 'Dezelfde cijfers als tabel' }).waitFor();
+    await page.context().close();
+  });
 });

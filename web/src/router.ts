@@ -12,6 +12,7 @@ export const pageRoles = {
   toezicht: ['manager', 'privacy_officer'],
   vernietiging: ['privacy_officer'],
   mdo: ['gedragswetenschapper', 'chef_van_de_dag', 'medewerker', 'beoordelaar'],
+  dashboard: ['manager', 'chef_van_de_dag'],
 } as const;
 
 export const router = createRouter({
@@ -23,6 +24,7 @@ export const router = createRouter({
     { path: '/melding/nieuw', name: 'melding-nieuw', component: () => import('./pages/MeldingNieuwPage.vue'), meta: { roles: pageRoles.melding } },
     { path: '/werkvoorraad', name: 'werkvoorraad', component: () => import('./pages/WerkvoorraadPage.vue'), meta: { roles: pageRoles.werkvoorraad } },
     { path: '/overdrachten', name: 'overdrachten', component: () => import('./pages/OverdrachtenPage.vue'), meta: { roles: pageRoles.overdrachten } },
+    { path: '/dashboard', name: 'dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { roles: pageRoles.dashboard } },
     { path: '/mdo', name: 'mdo', component: () => import('./pages/MdoPage.vue'), meta: { roles: pageRoles.mdo } },
     { path: '/vernietiging', name: 'vernietiging', component: () => import('./pages/VernietigingPage.vue'), meta: { roles: pageRoles.vernietiging } },
     { path: '/toezicht', name: 'toezicht', component: () => import('./pages/ToezichtPage.vue'), meta: { roles: pageRoles.toezicht } },
