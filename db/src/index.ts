@@ -23,3 +23,4 @@ export * from './repositories/break-glass.ts';
 export * from './repositories/retention.ts';
 export * from './repositories/mdo.ts';
 export * from './repositories/dashboard.ts';
+export * from './repositories/follow-up.ts';

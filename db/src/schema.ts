@@ -605,3 +605,22 @@ export const dashboardTargets = pgTable(
   },
   (t) => [index('dashboard_targets_lookup_idx').on(t.metric, t.teamId, t.validFrom)],
 );
+
+/** Code Rood (Twente's regional escalation for acute danger and intimate terrorism): flagged with its date, and its
+ *  outcome once the Zorg- en Veiligheidshuis has dealt with it. */
+export const codeRood = pgTable(
+  'code_rood',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    datum: date('datum', { mode: 'string' }).notNull(),
+    toelichting: sealedText('toelichting').notNull(),
+    uitkomst: sealedText('uitkomst'),
+    uitkomstDatum: date('uitkomst_datum', { mode: 'string' }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('code_rood_melding_idx').on(t.meldingId)],
+);

@@ -29,6 +29,7 @@ import kalenderRoutes from './routes/kalender.ts';
 import lifecycleRoutes from './routes/lifecycle.ts';
 import referenceRoutes from './routes/reference.ts';
 import dashboardRoutes from './routes/dashboard.ts';
+import followUpRoutes from './routes/follow-up.ts';
 import mdoRoutes from './routes/mdo.ts';
 import vernietigingRoutes from './routes/vernietiging.ts';
 import werkvoorraadRoutes from './routes/werkvoorraad.ts';
@@ -45,7 +46,7 @@ declare module 'fastify' {
 }
 
 export interface AppDeps {
-  config: Pick<Config, 'nodeEnv' | 'logLevel' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'trustProxy'> & { totpRequired?: boolean };
+  config: Pick<Config, 'nodeEnv' | 'logLevel' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'trustProxy'> & { totpRequired?: boolean; overdrachtHerinneringWerkdagen?: number };
   db: DbHandle;
   /** Seals secrets and free text at rest (DATA_ENCRYPTION_KEYS). */
   cipher: FieldCipher;
@@ -117,6 +118,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(vernietigingRoutes);
       await api.register(mdoRoutes);
       await api.register(dashboardRoutes);
+      await api.register(followUpRoutes, { overdrachtWerkdagen: deps.config.overdrachtHerinneringWerkdagen ?? 5 });
       await api.register(adminUserRoutes);
       await api.register(adviezenRoutes);
       await api.register(meldingenRoutes);

@@ -32,6 +32,9 @@ export type Action =
   | 'mdo:lezen'
   | 'onderzoek:uitvoeren'
   | 'dashboard:read'
+  | 'monitoring:vastleggen'
+  | 'melding:coderood'
+  | 'herinneringen:read'
   | 'dashboard:targets';
 
 const caseReaders: Role[] = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
@@ -70,6 +73,9 @@ export const permissions: Record<Action, readonly Role[]> = {
   // Aggregates only; the chef van de dag watches the same waiting lists while running the day.
   'dashboard:read': ['manager', 'chef_van_de_dag'],
   'dashboard:targets': ['manager'],
+  'monitoring:vastleggen': ['medewerker', 'chef_van_de_dag'],
+  'melding:coderood': ['beoordelaar', 'chef_van_de_dag', 'crisisteam'],
+  'herinneringen:read': ['beoordelaar', 'chef_van_de_dag', 'medewerker', 'crisisteam'],
 };
 
 /** API clients act only through their scopes. */

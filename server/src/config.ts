@@ -23,6 +23,8 @@ export interface Config {
   dataKeys: string | undefined;
   /** Retention terms in years (domain.md: adviezen 2, meldingen up to 20, counted from closing). */
   retention: { adviesYears: number; meldingYears: number };
+  /** A handover not accepted within this many working days becomes a reminder. */
+  overdrachtHerinneringWerkdagen: number;
 }
 
 export class ConfigError extends Error {}
@@ -91,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runWorkers: bool(env.RUN_WORKERS, true),
     totpRequired,
     dataKeys,
+    overdrachtHerinneringWerkdagen: int('OVERDRACHT_HERINNERING_WERKDAGEN', env.OVERDRACHT_HERINNERING_WERKDAGEN, 5, 1, 60),
     retention: {
       adviesYears: int('RETENTION_ADVIES_YEARS', env.RETENTION_ADVIES_YEARS, 2, 1, 100),
       meldingYears: int('RETENTION_MELDING_YEARS', env.RETENTION_MELDING_YEARS, 20, 1, 100),

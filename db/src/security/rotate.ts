@@ -14,6 +14,7 @@ export const SEALED_COLUMNS: { table: string; columns: string[] }[] = [
   { table: 'overdrachten', columns: ['toelichting', 'veiligheidsvoorwaarden', 'reden'] },
   { table: 'break_glass_grants', columns: ['reden'] },
   { table: 'vernietigingsverzoeken', columns: ['reden', 'besluit_reden'] },
+  { table: 'code_rood', columns: ['toelichting', 'uitkomst'] },
 ];
 
 export interface RotationReport {

@@ -186,7 +186,8 @@ export const Melding = Type.Object(
     overdracht: Nullable(
       Type.Object({ id: Id, gemeente: Type.String(), status: codeEnum(['verzonden', 'geaccepteerd', 'teruggestuurd'] as const), acceptedAt: Nullable(DateTime) }),
     ),
-    monitoring: Type.Array(Type.Object({ dueDate: IsoDate, status: codeEnum(['gepland', 'veilig', 'niet_veilig'] as const) })),
+    monitoring: Type.Array(Type.Object({ id: Id, dueDate: IsoDate, status: codeEnum(['gepland', 'veilig', 'niet_veilig'] as const) })),
+    codeRood: Nullable(Type.Object({ id: Id, datum: IsoDate, toelichting: Type.String(), uitkomst: Nullable(Type.String()), uitkomstDatum: Nullable(IsoDate) })),
     thv: Nullable(Type.Object({ id: Id, opgelegdOp: IsoDate, eindigtOp: IsoDate, verlengdTotEnMet: Nullable(IsoDate) })),
     team: Nullable(Type.Object({ id: Id, kind: codeEnum(teamKinds), naam: Type.String(), gemeente: Nullable(Type.String()) })),
     assignedTo: Type.Array(Id),

@@ -128,7 +128,10 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
           acceptedAt: d.lifecycle.overdracht.status === 'geaccepteerd' ? iso(d.lifecycle.overdracht.decidedAt) : null,
         }
       : null,
-    monitoring: d.lifecycle.monitoring.map((c) => ({ dueDate: c.dueDate, status: c.status })),
+    monitoring: d.lifecycle.monitoring.map((c) => ({ id: c.id, dueDate: c.dueDate, status: c.status })),
+    codeRood: d.lifecycle.codeRood
+      ? { id: d.lifecycle.codeRood.id, datum: d.lifecycle.codeRood.datum, toelichting: d.lifecycle.codeRood.toelichting, uitkomst: d.lifecycle.codeRood.uitkomst, uitkomstDatum: d.lifecycle.codeRood.uitkomstDatum }
+      : null,
     thv: d.lifecycle.thv
       ? { id: d.lifecycle.thv.id, opgelegdOp: d.lifecycle.thv.opgelegdOp, eindigtOp: d.lifecycle.thv.eindigtOp, verlengdTotEnMet: d.lifecycle.thv.verlengdTotEnMet }
       : null,

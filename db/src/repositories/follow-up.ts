@@ -1,0 +1,100 @@
+// What keeps a case safe after the decision: monitoring checkpoints recorded as safe or not (not safe sends the
+// case back to Veilig Thuis's beoordeling queue), Code Rood, and the reminders that nothing is forgotten — a
+// handover not accepted in time, a tijdelijk huisverbod about to end, a checkpoint that passed unrecorded. The
+// reminders take `now` from the caller, so they are tested with any clock.
+import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { addDays, amsterdamDate, type WerkdagKalender } from '../domain/calendar.ts';
+import { codeRood, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, teams } from '../schema.ts';
+import { LifecycleConflict } from './lifecycle.ts';
+
+export async function findCheckpoint(db: DbOrTx, id: string) {
+  const [c] = await db.select().from(monitoringCheckpoints).where(eq(monitoringCheckpoints.id, id));
+  return c;
+}
+
+/** Records a checkpoint; `niet_veilig` escalates: the case goes back to the beoordeling queue at once. */
+export async function recordCheckpoint(tx: DbOrTx, o: { id: string; uitkomst: 'veilig' | 'niet_veilig'; toelichting: string; actorId: string; now?: Date }) {
+  const now = o.now ?? new Date();
+  const [c] = await tx
+    .update(monitoringCheckpoints)
+    .set({ status: o.uitkomst, recordedBy: o.actorId, recordedAt: now })
+    .where(and(eq(monitoringCheckpoints.id, o.id), eq(monitoringCheckpoints.status, 'gepland')))
+    .returning();
+  if (!c) throw new LifecycleConflict('Dit monitoringsmoment is al vastgelegd.');
+  const escalate = o.uitkomst === 'niet_veilig';
+  await tx.insert(meldingEvents).values({ meldingId: c.meldingId, at: now, type: 'monitoring_vastgelegd', actorId: o.actorId, data: { checkpointId: c.id, dueDate: c.dueDate, uitkomst: o.uitkomst, escalatie: escalate, toelichting: o.toelichting } });
+  if (escalate) {
+    const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.kind, 'beoordeling')).limit(1);
+    await tx.update(meldingen).set({ status: 'triage_voorgesteld', teamId: team?.id ?? null, updatedAt: now }).where(eq(meldingen.id, c.meldingId));
+  }
+  return { ...c, escalated: escalate };
+}
+
+export async function flagCodeRood(tx: DbOrTx, o: { meldingId: string; datum: string; toelichting: string; actorId: string }) {
+  const [row] = await tx.insert(codeRood).values({ meldingId: o.meldingId, datum: o.datum, toelichting: o.toelichting, createdBy: o.actorId }).returning();
+  await tx.insert(meldingEvents).values({ meldingId: o.meldingId, type: 'code_rood', actorId: o.actorId, data: { codeRoodId: row!.id, datum: o.datum, toelichting: o.toelichting } });
+  return row!;
+}
+
+export async function recordCodeRoodUitkomst(tx: DbOrTx, o: { id: string; datum: string; uitkomst: string; actorId: string }) {
+  const [row] = await tx.update(codeRood).set({ uitkomst: o.uitkomst, uitkomstDatum: o.datum }).where(and(eq(codeRood.id, o.id), isNull(codeRood.uitkomst))).returning();
+  if (!row) return undefined;
+  await tx.insert(meldingEvents).values({ meldingId: row.meldingId, type: 'code_rood', actorId: o.actorId, data: { codeRoodId: row.id, uitkomstDatum: o.datum, toelichting: o.uitkomst } });
+  return row;
+}
+
+export async function latestCodeRood(db: DbOrTx, meldingId: string) {
+  const [row] = await db.select().from(codeRood).where(eq(codeRood.meldingId, meldingId)).orderBy(desc(codeRood.createdAt)).limit(1);
+  return row ?? null;
+}
+
+export type HerinneringSoort = 'overdracht_niet_geaccepteerd' | 'thv_eindigt' | 'monitoring_verstreken';
+
+export interface Herinnering {
+  soort: HerinneringSoort;
+  meldingId: string;
+  reference: string;
+  /** The date the reminder is about: sent on, ends on, was due on. */
+  datum: string;
+  /** Working days waited (overdracht) or calendar days left/over (others). */
+  dagen: number;
+}
+
+/**
+ * The reminders at `now` (references and dates only): handovers not accepted within `overdrachtWerkdagen` working
+ * days, huisverboden ending within `thvDagen` days, and checkpoints that passed unrecorded.
+ */
+export async function herinneringen(db: DbOrTx, now: Date, k: WerkdagKalender, o: { overdrachtWerkdagen: number; thvDagen?: number }): Promise<Herinnering[]> {
+  const today = amsterdamDate(now);
+  const [pending, thv, checkpoints] = await Promise.all([
+    db
+      .select({ meldingId: meldingen.id, reference: meldingen.reference, createdAt: overdrachten.createdAt })
+      .from(overdrachten)
+      .innerJoin(meldingen, eq(meldingen.id, overdrachten.meldingId))
+      .where(and(eq(overdrachten.status, 'verzonden'), lt(overdrachten.createdAt, now)))
+      .orderBy(asc(overdrachten.createdAt)),
+    db
+      .select({ meldingId: meldingen.id, reference: meldingen.reference, eind: sql<string>`coalesce(${huisverboden.verlengdTotEnMet}, ${huisverboden.eindigtOp})::text` })
+      .from(huisverboden)
+      .innerJoin(meldingen, eq(meldingen.id, huisverboden.meldingId))
+      .where(sql`coalesce(${huisverboden.verlengdTotEnMet}, ${huisverboden.eindigtOp}) between ${today}::date and ${addDays(today, o.thvDagen ?? 2)}::date and ${meldingen.status} <> 'afgesloten'`),
+    db
+      .select({ meldingId: meldingen.id, reference: meldingen.reference, dueDate: monitoringCheckpoints.dueDate })
+      .from(monitoringCheckpoints)
+      .innerJoin(meldingen, eq(meldingen.id, monitoringCheckpoints.meldingId))
+      .where(and(eq(monitoringCheckpoints.status, 'gepland'), lt(monitoringCheckpoints.dueDate, today), sql`${meldingen.status} <> 'afgesloten'`))
+      .orderBy(asc(monitoringCheckpoints.dueDate)),
+  ]);
+  const out: Herinnering[] = [];
+  for (const p of pending) {
+    const sent = amsterdamDate(p.createdAt);
+    const waited = k.werkdagenTussen(sent, today);
+    if (waited >= o.overdrachtWerkdagen) out.push({ soort: 'overdracht_niet_geaccepteerd', meldingId: p.meldingId, reference: p.reference, datum: sent, dagen: waited });
+  }
+  for (const t of thv) out.push({ soort: 'thv_eindigt', meldingId: t.meldingId, reference: t.reference, datum: t.eind, dagen: daysBetween(today, t.eind) });
+  for (const c of checkpoints) out.push({ soort: 'monitoring_verstreken', meldingId: c.meldingId, reference: c.reference, datum: c.dueDate, dagen: daysBetween(c.dueDate, today) });
+  return out;
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
