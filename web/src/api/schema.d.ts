@@ -2239,6 +2239,366 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/monitoring/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a monitoring checkpoint as safe or not safe; not safe sends the case back to the beoordeling queue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        uitkomst: "veilig" | "niet_veilig";
+                        toelichting: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            uitkomst: string;
+                            escalated: boolean;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meldingen/{id}/code-rood": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Flag the case for Code Rood (regional escalation) with its date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                         */
+                        datum: string;
+                        toelichting: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            datum: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/code-rood/{id}/uitkomst": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the outcome of a Code Rood */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                         */
+                        datum: string;
+                        uitkomst: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/herinneringen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reminders: handovers not accepted in time, huisverboden about to end, checkpoints passed unrecorded */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                soort: "overdracht_niet_geaccepteerd" | "thv_eindigt" | "monitoring_verstreken";
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                meldingId: string;
+                                reference: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                dagen: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -3589,6 +3949,11 @@ export interface paths {
                             } | null;
                             monitoring: {
                                 /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
                                  * Format: date
                                  * @description Europe/Amsterdam calendar date, YYYY-MM-DD
                                  */
@@ -3596,6 +3961,21 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "gepland" | "veilig" | "niet_veilig";
                             }[];
+                            codeRood: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                toelichting: string;
+                                uitkomst: string | null;
+                                uitkomstDatum: string | null;
+                            } | null;
                             thv: {
                                 /**
                                  * Format: uuid
@@ -4172,6 +4552,11 @@ export interface paths {
                             } | null;
                             monitoring: {
                                 /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
                                  * Format: date
                                  * @description Europe/Amsterdam calendar date, YYYY-MM-DD
                                  */
@@ -4179,6 +4564,21 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "gepland" | "veilig" | "niet_veilig";
                             }[];
+                            codeRood: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                toelichting: string;
+                                uitkomst: string | null;
+                                uitkomstDatum: string | null;
+                            } | null;
                             thv: {
                                 /**
                                  * Format: uuid
@@ -4497,6 +4897,11 @@ export interface paths {
                             } | null;
                             monitoring: {
                                 /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
                                  * Format: date
                                  * @description Europe/Amsterdam calendar date, YYYY-MM-DD
                                  */
@@ -4504,6 +4909,21 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "gepland" | "veilig" | "niet_veilig";
                             }[];
+                            codeRood: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                toelichting: string;
+                                uitkomst: string | null;
+                                uitkomstDatum: string | null;
+                            } | null;
                             thv: {
                                 /**
                                  * Format: uuid
@@ -4781,6 +5201,11 @@ export interface paths {
                             } | null;
                             monitoring: {
                                 /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
                                  * Format: date
                                  * @description Europe/Amsterdam calendar date, YYYY-MM-DD
                                  */
@@ -4788,6 +5213,21 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "gepland" | "veilig" | "niet_veilig";
                             }[];
+                            codeRood: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                toelichting: string;
+                                uitkomst: string | null;
+                                uitkomstDatum: string | null;
+                            } | null;
                             thv: {
                                 /**
                                  * Format: uuid
@@ -5242,6 +5682,11 @@ export interface paths {
                             } | null;
                             monitoring: {
                                 /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
                                  * Format: date
                                  * @description Europe/Amsterdam calendar date, YYYY-MM-DD
                                  */
@@ -5249,6 +5694,21 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "gepland" | "veilig" | "niet_veilig";
                             }[];
+                            codeRood: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                toelichting: string;
+                                uitkomst: string | null;
+                                uitkomstDatum: string | null;
+                            } | null;
                             thv: {
                                 /**
                                  * Format: uuid
@@ -5517,6 +5977,11 @@ export interface paths {
                             } | null;
                             monitoring: {
                                 /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
                                  * Format: date
                                  * @description Europe/Amsterdam calendar date, YYYY-MM-DD
                                  */
@@ -5524,6 +5989,21 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "gepland" | "veilig" | "niet_veilig";
                             }[];
+                            codeRood: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                toelichting: string;
+                                uitkomst: string | null;
+                                uitkomstDatum: string | null;
+                            } | null;
                             thv: {
                                 /**
                                  * Format: uuid
@@ -6005,6 +6485,11 @@ export interface paths {
                             } | null;
                             monitoring: {
                                 /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
                                  * Format: date
                                  * @description Europe/Amsterdam calendar date, YYYY-MM-DD
                                  */
@@ -6012,6 +6497,21 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "gepland" | "veilig" | "niet_veilig";
                             }[];
+                            codeRood: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                toelichting: string;
+                                uitkomst: string | null;
+                                uitkomstDatum: string | null;
+                            } | null;
                             thv: {
                                 /**
                                  * Format: uuid

@@ -1,0 +1,42 @@
+// Words of monitoring, Code Rood and the reminders.
+export const nl = {
+  followUp: {
+    uitkomst: 'Uitkomst van dit monitoringsmoment',
+    veilig: 'Veilig',
+    nietVeilig: 'Niet veilig (terug naar Veilig Thuis)',
+    toelichting: 'Toelichting',
+    vastleggen: 'Vastleggen',
+    tooShort: 'Geef een toelichting.',
+    codeRood: 'Code Rood',
+    codeRoodSinds: 'Code Rood sinds {datum}:',
+    codeRoodUitkomst: 'Uitkomst',
+    codeRoodAan: 'Code Rood aanzetten',
+  },
+  herinnering: {
+    title: 'Herinneringen ({n})',
+    overdracht_niet_geaccepteerd: 'overdracht van {datum} na {dagen} werkdagen nog niet geaccepteerd',
+    thv_eindigt: 'tijdelijk huisverbod eindigt op {datum} (nog {dagen} dagen)',
+    monitoring_verstreken: 'monitoringsmoment van {datum} niet vastgelegd ({dagen} dagen geleden)',
+  },
+};
+
+export const en = {
+  followUp: {
+    uitkomst: 'Outcome of this checkpoint',
+    veilig: 'Safe',
+    nietVeilig: 'Not safe (back to Veilig Thuis)',
+    toelichting: 'Explanation',
+    vastleggen: 'Record',
+    tooShort: 'Give an explanation.',
+    codeRood: 'Code Rood',
+    codeRoodSinds: 'Code Rood since {datum}:',
+    codeRoodUitkomst: 'Outcome',
+    codeRoodAan: 'Flag Code Rood',
+  },
+  herinnering: {
+    title: 'Reminders ({n})',
+    overdracht_niet_geaccepteerd: 'handover of {datum} not accepted after {dagen} working days',
+    thv_eindigt: 'temporary restraining order ends on {datum} ({dagen} days left)',
+    monitoring_verstreken: 'checkpoint of {datum} not recorded ({dagen} days ago)',
+  },
+};
