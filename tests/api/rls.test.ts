@@ -87,4 +87,30 @@ describe('row-level security for the wijkteam', () => {
     );
     expect(audit!.n).toBe(1);
   });
+
+  it('sends the Enschede wijkteam live events about its own handovers only, and no gemeente in them', async () => {
+    const enschede = await login(t.app, 'wijkteam.enschede@demo.test');
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const controller = new AbortController();
+    const res = await fetch(`${address}/api/events`, { headers: { cookie: enschede.cookie }, signal: controller.signal });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    let text = '';
+    const pump = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        text += new TextDecoder().decode(value);
+      }
+    })();
+    const hengelo = await handedOverTo('GM0164', 'Hengelo');
+    const own = await handedOverTo('GM0153', 'Enschede');
+    const deadline = Date.now() + 5000;
+    while (!text.includes(own) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    controller.abort();
+    await pump;
+    expect(text).toContain(own);
+    expect(text).not.toContain(hengelo);
+    expect(text).not.toContain('GM0153');
+  });
 });

@@ -17,10 +17,12 @@ export interface LiveEvent {
   band: string | null;
   route: string | null;
   team: string | null;
+  /** For routing only, never sent to browsers: the household's gemeente, so a wijkteam hears only its own. */
+  gemeente?: string | null;
 }
 
 /** Only the fields above leave the process, whatever else the caller's object carries. */
-const wire = ({ type, id, reference, band, route, team }: LiveEvent) => JSON.stringify({ type, id, reference, band, route, team });
+const wire = ({ type, id, reference, band, route, team, gemeente }: LiveEvent) => JSON.stringify({ type, id, reference, band, route, team, gemeente: gemeente ?? null });
 
 export async function publishEvent(redis: Redis, channel: string, event: LiveEvent): Promise<void> {
   await redis.publish(channel, wire(event));

@@ -43,13 +43,13 @@ export default async function beoordelingRoutes(app: App) {
 
   async function announce(types: LiveEventType[], id: string) {
     const [m] = await app.db.db
-      .select({ reference: meldingen.reference, band: meldingen.band, route: meldingen.route, team: teams.kind })
+      .select({ reference: meldingen.reference, band: meldingen.band, route: meldingen.route, team: teams.kind, gemeente: meldingen.gemeenteCode })
       .from(meldingen)
       .leftJoin(teams, eq(teams.id, meldingen.teamId))
       .where(eq(meldingen.id, id));
     if (!m) return;
     // An event lost while Redis is down only delays a screen refresh; the decision itself is committed.
-    for (const type of types) await publishEvent(app.redis, app.eventsChannel, { type, id, reference: m.reference, band: m.band, route: m.route, team: m.team }).catch(() => {});
+    for (const type of types) await publishEvent(app.redis, app.eventsChannel, { type, id, reference: m.reference, band: m.band, route: m.route, team: m.team, gemeente: m.gemeente }).catch(() => {});
   }
 
   app.post(

@@ -1,5 +1,5 @@
 // GET /api/events: Server-Sent Events for signed-in staff. Only ids, reference, band, route and team; a wijkteam
-// only hears about cases routed to wijkteams.
+// only hears about cases handed to its own gemeente's wijkteam (an event without a gemeente never reaches it).
 import type { App } from '../types.ts';
 import { EventHub } from '../services/events.ts';
 import { errors } from '../schemas/common.ts';
@@ -19,6 +19,7 @@ export default async function eventsRoutes(app: App) {
     (req, reply) => {
       const actor = app.authorize(req, 'events:subscribe');
       const wijkteamOnly = actor.type === 'user' && actor.roles.every((r) => r === 'wijkteam');
+      const ownGemeente = actor.type === 'user' ? actor.gemeente : null;
       reply.hijack();
       const res = reply.raw;
       // A hijacked reply skips the onSend hooks: set the headers that matter here ourselves.
@@ -31,7 +32,7 @@ export default async function eventsRoutes(app: App) {
       });
       res.write('retry: 3000\n\n');
       const unsubscribe = hub.subscribe((event) => {
-        if (wijkteamOnly && event.team !== 'wijkteam') return;
+        if (wijkteamOnly && (event.team !== 'wijkteam' || !ownGemeente || event.gemeente !== ownGemeente)) return;
         res.write(`event: ${event.type}\ndata: ${JSON.stringify({ id: event.id, reference: event.reference, band: event.band, route: event.route, team: event.team })}\n\n`);
       });
       const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
