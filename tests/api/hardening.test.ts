@@ -136,4 +136,18 @@ describe('injection probes', () => {
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect((res.json() as { toelichting: string }).toelichting).toBe(xss);
   });
+
+  it('refuses a case read with 503 and no case data when its audit row cannot be written', async () => {
+    await t.db.handle.db.execute(sql`alter table audit_log add constraint audit_test_fail check (action <> 'read') not valid`);
+    try {
+      const res = await t.app.inject({ url: `/api/meldingen/${hengeloCase}`, headers: beoordelaar.headers });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBeDefined();
+      expect(res.body).not.toContain('Enschedesestraat');
+      expect(res.json()).toMatchObject({ code: 'UNAVAILABLE' });
+    } finally {
+      await t.db.handle.db.execute(sql`alter table audit_log drop constraint audit_test_fail`);
+    }
+    expect((await t.app.inject({ url: `/api/meldingen/${hengeloCase}`, headers: beoordelaar.headers })).statusCode).toBe(200);
+  });
 });

@@ -17,9 +17,20 @@ export interface AuditEntry {
   onBehalfOf?: string | null;
 }
 
+/** The access log could not be written: the access it records must not happen (the API answers 503). */
+export class AuditWriteError extends Error {
+  readonly code = 'AUDIT_UNAVAILABLE';
+  constructor(cause: unknown) {
+    super('audit log unavailable', { cause });
+    this.name = 'AuditWriteError';
+  }
+}
+
 /** Writes one access-log row. Call it inside the transaction of the access it records: no audit, no access. */
 export async function writeAudit(tx: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  await tx
+    .insert(auditLog)
+    .values({
     actorId: actor.id,
     actorType: actor.type,
     role: actor.type === 'user' ? actor.roles.join(',') : actor.type === 'client' ? actor.scopes.join(',') : null,
@@ -30,5 +41,8 @@ export async function writeAudit(tx: DbOrTx, actor: Actor, entry: AuditEntry): P
     purpose: entry.purpose ?? null,
     result: entry.result ?? 'success',
     ip: entry.ip ?? null,
-  });
+    })
+    .catch((err: unknown) => {
+      throw new AuditWriteError(err);
+    });
 }

@@ -119,7 +119,7 @@ export default fp(async function errors(app: FastifyInstance) {
         details: validationDetails(err.validation),
       });
     }
-    if (isUnavailable(err)) {
+    if (isUnavailable(err) || (err as { code?: string }).code === 'AUDIT_UNAVAILABLE') {
       req.log.warn({ errCode: err.code }, 'dependency unavailable');
       return reply.status(503).header('retry-after', '5').send({
         statusCode: 503,
