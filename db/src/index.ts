@@ -10,6 +10,7 @@ export * from './repositories/adviezen.ts';
 export * from './repositories/idempotency.ts';
 export * from './repositories/users.ts';
 export * from './security/passwords.ts';
+export * from './security/password-policy.ts';
 export * from './security/cipher.ts';
 export * from './security/field-cipher.ts';
 export * from './security/keys.ts';

@@ -2,9 +2,10 @@
 // its sessions at once (a leaver or a lost laptop must not keep access until a session times out).
 import { asc, eq } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { schema, writeAudit } from '@vt/db';
-import { notFound } from '../errors.ts';
-import { DateTime, Id, IdParams, Nullable, errors } from '../schemas/common.ts';
+import { hashPassword, passwordProblems, schema, writeAudit } from '@vt/db';
+import { roles } from '@vt/db/domain';
+import { badRequest, conflict, notFound } from '../errors.ts';
+import { DateTime, GemeenteCode, Id, IdParams, Nullable, codeEnum, errors } from '../schemas/common.ts';
 import type { App } from '../types.ts';
 
 const AdminUser = Type.Object({
@@ -31,6 +32,48 @@ export default async function adminUserRoutes(app: App) {
     disabledAt: r.disabledAt?.toISOString() ?? null,
     tweestaps: r.totpEnabledAt !== null,
   });
+
+  app.post(
+    '/admin/users',
+    {
+      schema: {
+        tags: ['beheer'],
+        summary: 'Create a staff account with a first password (the password rules apply; TOTP is enrolled at first sign-in)',
+        body: Type.Object(
+          {
+            email: Type.String({ format: 'email', maxLength: 254 }),
+            naam: Type.String({ minLength: 2, maxLength: 200 }),
+            roles: Type.Array(codeEnum(roles), { minItems: 1, maxItems: 4, uniqueItems: true }),
+            teamId: Type.Optional(Id),
+            gemeente: Type.Optional(GemeenteCode),
+            wachtwoord: Type.String({ minLength: 1, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: AdminUser, ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => {
+      const actor = app.authorize(req, 'users:beheren');
+      const email = req.body.email.trim().toLowerCase();
+      const problems = passwordProblems(req.body.wachtwoord, { email, naam: req.body.naam });
+      if (problems.length) throw badRequest('Het wachtwoord voldoet niet aan de regels.', problems.map((message) => ({ path: '/wachtwoord', message })));
+      if (req.body.roles.includes('wijkteam') && !req.body.gemeente) throw badRequest('Een wijkteam-account hoort bij een gemeente.', [{ path: '/gemeente', message: 'Kies de gemeente.' }]);
+      const passwordHash = await hashPassword(req.body.wachtwoord);
+      const row = await app.db.db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(u)
+          .values({ email, naam: req.body.naam.trim(), roles: req.body.roles, teamId: req.body.teamId ?? null, gemeenteCode: req.body.gemeente ?? null, passwordHash })
+          .onConflictDoNothing()
+          .returning();
+        if (!created) return null;
+        await writeAudit(tx, actor, { action: 'create', subjectType: 'user', subjectId: created.id, ip: req.ip, purpose: req.body.roles.join(',') });
+        return created;
+      });
+      if (!row) throw conflict('Er bestaat al een account met dit e-mailadres.');
+      return reply.status(201).send(toView(row));
+    },
+  );
 
   app.get(
     '/admin/users',

@@ -1,3 +1,4 @@
+import { and, eq, ne } from 'drizzle-orm';
 import { Type } from 'typebox';
 import {
   claimTotpStep,
@@ -7,7 +8,10 @@ import {
   dummyPasswordHash,
   findTotp,
   findUserByEmail,
+  hashPassword,
+  passwordProblems,
   randomToken,
+  schema,
   setPendingTotpSecret,
   sha256,
   touchSession,
@@ -159,6 +163,35 @@ export default async function authRoutes(app: App, opts: { production: boolean; 
     }
     throw new HttpError(400, 'VALIDATION', 'De code klopt niet. Kijk in uw authenticator-app en probeer het opnieuw.', [{ path: '/code', message: 'Onjuiste of verlopen code.' }]);
   }
+
+  app.post(
+    '/auth/wachtwoord',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change one’s own password (the password rules apply); every other session of the account ends',
+        body: Type.Object({ huidig: Type.String({ minLength: 1, maxLength: 200 }), nieuw: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 503) },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const user = await findUserByEmail(app.db.db, req.sessionUser!.email);
+      if (!user || !(await verifyPassword(user.passwordHash, req.body.huidig))) {
+        throw new HttpError(400, 'VALIDATION', 'Uw huidige wachtwoord klopt niet.', [{ path: '/huidig', message: 'Onjuist wachtwoord.' }]);
+      }
+      const problems = passwordProblems(req.body.nieuw, { email: user.email, naam: user.naam });
+      if (problems.length) throw new HttpError(400, 'VALIDATION', 'Het nieuwe wachtwoord voldoet niet aan de regels.', problems.map((message) => ({ path: '/nieuw', message })));
+      const passwordHash = await hashPassword(req.body.nieuw);
+      const current = sha256(req.cookies[app.sessionCookieName] ?? '');
+      await app.db.db.transaction(async (tx) => {
+        await tx.update(schema.users).set({ passwordHash }).where(eq(schema.users.id, user.id));
+        await tx.delete(schema.sessions).where(and(eq(schema.sessions.userId, user.id), ne(schema.sessions.idHash, current)));
+        await writeAudit(tx, actor, { action: 'update', subjectType: 'user', subjectId: user.id, ip: req.ip, purpose: 'wachtwoord' });
+      });
+      return reply.status(204).send(null);
+    },
+  );
 
   app.post(
     '/auth/totp',
