@@ -151,3 +151,44 @@ describe('wachtlijst metrics', () => {
     expect(n!.n).toBeGreaterThan(5);
   });
 });
+
+describe('trend, forecast and the half-year report', () => {
+  it('gives one point per week (Monday), valued at the end of that week, with the target then', async () => {
+    const res = await t.app.inject({ url: '/api/dashboard/trend?metric=beoordeling_overdue&from=2026-04-01&to=2026-05-10', headers: manager.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    const points = (res.json() as { points: { start: string; value: number; target: number | null }[] }).points;
+    expect(points.map((p) => p.start)).toEqual(['2026-03-30', '2026-04-06', '2026-04-13', '2026-04-20', '2026-04-27', '2026-05-04']);
+    // Each point equals the metric at the next Monday 00:00 Amsterdam.
+    for (const p of points.slice(0, -1)) {
+      const next = new Date(Date.parse(`${p.start}T00:00:00Z`) + 7 * 86_400_000 - 2 * 3600_000).toISOString();
+      expect(p.value, p.start).toBe((await metrics(`?at=${next}`)).beoordeling_overdue!.count);
+    }
+    expect((await t.app.inject({ url: '/api/dashboard/trend?metric=beoordeling_overdue&from=2026-05-10&to=2026-04-01', headers: manager.headers })).statusCode).toBe(400);
+  });
+
+  it('projects the backlog 12 weeks ahead and says how', async () => {
+    const res = await t.app.inject({ url: '/api/dashboard/forecast', headers: manager.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    const f = res.json() as { assumptions: { basisWeeks: number; method: string }; beoordeling: { now: number; arrivals: number; completions: number; points: { expected: number }[] } };
+    expect(f.assumptions.basisWeeks).toBe(8);
+    expect(f.beoordeling.points).toHaveLength(12);
+    const slope = f.beoordeling.arrivals - f.beoordeling.completions;
+    expect(f.beoordeling.points[11]!.expected).toBe(Math.max(0, Math.round(f.beoordeling.now + 12 * slope)));
+  });
+
+  it('counts the half-year as CBS asks, as JSON and as CSV, and audits the export', async () => {
+    const json = (await t.app.inject({ url: '/api/rapportage/halfjaar?jaar=2026&half=1', headers: manager.headers })).json() as { rijen: { categorie: string; code: string; aantal: number }[] };
+    const get = (categorie: string, code: string) => json.rijen.find((r) => r.categorie === categorie && r.code === code)?.aantal ?? 0;
+    const [count] = await q<{ n: number }>(sql`select count(*)::int as n from meldingen where received_at >= '2026-01-01T00:00:00+01:00' and received_at < '2026-07-01T00:00:00+02:00'`);
+    expect(get('meldingen_totaal', 'totaal')).toBe(count!.n);
+    expect(get('onderzoek_uitkomst', 'partnergeweld:bevestigd') + get('onderzoek_uitkomst', 'partnergeweld:niet_bevestigd')).toBeGreaterThanOrEqual(0);
+    expect(get('veiligheidsbeoordeling', 'mdo')).toBe(2);
+    const csv = await t.app.inject({ url: '/api/rapportage/halfjaar?jaar=2026&half=1', headers: { ...manager.headers, accept: 'text/csv' } });
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toBe('categorie,code,aantal');
+    expect(lines).toContain(`meldingen_totaal,totaal,${count!.n}`);
+    const [exp] = await q<{ n: number }>(sql`select count(*)::int as n from audit_log where actor_id = ${manager.userId} and action = 'export'`);
+    expect(exp!.n).toBe(2);
+  });
+});

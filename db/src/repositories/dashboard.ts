@@ -4,7 +4,7 @@
 // Aggregates only: no row of a case leaves this module.
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { amsterdamDate } from '../domain/calendar.ts';
+import { addDays, amsterdamDate, amsterdamTime } from '../domain/calendar.ts';
 import { dashboardMetrics, dashboardTargets } from '../schema.ts';
 
 export type DashboardMetric = (typeof dashboardMetrics)[number];
@@ -123,4 +123,101 @@ export async function targetsAt(db: DbOrTx, at: Date, teamId: string | null): Pr
 export async function setTarget(db: DbOrTx, t: { metric: DashboardMetric; value: number; teamId: string | null; validFrom: Date; createdBy: string }) {
   const [row] = await db.insert(dashboardTargets).values(t).returning();
   return row!;
+}
+
+/** The Monday (Amsterdam calendar) of the week a date falls in. */
+export function mondayOf(d: string): string {
+  const dow = new Date(`${d}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(d, -((dow + 6) % 7));
+}
+
+/**
+ * One point per ISO week from the week of `from` to the week of `to`: a count metric as it stood at the end of the
+ * week (Monday 00:00 Amsterdam of the next week, or now for the running week), a percentage over the 90 days before
+ * that moment; with the target in force then.
+ */
+export async function trend(db: DbOrTx, metric: DashboardMetric, from: string, to: string, f: Omit<DashboardFilter, 'at'> = {}, now = new Date()) {
+  const points: { start: string; value: number | null; target: number | null }[] = [];
+  for (let week = mondayOf(from); week <= to; week = addDays(week, 7)) {
+    const end = amsterdamTime(addDays(week, 7));
+    const at = end.getTime() > now.getTime() ? now : end;
+    if (amsterdamTime(week).getTime() > now.getTime()) break;
+    const m = (await wachtlijstMetrics(db, { ...f, at })).find((x) => x.code === metric)!;
+    points.push({ start: week, value: m.percent !== undefined ? m.percent : (m.count ?? 0), target: m.target });
+  }
+  return points;
+}
+
+/**
+ * The backlog for the next 12 weeks, from the mean arrivals and completions of the last 8 full weeks: for the
+ * beoordeling (arrivals = meldingen received, completions = first beoordelingen) and for the onderzoek wachtlijst
+ * (arrivals = decisions to investigate, completions = starts). A straight-line projection; its assumptions are part
+ * of the answer so nobody mistakes it for more.
+ */
+export async function forecast(db: DbOrTx, f: Omit<DashboardFilter, 'at'> = {}, now = new Date(), weeks = 12, basis = 8) {
+  const thisMonday = mondayOf(amsterdamDate(now));
+  const since = amsterdamTime(addDays(thisMonday, -7 * basis)).toISOString();
+  const until = amsterdamTime(thisMonday).toISOString();
+  const scope = sql.join(
+    [f.teamId ? sql`m.team_id = ${f.teamId}::uuid` : sql`true`, f.gemeente ? sql`m.gemeente_code = ${f.gemeente}` : sql`true`],
+    sql` and `,
+  );
+  const [r] = await db.execute<Record<string, number>>(sql`
+    select
+      (select count(*)::int from meldingen m where m.received_at >= ${since}::timestamptz and m.received_at < ${until}::timestamptz and ${scope}) as b_in,
+      (select count(*)::int from meldingen m join lateral (select min(decided_at) as first from beoordelingen b where b.melding_id = m.id) b on true
+        where b.first >= ${since}::timestamptz and b.first < ${until}::timestamptz and ${scope}) as b_out,
+      (select count(*)::int from onderzoeken o join meldingen m on m.id = o.melding_id where o.besluit_at >= ${since}::timestamptz and o.besluit_at < ${until}::timestamptz and ${scope}) as o_in,
+      (select count(*)::int from onderzoeken o join meldingen m on m.id = o.melding_id where o.started_at >= ${amsterdamDate(new Date(since))}::date and o.started_at < ${thisMonday}::date and ${scope}) as o_out,
+      (select count(*)::int from meldingen m where m.received_at <= ${now.toISOString()}::timestamptz and ${scope}
+         and not exists (select 1 from beoordelingen b where b.melding_id = m.id)) as b_now,
+      (select count(*)::int from onderzoeken o join meldingen m on m.id = o.melding_id where o.started_at is null and o.afgerond_at is null and ${scope}) as o_now`);
+  const x = r!;
+  const series = (now0: number, inflow: number, outflow: number) => {
+    const perWeek = { arrivals: Math.round((10 * inflow) / basis) / 10, completions: Math.round((10 * outflow) / basis) / 10 };
+    const points = Array.from({ length: weeks }, (_, i) => ({
+      start: addDays(thisMonday, 7 * (i + 1)),
+      expected: Math.max(0, Math.round(now0 + (i + 1) * (perWeek.arrivals - perWeek.completions))),
+    }));
+    return { now: now0, ...perWeek, points };
+  };
+  return {
+    assumptions: { basisWeeks: basis, from: amsterdamDate(new Date(since)), to: addDays(thisMonday, -1), method: 'lineair: stand nu + weken × (gemiddelde instroom − gemiddelde uitstroom)' },
+    beoordeling: series(Number(x.b_now), Number(x.b_in), Number(x.b_out)),
+    wachtlijstOnderzoek: series(Number(x.o_now), Number(x.o_in), Number(x.o_out)),
+  };
+}
+
+/**
+ * The half-year figures in the shape CBS asks of Veilig Thuis organisations (Beleidsinformatie Veilig Thuis):
+ * adviezen and meldingen by melder group and sector, forms of violence, the outcome of the veiligheidsbeoordeling,
+ * and onderzoek results; counted by Amsterdam date of receipt/decision within the half-year.
+ */
+export async function halfjaar(db: DbOrTx, jaar: number, half: 1 | 2) {
+  const from = `${jaar}-${half === 1 ? '01' : '07'}-01`;
+  const to = half === 1 ? `${jaar}-07-01` : `${jaar + 1}-01-01`;
+  const a = amsterdamTime(from).toISOString();
+  const b = amsterdamTime(to).toISOString();
+  const rows = await db.execute<{ categorie: string; code: string; aantal: number }>(sql`
+    select 'adviezen_totaal' as categorie, 'totaal' as code, count(*)::int as aantal from adviezen where started_at >= ${a}::timestamptz and started_at < ${b}::timestamptz
+    union all
+    select 'adviezen_vrager', vrager_type::text, count(*)::int from adviezen where started_at >= ${a}::timestamptz and started_at < ${b}::timestamptz group by 2
+    union all
+    select 'adviezen_sector', coalesce(sector::text, 'geen'), count(*)::int from adviezen where started_at >= ${a}::timestamptz and started_at < ${b}::timestamptz and vrager_type = 'professional' group by 2
+    union all
+    select 'meldingen_totaal', 'totaal', count(*)::int from meldingen where received_at >= ${a}::timestamptz and received_at < ${b}::timestamptz
+    union all
+    select 'meldingen_melder', melder_type::text || coalesce('_' || melder_rol::text, ''), count(*)::int from meldingen where received_at >= ${a}::timestamptz and received_at < ${b}::timestamptz group by 2
+    union all
+    select 'meldingen_sector', coalesce(melder_sector::text, 'geen'), count(*)::int from meldingen where received_at >= ${a}::timestamptz and received_at < ${b}::timestamptz and melder_type = 'professional' group by 2
+    union all
+    select 'meldingen_geweldsvorm', g::text, count(*)::int from meldingen, unnest(geweldsvormen) as g where received_at >= ${a}::timestamptz and received_at < ${b}::timestamptz group by 2
+    union all
+    select 'veiligheidsbeoordeling', route::text, count(*)::int from (
+      select distinct on (melding_id) melding_id, route from beoordelingen where decided_at >= ${a}::timestamptz and decided_at < ${b}::timestamptz order by melding_id, decided_at) first group by 2
+    union all
+    select 'onderzoek_uitkomst', (u ->> 'geweldsvorm') || ':' || (u ->> 'conclusie'), count(*)::int from onderzoeken, jsonb_array_elements(uitkomsten) as u
+      where afgerond_at >= ${a}::timestamptz and afgerond_at < ${b}::timestamptz group by 2
+    order by 1, 2`);
+  return { jaar, half, van: from, tot: addDays(to, -1), rijen: rows.map((r) => ({ categorie: r.categorie, code: r.code, aantal: Number(r.aantal) })) };
 }

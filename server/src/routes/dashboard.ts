@@ -1,10 +1,11 @@
 // The manager's dashboard (api.md, "Dashboard and reporting"): waiting-list metrics against their targets, for the
 // region, a team or a gemeente, now or at any past moment. Aggregates only; every call is audited.
 import { Type } from 'typebox';
-import { resolveTeams, schema, setTarget, wachtlijstMetrics, writeAudit } from '@vt/db';
+import { forecast, halfjaar, resolveTeams, schema, setTarget, trend, wachtlijstMetrics, writeAudit } from '@vt/db';
 import { teamKinds } from '@vt/db/domain';
 import { badRequest } from '../errors.ts';
-import { DateTime, GemeenteCode, Id, Nullable, codeEnum, errors } from '../schemas/common.ts';
+import { DateTime, GemeenteCode, Id, IsoDate, Nullable, codeEnum, errors } from '../schemas/common.ts';
+import { amsterdamDate } from '@vt/db/domain';
 import type { App } from '../types.ts';
 
 const MetricCode = codeEnum(schema.dashboardMetrics);
@@ -72,6 +73,94 @@ export default async function dashboardRoutes(app: App) {
         return t;
       });
       return reply.status(201).send({ id: row.id, metric: row.metric, value: row.value, teamId: row.teamId, validFrom: row.validFrom.toISOString() });
+    },
+  );
+
+  const Scope = { team: Type.Optional(Type.Union([Id, codeEnum(teamKinds)])), gemeente: Type.Optional(GemeenteCode) };
+
+  app.get(
+    '/dashboard/trend',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'One metric per week (start = Monday) with the target in force then',
+        querystring: Type.Object({ metric: MetricCode, from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), interval: Type.Optional(Type.Literal('week')), ...Scope }, { additionalProperties: false }),
+        response: { 200: Type.Object({ metric: MetricCode, points: Type.Array(Type.Object({ start: IsoDate, value: Nullable(Type.Number()), target: Nullable(Type.Number()) })) }), ...errors(400, 401, 403, 503) },
+      },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'dashboard:read');
+      const to = req.query.to ?? amsterdamDate(new Date());
+      const from = req.query.from ?? amsterdamDate(new Date(Date.now() - 52 * 7 * 86_400_000));
+      if (from > to) throw badRequest('`from` ligt na `to`.', [{ path: '/from', message: 'Kies een begin vóór het einde.' }]);
+      if (Date.parse(to) - Date.parse(from) > 5 * 366 * 86_400_000) throw badRequest('Kies hoogstens vijf jaar.', [{ path: '/from', message: 'Te lange periode.' }]);
+      const teamId = await teamIdOf(req.query.team);
+      return app.db.db.transaction(async (tx) => {
+        const points = await trend(tx, req.query.metric, from, to, { teamId, gemeente: req.query.gemeente ?? null });
+        await writeAudit(tx, actor, { action: 'search', subjectType: 'dashboard', ip: req.ip, purpose: JSON.stringify(req.query) });
+        return { metric: req.query.metric, points };
+      });
+    },
+  );
+
+  const Series = Type.Object({ now: Type.Integer(), arrivals: Type.Number(), completions: Type.Number(), points: Type.Array(Type.Object({ start: IsoDate, expected: Type.Integer() })) });
+  app.get(
+    '/dashboard/forecast',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'Expected backlog per week for the next 12 weeks from recent arrivals and completions, with its assumptions',
+        querystring: Type.Object(Scope, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            assumptions: Type.Object({ basisWeeks: Type.Integer(), from: IsoDate, to: IsoDate, method: Type.String() }),
+            beoordeling: Series,
+            wachtlijstOnderzoek: Series,
+          }),
+          ...errors(400, 401, 403, 503),
+        },
+      },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'dashboard:read');
+      const teamId = await teamIdOf(req.query.team);
+      return app.db.db.transaction(async (tx) => {
+        const f = await forecast(tx, { teamId, gemeente: req.query.gemeente ?? null });
+        await writeAudit(tx, actor, { action: 'search', subjectType: 'dashboard', ip: req.ip, purpose: 'forecast' });
+        return f;
+      });
+    },
+  );
+
+  app.get(
+    '/rapportage/halfjaar',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'The CBS-style half-year figures; Accept: text/csv gives CSV (comma-separated, UTF-8, one header row)',
+        querystring: Type.Object({ jaar: Type.Integer({ minimum: 2000, maximum: 2100 }), half: Type.Union([Type.Literal(1), Type.Literal(2)]) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ jaar: Type.Integer(), half: Type.Integer(), van: IsoDate, tot: IsoDate, rijen: Type.Array(Type.Object({ categorie: Type.String(), code: Type.String(), aantal: Type.Integer() })) }),
+          ...errors(400, 401, 403, 503),
+        },
+      },
+    },
+    async (req, reply) => {
+      const actor = app.authorize(req, 'dashboard:read');
+      const csv = (req.headers.accept ?? '').includes('text/csv');
+      const report = await app.db.db.transaction(async (tx) => {
+        const r = await halfjaar(tx, req.query.jaar, req.query.half as 1 | 2);
+        await writeAudit(tx, actor, { action: 'export', subjectType: 'rapportage_halfjaar', ip: req.ip, purpose: `${req.query.jaar}-H${req.query.half}${csv ? ':csv' : ''}` });
+        return r;
+      });
+      if (!csv) return report;
+      const cell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
+      const body = ['categorie,code,aantal', ...report.rijen.map((r) => [r.categorie, r.code, r.aantal].map(cell).join(','))].join('\r\n') + '\r\n';
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="veilig-thuis-${report.jaar}-H${report.half}.csv"`)
+        .serializer((x: unknown) => x as string)
+        .send(body as unknown as typeof report);
     },
   );
 }
