@@ -360,13 +360,21 @@ describe('staff flows in Chromium', () => {
     await tile.waitFor();
     await expect(tile.textContent()).resolves.toContain('geen norm ingesteld');
     await expectAccessible(page, 'dashboard');
-    await page.getByRole('combobox', { name: 'Cijfer' }).selectOption('beoordeling_overdue');
-    await page.getByRole('spinbutton', { name: 'Norm' }).fill('250');
-    await page.getByRole('button', { name: 'Norm opslaan' }).click();
+    const targets = page.getByRole('region', { name: 'Norm instellen' });
+    await targets.getByRole('combobox', { name: 'Cijfer' }).selectOption('beoordeling_overdue');
+    await targets.getByRole('spinbutton', { name: 'Norm' }).fill('250');
+    await targets.getByRole('button', { name: 'Norm opslaan' }).click();
     await expect.poll(() => tile.textContent()).toContain('norm 250');
     await page.getByLabel('Gemeente').selectOption('GM0164');
-    await page.getByRole('button', { name: 'Tonen' }).click();
+    await page.getByRole('button', { name: 'Tonen' }).first().click();
     await page.getByRole('table', { name: 'Dezelfde cijfers als tabel' }).waitFor();
+    // Trend (chart drawn by Chart.js, described for screen readers), forecast with its assumptions, CBS figures.
+    await page.getByRole('img', { name: /over \d+ weken/ }).waitFor();
+    await page.getByRole('table', { name: 'Verwachte stand per week' }).waitFor();
+    await page.getByText(/Berekend uit de gemiddelde instroom/).waitFor();
+    await page.getByRole('region', { name: 'Halfjaarcijfers (CBS)' }).getByRole('button', { name: 'Tonen' }).click();
+    await page.getByRole('table', { name: /Halfjaarcijfers/ }).waitFor();
+    await expectAccessible(page, 'dashboard-full');
     await page.context().close();
   });
 });
