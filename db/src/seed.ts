@@ -1,12 +1,12 @@
 // Demo data (api.md, "Demo data"): the 14 Twente gemeenten, the teams, the demo users and API client, and a small
 // realistic set of adviezen and meldingen over recent weeks. All persons are invented. Never in production.
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { Db } from './client.ts';
-import { amsterdamDate, twenteGemeenten, type Geweldsvorm, type Role, type TeamKind, type Veiligheid } from './domain/index.ts';
+import { amsterdamDate, onderzoekDueDate, twenteGemeenten, type Geweldsvorm, type Role, type TeamKind, type Veiligheid } from './domain/index.ts';
 import { insertAdvies, type AdviesInput } from './repositories/adviezen.ts';
 import { insertMelding, type MeldingInput } from './repositories/meldingen.ts';
 import { loadKalender } from './repositories/kalender.ts';
-import { apiClients, gemeenten, meldingen, teams, users } from './schema.ts';
+import { apiClients, beoordelingen, dashboardTargets, gemeenten, mdoAgendapunten, mdoOverleggen, meldingEvents, meldingen, onderzoeken, overdrachten, teams, users } from './schema.ts';
 import { hashPassword, sha256 } from './security/passwords.ts';
 
 export interface SeedOptions {
@@ -205,5 +205,59 @@ async function seedCases(db: Db, actor: { type: 'user'; id: string; roles: Role[
     await db.transaction((tx) => insertMelding(tx, input, { actor, kalender, now: receivedAt }));
     nMeldingen++;
   }
+  await seedLifecycle(db, now);
   return { adviezen: nAdviezen, meldingen: nMeldingen };
+}
+
+/**
+ * The oldest demo meldingen have moved on, so every screen has something to show: beoordelingen (some late), an
+ * MDO with an agenda, an onderzoek waiting and one running, a handover waiting for the wijkteam, and the region's
+ * waiting-list targets.
+ */
+async function seedLifecycle(db: Db, now: Date) {
+  const byEmail = async (email: string) => (await db.select().from(users).where(eq(users.email, email)))[0]!;
+  const teamId = async (kind: TeamKind, gemeente?: string) =>
+    (await db.select({ id: teams.id, g: teams.gemeenteCode }).from(teams).where(eq(teams.kind, kind))).find((t) => (gemeente ? t.g === gemeente : t.g === null))?.id ?? null;
+  const beoordelaar = await byEmail('beoordelaar@demo.test');
+  const gw = await byEmail('gw@demo.test');
+  const medewerker = await byEmail('medewerker@demo.test');
+  const manager = await byEmail('manager@demo.test');
+  const oldest = await db.select().from(meldingen).orderBy(asc(meldingen.receivedAt)).limit(9);
+  const plan: ('mdo' | 'onderzoek_wacht' | 'onderzoek_loopt' | 'wijkteam' | 'afsluiten')[] = ['onderzoek_loopt', 'onderzoek_wacht', 'mdo', 'mdo', 'wijkteam', 'afsluiten', 'afsluiten', 'wijkteam', 'mdo'];
+  const day = 86_400_000;
+  const mdoCases: string[] = [];
+  for (const [i, m] of oldest.entries()) {
+    const step = plan[i]!;
+    // Most are assessed within the term, a few too late (the dashboard shows both).
+    const decidedAt = new Date(Math.min(now.getTime() - day, m.receivedAt.getTime() + (i % 3 === 2 ? 9 : 3) * day));
+    const route = step === 'wijkteam' ? 'wijkteam' : step === 'afsluiten' ? 'afsluiten' : 'mdo';
+    await db.insert(beoordelingen).values({ meldingId: m.id, route, band: 'P3', override: true, reason: 'Beoordeeld in het demo-scenario.', decidedBy: beoordelaar.id, decidedAt });
+    await db.insert(meldingEvents).values({ meldingId: m.id, at: decidedAt, type: 'beoordeeld', actorId: beoordelaar.id, data: { route, band: 'P3', override: true } });
+    if (step === 'afsluiten') {
+      await db.update(meldingen).set({ status: 'afgesloten', updatedAt: decidedAt }).where(eq(meldingen.id, m.id));
+      await db.insert(meldingEvents).values({ meldingId: m.id, at: decidedAt, type: 'afgesloten', actorId: beoordelaar.id, data: { via: 'beoordeling' } });
+    } else if (step === 'wijkteam') {
+      await db.update(meldingen).set({ status: 'overdracht', teamId: await teamId('wijkteam', m.gemeenteCode), updatedAt: decidedAt }).where(eq(meldingen.id, m.id));
+      await db.insert(overdrachten).values({ meldingId: m.id, gemeenteCode: m.gemeenteCode, toelichting: 'Gezin staat open voor hulp van het wijkteam.', createdBy: beoordelaar.id, createdAt: decidedAt });
+      await db.insert(meldingEvents).values({ meldingId: m.id, at: decidedAt, type: 'overdracht_verzonden', actorId: beoordelaar.id, data: { gemeente: m.gemeenteCode } });
+    } else if (step === 'mdo') {
+      await db.update(meldingen).set({ status: 'mdo', teamId: await teamId('mdo'), updatedAt: decidedAt }).where(eq(meldingen.id, m.id));
+      mdoCases.push(m.id);
+    } else {
+      const started = step === 'onderzoek_loopt' ? amsterdamDate(new Date(decidedAt.getTime() + 2 * day)) : null;
+      await db.update(meldingen).set({ status: 'onderzoek', teamId: await teamId('onderzoek'), assignedTo: [medewerker.id], updatedAt: decidedAt }).where(eq(meldingen.id, m.id));
+      await db.insert(onderzoeken).values({ meldingId: m.id, teamId: await teamId('onderzoek'), besluitAt: decidedAt, startedAt: started, dueDate: started ? onderzoekDueDate(started) : null, startedBy: started ? medewerker.id : null });
+    }
+  }
+  // The next MDO, with the first case of the MDO queue on its agenda.
+  const [mdo] = await db.insert(mdoOverleggen).values({ datum: amsterdamDate(new Date(now.getTime() + 2 * day)), deelnemers: [gw.id, medewerker.id], createdBy: gw.id }).returning();
+  if (mdoCases[0]) await db.insert(mdoAgendapunten).values({ mdoId: mdo!.id, meldingId: mdoCases[0] });
+  const since = new Date(now.getTime() - 365 * day);
+  await db.insert(dashboardTargets).values([
+    { metric: 'beoordeling_overdue', value: 0, validFrom: since, createdBy: manager.id },
+    { metric: 'wachtlijst_onderzoek', value: 5, validFrom: since, createdBy: manager.id },
+    { metric: 'overdracht_pending', value: 3, validFrom: since, createdBy: manager.id },
+    { metric: 'beoordeling_on_time_pct', value: 90, validFrom: since, createdBy: manager.id },
+    { metric: 'onderzoek_on_time_pct', value: 80, validFrom: since, createdBy: manager.id },
+  ]);
 }

@@ -57,6 +57,8 @@ describe('MDO', () => {
     expect((await req('POST', `/api/mdo/${mdoId}/agenda`, gw, { meldingId: id })).statusCode).toBe(201);
     expect((await req('POST', `/api/mdo/${mdoId}/agenda`, gw, { meldingId: id })).statusCode).toBe(409);
     expect(((await req('GET', '/api/mdo/wachtrij', gw)).json() as { items: { id: string }[] }).items.map((i) => i.id)).not.toContain(id);
+    const list = (await req('GET', '/api/mdo', gw)).json() as { items: { id: string; punten: number; open: number }[] };
+    expect(list.items.find((m) => m.id === mdoId)).toMatchObject({ punten: 1, open: 1 });
     const agenda = (await req('GET', `/api/mdo/${mdoId}`, gw)).json() as { agenda: { meldingId: string; besluit: string | null }[]; deelnemers: { id: string }[] };
     expect(agenda.agenda.find((a) => a.meldingId === id)).toMatchObject({ besluit: null });
     expect(agenda.deelnemers.map((d) => d.id).sort()).toEqual([gw.userId, medewerker.userId].sort());

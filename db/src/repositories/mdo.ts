@@ -32,8 +32,9 @@ export async function listMdo(db: DbOrTx) {
       id: mdoOverleggen.id,
       datum: mdoOverleggen.datum,
       deelnemers: mdoOverleggen.deelnemers,
-      punten: sql<number>`(select count(*)::int from ${mdoAgendapunten} p where p.mdo_id = ${mdoOverleggen.id})`,
-      open: sql<number>`(select count(*)::int from ${mdoAgendapunten} p where p.mdo_id = ${mdoOverleggen.id} and p.besluit is null)`,
+      // Spelled out: drizzle leaves columns unqualified in a one-table select, which would bind to `p` here.
+      punten: sql<number>`(select count(*)::int from mdo_agendapunten p where p.mdo_id = mdo_overleggen.id)`,
+      open: sql<number>`(select count(*)::int from mdo_agendapunten p where p.mdo_id = mdo_overleggen.id and p.besluit is null)`,
     })
     .from(mdoOverleggen)
     .orderBy(desc(mdoOverleggen.datum))
@@ -74,7 +75,7 @@ export async function mdoWachtrij(db: DbOrTx) {
     .where(
       and(
         eq(meldingen.status, 'mdo'),
-        sql`not exists (select 1 from ${mdoAgendapunten} p where p.melding_id = ${meldingen.id} and p.besluit is null)`,
+        sql`not exists (select 1 from mdo_agendapunten p where p.melding_id = meldingen.id and p.besluit is null)`,
       ),
     )
     .orderBy(sql`${meldingen.band} asc nulls last`, asc(meldingen.updatedAt))
