@@ -624,3 +624,24 @@ export const codeRood = pgTable(
   },
   (t) => [index('code_rood_melding_idx').on(t.meldingId)],
 );
+
+export const terugkoppelMomentEnum = pgEnum('terugkoppel_moment', ['na_beoordeling', 'na_onderzoek']);
+
+/** The melder hears the outcome after the beoordeling and again after the onderzoek (domain.md step 5): each is a
+ *  task with a due date, recorded when done. */
+export const terugkoppelingen = pgTable(
+  'terugkoppelingen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    moment: terugkoppelMomentEnum('moment').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    doneAt: tstz('done_at'),
+    doneBy: uuid('done_by').references(() => users.id),
+    notitie: sealedText('notitie'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('terugkoppelingen_uq').on(t.meldingId, t.moment), index('terugkoppelingen_open_idx').on(t.dueDate).where(sql`${t.doneAt} is null`)],
+);

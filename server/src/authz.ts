@@ -35,6 +35,7 @@ export type Action =
   | 'monitoring:vastleggen'
   | 'melding:coderood'
   | 'herinneringen:read'
+  | 'terugkoppeling:vastleggen'
   | 'dashboard:targets';
 
 const caseReaders: Role[] = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
@@ -76,6 +77,7 @@ export const permissions: Record<Action, readonly Role[]> = {
   'monitoring:vastleggen': ['medewerker', 'chef_van_de_dag'],
   'melding:coderood': ['beoordelaar', 'chef_van_de_dag', 'crisisteam'],
   'herinneringen:read': ['beoordelaar', 'chef_van_de_dag', 'medewerker', 'crisisteam'],
+  'terugkoppeling:vastleggen': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],
 };
 
 /** API clients act only through their scopes. */

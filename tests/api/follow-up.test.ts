@@ -71,6 +71,26 @@ describe('Code Rood', () => {
   });
 });
 
+describe('terugkoppeling to the melder', () => {
+  it('becomes a task due 5 working days after the beoordeling, recorded once, and a reminder when late', async () => {
+    const { id } = (await t.app.inject({ method: 'POST', url: '/api/meldingen', headers: partnerHeaders, payload: meldingBody() })).json() as { id: string };
+    await req('POST', `/api/meldingen/${id}/beoordeling`, beoordelaar, { route: 'mdo', band: 'P3', reason: 'Naar het MDO.' });
+    const k = await cachedKalender(t.db.handle.db)();
+    const m = (await req('GET', `/api/meldingen/${id}`, chef)).json() as { terugkoppelingen: { id: string; moment: string; dueDate: string; doneAt: string | null }[] };
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+    expect(m.terugkoppelingen).toEqual([expect.objectContaining({ moment: 'na_beoordeling', dueDate: k.addWerkdagen(today, 5), doneAt: null })]);
+    const taskId = m.terugkoppelingen[0]!.id;
+    // Late: a reminder the day after the due date.
+    const dayAfter = new Date(Date.parse(`${k.addWerkdagen(today, 5)}T12:00:00Z`) + 86_400_000);
+    expect((await herinneringen(t.db.handle.db, dayAfter, k, { overdrachtWerkdagen: 5 })).filter((h) => h.meldingId === id).map((h) => h.soort)).toEqual(['terugkoppeling_verlopen']);
+    expect((await req('POST', `/api/terugkoppelingen/${taskId}/gedaan`, beoordelaar, { notitie: 'Melder gebeld: MDO volgt.' })).statusCode).toBe(200);
+    expect((await req('POST', `/api/terugkoppelingen/${taskId}/gedaan`, beoordelaar, {})).statusCode).toBe(404);
+    expect((await herinneringen(t.db.handle.db, dayAfter, k, { overdrachtWerkdagen: 5 })).filter((h) => h.meldingId === id)).toEqual([]);
+    const after = (await req('GET', `/api/meldingen/${id}`, chef)).json() as { terugkoppelingen: { doneAt: string | null }[] };
+    expect(after.terugkoppelingen[0]!.doneAt).not.toBeNull();
+  });
+});
+
 describe('reminders (controllable clock)', () => {
   it('remind of a handover not accepted within 5 working days, counted without Koningsdag', async () => {
     const { id, overdrachtId } = await handedOver();

@@ -85,6 +85,7 @@ describe('MDO', () => {
     });
     expect(done.statusCode, done.body).toBe(200);
     m = await melding(id);
+    expect((m as unknown as { terugkoppelingen: { moment: string }[] }).terugkoppelingen.map((k) => k.moment)).toEqual(['na_beoordeling', 'na_onderzoek']);
     expect(m).toMatchObject({ status: 'overdracht', onderzoek: { vervolg: 'overdracht', uitkomsten: expect.arrayContaining([{ geweldsvorm: 'partnergeweld', conclusie: 'bevestigd' }]) }, overdracht: { status: 'verzonden' } });
 
     const accepted = await req('POST', `/api/overdrachten/${m.overdracht!.id}/accepteren`, enschede, {});

@@ -349,6 +349,12 @@ describe('staff flows in Chromium', () => {
     await mw.getByLabel('Vervolg').selectOption('overdracht');
     await mw.getByRole('button', { name: 'Onderzoek afronden' }).click();
     await mw.getByText(/Afgerond op .*vervolg: overdracht aan het wijkteam/).waitFor();
+    // The melder's feedback after the beoordeling and after the onderzoek are tasks on the case.
+    const feedback = mw.getByRole('region', { name: 'Terugkoppeling aan de melder' });
+    await expect.poll(() => feedback.getByRole('button', { name: 'Terugkoppeling gegeven' }).count()).toBe(2);
+    await feedback.getByRole('button', { name: 'Terugkoppeling gegeven' }).first().click();
+    await expect.poll(() => feedback.getByRole('button', { name: 'Terugkoppeling gegeven' }).count()).toBe(1);
+    await expect(feedback.textContent()).resolves.toMatch(/gegeven op/);
     await mw.context().close();
   });
 

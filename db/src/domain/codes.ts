@@ -88,6 +88,7 @@ export const eventTypes = [
   'code_rood',
   'afgesloten',
   'heropend',
+  'terugkoppeling_gegeven',
 ] as const;
 
 export const auditActions = ['read', 'search', 'create', 'update', 'decide', 'export', 'login', 'break_glass'] as const;

@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { addDays, amsterdamDate, type WerkdagKalender } from '../domain/calendar.ts';
-import { codeRood, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, teams } from '../schema.ts';
+import { codeRood, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, teams, terugkoppelingen } from '../schema.ts';
 import { LifecycleConflict } from './lifecycle.ts';
 
 export async function findCheckpoint(db: DbOrTx, id: string) {
@@ -49,7 +49,7 @@ export async function latestCodeRood(db: DbOrTx, meldingId: string) {
   return row ?? null;
 }
 
-export type HerinneringSoort = 'overdracht_niet_geaccepteerd' | 'thv_eindigt' | 'monitoring_verstreken';
+export type HerinneringSoort = 'overdracht_niet_geaccepteerd' | 'thv_eindigt' | 'monitoring_verstreken' | 'terugkoppeling_verlopen';
 
 export interface Herinnering {
   soort: HerinneringSoort;
@@ -67,7 +67,7 @@ export interface Herinnering {
  */
 export async function herinneringen(db: DbOrTx, now: Date, k: WerkdagKalender, o: { overdrachtWerkdagen: number; thvDagen?: number }): Promise<Herinnering[]> {
   const today = amsterdamDate(now);
-  const [pending, thv, checkpoints] = await Promise.all([
+  const [pending, thv, checkpoints, feedback] = await Promise.all([
     db
       .select({ meldingId: meldingen.id, reference: meldingen.reference, createdAt: overdrachten.createdAt })
       .from(overdrachten)
@@ -85,6 +85,12 @@ export async function herinneringen(db: DbOrTx, now: Date, k: WerkdagKalender, o
       .innerJoin(meldingen, eq(meldingen.id, monitoringCheckpoints.meldingId))
       .where(and(eq(monitoringCheckpoints.status, 'gepland'), lt(monitoringCheckpoints.dueDate, today), sql`${meldingen.status} <> 'afgesloten'`))
       .orderBy(asc(monitoringCheckpoints.dueDate)),
+    db
+      .select({ meldingId: meldingen.id, reference: meldingen.reference, dueDate: terugkoppelingen.dueDate })
+      .from(terugkoppelingen)
+      .innerJoin(meldingen, eq(meldingen.id, terugkoppelingen.meldingId))
+      .where(and(isNull(terugkoppelingen.doneAt), lt(terugkoppelingen.dueDate, today)))
+      .orderBy(asc(terugkoppelingen.dueDate)),
   ]);
   const out: Herinnering[] = [];
   for (const p of pending) {
@@ -94,7 +100,31 @@ export async function herinneringen(db: DbOrTx, now: Date, k: WerkdagKalender, o
   }
   for (const t of thv) out.push({ soort: 'thv_eindigt', meldingId: t.meldingId, reference: t.reference, datum: t.eind, dagen: daysBetween(today, t.eind) });
   for (const c of checkpoints) out.push({ soort: 'monitoring_verstreken', meldingId: c.meldingId, reference: c.reference, datum: c.dueDate, dagen: daysBetween(c.dueDate, today) });
+  for (const f of feedback) out.push({ soort: 'terugkoppeling_verlopen', meldingId: f.meldingId, reference: f.reference, datum: f.dueDate, dagen: daysBetween(f.dueDate, today) });
   return out;
 }
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** Working days the melder waits at most for the feedback after a decision (a regional setting; 5 by default). */
+export const TERUGKOPPELING_WERKDAGEN = 5;
+
+/** Plans the melder's feedback after `moment`, due 5 working days after `fromDate`; planning twice changes nothing. */
+export async function planTerugkoppeling(tx: DbOrTx, meldingId: string, moment: 'na_beoordeling' | 'na_onderzoek', fromDate: string, k: WerkdagKalender) {
+  await tx.insert(terugkoppelingen).values({ meldingId, moment, dueDate: k.addWerkdagen(fromDate, TERUGKOPPELING_WERKDAGEN) }).onConflictDoNothing();
+}
+
+export async function recordTerugkoppeling(tx: DbOrTx, o: { id: string; notitie: string | null; actorId: string }) {
+  const [row] = await tx
+    .update(terugkoppelingen)
+    .set({ doneAt: new Date(), doneBy: o.actorId, notitie: o.notitie })
+    .where(and(eq(terugkoppelingen.id, o.id), isNull(terugkoppelingen.doneAt)))
+    .returning();
+  if (!row) return undefined;
+  await tx.insert(meldingEvents).values({ meldingId: row.meldingId, type: 'terugkoppeling_gegeven', actorId: o.actorId, data: { moment: row.moment } });
+  return row;
+}
+
+export async function listTerugkoppelingen(db: DbOrTx, meldingId: string) {
+  return db.select().from(terugkoppelingen).where(eq(terugkoppelingen.meldingId, meldingId)).orderBy(asc(terugkoppelingen.dueDate), asc(terugkoppelingen.moment));
+}

@@ -7,6 +7,8 @@ import { monitoringCheckpoints as plannedCheckpoints, onderzoekDueDate } from '.
 import type { Geweldsvorm, MeldingStatus } from '../domain/codes.ts';
 import { meldingen, meldingEvents, mdoAgendapunten, mdoOverleggen, monitoringCheckpoints, onderzoeken, teams, users } from '../schema.ts';
 import { LifecycleConflict, closeMelding, createOverdracht } from './lifecycle.ts';
+import { planTerugkoppeling } from './follow-up.ts';
+import type { WerkdagKalender } from '../domain/calendar.ts';
 
 export type MdoBesluit = 'onderzoek' | 'vv' | 'overdracht' | 'afsluiten';
 export type OnderzoekVervolg = 'overdracht' | 'vv' | 'monitoring' | 'afsluiten';
@@ -149,7 +151,7 @@ export async function startOnderzoek(tx: DbOrTx, meldingId: string, startedAt: s
 /** Finishes the running onderzoek with an outcome per form of violence and its follow-up. */
 export async function finishOnderzoek(
   tx: DbOrTx,
-  o: { meldingId: string; uitkomsten: Uitkomst[]; vervolg: OnderzoekVervolg; actorId: string; gemeente: string; today: string },
+  o: { meldingId: string; uitkomsten: Uitkomst[]; vervolg: OnderzoekVervolg; actorId: string; gemeente: string; today: string; kalender?: WerkdagKalender },
 ) {
   const [row] = await tx
     .update(onderzoeken)
@@ -158,6 +160,8 @@ export async function finishOnderzoek(
     .returning();
   if (!row) throw new LifecycleConflict('Er loopt geen gestart onderzoek voor deze melding.');
   await tx.insert(meldingEvents).values({ meldingId: o.meldingId, type: 'onderzoek_afgerond', actorId: o.actorId, data: { onderzoekId: row.id, uitkomsten: o.uitkomsten, vervolg: o.vervolg } });
+  // The melder hears the outcome of the onderzoek (domain.md step 5).
+  if (o.kalender) await planTerugkoppeling(tx, o.meldingId, 'na_onderzoek', o.today, o.kalender);
   if (o.vervolg === 'overdracht') await createOverdracht(tx, { meldingId: o.meldingId, gemeente: o.gemeente, toelichting: 'Overdracht na onderzoek', actorId: o.actorId });
   else if (o.vervolg === 'vv') await startVv(tx, o.meldingId, o.actorId, null, o.today);
   else if (o.vervolg === 'afsluiten') await closeMelding(tx, o.meldingId, 'Afgesloten na onderzoek', o.actorId);

@@ -2,8 +2,8 @@
 // (new information, triage runs again) and assigning a person or duo.
 import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { addToOutbox, createOverdracht, findMeldingDetail, schema, writeAudit, type Tx } from '@vt/db';
-import { bands, routes, type Route } from '@vt/db/domain';
+import { addToOutbox, createOverdracht, findMeldingDetail, planTerugkoppeling, schema, writeAudit, type Tx } from '@vt/db';
+import { amsterdamDate, bands, routes, type Route } from '@vt/db/domain';
 import { publishEvent, type LiveEventType } from '@vt/workers';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { Id, IdParams, errors } from '../schemas/common.ts';
@@ -111,6 +111,8 @@ export default async function beoordelingRoutes(app: App) {
           await createOverdracht(tx, { meldingId: m.id, gemeente: m.gemeenteCode, toelichting: reason ?? '', actorId: actor.id });
         }
         if (route === 'afsluiten') await tx.insert(meldingEvents).values({ meldingId: m.id, type: 'afgesloten', actorId: actor.id, data: { via: 'beoordeling' } });
+        // The melder hears the outcome of the beoordeling (domain.md step 5): a task due in 5 working days.
+        await planTerugkoppeling(tx, m.id, 'na_beoordeling', amsterdamDate(new Date()), await app.kalender());
         await writeAudit(tx, actor, { action: 'decide', subjectType: 'melding', subjectId: m.id, ip: req.ip, purpose: override ? 'beoordeling (afwijkend)' : 'beoordeling' });
       });
       await announce(['melding.routed', 'melding.updated'], req.params.id);

@@ -2,7 +2,7 @@
 // issue #6). Each step is an event in the case history and an audit row.
 import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { LifecycleConflict, findCheckpoint, flagCodeRood, herinneringen, recordCheckpoint, recordCodeRoodUitkomst, schema, writeAudit, type Tx } from '@vt/db';
+import { LifecycleConflict, findCheckpoint, flagCodeRood, herinneringen, recordCheckpoint, recordCodeRoodUitkomst, recordTerugkoppeling, schema, writeAudit, type Tx } from '@vt/db';
 import { conflict, notFound } from '../errors.ts';
 import { Id, IdParams, IsoDate, Text, codeEnum, errors } from '../schemas/common.ts';
 import type { App } from '../types.ts';
@@ -99,7 +99,7 @@ export default async function followUpRoutes(app: App, opts: { overdrachtWerkdag
         response: {
           200: Type.Object({
             items: Type.Array(
-              Type.Object({ soort: codeEnum(['overdracht_niet_geaccepteerd', 'thv_eindigt', 'monitoring_verstreken'] as const), meldingId: Id, reference: Type.String(), datum: IsoDate, dagen: Type.Integer() }),
+              Type.Object({ soort: codeEnum(['overdracht_niet_geaccepteerd', 'thv_eindigt', 'monitoring_verstreken', 'terugkoppeling_verlopen'] as const), meldingId: Id, reference: Type.String(), datum: IsoDate, dagen: Type.Integer() }),
             ),
           }),
           ...errors(401, 403),
@@ -114,6 +114,29 @@ export default async function followUpRoutes(app: App, opts: { overdrachtWerkdag
         await writeAudit(tx, actor, { action: 'search', subjectType: 'herinneringen', ip: req.ip });
         return { items };
       });
+    },
+  );
+
+  app.post(
+    '/terugkoppelingen/:id/gedaan',
+    {
+      schema: {
+        tags: ['levensloop'],
+        summary: 'Record that the melder heard the outcome (after the beoordeling or the onderzoek)',
+        params: IdParams,
+        body: Type.Optional(Type.Object({ notitie: Type.Optional(Text(2000)) }, { additionalProperties: false })),
+        response: { 200: Type.Object({ id: Id }), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'terugkoppeling:vastleggen');
+      const row = await step(async (tx) => {
+        const r = await recordTerugkoppeling(tx, { id: req.params.id, notitie: req.body?.notitie?.trim() || null, actorId: actor.id! });
+        if (r) await writeAudit(tx, actor, { action: 'update', subjectType: 'melding', subjectId: r.meldingId, ip: req.ip, purpose: `terugkoppeling:${r.moment}` });
+        return r;
+      });
+      if (!row) throw notFound('Terugkoppeling niet gevonden of al vastgelegd.');
+      return { id: row.id };
     },
   );
 }

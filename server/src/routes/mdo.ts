@@ -236,7 +236,7 @@ export default async function mdoRoutes(app: App) {
       const row = await step(async (tx) => {
         const [m] = await tx.select({ id: schema.meldingen.id, gemeente: schema.meldingen.gemeenteCode }).from(schema.meldingen).where(eq(schema.meldingen.id, req.params.id)).for('update');
         if (!m) return null;
-        const o = await finishOnderzoek(tx, { meldingId: m.id, uitkomsten: req.body.uitkomsten, vervolg: req.body.vervolg, actorId: actor.id!, gemeente: m.gemeente, today: amsterdamDate(new Date()) });
+        const o = await finishOnderzoek(tx, { meldingId: m.id, uitkomsten: req.body.uitkomsten, vervolg: req.body.vervolg, actorId: actor.id!, gemeente: m.gemeente, today: amsterdamDate(new Date()), kalender: await app.kalender() });
         await writeAudit(tx, actor, { action: 'decide', subjectType: 'melding', subjectId: m.id, ip: req.ip, purpose: `onderzoek:${req.body.vervolg}` });
         return o;
       });

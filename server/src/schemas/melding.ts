@@ -187,6 +187,7 @@ export const Melding = Type.Object(
       Type.Object({ id: Id, gemeente: Type.String(), status: codeEnum(['verzonden', 'geaccepteerd', 'teruggestuurd'] as const), acceptedAt: Nullable(DateTime) }),
     ),
     monitoring: Type.Array(Type.Object({ id: Id, dueDate: IsoDate, status: codeEnum(['gepland', 'veilig', 'niet_veilig'] as const) })),
+    terugkoppelingen: Type.Array(Type.Object({ id: Id, moment: codeEnum(['na_beoordeling', 'na_onderzoek'] as const), dueDate: IsoDate, doneAt: Nullable(DateTime) })),
     codeRood: Nullable(Type.Object({ id: Id, datum: IsoDate, toelichting: Type.String(), uitkomst: Nullable(Type.String()), uitkomstDatum: Nullable(IsoDate) })),
     thv: Nullable(Type.Object({ id: Id, opgelegdOp: IsoDate, eindigtOp: IsoDate, verlengdTotEnMet: Nullable(IsoDate) })),
     team: Nullable(Type.Object({ id: Id, kind: codeEnum(teamKinds), naam: Type.String(), gemeente: Nullable(Type.String()) })),

@@ -2935,7 +2935,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                soort: "overdracht_niet_geaccepteerd" | "thv_eindigt" | "monitoring_verstreken";
+                                soort: "overdracht_niet_geaccepteerd" | "thv_eindigt" | "monitoring_verstreken" | "terugkoppeling_verlopen";
                                 /**
                                  * Format: uuid
                                  * @description Identifier (UUID)
@@ -2974,6 +2974,93 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/terugkoppelingen/{id}/gedaan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the melder heard the outcome (after the beoordeling or the onderzoek) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        notitie?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4428,6 +4515,21 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "gepland" | "veilig" | "niet_veilig";
                             }[];
+                            terugkoppelingen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                moment: "na_beoordeling" | "na_onderzoek";
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                doneAt: string | null;
+                            }[];
                             codeRood: {
                                 /**
                                  * Format: uuid
@@ -4556,7 +4658,7 @@ export interface paths {
                                  */
                                 at: string;
                                 /** @enum {string} */
-                                type: "ontvangen" | "triage_voorgesteld" | "aanvulling" | "beoordeeld" | "toegewezen" | "mdo_geagendeerd" | "mdo_besluit" | "onderzoek_gestart" | "onderzoek_afgerond" | "vv_gestart" | "overdracht_verzonden" | "overdracht_geaccepteerd" | "overdracht_teruggestuurd" | "monitoring_gepland" | "monitoring_vastgelegd" | "thv_opgelegd" | "thv_verlengd" | "code_rood" | "afgesloten" | "heropend";
+                                type: "ontvangen" | "triage_voorgesteld" | "aanvulling" | "beoordeeld" | "toegewezen" | "mdo_geagendeerd" | "mdo_besluit" | "onderzoek_gestart" | "onderzoek_afgerond" | "vv_gestart" | "overdracht_verzonden" | "overdracht_geaccepteerd" | "overdracht_teruggestuurd" | "monitoring_gepland" | "monitoring_vastgelegd" | "thv_opgelegd" | "thv_verlengd" | "code_rood" | "afgesloten" | "heropend" | "terugkoppeling_gegeven";
                                 actorId: string | null;
                                 data: {
                                     [key: string]: unknown;
@@ -5031,6 +5133,21 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "gepland" | "veilig" | "niet_veilig";
                             }[];
+                            terugkoppelingen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                moment: "na_beoordeling" | "na_onderzoek";
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                doneAt: string | null;
+                            }[];
                             codeRood: {
                                 /**
                                  * Format: uuid
@@ -5376,6 +5493,21 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "gepland" | "veilig" | "niet_veilig";
                             }[];
+                            terugkoppelingen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                moment: "na_beoordeling" | "na_onderzoek";
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                doneAt: string | null;
+                            }[];
                             codeRood: {
                                 /**
                                  * Format: uuid
@@ -5679,6 +5811,21 @@ export interface paths {
                                 dueDate: string;
                                 /** @enum {string} */
                                 status: "gepland" | "veilig" | "niet_veilig";
+                            }[];
+                            terugkoppelingen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                moment: "na_beoordeling" | "na_onderzoek";
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                doneAt: string | null;
                             }[];
                             codeRood: {
                                 /**
@@ -6161,6 +6308,21 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "gepland" | "veilig" | "niet_veilig";
                             }[];
+                            terugkoppelingen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                moment: "na_beoordeling" | "na_onderzoek";
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                doneAt: string | null;
+                            }[];
                             codeRood: {
                                 /**
                                  * Format: uuid
@@ -6455,6 +6617,21 @@ export interface paths {
                                 dueDate: string;
                                 /** @enum {string} */
                                 status: "gepland" | "veilig" | "niet_veilig";
+                            }[];
+                            terugkoppelingen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                moment: "na_beoordeling" | "na_onderzoek";
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                doneAt: string | null;
                             }[];
                             codeRood: {
                                 /**
@@ -6963,6 +7140,21 @@ export interface paths {
                                 dueDate: string;
                                 /** @enum {string} */
                                 status: "gepland" | "veilig" | "niet_veilig";
+                            }[];
+                            terugkoppelingen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                moment: "na_beoordeling" | "na_onderzoek";
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                doneAt: string | null;
                             }[];
                             codeRood: {
                                 /**
