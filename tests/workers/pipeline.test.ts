@@ -109,6 +109,31 @@ describe('triage pipeline', () => {
     expect((await melding(first.id)).triage!.eerdereMeldingen).toBe(0);
   });
 
+  it('re-opens a case in monitoring when a new melding about the same household arrives (radar)', async () => {
+    const household = own();
+    const first = await post(meldingBody(household));
+    await triaged(first.id);
+    // The beoordelaar hands it to the wijkteam (any band is his to choose); Enschede accepts: monitoring starts.
+    const chef = await login(t.app, 'chef@demo.test');
+    expect((await t.app.inject({ method: 'POST', url: `/api/meldingen/${first.id}/beoordeling`, headers: beoordelaar.headers, payload: { route: 'wijkteam', band: 'P3', reason: 'Gezin werkt mee met het wijkteam.' } })).statusCode).toBe(200);
+    const { overdracht } = (await t.app.inject({ url: `/api/meldingen/${first.id}`, headers: chef.headers })).json() as { overdracht: { id: string } };
+    const enschede = await login(t.app, 'wijkteam.enschede@demo.test');
+    expect((await t.app.inject({ method: 'POST', url: `/api/overdrachten/${overdracht.id}/accepteren`, headers: enschede.headers, payload: {} })).statusCode).toBe(200);
+    const stateOf = async (id: string) => (await t.app.inject({ url: `/api/meldingen/${id}`, headers: chef.headers })).json() as { status: string; team: { kind: string } };
+    expect((await stateOf(first.id)).status).toBe('monitoring');
+
+    const second = await post(meldingBody({ ...household, veiligheid: { herhaaldGeweld: true } }));
+    await triaged(second.id);
+    expect(await stateOf(first.id)).toMatchObject({ status: 'triage_voorgesteld', team: { kind: 'beoordeling' } });
+    const hist = (await t.app.inject({ url: `/api/meldingen/${first.id}/historie`, headers: chef.headers })).json() as { events: { type: string; data: { reference?: string } }[] };
+    expect(hist.events.find((e) => e.type === 'heropend')?.data.reference).toBe(second.reference);
+    // A household without a case in monitoring re-opens nothing.
+    const other = await post(meldingBody(own()));
+    await triaged(other.id);
+    const otherHist = (await t.app.inject({ url: `/api/meldingen/${other.id}/historie`, headers: chef.headers })).json() as { events: { type: string }[] };
+    expect(otherHist.events.map((e) => e.type)).not.toContain('heropend');
+  });
+
   it('changes nothing when the same triage job runs twice', async () => {
     const { id } = await post(meldingBody());
     const before = await triaged(id);

@@ -106,7 +106,36 @@ export async function runTriage(
       select ${meldingId}::uuid, ${at}::timestamptz, 'triage_voorgesteld', null, ${eventData}::jsonb || jsonb_build_object('voorstelId', v.id)
       from v)
     select t.kind as team_kind from u left join ${teams} t on t.id = u.team_id`);
+  if (run === 1 && eerdereMeldingen > 0) await reopenMonitoredCases(tx, m, now);
   return { kind: 'stored', id: m.id, reference: m.reference, run, result, eerdereMeldingen, teamKind: stored?.team_kind ?? null };
+}
+
+/**
+ * A new melding about a household whose earlier case is in monitoring (after overdracht or V&V) re-opens that
+ * case (domain.md step 6–7, the radar): it goes back to the beoordeling queue next to the new one, and both
+ * histories say so. The household is matched as the radar matches it (address, or a person with birth date).
+ */
+async function reopenMonitoredCases(tx: DbOrTx, m: { id: string; reference: string; postcodeNorm: string; huisnummerNorm: string }, now: Date) {
+  const reopened = await tx.execute<{ id: string; reference: string }>(sql`
+    with earlier as (
+      select e.id from meldingen e
+       where e.postcode_norm = ${m.postcodeNorm} and e.huisnummer_norm = ${m.huisnummerNorm} and e.id <> ${m.id}::uuid
+      union
+      select e.id from meldingen e
+        join betrokkenen eb on eb.melding_id = e.id
+        join betrokkenen tb on tb.melding_id = ${m.id}::uuid
+       where lower(eb.voornaam) = lower(tb.voornaam) and lower(eb.achternaam) = lower(tb.achternaam)
+         and eb.geboortedatum = tb.geboortedatum and tb.geboortedatum is not null and e.id <> ${m.id}::uuid)
+    update meldingen set status = 'triage_voorgesteld', team_id = (select id from teams where kind = 'beoordeling' order by naam limit 1),
+           updated_at = ${now.toISOString()}::timestamptz
+     where id in (select id from earlier) and status in ('monitoring', 'vv')
+    returning id, reference`);
+  for (const r of reopened) {
+    await tx.insert(meldingEvents).values([
+      { meldingId: r.id, at: now, type: 'heropend', actorId: null, data: { doorMelding: m.id, reference: m.reference } },
+      { meldingId: m.id, at: now, type: 'heropend', actorId: null, data: { heropendeMelding: r.id, reference: r.reference } },
+    ]);
+  }
 }
 
 /** Meldingen whose requested triage has not been stored for a while: their job may have been lost with Redis. */
