@@ -34,5 +34,16 @@ await adviseur.getByLabel('Samenvatting van de vraag').fill('Leerkracht maakt zi
 await adviseur.screenshot({ path: `${out}advies.png` });
 await adviseur.goto(`${base}/melding/nieuw`);
 await adviseur.screenshot({ path: `${out}melding-nieuw.png` });
+
+const manager = await as('manager@demo.test');
+await manager.goto(`${base}/dashboard`);
+await manager.getByRole('img', { name: /over \d+ weken/ }).waitFor();
+await manager.screenshot({ path: `${out}dashboard.png`, fullPage: true });
+
+const gw = await as('gw@demo.test');
+await gw.goto(`${base}/mdo`);
+await gw.getByRole('button', { name: /op de agenda/ }).first().click();
+await gw.getByRole('heading', { name: /Agenda en verslag MDO/ }).waitFor();
+await gw.screenshot({ path: `${out}mdo.png`, fullPage: true });
 await browser.close();
 console.log(`screenshots in ${out}`);
