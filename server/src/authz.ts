@@ -38,7 +38,9 @@ export type Action =
   | 'terugkoppeling:vastleggen'
   | 'dashboard:targets';
 
-const caseReaders: Role[] = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
+/** The roles that work on case files (read meldingen as part of their job). */
+export const CASE_ROLES: readonly Role[] = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
+const caseReaders = [...CASE_ROLES];
 
 export const permissions: Record<Action, readonly Role[]> = {
   'advies:create': ['adviseur', 'chef_van_de_dag'],

@@ -2,19 +2,18 @@
 // an adviseur logs an advies by keyboard alone and files a melding, a partner's melding appears live on the chef
 // van de dag's queue, a beoordelaar confirms a triage; axe-core checks every page.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { DEMO_API_KEY, DEMO_PASSWORD, TEST_REDIS_URL } from '../support/env.ts';
 import { meldingBody } from '../support/fixtures.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = `${root}tests/.artifacts`;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: ChildProcess;
 let db: TestDatabase;
@@ -83,12 +82,7 @@ async function signIn(email: string): Promise<Page> {
 /** axe-core on the current page: no serious or critical violation of WCAG 2.1 A/AA. (The test contexts bypass
  *  the CSP only to inject axe; the CSP itself blocks inline script, as it should.) */
 async function expectAccessible(page: Page, name: string) {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
-    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
+  const violations = await axeViolations(page);
   await page.screenshot({ path: `${artifacts}/${name}.png`, fullPage: true });
   expect(violations, name).toEqual([]);
 }

@@ -1,21 +1,19 @@
 // Two-factor sign-in in Debian's Chromium against the real server with TOTP_REQUIRED=true: a beoordelaar enrols an
 // authenticator app (QR code and manual key), finishes with a code, and at the next sign-in gives a fresh code.
 // axe-core checks both steps.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotp } from '../../server/src/services/totp.ts';
+import { axeViolations } from '../support/axe.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { DEMO_PASSWORD, TEST_DATA_KEYS, TEST_REDIS_URL } from '../support/env.ts';
-import { freePort } from '../support/server-process.ts';
+import { freePort, startServer, waitReady, type ServerProcess } from '../support/server-process.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server: ChildProcess;
+let server: ServerProcess;
 let db: TestDatabase;
 let browser: Browser;
 let base: string;
@@ -23,33 +21,18 @@ let base: string;
 beforeAll(async () => {
   if (!existsSync(`${root}web/dist/index.html`)) throw new Error('web/dist is missing: run `npm run build:web` before the e2e tests');
   db = await createTestDatabase();
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  let out = '';
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
+  server = startServer(
+    {
       TOTP_REQUIRED: 'true',
       DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS,
       RUN_WORKERS: '0',
       DATABASE_URL: db.url,
       REDIS_URL: `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/${8 + Math.floor(Math.random() * 7)}`,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout!.on('data', (d) => (out += d));
-  server.stderr!.on('data', (d) => (out += d));
-  const until = Date.now() + 60_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`server exited: ${out}`);
-    if (await fetch(`${base}/api/health/ready`).then((r) => r.ok, () => false)) break;
-    if (Date.now() > until) throw new Error(`server not ready: ${out}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
+    await freePort(),
+  );
+  await waitReady(server);
+  base = server.base;
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -58,21 +41,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
+  if (server && server.child.exitCode === null) {
+    server.child.kill('SIGTERM');
+    await server.exited;
   }
   await db?.drop();
 });
 
 async function expectAccessible(page: Page, name: string) {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
-    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
+  const violations = await axeViolations(page);
   expect(violations, `${name}: ${violations.join('; ')}`).toEqual([]);
 }
 

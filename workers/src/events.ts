@@ -24,10 +24,6 @@ export interface LiveEvent {
 /** Only the fields above leave the process, whatever else the caller's object carries. */
 const wire = ({ type, id, reference, band, route, team, gemeente }: LiveEvent) => JSON.stringify({ type, id, reference, band, route, team, gemeente: gemeente ?? null });
 
-export async function publishEvent(redis: Redis, channel: string, event: LiveEvent): Promise<void> {
-  await redis.publish(channel, wire(event));
-}
-
 /** Several events in one round trip to Redis, in order. */
 export async function publishEvents(redis: Redis, channel: string, events: LiveEvent[]): Promise<void> {
   if (!events.length) return;

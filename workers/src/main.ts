@@ -1,6 +1,6 @@
 // A worker process on its own (docker-compose's `worker` service): relay, reconciler and triage worker.
 import pino from 'pino';
-import { loadCipher, runMigrations, useFieldCipher } from '@vt/db';
+import { cipherFromEnv, runMigrations, useFieldCipher } from '@vt/db';
 import { startWorkers } from './index.ts';
 
 const log = pino({ level: process.env.LOG_LEVEL || 'info' });
@@ -10,12 +10,7 @@ if (!DATABASE_URL || !REDIS_URL) {
   process.exit(1);
 }
 // The worker reads free text (sealed at rest) through the same keys as the API.
-useFieldCipher(
-  loadCipher(
-    { dataKeys: process.env.DATA_ENCRYPTION_KEYS || undefined, dataDir: process.env.DATA_DIR || '.data', production: process.env.NODE_ENV === 'production' },
-    (msg) => log.warn(msg),
-  ),
-);
+useFieldCipher(cipherFromEnv(process.env, (msg) => log.warn(msg)));
 await runMigrations(DATABASE_URL);
 const concurrency = Number(process.env.TRIAGE_CONCURRENCY);
 const workers = await startWorkers({

@@ -5,7 +5,7 @@
 //   4. when it reports 0 left, drop k1 from DATA_ENCRYPTION_KEYS.
 import { createDb } from '../client.ts';
 import { newKeySpec } from '../security/cipher.ts';
-import { loadCipher } from '../security/keys.ts';
+import { cipherFromEnv } from '../security/keys.ts';
 import { rotateKeys } from '../security/rotate.ts';
 
 const args = process.argv.slice(2);
@@ -20,10 +20,7 @@ if (!url) {
   console.error('Set DATABASE_URL (and DATA_ENCRYPTION_KEYS with the new key first).');
   process.exit(1);
 }
-const cipher = loadCipher(
-  { dataKeys: process.env.DATA_ENCRYPTION_KEYS || undefined, dataDir: process.env.DATA_DIR || '.data', production: process.env.NODE_ENV === 'production' },
-  (m) => console.warn(m),
-);
+const cipher = cipherFromEnv(process.env, (m) => console.warn(m));
 const handle = createDb(url, { max: 2, applicationName: 'veilig-thuis-rotate-key' });
 const started = Date.now();
 const report = await rotateKeys(handle.db, cipher);

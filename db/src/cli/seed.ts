@@ -3,7 +3,7 @@ import { createDb } from '../client.ts';
 import { runMigrations } from '../migrate.ts';
 import { seedDemo } from '../seed.ts';
 import { useFieldCipher } from '../security/field-cipher.ts';
-import { loadCipher } from '../security/keys.ts';
+import { cipherFromEnv } from '../security/keys.ts';
 
 if (process.env.NODE_ENV === 'production') {
   console.error('db:seed refuses to run with NODE_ENV=production: demo data never goes into production.');
@@ -15,7 +15,7 @@ if (!url) {
   process.exit(1);
 }
 // The same keys as the server (DATA_ENCRYPTION_KEYS, or the development key in DATA_DIR).
-useFieldCipher(loadCipher({ dataKeys: process.env.DATA_ENCRYPTION_KEYS || undefined, dataDir: process.env.DATA_DIR || '.data' }, (m) => console.warn(m)));
+useFieldCipher(cipherFromEnv(process.env, (m) => console.warn(m)));
 await runMigrations(url);
 const handle = createDb(url, { max: 2 });
 const result = await seedDemo(handle.db, {

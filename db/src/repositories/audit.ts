@@ -17,6 +17,11 @@ export interface AuditEntry {
   onBehalfOf?: string | null;
 }
 
+/** The audit row's role column: the user's roles or the client's scopes. */
+export function auditRole(actor: Actor): string | null {
+  return actor.type === 'user' ? actor.roles.join(',') : actor.type === 'client' ? actor.scopes.join(',') : null;
+}
+
 /** The access log could not be written: the access it records must not happen (the API answers 503). */
 export class AuditWriteError extends Error {
   readonly code = 'AUDIT_UNAVAILABLE';
@@ -33,7 +38,7 @@ export async function writeAudit(tx: DbOrTx, actor: Actor, entry: AuditEntry): P
     .values({
     actorId: actor.id,
     actorType: actor.type,
-    role: actor.type === 'user' ? actor.roles.join(',') : actor.type === 'client' ? actor.scopes.join(',') : null,
+    role: auditRole(actor),
     onBehalfOf: entry.onBehalfOf ?? (actor.type === 'client' ? actor.naam : null),
     action: entry.action,
     subjectType: entry.subjectType,

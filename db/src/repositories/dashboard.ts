@@ -44,52 +44,29 @@ export async function wachtlijstMetrics(db: DbOrTx, f: DashboardFilter): Promise
   const days = (from: SQL) => sql`coalesce(floor(max(extract(epoch from (${T}::timestamptz - ${from})) / 86400)), 0)::int`;
   const dateDays = (from: SQL) => sql`coalesce(max(${D}::date - ${from}), 0)::int`;
 
+  // One pass per waiting list (count and longest wait together), cross-joined into one row.
   const [rows] = await db.execute<Record<string, number | null>>(sql`
-    select
-      (select count(*)::int from meldingen m
+    select * from
+      (select count(*)::int as beoordeling_overdue, ${days(sql`m.received_at`)} as beoordeling_overdue_oldest from meldingen m
         where m.received_at <= ${T}::timestamptz and m.beoordeling_due_at < ${T}::timestamptz and ${scope('m')}
-          and not exists (select 1 from beoordelingen b where b.melding_id = m.id and b.decided_at <= ${T}::timestamptz)) as beoordeling_overdue,
-      (select ${days(sql`m.received_at`)} from meldingen m
-        where m.received_at <= ${T}::timestamptz and m.beoordeling_due_at < ${T}::timestamptz and ${scope('m')}
-          and not exists (select 1 from beoordelingen b where b.melding_id = m.id and b.decided_at <= ${T}::timestamptz)) as beoordeling_overdue_oldest,
-
-      (select count(*)::int from onderzoeken o join meldingen m on m.id = o.melding_id
+          and not exists (select 1 from beoordelingen b where b.melding_id = m.id and b.decided_at <= ${T}::timestamptz)) bo,
+      (select count(*)::int as wachtlijst_onderzoek, ${days(sql`o.besluit_at`)} as wachtlijst_onderzoek_oldest from onderzoeken o join meldingen m on m.id = o.melding_id
         where o.besluit_at <= ${T}::timestamptz and (o.started_at is null or o.started_at > ${D}::date)
-          and (o.afgerond_at is null or o.afgerond_at > ${T}::timestamptz) and ${scope('m')}) as wachtlijst_onderzoek,
-      (select ${days(sql`o.besluit_at`)} from onderzoeken o join meldingen m on m.id = o.melding_id
-        where o.besluit_at <= ${T}::timestamptz and (o.started_at is null or o.started_at > ${D}::date)
-          and (o.afgerond_at is null or o.afgerond_at > ${T}::timestamptz) and ${scope('m')}) as wachtlijst_onderzoek_oldest,
-
-      (select count(*)::int from onderzoeken o join meldingen m on m.id = o.melding_id
+          and (o.afgerond_at is null or o.afgerond_at > ${T}::timestamptz) and ${scope('m')}) wo,
+      (select count(*)::int as onderzoek_overdue, ${dateDays(sql`o.due_date`)} as onderzoek_overdue_oldest from onderzoeken o join meldingen m on m.id = o.melding_id
         where o.started_at <= ${D}::date and o.due_date < ${D}::date
-          and (o.afgerond_at is null or o.afgerond_at > ${T}::timestamptz) and ${scope('m')}) as onderzoek_overdue,
-      (select ${dateDays(sql`o.due_date`)} from onderzoeken o join meldingen m on m.id = o.melding_id
-        where o.started_at <= ${D}::date and o.due_date < ${D}::date
-          and (o.afgerond_at is null or o.afgerond_at > ${T}::timestamptz) and ${scope('m')}) as onderzoek_overdue_oldest,
-
-      (select count(*)::int from overdrachten ov join meldingen m on m.id = ov.melding_id
-        where ov.created_at <= ${T}::timestamptz and (ov.decided_at is null or ov.decided_at > ${T}::timestamptz) and ${scope('m')}) as overdracht_pending,
-      (select ${days(sql`ov.created_at`)} from overdrachten ov join meldingen m on m.id = ov.melding_id
-        where ov.created_at <= ${T}::timestamptz and (ov.decided_at is null or ov.decided_at > ${T}::timestamptz) and ${scope('m')}) as overdracht_pending_oldest,
-
-      (select count(*)::int from monitoring_checkpoints c join meldingen m on m.id = c.melding_id
-        where c.due_date < ${D}::date and (c.recorded_at is null or c.recorded_at > ${T}::timestamptz) and ${scope('m')}) as monitoring_due,
-      (select ${dateDays(sql`c.due_date`)} from monitoring_checkpoints c join meldingen m on m.id = c.melding_id
-        where c.due_date < ${D}::date and (c.recorded_at is null or c.recorded_at > ${T}::timestamptz) and ${scope('m')}) as monitoring_due_oldest,
-
-      (select count(*)::int from meldingen m
+          and (o.afgerond_at is null or o.afgerond_at > ${T}::timestamptz) and ${scope('m')}) oo,
+      (select count(*)::int as overdracht_pending, ${days(sql`ov.created_at`)} as overdracht_pending_oldest from overdrachten ov join meldingen m on m.id = ov.melding_id
+        where ov.created_at <= ${T}::timestamptz and (ov.decided_at is null or ov.decided_at > ${T}::timestamptz) and ${scope('m')}) op,
+      (select count(*)::int as monitoring_due, ${dateDays(sql`c.due_date`)} as monitoring_due_oldest from monitoring_checkpoints c join meldingen m on m.id = c.melding_id
+        where c.due_date < ${D}::date and (c.recorded_at is null or c.recorded_at > ${T}::timestamptz) and ${scope('m')}) md,
+      (select count(*)::int as beoordeling_total, count(*) filter (where b.first <= m.beoordeling_due_at)::int as beoordeling_on_time from meldingen m
         join lateral (select min(b.decided_at) as first from beoordelingen b where b.melding_id = m.id) b on true
-        where b.first > ${T}::timestamptz - make_interval(days => ${PCT_WINDOW_DAYS}) and b.first <= ${T}::timestamptz and ${scope('m')}) as beoordeling_total,
-      (select count(*)::int from meldingen m
-        join lateral (select min(b.decided_at) as first from beoordelingen b where b.melding_id = m.id) b on true
-        where b.first > ${T}::timestamptz - make_interval(days => ${PCT_WINDOW_DAYS}) and b.first <= ${T}::timestamptz and ${scope('m')}
-          and b.first <= m.beoordeling_due_at) as beoordeling_on_time,
-
-      (select count(*)::int from onderzoeken o join meldingen m on m.id = o.melding_id
-        where o.afgerond_at > ${T}::timestamptz - make_interval(days => ${PCT_WINDOW_DAYS}) and o.afgerond_at <= ${T}::timestamptz and ${scope('m')}) as onderzoek_total,
-      (select count(*)::int from onderzoeken o join meldingen m on m.id = o.melding_id
-        where o.afgerond_at > ${T}::timestamptz - make_interval(days => ${PCT_WINDOW_DAYS}) and o.afgerond_at <= ${T}::timestamptz and ${scope('m')}
-          and (o.afgerond_at at time zone 'Europe/Amsterdam')::date <= o.due_date) as onderzoek_on_time`);
+        where b.first > ${T}::timestamptz - make_interval(days => ${PCT_WINDOW_DAYS}) and b.first <= ${T}::timestamptz and ${scope('m')}) bp,
+      (select count(*)::int as onderzoek_total,
+              count(*) filter (where (o.afgerond_at at time zone 'Europe/Amsterdam')::date <= o.due_date)::int as onderzoek_on_time
+         from onderzoeken o join meldingen m on m.id = o.melding_id
+        where o.afgerond_at > ${T}::timestamptz - make_interval(days => ${PCT_WINDOW_DAYS}) and o.afgerond_at <= ${T}::timestamptz and ${scope('m')}) op2`);
   const r = rows!;
   const targets = await targetsAt(db, f.at, f.teamId ?? null);
   const counts: CountMetric[] = ['beoordeling_overdue', 'wachtlijst_onderzoek', 'onderzoek_overdue', 'overdracht_pending', 'monitoring_due'];

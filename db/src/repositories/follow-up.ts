@@ -5,8 +5,8 @@
 import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { addDays, amsterdamDate, type WerkdagKalender } from '../domain/calendar.ts';
-import { codeRood, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, teams, terugkoppelingen } from '../schema.ts';
-import { LifecycleConflict } from './lifecycle.ts';
+import { codeRood, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, terugkoppelingen } from '../schema.ts';
+import { LifecycleConflict, move, teamId } from './lifecycle.ts';
 
 export async function findCheckpoint(db: DbOrTx, id: string) {
   const [c] = await db.select().from(monitoringCheckpoints).where(eq(monitoringCheckpoints.id, id));
@@ -25,8 +25,7 @@ export async function recordCheckpoint(tx: DbOrTx, o: { id: string; uitkomst: 'v
   const escalate = o.uitkomst === 'niet_veilig';
   await tx.insert(meldingEvents).values({ meldingId: c.meldingId, at: now, type: 'monitoring_vastgelegd', actorId: o.actorId, data: { checkpointId: c.id, dueDate: c.dueDate, uitkomst: o.uitkomst, escalatie: escalate, toelichting: o.toelichting } });
   if (escalate) {
-    const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.kind, 'beoordeling')).limit(1);
-    await tx.update(meldingen).set({ status: 'triage_voorgesteld', teamId: team?.id ?? null, updatedAt: now }).where(eq(meldingen.id, c.meldingId));
+    await move(tx, c.meldingId, 'triage_voorgesteld', await teamId(tx, 'beoordeling'));
   }
   return { ...c, escalated: escalate };
 }

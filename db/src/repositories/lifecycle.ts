@@ -3,12 +3,13 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { monitoringCheckpoints as plannedCheckpoints } from '../domain/deadlines.ts';
-import type { MeldingStatus } from '../domain/codes.ts';
+import type { MeldingStatus, TeamKind } from '../domain/codes.ts';
 import { codeRood, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, onderzoeken, overdrachten, teams, terugkoppelingen } from '../schema.ts';
 
 export class LifecycleConflict extends Error {}
 
-async function teamId(tx: DbOrTx, kind: 'beoordeling' | 'monitoring' | 'wijkteam', gemeente?: string) {
+/** The team of a kind (a wijkteam: the one of `gemeente`). */
+export async function teamId(tx: DbOrTx, kind: TeamKind, gemeente?: string) {
   const [t] = await tx
     .select({ id: teams.id })
     .from(teams)
@@ -16,7 +17,8 @@ async function teamId(tx: DbOrTx, kind: 'beoordeling' | 'monitoring' | 'wijkteam
   return t?.id ?? null;
 }
 
-async function move(tx: DbOrTx, meldingId: string, status: MeldingStatus, team: string | null) {
+/** Moves a case to a status and (when given) a team. */
+export async function move(tx: DbOrTx, meldingId: string, status: MeldingStatus, team: string | null) {
   await tx.update(meldingen).set({ status, ...(team ? { teamId: team } : {}), updatedAt: new Date() }).where(eq(meldingen.id, meldingId));
 }
 

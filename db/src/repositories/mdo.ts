@@ -4,24 +4,15 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { monitoringCheckpoints as plannedCheckpoints, onderzoekDueDate } from '../domain/deadlines.ts';
-import type { Geweldsvorm, MeldingStatus } from '../domain/codes.ts';
-import { meldingen, meldingEvents, mdoAgendapunten, mdoOverleggen, monitoringCheckpoints, onderzoeken, teams, users } from '../schema.ts';
-import { LifecycleConflict, closeMelding, createOverdracht } from './lifecycle.ts';
+import type { Geweldsvorm } from '../domain/codes.ts';
+import { meldingen, meldingEvents, mdoAgendapunten, mdoOverleggen, monitoringCheckpoints, onderzoeken, users } from '../schema.ts';
+import { LifecycleConflict, closeMelding, createOverdracht, move, teamId } from './lifecycle.ts';
 import { planTerugkoppeling } from './follow-up.ts';
 import type { WerkdagKalender } from '../domain/calendar.ts';
 
 export type MdoBesluit = 'onderzoek' | 'vv' | 'overdracht' | 'afsluiten';
 export type OnderzoekVervolg = 'overdracht' | 'vv' | 'monitoring' | 'afsluiten';
 export type Uitkomst = { geweldsvorm: Geweldsvorm; conclusie: 'bevestigd' | 'niet_bevestigd' | 'weerlegd' };
-
-async function teamOf(tx: DbOrTx, kind: 'onderzoek' | 'monitoring' | 'mdo') {
-  const [t] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.kind, kind), isNull(teams.gemeenteCode))).limit(1);
-  return t?.id ?? null;
-}
-
-async function move(tx: DbOrTx, meldingId: string, status: MeldingStatus, team: string | null) {
-  await tx.update(meldingen).set({ status, ...(team ? { teamId: team } : {}), updatedAt: new Date() }).where(eq(meldingen.id, meldingId));
-}
 
 export async function createMdo(tx: DbOrTx, o: { datum: string; deelnemers: string[]; actorId: string }) {
   const [row] = await tx.insert(mdoOverleggen).values({ datum: o.datum, deelnemers: o.deelnemers, createdBy: o.actorId }).returning();
@@ -108,7 +99,7 @@ export async function decideAgendapunt(
   if (!p) throw new LifecycleConflict('Deze melding staat niet (meer) open op deze agenda.');
   await tx.insert(meldingEvents).values({ meldingId: o.meldingId, type: 'mdo_besluit', actorId: o.actorId, data: { mdoId: o.mdoId, besluit: o.besluit, eigenaar: o.eigenaar, toelichting: o.toelichting } });
   if (o.besluit === 'onderzoek') {
-    const team = await teamOf(tx, 'onderzoek');
+    const team = await teamId(tx, 'onderzoek');
     await tx.insert(onderzoeken).values({ meldingId: o.meldingId, teamId: team, besluitAt: now });
     await move(tx, o.meldingId, 'onderzoek', team);
     if (o.eigenaar) await tx.update(meldingen).set({ assignedTo: [o.eigenaar] }).where(eq(meldingen.id, o.meldingId));
@@ -123,7 +114,7 @@ export async function decideAgendapunt(
 
 /** Voorwaarden & Vervolg: VT keeps the case and watches the agreed conditions through monitoring checkpoints. */
 async function startVv(tx: DbOrTx, meldingId: string, actorId: string, eigenaar: string | null, today = new Date().toISOString().slice(0, 10)) {
-  const team = await teamOf(tx, 'onderzoek');
+  const team = await teamId(tx, 'onderzoek');
   await move(tx, meldingId, 'vv', team);
   if (eigenaar) await tx.update(meldingen).set({ assignedTo: [eigenaar] }).where(eq(meldingen.id, meldingId));
   const dates = plannedCheckpoints(today);
@@ -139,7 +130,7 @@ export async function startOnderzoek(tx: DbOrTx, meldingId: string, startedAt: s
   const dueDate = onderzoekDueDate(startedAt);
   const [waiting] = await tx.select().from(onderzoeken).where(and(eq(onderzoeken.meldingId, meldingId), isNull(onderzoeken.afgerondAt)));
   if (waiting?.startedAt) throw new LifecycleConflict('Het onderzoek loopt al.');
-  const team = await teamOf(tx, 'onderzoek');
+  const team = await teamId(tx, 'onderzoek');
   const [row] = waiting
     ? await tx.update(onderzoeken).set({ startedAt, dueDate, startedBy: actorId }).where(eq(onderzoeken.id, waiting.id)).returning()
     : await tx.insert(onderzoeken).values({ meldingId, teamId: team, besluitAt: new Date(), startedAt, dueDate, startedBy: actorId }).returning();
@@ -168,7 +159,7 @@ export async function finishOnderzoek(
   else {
     const dates = plannedCheckpoints(o.today);
     await tx.insert(monitoringCheckpoints).values(dates.map((dueDate) => ({ meldingId: o.meldingId, dueDate })));
-    await move(tx, o.meldingId, 'monitoring', await teamOf(tx, 'monitoring'));
+    await move(tx, o.meldingId, 'monitoring', await teamId(tx, 'monitoring'));
     await tx.insert(meldingEvents).values({ meldingId: o.meldingId, type: 'monitoring_gepland', actorId: o.actorId, data: { checkpoints: dates } });
   }
   return row;

@@ -15,7 +15,7 @@ import {
 } from '../domain/index.ts';
 import { beoordelingen, betrokkenen, gemeenten, meldingen, meldingEvents, teams, type Melding } from '../schema.ts';
 import { seal } from '../security/field-cipher.ts';
-import type { Actor } from './audit.ts';
+import { auditRole, type Actor } from './audit.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
 import { lifecycleOf } from './lifecycle.ts';
 
@@ -53,11 +53,6 @@ const formatPostcode = (p: string) => {
   const n = normalisePostcode(p);
   return `${n.slice(0, 4)} ${n.slice(4)}`;
 };
-
-/** The audit row's role column: the user's roles or the client's scopes. */
-function auditRole(actor: Actor): string | null {
-  return actor.type === 'user' ? actor.roles.join(',') : actor.type === 'client' ? actor.scopes.join(',') : null;
-}
 
 /**
  * Saves a melding with its betrokkenen, its `ontvangen` history event, an audit row, the outbox row that starts

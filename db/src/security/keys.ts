@@ -16,3 +16,8 @@ export function loadCipher(config: { dataKeys: string | undefined; dataDir: stri
   warn(`DATA_ENCRYPTION_KEYS not set: using the development key in ${file} (never in production)`);
   return createCipher(parseKeys(readFileSync(file, 'utf8').trim()));
 }
+
+/** The same, configured from the environment (DATA_ENCRYPTION_KEYS, DATA_DIR, NODE_ENV): for the worker and the CLIs. */
+export function cipherFromEnv(env: NodeJS.ProcessEnv, warn: (msg: string) => void): FieldCipher {
+  return loadCipher({ dataKeys: env.DATA_ENCRYPTION_KEYS || undefined, dataDir: env.DATA_DIR || '.data', production: env.NODE_ENV === 'production' }, warn);
+}

@@ -4,7 +4,7 @@ import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { addToOutbox, createOverdracht, findMeldingDetail, planTerugkoppeling, schema, writeAudit, type Tx } from '@vt/db';
 import { amsterdamDate, bands, routes, type Route } from '@vt/db/domain';
-import { publishEvent, type LiveEventType } from '@vt/workers';
+import { publishEvents, type LiveEventType } from '@vt/workers';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { Id, IdParams, errors } from '../schemas/common.ts';
 import { Betrokkene, Melding, Veiligheid } from '../schemas/melding.ts';
@@ -49,7 +49,7 @@ export default async function beoordelingRoutes(app: App) {
       .where(eq(meldingen.id, id));
     if (!m) return;
     // An event lost while Redis is down only delays a screen refresh; the decision itself is committed.
-    for (const type of types) await publishEvent(app.redis, app.eventsChannel, { type, id, reference: m.reference, band: m.band, route: m.route, team: m.team, gemeente: m.gemeente }).catch(() => {});
+    await publishEvents(app.redis, app.eventsChannel, types.map((type) => ({ type, id, reference: m.reference, band: m.band, route: m.route, team: m.team, gemeente: m.gemeente }))).catch(() => {});
   }
 
   app.post(

@@ -2,20 +2,14 @@
 // issue #6). Each step is an event in the case history and an audit row.
 import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { LifecycleConflict, findCheckpoint, flagCodeRood, herinneringen, recordCheckpoint, recordCodeRoodUitkomst, recordTerugkoppeling, schema, writeAudit, type Tx } from '@vt/db';
-import { conflict, notFound } from '../errors.ts';
+import { findCheckpoint, flagCodeRood, herinneringen, recordCheckpoint, recordCodeRoodUitkomst, recordTerugkoppeling, schema, writeAudit, type Tx } from '@vt/db';
+import { notFound } from '../errors.ts';
 import { Id, IdParams, IsoDate, Text, codeEnum, errors } from '../schemas/common.ts';
+import { lifecycleStep } from '../services/steps.ts';
 import type { App } from '../types.ts';
 
 export default async function followUpRoutes(app: App, opts: { overdrachtWerkdagen: number }) {
-  async function step<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    try {
-      return await app.db.db.transaction(work);
-    } catch (err) {
-      if (err instanceof LifecycleConflict) throw conflict(err.message);
-      throw err;
-    }
-  }
+  const step = <T>(work: (tx: Tx) => Promise<T>) => lifecycleStep(app, work);
 
   app.post(
     '/monitoring/:id',

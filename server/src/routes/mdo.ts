@@ -17,8 +17,9 @@ import {
   type Tx,
 } from '@vt/db';
 import { amsterdamDate, bands, geweldsvormen } from '@vt/db/domain';
-import { HttpError, conflict, notFound } from '../errors.ts';
+import { HttpError, notFound } from '../errors.ts';
 import { DateTime, Id, IdParams, IsoDate, Nullable, Text, codeEnum, errors } from '../schemas/common.ts';
+import { lifecycleStep } from '../services/steps.ts';
 import type { App } from '../types.ts';
 
 const Besluit = codeEnum(['onderzoek', 'vv', 'overdracht', 'afsluiten'] as const);
@@ -41,15 +42,7 @@ const Mdo = Type.Object({
 });
 
 export default async function mdoRoutes(app: App) {
-  /** Runs `work` in a transaction; lifecycle conflicts become 409. */
-  async function step<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    try {
-      return await app.db.db.transaction(work);
-    } catch (err) {
-      if (err instanceof LifecycleConflict) throw conflict(err.message);
-      throw err;
-    }
-  }
+  const step = <T>(work: (tx: Tx) => Promise<T>) => lifecycleStep(app, work);
 
   async function mdoView(tx: Tx, id: string) {
     const mdo = await findMdo(tx, id);

@@ -47,20 +47,7 @@ export default async function werkvoorraadRoutes(app: App) {
         const rows = await listWerkvoorraad(tx, teamIds);
         await writeAudit(tx, actor, { action: 'search', subjectType: 'werkvoorraad', subjectId: team, ip: req.ip });
         return {
-          items: rows.map((r) => ({
-            id: r.id,
-            reference: r.reference,
-            band: r.band,
-            priority: r.priority,
-            urgency: r.urgency,
-            route: r.route,
-            status: r.status,
-            receivedAt: r.receivedAt,
-            dueAt: r.dueAt,
-            werkdagenWachtend: werkdagenWachtend(r.receivedOn),
-            gemeente: r.gemeente,
-            assignedTo: r.assignedTo,
-          })),
+          items: rows.map(({ receivedOn, teamId: _teamId, ...r }) => ({ ...r, werkdagenWachtend: werkdagenWachtend(receivedOn) })),
         };
       });
     },

@@ -1,6 +1,9 @@
 // Record-level rules: which melding a signed-in actor may see. 404 for what is not visible (api.md: never
 // reveal existence).
 import { enterWijkteamScope, type Actor, type DbOrTx, type MeldingDetail } from '@vt/db';
+import { CASE_ROLES } from '../authz.ts';
+
+const isCaseRole = (r: string) => (CASE_ROLES as readonly string[]).includes(r);
 
 export interface Visibility {
   visible: boolean;
@@ -11,8 +14,7 @@ export interface Visibility {
 export function meldingVisibility(actor: Actor, m: MeldingDetail): Visibility {
   if (actor.type !== 'user') return { visible: false, melderIdentity: false };
   const roles = actor.roles;
-  const caseRoles = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
-  if (roles.some((r) => caseRoles.includes(r))) return { visible: true, melderIdentity: true };
+  if (roles.some(isCaseRole)) return { visible: true, melderIdentity: true };
   // The adviseur who filed it may read it back (to confirm what was registered).
   if (roles.includes('adviseur') && m.melding.createdByUserId === actor.id) return { visible: true, melderIdentity: true };
   // A wijkteam sees only cases handed over to its own gemeente (now or before), without the melder's identity.
@@ -24,8 +26,7 @@ export function meldingVisibility(actor: Actor, m: MeldingDetail): Visibility {
 
 /** A wijkteam user (and nothing more): bound to one gemeente's handovers. */
 export function isWijkteamOnly(actor: Actor): actor is Extract<Actor, { type: 'user' }> {
-  const caseRoles = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
-  return actor.type === 'user' && actor.roles.includes('wijkteam') && !actor.roles.some((r) => caseRoles.includes(r));
+  return actor.type === 'user' && actor.roles.includes('wijkteam') && !actor.roles.some(isCaseRole);
 }
 
 /**
@@ -46,8 +47,7 @@ export async function scopeReads(tx: DbOrTx, actor: Actor): Promise<void> {
 export function outsideOwnQueue(actor: Actor, d: MeldingDetail): boolean {
   if (actor.type !== 'user') return false;
   const roles = actor.roles;
-  const caseRoles = ['beoordelaar', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
-  if (roles.includes('chef_van_de_dag') || !roles.some((r) => caseRoles.includes(r))) return false;
+  if (roles.includes('chef_van_de_dag') || !roles.some(isCaseRole)) return false;
   const m = d.melding;
   if (m.assignedTo.includes(actor.id)) return false;
   if (actor.teamId && m.teamId === actor.teamId) return false;
