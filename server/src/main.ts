@@ -7,6 +7,7 @@ import { createDb, loadCipher, runMigrations, seedDemo, useFieldCipher } from '@
 import { startWorkers, type RunningWorkers } from '@vt/workers';
 import { buildApp, logRedact } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { isUnavailable } from './plugins/app/errors.ts';
 import { MissingRedisError, startEmbeddedPostgres, startLocalRedis, type Service } from './infra/embedded.ts';
 
 const log = pino({ level: process.env.LOG_LEVEL || 'info', redact: logRedact });
@@ -77,8 +78,7 @@ async function main() {
   const cipher = loadCipher({ ...config, production: config.nodeEnv === 'production' }, (msg) => log.warn(msg));
   useFieldCipher(cipher);
 
-  await waitForDatabase(databaseUrl, Number(process.env.DATABASE_WAIT_SECONDS || 60));
-  await runMigrations(databaseUrl);
+  await migrateWhenReachable(databaseUrl, Number(process.env.DATABASE_WAIT_SECONDS || 60));
   const db = createDb(databaseUrl, { max: Number(process.env.DB_POOL_SIZE || 10), applicationName: 'veilig-thuis-api' });
   onStop('database pool', () => db.close());
   if (seed) {
@@ -109,6 +109,25 @@ async function main() {
 function triageConcurrency(): { concurrency?: number } {
   const n = Number(process.env.TRIAGE_CONCURRENCY);
   return Number.isInteger(n) && n > 0 ? { concurrency: n } : {};
+}
+
+/**
+ * Waits for Postgres, then migrates. A database that comes up and drops the connection again (still starting, a
+ * proxy in between) makes the migration fail with a connection error: that is waited out the same way, not a crash.
+ */
+async function migrateWhenReachable(url: string, seconds: number) {
+  const until = Date.now() + seconds * 1000;
+  for (;;) {
+    await waitForDatabase(url, Math.max(1, Math.ceil((until - Date.now()) / 1000)));
+    try {
+      await runMigrations(url);
+      return;
+    } catch (err) {
+      if (!isUnavailable(err) || Date.now() > until) throw err;
+      log.warn({ errCode: (err as { code?: string }).code }, 'Postgres dropped the connection during migration; waiting');
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
 }
 
 /** A database that is still starting (or briefly unreachable) is waited for, not a reason to crash-loop. */

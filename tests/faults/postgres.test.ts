@@ -71,7 +71,7 @@ describe('Postgres refused at start-up', () => {
       expect(server.output()).toContain('waiting for Postgres');
     } finally {
       server.child.kill('SIGTERM');
-      expect(await server.exited).toBe(0);
+      expect(await server.exited, server.output()).toBe(0);
     }
   }, 90_000);
 });
