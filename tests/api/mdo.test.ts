@@ -1,6 +1,8 @@
 // The case after an MDO (issue #6, acceptance 1 and 2): MDO → onderzoek → outcome → overdracht → accepted →
 // monitoring → closed; MDO → V&V → monitoring; the onderzoek's 10-week term over DST and holidays.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asc, desc, eq } from 'drizzle-orm';
+import { findMeldingDetail, schema } from '@vt/db';
 import { addMonths, amsterdamDate } from '@vt/db/domain';
 import { createTestApp, login, partnerHeaders, type Session, type TestContext } from '../support/app.ts';
 import { meldingBody } from '../support/fixtures.ts';
@@ -126,5 +128,42 @@ describe('MDO', () => {
   it('lets a medewerker start onderzoeken of its own team only', async () => {
     const { id } = (await t.app.inject({ method: 'POST', url: '/api/meldingen', headers: partnerHeaders, payload: meldingBody() })).json() as { id: string };
     expect((await req('POST', `/api/meldingen/${id}/onderzoek`, medewerker, {})).statusCode).toBe(403);
+  });
+
+  it('reads the whole case in one statement exactly as plain selects read its rows', async () => {
+    // The case of the first walk has every related row: betrokkenen, beoordeling, onderzoek, overdracht,
+    // monitoring checkpoints and terugkoppelingen. Add a huisverbod and Code Rood so none is missing.
+    const { db } = t.db.handle;
+    const [walked] = await db.select({ id: schema.onderzoeken.meldingId }).from(schema.onderzoeken).innerJoin(schema.overdrachten, eq(schema.overdrachten.meldingId, schema.onderzoeken.meldingId)).limit(1);
+    const id = walked!.id;
+    const [thv] = await db.insert(schema.huisverboden).values({ meldingId: id, opgelegdOp: '2026-11-02', eindigtOp: '2026-11-12' }).returning();
+    const [rood] = await db.insert(schema.codeRood).values({ meldingId: id, datum: '2026-11-03', toelichting: 'Escalatie regionaal, geheim.' }).returning();
+    const s = schema;
+    const [[m], persons, [beoordeling], [overdracht], monitoring, [onderzoek], feedback] = await Promise.all([
+      db.select().from(s.meldingen).where(eq(s.meldingen.id, id)),
+      db.select().from(s.betrokkenen).where(eq(s.betrokkenen.meldingId, id)).orderBy(asc(s.betrokkenen.volgorde)),
+      db.select().from(s.beoordelingen).where(eq(s.beoordelingen.meldingId, id)).orderBy(desc(s.beoordelingen.decidedAt)).limit(1),
+      db.select().from(s.overdrachten).where(eq(s.overdrachten.meldingId, id)).orderBy(desc(s.overdrachten.createdAt)).limit(1),
+      db.select().from(s.monitoringCheckpoints).where(eq(s.monitoringCheckpoints.meldingId, id)).orderBy(asc(s.monitoringCheckpoints.dueDate)),
+      db.select().from(s.onderzoeken).where(eq(s.onderzoeken.meldingId, id)).limit(1),
+      db.select().from(s.terugkoppelingen).where(eq(s.terugkoppelingen.meldingId, id)).orderBy(asc(s.terugkoppelingen.dueDate), asc(s.terugkoppelingen.moment)),
+    ]);
+    const detail = (await findMeldingDetail(db, id))!;
+    expect(persons.length).toBeGreaterThan(0);
+    expect(monitoring.length).toBe(3);
+    expect(feedback.length).toBeGreaterThan(0);
+    expect(detail.melding).toEqual(m);
+    expect(detail.melding.receivedAt).toBeInstanceOf(Date);
+    expect(detail.betrokkenen).toEqual(persons);
+    expect(detail.beoordeling).toEqual(beoordeling);
+    expect(detail.lifecycle.overdracht).toEqual(overdracht);
+    expect(detail.lifecycle.monitoring).toEqual(monitoring);
+    expect(detail.lifecycle.onderzoek).toEqual(onderzoek);
+    expect(detail.lifecycle.terugkoppelingen).toEqual(feedback);
+    expect(detail.lifecycle.overdrachtGemeenten).toEqual([overdracht!.gemeenteCode]);
+    expect(detail.lifecycle.thv).toEqual(thv);
+    expect(detail.lifecycle.codeRood).toEqual(rood);
+    expect(detail.lifecycle.codeRood!.toelichting).toBe('Escalatie regionaal, geheim.');
+    expect(await findMeldingDetail(db, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
   });
 });

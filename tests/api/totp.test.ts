@@ -9,6 +9,8 @@ import { createTestApp, type TestContext } from '../support/app.ts';
 import { DEMO_PASSWORD, TEST_DATA_KEYS } from '../support/env.ts';
 
 let t: TestContext;
+/** When the enrolment's code was made: its step is used, whatever the clock says by the next test. */
+let enrolledAt = 0;
 beforeAll(async () => {
   t = await createTestApp({ totpRequired: true });
 });
@@ -62,7 +64,8 @@ describe('TOTP two-factor sign-in', () => {
     const wrong = await post('/api/auth/totp/confirm', s.headers, { code: currentTotp(secret, Date.now() - 10 * 60_000) });
     expect(wrong.statusCode).toBe(400);
 
-    const ok = await post('/api/auth/totp/confirm', s.headers, { code: currentTotp(secret) });
+    enrolledAt = Date.now();
+    const ok = await post('/api/auth/totp/confirm', s.headers, { code: currentTotp(secret, enrolledAt) });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ mfa: 'none' });
     // A new session id once the second factor is proven; the half-signed-in one is gone.
@@ -75,8 +78,8 @@ describe('TOTP two-factor sign-in', () => {
   it('asks for a code at the next sign-in and refuses a code that was used already', async () => {
     const s = await signIn('beoordelaar@demo.test');
     expect(s.mfa).toBe('verify');
-    // The enrolment used the current step: the same code again is a replay.
-    const replay = await post('/api/auth/totp', s.headers, { code: currentTotp(secret) });
+    // The same code as the enrolment's is a replay (even when a new 30 s step began since).
+    const replay = await post('/api/auth/totp', s.headers, { code: currentTotp(secret, enrolledAt) });
     expect(replay.statusCode).toBe(400);
     // The next step's code (one step of clock drift is allowed) is fresh.
     const next = await post('/api/auth/totp', s.headers, { code: currentTotp(secret, Date.now() + 30_000) });

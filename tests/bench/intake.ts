@@ -165,6 +165,9 @@ async function main() {
     q`select * from monitoring_checkpoints where melding_id = ${readId} order by due_date`,
     q`select * from huisverboden where melding_id = ${readId} order by created_at desc limit 1`,
     q`select distinct gemeente_code from overdrachten where melding_id = ${readId}`,
+    q`select * from onderzoeken where melding_id = ${readId} order by besluit_at desc limit 1`,
+    q`select * from code_rood where melding_id = ${readId} order by created_at desc limit 1`,
+    q`select * from terugkoppelingen where melding_id = ${readId} order by due_date, moment`,
   ];
   const rawReadOne = await loop(() => Promise.all(caseSelects(sql)));
   const rawReadOneAudited = await loop(() =>

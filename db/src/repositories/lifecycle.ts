@@ -122,16 +122,3 @@ export async function closeMelding(tx: DbOrTx, meldingId: string, reden: string,
   await tx.insert(meldingEvents).values({ meldingId, type: 'afgesloten', actorId, data: { reden } });
 }
 
-/** What the case view shows of the lifecycle. */
-export async function lifecycleOf(db: DbOrTx, meldingId: string) {
-  const [[overdracht], monitoring, [thv], gemeenten, [onderzoek], [rood], feedback] = await Promise.all([
-    db.select().from(overdrachten).where(eq(overdrachten.meldingId, meldingId)).orderBy(desc(overdrachten.createdAt)).limit(1),
-    db.select().from(monitoringCheckpoints).where(eq(monitoringCheckpoints.meldingId, meldingId)).orderBy(asc(monitoringCheckpoints.dueDate)),
-    db.select().from(huisverboden).where(eq(huisverboden.meldingId, meldingId)).orderBy(desc(huisverboden.createdAt)).limit(1),
-    db.selectDistinct({ gemeente: overdrachten.gemeenteCode }).from(overdrachten).where(eq(overdrachten.meldingId, meldingId)),
-    db.select().from(onderzoeken).where(eq(onderzoeken.meldingId, meldingId)).orderBy(desc(onderzoeken.besluitAt)).limit(1),
-    db.select().from(codeRood).where(eq(codeRood.meldingId, meldingId)).orderBy(desc(codeRood.createdAt)).limit(1),
-    db.select().from(terugkoppelingen).where(eq(terugkoppelingen.meldingId, meldingId)).orderBy(asc(terugkoppelingen.dueDate), asc(terugkoppelingen.moment)),
-  ]);
-  return { overdracht: overdracht ?? null, monitoring, thv: thv ?? null, overdrachtGemeenten: gemeenten.map((g) => g.gemeente), onderzoek: onderzoek ?? null, codeRood: rood ?? null, terugkoppelingen: feedback };
-}

@@ -10,14 +10,27 @@ import {
   type Geweldsvorm,
   type MeldingKanaal,
   type MeldingStatus,
+  type TeamKind,
   type Veiligheid,
   type WerkdagKalender,
 } from '../domain/index.ts';
-import { beoordelingen, betrokkenen, gemeenten, meldingen, meldingEvents, teams, type Melding } from '../schema.ts';
+import {
+  beoordelingen,
+  betrokkenen,
+  codeRood,
+  huisverboden,
+  meldingen,
+  meldingEvents,
+  monitoringCheckpoints,
+  onderzoeken,
+  overdrachten,
+  terugkoppelingen,
+  type Melding,
+} from '../schema.ts';
+import { decodeJsonRow, decodeJsonRows } from './json-rows.ts';
 import { seal } from '../security/field-cipher.ts';
 import { auditRole, type Actor } from './audit.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
-import { lifecycleOf } from './lifecycle.ts';
 
 /** A melding as it comes in (the contract's POST body). */
 export interface MeldingInput {
@@ -120,26 +133,46 @@ export async function insertMelding(tx: DbOrTx, input: MeldingInput, ctx: Create
   return { id: row.id, reference: row.reference, status: row.status, receivedAt };
 }
 
-/** Everything the case view needs, in as few round trips as the data allows. */
+/**
+ * Everything the case view needs, in one statement: the melding with its gemeente and team, the betrokkenen, the
+ * latest beoordeling and the lifecycle rows, each related set as JSON decoded with its columns' own mapping. One
+ * round trip instead of ten, and no query building per read (bench: case read, tests/bench/RESULTS.md).
+ */
 export async function findMeldingDetail(db: DbOrTx, id: string) {
-  // All keyed by the melding's id, so they go out together (pipelined on the transaction's connection).
-  const [[row], persons, [beoordeling], lifecycle] = await Promise.all([
-    db
-      .select({
-        melding: meldingen,
-        gemeenteNaam: gemeenten.naam,
-        team: { id: teams.id, kind: teams.kind, naam: teams.naam, gemeente: teams.gemeenteCode },
-      })
-      .from(meldingen)
-      .innerJoin(gemeenten, eq(gemeenten.code, meldingen.gemeenteCode))
-      .leftJoin(teams, eq(teams.id, meldingen.teamId))
-      .where(eq(meldingen.id, id)),
-    db.select().from(betrokkenen).where(eq(betrokkenen.meldingId, id)).orderBy(asc(betrokkenen.volgorde)),
-    db.select().from(beoordelingen).where(eq(beoordelingen.meldingId, id)).orderBy(desc(beoordelingen.decidedAt)).limit(1),
-    lifecycleOf(db, id),
-  ]);
+  const rows = await db.execute<Record<string, unknown>>(sql`
+    select row_to_json(m) as melding, g.naam as gemeente_naam,
+      case when t.id is null then null else json_build_object('id', t.id, 'kind', t.kind, 'naam', t.naam, 'gemeente', t.gemeente_code) end as team,
+      (select json_agg(b order by b.volgorde) from betrokkenen b where b.melding_id = m.id) as betrokkenen,
+      (select row_to_json(b) from beoordelingen b where b.melding_id = m.id order by b.decided_at desc limit 1) as beoordeling,
+      (select row_to_json(o) from overdrachten o where o.melding_id = m.id order by o.created_at desc limit 1) as overdracht,
+      (select json_agg(c order by c.due_date) from monitoring_checkpoints c where c.melding_id = m.id) as monitoring,
+      (select row_to_json(h) from huisverboden h where h.melding_id = m.id order by h.created_at desc limit 1) as thv,
+      (select json_agg(distinct o.gemeente_code) from overdrachten o where o.melding_id = m.id) as overdracht_gemeenten,
+      (select row_to_json(z) from onderzoeken z where z.melding_id = m.id order by z.besluit_at desc limit 1) as onderzoek,
+      (select row_to_json(r) from code_rood r where r.melding_id = m.id order by r.created_at desc limit 1) as code_rood,
+      (select json_agg(k order by k.due_date, k.moment) from terugkoppelingen k where k.melding_id = m.id) as terugkoppelingen
+    from meldingen m
+    join gemeenten g on g.code = m.gemeente_code
+    left join teams t on t.id = m.team_id
+    where m.id = ${id}::uuid`);
+  const row = rows[0];
   if (!row) return undefined;
-  return { ...row, team: row.team?.id ? row.team : null, betrokkenen: persons, beoordeling: beoordeling ?? null, lifecycle };
+  return {
+    melding: decodeJsonRow(meldingen, row.melding)!,
+    gemeenteNaam: row.gemeente_naam as string,
+    team: row.team as { id: string; kind: TeamKind; naam: string; gemeente: string | null } | null,
+    betrokkenen: decodeJsonRows(betrokkenen, row.betrokkenen),
+    beoordeling: decodeJsonRow(beoordelingen, row.beoordeling),
+    lifecycle: {
+      overdracht: decodeJsonRow(overdrachten, row.overdracht),
+      monitoring: decodeJsonRows(monitoringCheckpoints, row.monitoring),
+      thv: decodeJsonRow(huisverboden, row.thv),
+      overdrachtGemeenten: (row.overdracht_gemeenten as string[] | null) ?? [],
+      onderzoek: decodeJsonRow(onderzoeken, row.onderzoek),
+      codeRood: decodeJsonRow(codeRood, row.code_rood),
+      terugkoppelingen: decodeJsonRows(terugkoppelingen, row.terugkoppelingen),
+    },
+  };
 }
 export type MeldingDetail = NonNullable<Awaited<ReturnType<typeof findMeldingDetail>>>;
 

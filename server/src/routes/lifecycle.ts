@@ -22,7 +22,7 @@ import { amsterdamDate, thvEindigtOp, thvLaatsteVerlenging } from '@vt/db/domain
 import { badRequest, conflict, notFound, unprocessable } from '../errors.ts';
 import { DateTime, GemeenteCode, Id, IdParams, IsoDate, Nullable, Text, codeEnum, errors } from '../schemas/common.ts';
 import { Melding } from '../schemas/melding.ts';
-import { meldingVisibility, scopeReads } from '../services/access.ts';
+import { meldingVisibility, scopedRead } from '../services/access.ts';
 import { toMeldingView } from '../services/meldingen.ts';
 import type { App } from '../types.ts';
 
@@ -98,8 +98,7 @@ export default async function lifecycleRoutes(app: App) {
       const actor = app.authorize(req, 'overdracht:inbox');
       const ownGemeenteOnly = actor.type === 'user' && actor.roles.includes('wijkteam');
       if (ownGemeenteOnly && !req.sessionUser?.gemeente) return { items: [] };
-      return app.db.db.transaction(async (tx) => {
-        await scopeReads(tx, actor);
+      return scopedRead(app.db.db, actor, async (tx) => {
         const rows = await listOverdrachten(tx, ownGemeenteOnly ? req.sessionUser!.gemeente : null);
         await writeAudit(tx, actor, { action: 'search', subjectType: 'overdracht', ip: req.ip });
         return {

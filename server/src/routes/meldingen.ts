@@ -4,7 +4,7 @@ import { HttpError, notFound } from '../errors.ts';
 import { DateTime, Id, IdParams, IdempotencyHeaders, Nullable, errors } from '../schemas/common.ts';
 import { Historie, Melding, MeldingBody, MeldingCreated, MeldingList, MeldingListQuery } from '../schemas/melding.ts';
 import { idempotent } from '../services/idempotency.ts';
-import { meldingVisibility, outsideOwnQueue, scopeReads } from '../services/access.ts';
+import { meldingVisibility, outsideOwnQueue, scopedRead } from '../services/access.ts';
 import { checkMeldingBody, toMeldingView } from '../services/meldingen.ts';
 import type { App } from '../types.ts';
 
@@ -64,8 +64,7 @@ export default async function meldingenRoutes(app: App) {
     },
     async (req) => {
       const actor = app.authorize(req, 'melding:read');
-      const view = await app.db.db.transaction(async (tx) => {
-        await scopeReads(tx, actor);
+      const view = await scopedRead(app.db.db, actor, async (tx) => {
         const detail = await findMeldingDetail(tx, req.params.id);
         const visibility = detail ? meldingVisibility(actor, detail) : { visible: false, melderIdentity: false };
         if (!detail || !visibility.visible) {
@@ -126,8 +125,7 @@ export default async function meldingenRoutes(app: App) {
     },
     async (req) => {
       const actor = app.authorize(req, 'melding:read');
-      const result = await app.db.db.transaction(async (tx) => {
-        await scopeReads(tx, actor);
+      const result = await scopedRead(app.db.db, actor, async (tx) => {
         const detail = await findMeldingDetail(tx, req.params.id);
         if (!detail || !meldingVisibility(actor, detail).visible) throw notFound('Melding niet gevonden.');
         const purpose = await readPurpose(tx, actor, detail, 'historie');

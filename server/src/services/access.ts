@@ -1,6 +1,6 @@
 // Record-level rules: which melding a signed-in actor may see. 404 for what is not visible (api.md: never
 // reveal existence).
-import { enterWijkteamScope, type Actor, type DbOrTx, type MeldingDetail } from '@vt/db';
+import { enterWijkteamScope, type Actor, type Db, type DbOrTx, type MeldingDetail } from '@vt/db';
 import { CASE_ROLES } from '../authz.ts';
 
 const isCaseRole = (r: string) => (CASE_ROLES as readonly string[]).includes(r);
@@ -30,12 +30,18 @@ export function isWijkteamOnly(actor: Actor): actor is Extract<Actor, { type: 'u
 }
 
 /**
- * The second line behind meldingVisibility: a wijkteam's reads run under Postgres row-level security for its own
- * gemeente (db/drizzle/0005), so a mistake in a query or in the rules above still cannot show it another
- * gemeente's case. Call at the start of the read's transaction.
+ * Runs a read and its audit row. A wijkteam's reads run in a transaction under Postgres row-level security for its
+ * own gemeente (db/drizzle/0005): the second line behind meldingVisibility, so a mistake in a query or in the rules
+ * above still cannot show it another gemeente's case. Other reads go straight to the pool, which saves the
+ * BEGIN/COMMIT round trips on the busiest route; the audit row is still written before any data is answered, and
+ * a failed audit write answers 503 without the data.
  */
-export async function scopeReads(tx: DbOrTx, actor: Actor): Promise<void> {
-  if (isWijkteamOnly(actor)) await enterWijkteamScope(tx, actor.gemeente ?? '');
+export function scopedRead<T>(db: Db, actor: Actor, read: (q: DbOrTx) => Promise<T>): Promise<T> {
+  if (!isWijkteamOnly(actor)) return read(db);
+  return db.transaction(async (tx) => {
+    await enterWijkteamScope(tx, actor.gemeente ?? '');
+    return read(tx);
+  });
 }
 
 /**
