@@ -1,10 +1,10 @@
 // After the beoordeling: handover to a wijkteam, its acceptance or return, the monitoring checkpoints, the
 // tijdelijk huisverbod and closing (domain.md steps 3–7). Each step is an event in the case history.
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { monitoringCheckpoints as plannedCheckpoints } from '../domain/deadlines.ts';
 import type { MeldingStatus, TeamKind } from '../domain/codes.ts';
-import { codeRood, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, onderzoeken, overdrachten, teams, terugkoppelingen } from '../schema.ts';
+import { huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, teams } from '../schema.ts';
 
 export class LifecycleConflict extends Error {}
 
