@@ -25,6 +25,26 @@ import { eventData, sealedText } from './security/field-cipher.ts';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
+// The waiting lists of the manager dashboard (domain.md, "Waiting lists") as intervals: an item is on a list at
+// moment T exactly when its interval holds T. Written once here for both the GiST indexes below and the dashboard's
+// queries (repositories/dashboard.ts), which must use the very same expression for the index to serve them. `a` is
+// a table alias with its dot. An interval whose end lies before its start is empty; one without an end is open.
+const midnight = (date: string) => `(${date}::timestamp at time zone 'Europe/Amsterdam')`;
+const span = (from: string, until: string, bounds: '[)' | '()') =>
+  `tstzrange(${from}, case when ${until} is null then null else greatest(${from}, ${until}) end, '${bounds}')`;
+export const waitInterval = {
+  /** Past beoordelingDueAt (strictly) and no beoordeling yet (strictly before T counts as done). */
+  beoordelingOverdue: (a = '') => span(`${a}beoordeling_due_at`, `${a}first_beoordeling_at`, '()'),
+  /** From the besluit until the day the onderzoek starts (or it is closed without one). */
+  wachtlijstOnderzoek: (a = '') => span(`${a}besluit_at`, `least(${midnight(`${a}started_at`)}, ${a}afgerond_at)`, '[)'),
+  /** From the day after the due date until it is finished (only onderzoeken that started: due_date set). */
+  onderzoekOverdue: (a = '') => span(midnight(`(${a}due_date + 1)`), `${a}afgerond_at`, '[)'),
+  /** From sending until the wijkteam accepts or sends it back. */
+  overdrachtPending: (a = '') => span(`${a}created_at`, `${a}decided_at`, '[)'),
+  /** From the day after the checkpoint's date until it is recorded. */
+  monitoringDue: (a = '') => span(midnight(`(${a}due_date + 1)`), `${a}recorded_at`, '[)'),
+};
+
 export const adviesKanaalEnum = pgEnum('advies_kanaal', c.adviesKanalen);
 export const meldingKanaalEnum = pgEnum('melding_kanaal', c.meldingKanalen);
 export const vragerTypeEnum = pgEnum('vrager_type', c.vragerTypes);
@@ -223,6 +243,9 @@ export const meldingen = pgTable(
     proposedAt: tstz('proposed_at'),
     // Set when retention or a granted destruction request took the personal data and free text out.
     anonymisedAt: tstz('anonymised_at'),
+    // When the first beoordeling was decided: kept by a trigger on beoordelingen (db/drizzle/0016), read by the
+    // dashboard (beoordeling overdue, on-time percentage, forecast) instead of a search of beoordelingen per case.
+    firstBeoordelingAt: tstz('first_beoordeling_at'),
   },
   (t) => [
     index('meldingen_status_idx').on(t.status),
@@ -237,6 +260,11 @@ export const meldingen = pgTable(
       .on(t.teamId, t.band, sql`coalesce(${t.responseDueAt}, ${t.beoordelingDueAt})`, t.receivedAt)
       .where(sql`${t.status} <> 'afgesloten'`),
     check('meldingen_priority_range', sql`${t.priority} is null or ${t.priority} between 0 and 100`),
+    // Dashboard (repositories/dashboard.ts): each waiting list is the set of rows whose waiting interval holds the
+    // moment asked for, found through a GiST index on that interval instead of a scan of all history.
+    index('meldingen_beoordeling_overdue_gist').using('gist', sql.raw(`(${waitInterval.beoordelingOverdue()})`)),
+    index('meldingen_first_beoordeling_idx').on(t.firstBeoordelingAt),
+    index('meldingen_niet_beoordeeld_idx').on(t.receivedAt).where(sql`${t.firstBeoordelingAt} is null`),
   ],
 );
 
@@ -406,6 +434,8 @@ export const overdrachten = pgTable(
     index('overdrachten_gemeente_idx').on(t.gemeenteCode, t.status),
     // At most one pending handover per melding (api.md: 409 while one is pending).
     uniqueIndex('overdrachten_one_pending_uq').on(t.meldingId).where(sql`${t.status} = 'verzonden'`),
+    index('overdrachten_pending_gist').using('gist', sql.raw(`(${waitInterval.overdrachtPending()})`)),
+    index('overdrachten_melding_idx').on(t.meldingId),
   ],
 );
 
@@ -423,7 +453,11 @@ export const monitoringCheckpoints = pgTable(
     recordedBy: uuid('recorded_by').references(() => users.id),
     recordedAt: tstz('recorded_at'),
   },
-  (t) => [index('monitoring_due_idx').on(t.status, t.dueDate), index('monitoring_melding_idx').on(t.meldingId)],
+  (t) => [
+    index('monitoring_due_idx').on(t.status, t.dueDate),
+    index('monitoring_melding_idx').on(t.meldingId),
+    index('monitoring_due_gist').using('gist', sql.raw(`(${waitInterval.monitoringDue()})`)),
+  ],
 );
 
 /** Tijdelijk huisverbod imposed by the mayor: 10 days, extendable to at most 28 in total. */
@@ -573,6 +607,12 @@ export const onderzoeken = pgTable(
     // One running (or waiting) onderzoek per case.
     uniqueIndex('onderzoeken_open_uq').on(t.meldingId).where(sql`${t.afgerondAt} is null`),
     index('onderzoeken_wachtlijst_idx').on(t.besluitAt).where(sql`${t.startedAt} is null`),
+    index('onderzoeken_wachtlijst_gist').using('gist', sql.raw(`(${waitInterval.wachtlijstOnderzoek()})`)),
+    index('onderzoeken_overdue_gist').using('gist', sql.raw(`(${waitInterval.onderzoekOverdue()})`)).where(sql`${t.dueDate} is not null`),
+    index('onderzoeken_besluit_idx').on(t.besluitAt),
+    index('onderzoeken_started_idx').on(t.startedAt),
+    index('onderzoeken_afgerond_idx').on(t.afgerondAt),
+    index('onderzoeken_melding_idx').on(t.meldingId),
   ],
 );
 

@@ -3,6 +3,7 @@
 // independent count (computed in JS from the raw rows) at many moments.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { amsterdamDate } from '@vt/db/domain';
 import { createTestApp, login, partnerHeaders, type Session, type TestContext } from '../support/app.ts';
 import { meldingBody } from '../support/fixtures.ts';
 
@@ -124,15 +125,30 @@ describe('wachtlijst metrics', () => {
     const ms = await q<{ id: string; received_at: string; due: string }>(sql`select id, received_at::text, beoordeling_due_at::text as due from meldingen`);
     const bs = await q<{ melding_id: string; decided_at: string }>(sql`select melding_id, decided_at::text from beoordelingen`);
     const ov = await q<{ created_at: string; decided_at: string | null }>(sql`select created_at::text, decided_at::text from overdrachten`);
+    const os = await q<{ besluit_at: string; started_at: string | null; due_date: string | null; afgerond_at: string | null }>(
+      sql`select besluit_at::text, started_at::text, due_date::text, afgerond_at::text from onderzoeken`,
+    );
+    const cs = await q<{ due_date: string; recorded_at: string | null }>(sql`select due_date::text, recorded_at::text from monitoring_checkpoints`);
     const ts = (s: string) => new Date(s.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).getTime();
-    for (let day = 1; day <= 40; day += 3) {
-      const at = new Date(Date.UTC(2026, 3, day, 7 + (day % 13)));
-      const overdue = ms.filter((m) => ts(m.received_at) <= at.getTime() && ts(m.due) < at.getTime() && !bs.some((b) => b.melding_id === m.id && ts(b.decided_at) <= at.getTime())).length;
-      const pending = ov.filter((o) => ts(o.created_at) <= at.getTime() && (o.decided_at === null || ts(o.decided_at) > at.getTime())).length;
+    // Moments every 19 hours over two months, so they fall on every hour of the day, around midnight and on
+    // both sides of each due date.
+    for (let h = 0; h <= 60 * 24; h += 19) {
+      const at = new Date(Date.UTC(2026, 2, 20, h));
+      const T = at.getTime();
+      const D = amsterdamDate(at);
+      const overdue = ms.filter((m) => ts(m.received_at) <= T && ts(m.due) < T && !bs.some((b) => b.melding_id === m.id && ts(b.decided_at) <= T)).length;
+      const pending = ov.filter((o) => ts(o.created_at) <= T && (o.decided_at === null || ts(o.decided_at) > T)).length;
+      const waiting = os.filter((o) => ts(o.besluit_at) <= T && (o.started_at === null || o.started_at > D) && (o.afgerond_at === null || ts(o.afgerond_at) > T)).length;
+      const late = os.filter((o) => o.started_at !== null && o.started_at <= D && o.due_date! < D && (o.afgerond_at === null || ts(o.afgerond_at) > T)).length;
+      const due = cs.filter((c) => c.due_date < D && (c.recorded_at === null || ts(c.recorded_at) > T)).length;
       const m = await metrics(`?at=${at.toISOString()}`);
-      expect([m.beoordeling_overdue!.count, m.overdracht_pending!.count], at.toISOString()).toEqual([overdue, pending]);
+      expect(
+        [m.beoordeling_overdue!.count, m.overdracht_pending!.count, m.wachtlijst_onderzoek!.count, m.onderzoek_overdue!.count, m.monitoring_due!.count],
+        at.toISOString(),
+      ).toEqual([overdue, pending, waiting, late, due]);
     }
   });
+
 
   it('counts working days as the law does: due on the Monday after Koningsdag and 5 mei is not overdue on those days', async () => {
     // Received Friday 24 April 2026: 5 working days skip the weekend and Koningsdag (27 April): due end of 4 May.

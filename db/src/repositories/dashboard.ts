@@ -5,7 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { addDays, amsterdamDate, amsterdamTime } from '../domain/calendar.ts';
-import { dashboardMetrics, dashboardTargets } from '../schema.ts';
+import { dashboardMetrics, dashboardTargets, waitInterval } from '../schema.ts';
 
 export type DashboardMetric = (typeof dashboardMetrics)[number];
 export type CountMetric = Exclude<DashboardMetric, 'beoordeling_on_time_pct' | 'onderzoek_on_time_pct'>;
@@ -30,71 +30,100 @@ export interface MetricValue {
 
 const PCT_WINDOW_DAYS = 90;
 
-export async function wachtlijstMetrics(db: DbOrTx, f: DashboardFilter): Promise<MetricValue[]> {
-  const T = f.at.toISOString();
-  const D = amsterdamDate(f.at);
-  const scope = (m: string): SQL =>
-    sql.join(
-      [
-        f.teamId ? sql`${sql.raw(m)}.team_id = ${f.teamId}::uuid` : sql`true`,
-        f.gemeente ? sql`${sql.raw(m)}.gemeente_code = ${f.gemeente}` : sql`true`,
-      ],
-      sql` and `,
-    );
-  const days = (from: SQL) => sql`coalesce(floor(max(extract(epoch from (${T}::timestamptz - ${from})) / 86400)), 0)::int`;
-  const dateDays = (from: SQL) => sql`coalesce(max(${D}::date - ${from}), 0)::int`;
+const COUNT_METRICS: CountMetric[] = ['beoordeling_overdue', 'wachtlijst_onderzoek', 'onderzoek_overdue', 'overdracht_pending', 'monitoring_due'];
 
-  // One pass per waiting list (count and longest wait together), cross-joined into one row.
-  const [rows] = await db.execute<Record<string, number | null>>(sql`
-    select * from
-      (select count(*)::int as beoordeling_overdue, ${days(sql`m.received_at`)} as beoordeling_overdue_oldest from meldingen m
-        where m.received_at <= ${T}::timestamptz and m.beoordeling_due_at < ${T}::timestamptz and ${scope('m')}
-          and not exists (select 1 from beoordelingen b where b.melding_id = m.id and b.decided_at <= ${T}::timestamptz)) bo,
-      (select count(*)::int as wachtlijst_onderzoek, ${days(sql`o.besluit_at`)} as wachtlijst_onderzoek_oldest from onderzoeken o join meldingen m on m.id = o.melding_id
-        where o.besluit_at <= ${T}::timestamptz and (o.started_at is null or o.started_at > ${D}::date)
-          and (o.afgerond_at is null or o.afgerond_at > ${T}::timestamptz) and ${scope('m')}) wo,
-      (select count(*)::int as onderzoek_overdue, ${dateDays(sql`o.due_date`)} as onderzoek_overdue_oldest from onderzoeken o join meldingen m on m.id = o.melding_id
-        where o.started_at <= ${D}::date and o.due_date < ${D}::date
-          and (o.afgerond_at is null or o.afgerond_at > ${T}::timestamptz) and ${scope('m')}) oo,
-      (select count(*)::int as overdracht_pending, ${days(sql`ov.created_at`)} as overdracht_pending_oldest from overdrachten ov join meldingen m on m.id = ov.melding_id
-        where ov.created_at <= ${T}::timestamptz and (ov.decided_at is null or ov.decided_at > ${T}::timestamptz) and ${scope('m')}) op,
-      (select count(*)::int as monitoring_due, ${dateDays(sql`c.due_date`)} as monitoring_due_oldest from monitoring_checkpoints c join meldingen m on m.id = c.melding_id
-        where c.due_date < ${D}::date and (c.recorded_at is null or c.recorded_at > ${T}::timestamptz) and ${scope('m')}) md,
-      (select count(*)::int as beoordeling_total, count(*) filter (where b.first <= m.beoordeling_due_at)::int as beoordeling_on_time from meldingen m
-        join lateral (select min(b.decided_at) as first from beoordelingen b where b.melding_id = m.id) b on true
-        where b.first > ${T}::timestamptz - make_interval(days => ${PCT_WINDOW_DAYS}) and b.first <= ${T}::timestamptz and ${scope('m')}) bp,
-      (select count(*)::int as onderzoek_total,
-              count(*) filter (where (o.afgerond_at at time zone 'Europe/Amsterdam')::date <= o.due_date)::int as onderzoek_on_time
+/**
+ * The metrics at each of `points` in one statement. Each waiting list is the set of rows whose waiting interval
+ * (schema.ts, waitInterval) holds the moment, found through its GiST index: the cost follows the length of the list,
+ * not ten years of history. The percentages read the last 90 days through btree indexes on the completion times.
+ */
+async function metricsAt(db: DbOrTx, points: Date[], f: Omit<DashboardFilter, 'at'>) {
+  const scope = sql.join(
+    [f.teamId ? sql`m.team_id = ${f.teamId}::uuid` : sql`true`, f.gemeente ? sql`m.gemeente_code = ${f.gemeente}` : sql`true`],
+    sql` and `,
+  );
+  const T = sql`p.at`;
+  const D = sql`(p.at at time zone 'Europe/Amsterdam')::date`;
+  const days = (from: SQL) => sql`coalesce(floor(max(extract(epoch from (${T} - ${from})) / 86400)), 0)::int`;
+  const dateDays = (from: SQL) => sql`coalesce(max(${D} - ${from}), 0)::int`;
+  const holds = (interval: string) => sql`${sql.raw(interval)} @> ${T}`;
+  const rows = await db.execute<Record<string, number | null>>(sql`
+    select p.i,
+           bo.n as beoordeling_overdue, bo.oldest as beoordeling_overdue_oldest,
+           wo.n as wachtlijst_onderzoek, wo.oldest as wachtlijst_onderzoek_oldest,
+           oo.n as onderzoek_overdue, oo.oldest as onderzoek_overdue_oldest,
+           op.n as overdracht_pending, op.oldest as overdracht_pending_oldest,
+           md.n as monitoring_due, md.oldest as monitoring_due_oldest,
+           bp.total as beoordeling_total, bp.on_time as beoordeling_on_time,
+           ot.total as onderzoek_total, ot.on_time as onderzoek_on_time
+      from unnest(${`{${points.map((p) => p.toISOString()).join(',')}}`}::timestamptz[]) with ordinality as p(at, i)
+      cross join lateral (select count(*)::int as n, ${days(sql`m.received_at`)} as oldest from meldingen m
+        where ${holds(waitInterval.beoordelingOverdue('m.'))} and ${scope}) bo
+      cross join lateral (select count(*)::int as n, ${days(sql`o.besluit_at`)} as oldest from onderzoeken o join meldingen m on m.id = o.melding_id
+        where ${holds(waitInterval.wachtlijstOnderzoek('o.'))} and ${scope}) wo
+      cross join lateral (select count(*)::int as n, ${dateDays(sql`o.due_date`)} as oldest from onderzoeken o join meldingen m on m.id = o.melding_id
+        where o.due_date is not null and ${holds(waitInterval.onderzoekOverdue('o.'))} and ${scope}) oo
+      cross join lateral (select count(*)::int as n, ${days(sql`ov.created_at`)} as oldest from overdrachten ov join meldingen m on m.id = ov.melding_id
+        where ${holds(waitInterval.overdrachtPending('ov.'))} and ${scope}) op
+      cross join lateral (select count(*)::int as n, ${dateDays(sql`c.due_date`)} as oldest from monitoring_checkpoints c join meldingen m on m.id = c.melding_id
+        where ${holds(waitInterval.monitoringDue('c.'))} and ${scope}) md
+      cross join lateral (select count(*)::int as total, count(*) filter (where m.first_beoordeling_at <= m.beoordeling_due_at)::int as on_time from meldingen m
+        where m.first_beoordeling_at > ${T} - make_interval(days => ${PCT_WINDOW_DAYS}) and m.first_beoordeling_at <= ${T} and ${scope}) bp
+      cross join lateral (select count(*)::int as total,
+              count(*) filter (where (o.afgerond_at at time zone 'Europe/Amsterdam')::date <= o.due_date)::int as on_time
          from onderzoeken o join meldingen m on m.id = o.melding_id
-        where o.afgerond_at > ${T}::timestamptz - make_interval(days => ${PCT_WINDOW_DAYS}) and o.afgerond_at <= ${T}::timestamptz and ${scope('m')}) op2`);
-  const r = rows!;
-  const targets = await targetsAt(db, f.at, f.teamId ?? null);
-  const counts: CountMetric[] = ['beoordeling_overdue', 'wachtlijst_onderzoek', 'onderzoek_overdue', 'overdracht_pending', 'monitoring_due'];
-  const out: MetricValue[] = counts.map((code) => {
-    const count = Number(r[code] ?? 0);
-    const target = targets.get(code) ?? null;
-    return { code, count, oldestWaitDays: Number(r[`${code}_oldest`] ?? 0), target, breached: target !== null && count > target };
+        where o.afgerond_at > ${T} - make_interval(days => ${PCT_WINDOW_DAYS}) and o.afgerond_at <= ${T} and ${scope}) ot
+     order by p.i`);
+  const targets = await targetHistory(db, f.teamId ?? null);
+  return points.map((at, i) => {
+    const r = rows[i]!;
+    const inForce = targetsIn(targets, at);
+    const out: MetricValue[] = COUNT_METRICS.map((code) => {
+      const count = Number(r[code] ?? 0);
+      const target = inForce.get(code) ?? null;
+      return { code, count, oldestWaitDays: Number(r[`${code}_oldest`] ?? 0), target, breached: target !== null && count > target };
+    });
+    for (const [code, total, onTime] of [
+      ['beoordeling_on_time_pct', 'beoordeling_total', 'beoordeling_on_time'],
+      ['onderzoek_on_time_pct', 'onderzoek_total', 'onderzoek_on_time'],
+    ] as const) {
+      const over = Number(r[total] ?? 0);
+      const percent = over ? Math.round((1000 * Number(r[onTime] ?? 0)) / over) / 10 : null;
+      const target = inForce.get(code) ?? null;
+      out.push({ code, percent, over, target, breached: target !== null && percent !== null && percent < target });
+    }
+    return out;
   });
-  for (const [code, total, onTime] of [
-    ['beoordeling_on_time_pct', 'beoordeling_total', 'beoordeling_on_time'],
-    ['onderzoek_on_time_pct', 'onderzoek_total', 'onderzoek_on_time'],
-  ] as const) {
-    const over = Number(r[total] ?? 0);
-    const percent = over ? Math.round((1000 * Number(r[onTime] ?? 0)) / over) / 10 : null;
-    const target = targets.get(code) ?? null;
-    out.push({ code, percent, over, target, breached: target !== null && percent !== null && percent < target });
-  }
-  return out;
+}
+
+export async function wachtlijstMetrics(db: DbOrTx, f: DashboardFilter): Promise<MetricValue[]> {
+  const [metrics] = await metricsAt(db, [f.at], f);
+  return metrics!;
+}
+
+interface TargetRow {
+  metric: DashboardMetric;
+  value: number;
+  team: boolean;
+  validFrom: Date;
+}
+
+/** Every target row that can apply to the region or the team, newest first (a handful of rows). */
+async function targetHistory(db: DbOrTx, teamId: string | null): Promise<TargetRow[]> {
+  const rows = await db.execute<{ metric: DashboardMetric; value: number; team: boolean; valid_from: string }>(sql`
+    select metric::text as metric, value, team_id is not null as team, valid_from from ${dashboardTargets}
+     where team_id is null ${teamId ? sql`or team_id = ${teamId}::uuid` : sql``}
+     order by valid_from desc`);
+  return rows.map((r) => ({ metric: r.metric, value: Number(r.value), team: r.team, validFrom: new Date(r.valid_from) }));
 }
 
 /** The targets in force at `at`: the team's own where it has one, otherwise the region's. */
-export async function targetsAt(db: DbOrTx, at: Date, teamId: string | null): Promise<Map<DashboardMetric, number>> {
-  const rows = await db.execute<{ metric: DashboardMetric; value: number }>(sql`
-    select distinct on (metric) metric::text as metric, value from ${dashboardTargets}
-     where valid_from <= ${at.toISOString()}::timestamptz
-       and (team_id is null ${teamId ? sql`or team_id = ${teamId}::uuid` : sql``})
-     order by metric, (team_id is not null) desc, valid_from desc`);
-  return new Map(rows.map((r) => [r.metric, Number(r.value)]));
+function targetsIn(rows: TargetRow[], at: Date): Map<DashboardMetric, number> {
+  const out = new Map<DashboardMetric, number>();
+  for (const team of [true, false]) {
+    for (const r of rows) if (r.team === team && r.validFrom <= at && !out.has(r.metric)) out.set(r.metric, r.value);
+  }
+  return out;
 }
 
 export async function setTarget(db: DbOrTx, t: { metric: DashboardMetric; value: number; teamId: string | null; validFrom: Date; createdBy: string }) {
@@ -114,15 +143,18 @@ export function mondayOf(d: string): string {
  * that moment; with the target in force then.
  */
 export async function trend(db: DbOrTx, metric: DashboardMetric, from: string, to: string, f: Omit<DashboardFilter, 'at'> = {}, now = new Date()) {
-  const points: { start: string; value: number | null; target: number | null }[] = [];
+  const weeks: { start: string; at: Date }[] = [];
   for (let week = mondayOf(from); week <= to; week = addDays(week, 7)) {
-    const end = amsterdamTime(addDays(week, 7));
-    const at = end.getTime() > now.getTime() ? now : end;
     if (amsterdamTime(week).getTime() > now.getTime()) break;
-    const m = (await wachtlijstMetrics(db, { ...f, at })).find((x) => x.code === metric)!;
-    points.push({ start: week, value: m.percent !== undefined ? m.percent : (m.count ?? 0), target: m.target });
+    const end = amsterdamTime(addDays(week, 7));
+    weeks.push({ start: week, at: end.getTime() > now.getTime() ? now : end });
   }
-  return points;
+  if (!weeks.length) return [];
+  const values = await metricsAt(db, weeks.map((w) => w.at), f);
+  return weeks.map((w, i) => {
+    const m = values[i]!.find((x) => x.code === metric)!;
+    return { start: w.start, value: m.percent !== undefined ? m.percent : (m.count ?? 0), target: m.target };
+  });
 }
 
 /**
@@ -142,12 +174,11 @@ export async function forecast(db: DbOrTx, f: Omit<DashboardFilter, 'at'> = {}, 
   const [r] = await db.execute<Record<string, number>>(sql`
     select
       (select count(*)::int from meldingen m where m.received_at >= ${since}::timestamptz and m.received_at < ${until}::timestamptz and ${scope}) as b_in,
-      (select count(*)::int from meldingen m join lateral (select min(decided_at) as first from beoordelingen b where b.melding_id = m.id) b on true
-        where b.first >= ${since}::timestamptz and b.first < ${until}::timestamptz and ${scope}) as b_out,
+      (select count(*)::int from meldingen m
+        where m.first_beoordeling_at >= ${since}::timestamptz and m.first_beoordeling_at < ${until}::timestamptz and ${scope}) as b_out,
       (select count(*)::int from onderzoeken o join meldingen m on m.id = o.melding_id where o.besluit_at >= ${since}::timestamptz and o.besluit_at < ${until}::timestamptz and ${scope}) as o_in,
       (select count(*)::int from onderzoeken o join meldingen m on m.id = o.melding_id where o.started_at >= ${amsterdamDate(new Date(since))}::date and o.started_at < ${thisMonday}::date and ${scope}) as o_out,
-      (select count(*)::int from meldingen m where m.received_at <= ${now.toISOString()}::timestamptz and ${scope}
-         and not exists (select 1 from beoordelingen b where b.melding_id = m.id)) as b_now,
+      (select count(*)::int from meldingen m where m.first_beoordeling_at is null and m.received_at <= ${now.toISOString()}::timestamptz and ${scope}) as b_now,
       (select count(*)::int from onderzoeken o join meldingen m on m.id = o.melding_id where o.started_at is null and o.afgerond_at is null and ${scope}) as o_now`);
   const x = r!;
   const series = (now0: number, inflow: number, outflow: number) => {
