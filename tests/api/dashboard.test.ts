@@ -192,6 +192,43 @@ describe('trend, forecast and the half-year report', () => {
     expect(f.beoordeling.points[11]!.expected).toBe(Math.max(0, Math.round(f.beoordeling.now + 12 * slope)));
   });
 
+  it('gives the yearly factsheet like figure 3 of the regiovisie Twente, counted per Amsterdam calendar year', async () => {
+    // 2024 is empty in this dataset: exactly these rows, two of them on the edges of the year in Amsterdam time.
+    const m = async (ref: string, received: string, melder: 'professional' | 'niet_professional', sector: string | null, vormen: string, urgency: string | null) => {
+      const [row] = await q<{ id: string }>(sql`
+        insert into meldingen (reference, kanaal, received_at, melder_type, melder_sector, melder_rol, melder_naam, anoniem_naar_huishouden, straat, huisnummer,
+                               postcode, plaats, gemeente_code, postcode_norm, huisnummer_norm, geweldsvormen, urgency, beoordeling_due_date, beoordeling_due_at)
+        values (${ref}, 'telefoon', ${received}::timestamptz, ${melder}, ${sector}::sector, ${melder === 'professional' ? null : 'omstander'}::melder_rol, 'x', false,
+                's', '1', '7511 AB', 'E', 'GM0153', '7511AB', '1', ${vormen}::geweldsvorm[], ${urgency}::urgency, '2024-06-01', '2024-06-01T21:59:59Z')
+        returning id`);
+      return row!.id;
+    };
+    const first = await m('J-1', '2023-12-31T23:30:00Z', 'professional', 'politie', '{partnergeweld,getuige_partnergeweld}', 'niet_acuut'); // 00:30 on 1 Jan in Amsterdam
+    await m('J-2', '2024-03-03T10:00:00Z', 'professional', 'zorg', '{kindermishandeling_seksueel}', 'acuut');
+    await m('J-3', '2024-07-07T10:00:00Z', 'niet_professional', null, '{mensenhandel_crimineel,seksueel_geweld}', 'niet_acuut');
+    await m('J-4', '2024-12-31T23:30:00Z', 'professional', 'politie', '{ouderenmishandeling}', null); // 1 Jan 2025 in Amsterdam
+    for (const [ref, kanaal, at] of [['JA-1', 'telefoon', '2024-02-01T10:00:00Z'], ['JA-2', 'chat', '2024-02-02T10:00:00Z'], ['JA-3', 'telefoon', '2024-05-01T10:00:00Z']]) {
+      await q(sql`insert into adviezen (reference, kanaal, started_at, vrager_type, anoniem, samenvatting, advies_gegeven, uitkomst)
+                  values (${ref}, ${kanaal}::advies_kanaal, ${at}::timestamptz, 'omstander', true, '', '', 'afgesloten')`);
+    }
+    await q(sql`insert into huisverboden (melding_id, opgelegd_op, eindigt_op, verlengd_tot_en_met) values (${first}, '2024-01-01', '2024-01-10', '2024-01-28')`);
+    await q(sql`insert into code_rood (melding_id, datum, toelichting) values (${first}, '2024-01-02', '')`);
+    const res = await t.app.inject({ url: '/api/rapportage/jaar?jaar=2024', headers: manager.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    const f = res.json() as Record<string, unknown> & { geweldsvormen: { groep: string; meldingen: number }[] };
+    expect(f.adviezen).toEqual({ totaal: 3, telefoon: 2, chat: 1, mail: 0, telefoonPct: 66.7, chatPct: 33.3 });
+    expect(f.meldingen).toEqual({ totaal: 3, professional: 2, politie: 1, nietProfessional: 1, professionalPct: 66.7, nietProfessionalPct: 33.3 });
+    expect(Object.fromEntries(f.geweldsvormen.map((g) => [g.groep, g.meldingen]))).toEqual({
+      partnergeweld: 1, kindermishandeling: 2, ouderenmishandeling: 0, geweld_tegen_ouders: 0, mensenhandel: 1, seksueel_geweld: 2, eer_en_dwang: 0,
+    });
+    expect(f.mensenhandel).toEqual({ seksueel: 0, crimineel: 1, arbeid: 0, overig: 0 });
+    expect(f.seksueelGeweld).toEqual({ acuut: 1, nietAcuut: 1 });
+    expect(f.huisverboden).toEqual({ opgelegd: 1, verlengd: 1 });
+    expect(f.codeRood).toBe(1);
+    expect((await t.app.inject({ url: '/api/rapportage/jaar?jaar=2024', headers: (await login(t.app, 'beoordelaar@demo.test')).headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/rapportage/jaar?jaar=twintig', headers: manager.headers })).statusCode).toBe(400);
+  });
+
   it('counts the half-year as CBS asks, as JSON and as CSV, and audits the export', async () => {
     const json = (await t.app.inject({ url: '/api/rapportage/halfjaar?jaar=2026&half=1', headers: manager.headers })).json() as { rijen: { categorie: string; code: string; aantal: number }[] };
     const get = (categorie: string, code: string) => json.rijen.find((r) => r.categorie === categorie && r.code === code)?.aantal ?? 0;
@@ -204,7 +241,7 @@ describe('trend, forecast and the half-year report', () => {
     const lines = csv.body.trim().split('\r\n');
     expect(lines[0]).toBe('categorie,code,aantal');
     expect(lines).toContain(`meldingen_totaal,totaal,${count!.n}`);
-    const [exp] = await q<{ n: number }>(sql`select count(*)::int as n from audit_log where actor_id = ${manager.userId} and action = 'export'`);
+    const [exp] = await q<{ n: number }>(sql`select count(*)::int as n from audit_log where actor_id = ${manager.userId} and action = 'export' and subject_type = 'rapportage_halfjaar'`);
     expect(exp!.n).toBe(2);
   });
 });

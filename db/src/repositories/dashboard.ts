@@ -229,3 +229,65 @@ export async function halfjaar(db: DbOrTx, jaar: number, half: 1 | 2) {
     order by 1, 2`);
   return { jaar, half, van: from, tot: addDays(to, -1), rijen: rows.map((r) => ({ categorie: r.categorie, code: r.code, aantal: Number(r.aantal) })) };
 }
+
+/** The groups of the yearly factsheet (figure 3 of the regiovisie Twente): a melding counts once per group. */
+export const FACTSHEET_GROEPEN = {
+  partnergeweld: ['partnergeweld', 'ex_partnergeweld'],
+  kindermishandeling: ['kindermishandeling_lichamelijk', 'kindermishandeling_psychisch', 'kindermishandeling_seksueel', 'verwaarlozing', 'getuige_partnergeweld'],
+  ouderenmishandeling: ['ouderenmishandeling', 'financieel_misbruik'],
+  geweld_tegen_ouders: ['oudermishandeling'],
+  mensenhandel: ['mensenhandel_seksueel', 'mensenhandel_arbeid', 'mensenhandel_crimineel', 'mensenhandel_overig'],
+  seksueel_geweld: ['seksueel_geweld', 'kindermishandeling_seksueel'],
+  eer_en_dwang: ['eergerelateerd_geweld', 'huwelijksdwang', 'achterlating', 'vgv'],
+} as const;
+export type FactsheetGroep = keyof typeof FACTSHEET_GROEPEN;
+
+/**
+ * The yearly factsheet, like figure 3 of the regiovisie Twente: adviezen by channel, meldingen by melder group,
+ * meldingen per form of violence (mensenhandel by kind, seksueel geweld acute or not), tijdelijke huisverboden and
+ * Code Rood cases; counted by Amsterdam date within the calendar year. One pass over each table.
+ */
+export async function jaarcijfers(db: DbOrTx, jaar: number) {
+  const a = amsterdamTime(`${jaar}-01-01`).toISOString();
+  const b = amsterdamTime(`${jaar + 1}-01-01`).toISOString();
+  const groep = (vormen: readonly string[]) => sql.raw(`geweldsvormen && '{${vormen.join(',')}}'::geweldsvorm[]`);
+  const groepen = Object.entries(FACTSHEET_GROEPEN) as [FactsheetGroep, readonly string[]][];
+  const [r] = await db.execute<Record<string, number>>(sql`
+    select a.*, m.*, h.*, c.* from
+      (select count(*)::int as adviezen, count(*) filter (where kanaal = 'telefoon')::int as adviezen_telefoon,
+              count(*) filter (where kanaal = 'chat')::int as adviezen_chat, count(*) filter (where kanaal = 'mail')::int as adviezen_mail
+         from adviezen where started_at >= ${a}::timestamptz and started_at < ${b}::timestamptz) a,
+      (select count(*)::int as meldingen,
+              count(*) filter (where melder_type = 'professional')::int as meldingen_professional,
+              count(*) filter (where melder_sector = 'politie')::int as meldingen_politie,
+              count(*) filter (where melder_type = 'niet_professional')::int as meldingen_niet_professional,
+              ${sql.join(groepen.map(([g, v]) => sql`count(*) filter (where ${groep(v)})::int as ${sql.identifier(`groep_${g}`)}`), sql`, `)},
+              count(*) filter (where 'mensenhandel_seksueel' = any(geweldsvormen))::int as mensenhandel_seksueel,
+              count(*) filter (where 'mensenhandel_crimineel' = any(geweldsvormen))::int as mensenhandel_crimineel,
+              count(*) filter (where 'mensenhandel_arbeid' = any(geweldsvormen))::int as mensenhandel_arbeid,
+              count(*) filter (where 'mensenhandel_overig' = any(geweldsvormen))::int as mensenhandel_overig,
+              count(*) filter (where ${groep(FACTSHEET_GROEPEN.seksueel_geweld)} and urgency = 'acuut')::int as seksueel_geweld_acuut
+         from meldingen where received_at >= ${a}::timestamptz and received_at < ${b}::timestamptz) m,
+      (select count(*)::int as huisverboden, count(verlengd_tot_en_met)::int as huisverboden_verlengd
+         from huisverboden where opgelegd_op >= ${`${jaar}-01-01`}::date and opgelegd_op < ${`${jaar + 1}-01-01`}::date) h,
+      (select count(*)::int as code_rood from code_rood where datum >= ${`${jaar}-01-01`}::date and datum < ${`${jaar + 1}-01-01`}::date) c`);
+  const x = Object.fromEntries(Object.entries(r!).map(([k, v]) => [k, Number(v)]));
+  const pct = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 10 : null);
+  return {
+    jaar,
+    adviezen: { totaal: x.adviezen!, telefoon: x.adviezen_telefoon!, chat: x.adviezen_chat!, mail: x.adviezen_mail!, telefoonPct: pct(x.adviezen_telefoon!, x.adviezen!), chatPct: pct(x.adviezen_chat!, x.adviezen!) },
+    meldingen: {
+      totaal: x.meldingen!,
+      professional: x.meldingen_professional!,
+      politie: x.meldingen_politie!,
+      nietProfessional: x.meldingen_niet_professional!,
+      professionalPct: pct(x.meldingen_professional!, x.meldingen!),
+      nietProfessionalPct: pct(x.meldingen_niet_professional!, x.meldingen!),
+    },
+    geweldsvormen: groepen.map(([g]) => ({ groep: g, meldingen: x[`groep_${g}`]! })),
+    mensenhandel: { seksueel: x.mensenhandel_seksueel!, crimineel: x.mensenhandel_crimineel!, arbeid: x.mensenhandel_arbeid!, overig: x.mensenhandel_overig! },
+    seksueelGeweld: { acuut: x.seksueel_geweld_acuut!, nietAcuut: x[`groep_seksueel_geweld`]! - x.seksueel_geweld_acuut! },
+    huisverboden: { opgelegd: x.huisverboden!, verlengd: x.huisverboden_verlengd! },
+    codeRood: x.code_rood!,
+  };
+}

@@ -1,0 +1,165 @@
+// `npm run bench:dashboard` (issue #7, acceptance 2): every dashboard and report route against ten years of
+// national-scale synthetic history, warm, p95 under 150 ms. The history is generated once into its own database
+// (BENCH_DASHBOARD_DB, default vt_bench_national) with `npm run db:generate`, timed (target under 10 minutes), and
+// kept for later runs. The server is the `npm start` bundle, API only; the manager signs in as on the web app.
+import { execSync, spawnSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { Redis } from 'ioredis';
+import { ADMIN_DATABASE_URL, DEMO_PASSWORD, TEST_DATA_KEYS, TEST_REDIS_URL } from '../support/env.ts';
+import { freePort, startServer, waitReady } from '../support/server-process.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const DB_NAME = process.env.BENCH_DASHBOARD_DB ?? 'vt_bench_national';
+const YEARS = Number(process.env.BENCH_DASHBOARD_YEARS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 2);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const TARGET_P95_MS = 150;
+const dbUrl = ADMIN_DATABASE_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
+
+interface Figures {
+  n: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** CONNECTIONS clients asking one after the other for SECONDS (after one warm-up second), every answer checked. */
+async function measure(url: string, headers: Record<string, string>): Promise<Figures> {
+  const ask = async () => {
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+  };
+  const run = async (seconds: number) => {
+    const latencies: number[] = [];
+    const end = performance.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (performance.now() < end) {
+          const t0 = performance.now();
+          await ask();
+          latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    return latencies.sort((a, b) => a - b);
+  };
+  await run(1);
+  const l = await run(SECONDS);
+  const at = (p: number) => l[Math.min(l.length - 1, Math.ceil((p / 100) * l.length) - 1)]!;
+  return { n: l.length, rps: l.length / SECONDS, p50: at(50), p95: at(95), max: l[l.length - 1]! };
+}
+
+async function ensureHistory(): Promise<{ generatedSeconds: number | null; meldingen: number; adviezen: number }> {
+  const admin = postgres(ADMIN_DATABASE_URL, { max: 1, onnotice: () => {} });
+  const [exists] = await admin`select 1 from pg_database where datname = ${DB_NAME}`;
+  if (!exists) await admin.unsafe(`create database "${DB_NAME}"`);
+  await admin.end();
+  const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
+  const count = async () => {
+    const [r] = await sql<{ m: number; a: number }[]>`
+      select (select count(*)::int from meldingen where reference like 'G-%') as m, (select count(*)::int from adviezen where reference like 'G-%') as a`
+      .catch(() => [{ m: 0, a: 0 }]);
+    return r!;
+  };
+  let generatedSeconds: number | null = null;
+  let { m, a } = await count();
+  if (m < 130_000 * YEARS * 0.99) {
+    console.log(`Generating ${YEARS} years of national history into ${DB_NAME} (once; kept for later runs) …`);
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'db/src/cli/generate.ts', '--years', String(YEARS), '--scale', 'national', '--replace'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: dbUrl, DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS },
+      stdio: 'inherit',
+    });
+    if (r.status !== 0) throw new Error('the generator failed');
+    generatedSeconds = (performance.now() - t0) / 1000;
+    ({ m, a } = await count());
+  }
+  await sql.end();
+  return { generatedSeconds, meldingen: m, adviezen: a };
+}
+
+async function main() {
+  const history = await ensureHistory();
+  const redisUrl = `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/15`;
+  const r = new Redis(redisUrl);
+  await r.flushdb();
+  r.disconnect();
+  execSync('node --import tsx server/src/build-server.ts', { cwd: root, stdio: 'ignore' });
+  const port = await freePort();
+  const server = startServer({ DATABASE_URL: dbUrl, REDIS_URL: redisUrl, RUN_WORKERS: '0' }, port, [], { bundle: true });
+  try {
+    await waitReady(server, 120_000);
+    const login = await fetch(`${server.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'manager@demo.test', password: DEMO_PASSWORD }),
+    });
+    if (!login.ok) throw new Error(`manager sign-in: ${login.status}`);
+    const headers = { cookie: login.headers.get('set-cookie')!.split(';')[0]! };
+    const now = new Date();
+    const year = now.getUTCFullYear();
+    const lastYear = new Date(now.getTime() - 365 * 86_400_000).toISOString();
+    const fiveYearsAgo = new Date(now.getTime() - 5 * 365 * 86_400_000).toISOString().slice(0, 10);
+    const routes: [string, string, Record<string, string>?][] = [
+      ['wachtlijst, region, now', '/api/dashboard/wachtlijst'],
+      ['wachtlijst, gemeente Enschede', '/api/dashboard/wachtlijst?gemeente=GM0153'],
+      ['wachtlijst, onderzoek team', '/api/dashboard/wachtlijst?team=onderzoek'],
+      ['wachtlijst, a year ago (at=)', `/api/dashboard/wachtlijst?at=${lastYear}`],
+      ['trend wachtlijst onderzoek, 52 weeks', '/api/dashboard/trend?metric=wachtlijst_onderzoek'],
+      ['trend beoordeling on time %, 52 weeks, Enschede', '/api/dashboard/trend?metric=beoordeling_on_time_pct&gemeente=GM0153'],
+      ['trend beoordeling overdue, 5 years', `/api/dashboard/trend?metric=beoordeling_overdue&from=${fiveYearsAgo}`],
+      ['forecast, region', '/api/dashboard/forecast'],
+      ['forecast, gemeente Enschede', '/api/dashboard/forecast?gemeente=GM0153'],
+      [`half-year report ${year - 1}-H2 (JSON)`, `/api/rapportage/halfjaar?jaar=${year - 1}&half=2`],
+      [`half-year report ${year - 1}-H1 (CSV)`, `/api/rapportage/halfjaar?jaar=${year - 1}&half=1`, { accept: 'text/csv' }],
+      [`yearly factsheet ${year - 1}`, `/api/rapportage/jaar?jaar=${year - 1}`],
+    ];
+    const rows: [string, Figures][] = [];
+    for (const [name, path, extra] of routes) {
+      const f = await measure(`${server.base}${path}`, { ...headers, ...extra });
+      rows.push([name, f]);
+      console.log(`${name.padEnd(50)} p50 ${f.p50.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  (${f.n} answers)`);
+    }
+    const worst = Math.max(...rows.map(([, f]) => f.p95));
+    const verdict = worst < TARGET_P95_MS ? 'met' : 'MISSED';
+    console.log(`\nworst p95 ${worst.toFixed(1)} ms (target < ${TARGET_P95_MS} ms): ${verdict}`);
+    if (history.generatedSeconds !== null) console.log(`generator: ${history.generatedSeconds.toFixed(0)} s (target < 600 s)`);
+
+    let commit = 'unknown';
+    try {
+      commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    } catch {
+      /* not a checkout */
+    }
+    const md = [
+      `\n## bench:dashboard — ${new Date().toISOString()} — commit ${commit}\n`,
+      `${history.meldingen.toLocaleString('en')} generated meldingen and ${history.adviezen.toLocaleString('en')} adviezen (${YEARS} years, national scale)` +
+        (history.generatedSeconds !== null ? `, generated in ${history.generatedSeconds.toFixed(0)} s (target < 600 s)` : ', generated by an earlier run') +
+        `. ${CONNECTIONS} clients for ${SECONDS} s per route after 1 s warm-up; server = the \`npm start\` bundle, API only; signed in as the manager.\n`,
+      '| route | answers | p50 ms | p95 ms (target < 150) | max ms |',
+      '| --- | --- | --- | --- | --- |',
+      ...rows.map(([name, f]) => `| ${name} | ${f.n} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.max.toFixed(1)} |`),
+      '',
+      `Worst p95: ${worst.toFixed(1)} ms — target ${verdict}.`,
+      '',
+    ].join('\n');
+    if (!process.env.BENCH_NO_RECORD) appendFileSync(fileURLToPath(new URL('./RESULTS.md', import.meta.url)), md);
+    if (verdict !== 'met') process.exitCode = 1;
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
