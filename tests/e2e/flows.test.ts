@@ -374,6 +374,11 @@ describe('staff flows in Chromium', () => {
     await page.getByText(/Berekend uit de gemiddelde instroom/).waitFor();
     await page.getByRole('region', { name: 'Halfjaarcijfers (CBS)' }).getByRole('button', { name: 'Tonen' }).click();
     await page.getByRole('table', { name: /Halfjaarcijfers/ }).waitFor();
+    const factsheet = page.getByRole('region', { name: 'Jaarcijfers (factsheet)' });
+    await factsheet.getByRole('spinbutton', { name: 'Jaar' }).fill(String(new Date().getFullYear()));
+    await factsheet.getByRole('button', { name: 'Tonen' }).click();
+    await factsheet.getByRole('table', { name: /Meldingen per vorm van geweld/ }).waitFor();
+    await expect(factsheet.textContent()).resolves.toMatch(/\d+ meldingen ontvangen: .*% door professionals/);
     await expectAccessible(page, 'dashboard-full');
     await page.context().close();
   });

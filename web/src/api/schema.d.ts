@@ -2620,6 +2620,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rapportage/jaar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The yearly factsheet (like figure 3 of the regiovisie Twente): adviezen, meldingen by melder and form of violence, huisverboden, Code Rood */
+        get: {
+            parameters: {
+                query: {
+                    jaar: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jaar: number;
+                            adviezen: {
+                                totaal: number;
+                                telefoon: number;
+                                chat: number;
+                                mail: number;
+                                telefoonPct: number | null;
+                                chatPct: number | null;
+                            };
+                            meldingen: {
+                                totaal: number;
+                                professional: number;
+                                politie: number;
+                                nietProfessional: number;
+                                professionalPct: number | null;
+                                nietProfessionalPct: number | null;
+                            };
+                            geweldsvormen: {
+                                /** @enum {string} */
+                                groep: "partnergeweld" | "kindermishandeling" | "ouderenmishandeling" | "geweld_tegen_ouders" | "mensenhandel" | "seksueel_geweld" | "eer_en_dwang";
+                                meldingen: number;
+                            }[];
+                            mensenhandel: {
+                                seksueel: number;
+                                crimineel: number;
+                                arbeid: number;
+                                overig: number;
+                            };
+                            seksueelGeweld: {
+                                acuut: number;
+                                nietAcuut: number;
+                            };
+                            huisverboden: {
+                                opgelegd: number;
+                                verlengd: number;
+                            };
+                            codeRood: number;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/monitoring/{id}": {
         parameters: {
             query?: never;
