@@ -30,14 +30,14 @@ export interface MetricValue {
 
 const PCT_WINDOW_DAYS = 90;
 
-const COUNT_METRICS: CountMetric[] = ['beoordeling_overdue', 'wachtlijst_onderzoek', 'onderzoek_overdue', 'overdracht_pending', 'monitoring_due'];
+const isPctMetric = (code: DashboardMetric) => code.endsWith('_pct');
 
 /**
  * The metrics at each of `points` in one statement. Each waiting list is the set of rows whose waiting interval
  * (schema.ts, waitInterval) holds the moment, found through its GiST index: the cost follows the length of the list,
  * not ten years of history. The percentages read the last 90 days through btree indexes on the completion times.
  */
-async function metricsAt(db: DbOrTx, points: Date[], f: Omit<DashboardFilter, 'at'>) {
+async function metricsAt(db: DbOrTx, points: Date[], f: Omit<DashboardFilter, 'at'>, codes: readonly DashboardMetric[] = dashboardMetrics) {
   const scope = sql.join(
     [f.teamId ? sql`m.team_id = ${f.teamId}::uuid` : sql`true`, f.gemeente ? sql`m.gemeente_code = ${f.gemeente}` : sql`true`],
     sql` and `,
@@ -47,52 +47,60 @@ async function metricsAt(db: DbOrTx, points: Date[], f: Omit<DashboardFilter, 'a
   const days = (from: SQL) => sql`coalesce(floor(max(extract(epoch from (${T} - ${from})) / 86400)), 0)::int`;
   const dateDays = (from: SQL) => sql`coalesce(max(${D} - ${from}), 0)::int`;
   const holds = (interval: string) => sql`${sql.raw(interval)} @> ${T}`;
+  // One lateral per metric, and only for the metrics asked for (a trend asks for one).
+  // Each list is first narrowed by its interval index (OFFSET 0 keeps the planner from starting at the gemeente or
+  // team index instead, which walks a tenth of all history); the case's team and gemeente are looked up only when
+  // the view is scoped.
+  const scoped = Boolean(f.teamId || f.gemeente);
+  const onList = (table: string, alias: string, interval: string, extra = '') =>
+    sql`(select * from ${sql.raw(table)} ${sql.raw(alias)} where ${extra ? sql.raw(`${extra} and `) : sql``}${holds(interval)} offset 0) ${sql.raw(alias)}`;
+  const ofCase = (fk: SQL) => (scoped ? sql`join meldingen m on m.id = ${fk} where ${scope}` : sql``);
+  const laterals: Record<DashboardMetric, SQL> = {
+    beoordeling_overdue: sql`select count(*)::int as n, ${days(sql`m.received_at`)} as oldest
+        from ${onList('meldingen', 'm', waitInterval.beoordelingOverdue('m.'))} where ${scope}`,
+    wachtlijst_onderzoek: sql`select count(*)::int as n, ${days(sql`o.besluit_at`)} as oldest
+        from ${onList('onderzoeken', 'o', waitInterval.wachtlijstOnderzoek('o.'))} ${ofCase(sql`o.melding_id`)}`,
+    onderzoek_overdue: sql`select count(*)::int as n, ${dateDays(sql`o.due_date`)} as oldest
+        from ${onList('onderzoeken', 'o', waitInterval.onderzoekOverdue('o.'), 'o.due_date is not null')} ${ofCase(sql`o.melding_id`)}`,
+    overdracht_pending: sql`select count(*)::int as n, ${days(sql`ov.created_at`)} as oldest
+        from ${onList('overdrachten', 'ov', waitInterval.overdrachtPending('ov.'))} ${ofCase(sql`ov.melding_id`)}`,
+    monitoring_due: sql`select count(*)::int as n, ${dateDays(sql`c.due_date`)} as oldest
+        from ${onList('monitoring_checkpoints', 'c', waitInterval.monitoringDue('c.'))} ${ofCase(sql`c.melding_id`)}`,
+    beoordeling_on_time_pct: sql`select count(*)::int as n, count(*) filter (where m.first_beoordeling_at <= m.beoordeling_due_at)::int as on_time from meldingen m
+        where m.first_beoordeling_at > ${T} - make_interval(days => ${PCT_WINDOW_DAYS}) and m.first_beoordeling_at <= ${T} and ${scope}`,
+    onderzoek_on_time_pct: sql`select count(*)::int as n, count(*) filter (where (o.afgerond_at at time zone 'Europe/Amsterdam')::date <= o.due_date)::int as on_time
+         from (select * from onderzoeken o where o.afgerond_at > ${T} - make_interval(days => ${PCT_WINDOW_DAYS}) and o.afgerond_at <= ${T} offset 0) o
+         ${ofCase(sql`o.melding_id`)}`,
+  };
+
+  const wanted = codes.map((code, k) => ({ code, alias: sql.raw(`x${k}`) }));
   const rows = await db.execute<Record<string, number | null>>(sql`
-    select p.i,
-           bo.n as beoordeling_overdue, bo.oldest as beoordeling_overdue_oldest,
-           wo.n as wachtlijst_onderzoek, wo.oldest as wachtlijst_onderzoek_oldest,
-           oo.n as onderzoek_overdue, oo.oldest as onderzoek_overdue_oldest,
-           op.n as overdracht_pending, op.oldest as overdracht_pending_oldest,
-           md.n as monitoring_due, md.oldest as monitoring_due_oldest,
-           bp.total as beoordeling_total, bp.on_time as beoordeling_on_time,
-           ot.total as onderzoek_total, ot.on_time as onderzoek_on_time
+    select p.i, ${sql.join(
+      wanted.map(({ code, alias }) =>
+        isPctMetric(code)
+          ? sql`${alias}.n as ${sql.identifier(`${code}:over`)}, ${alias}.on_time as ${sql.identifier(`${code}:on_time`)}`
+          : sql`${alias}.n as ${sql.identifier(code)}, ${alias}.oldest as ${sql.identifier(`${code}:oldest`)}`,
+      ),
+      sql`, `,
+    )}
       from unnest(${`{${points.map((p) => p.toISOString()).join(',')}}`}::timestamptz[]) with ordinality as p(at, i)
-      cross join lateral (select count(*)::int as n, ${days(sql`m.received_at`)} as oldest from meldingen m
-        where ${holds(waitInterval.beoordelingOverdue('m.'))} and ${scope}) bo
-      cross join lateral (select count(*)::int as n, ${days(sql`o.besluit_at`)} as oldest from onderzoeken o join meldingen m on m.id = o.melding_id
-        where ${holds(waitInterval.wachtlijstOnderzoek('o.'))} and ${scope}) wo
-      cross join lateral (select count(*)::int as n, ${dateDays(sql`o.due_date`)} as oldest from onderzoeken o join meldingen m on m.id = o.melding_id
-        where o.due_date is not null and ${holds(waitInterval.onderzoekOverdue('o.'))} and ${scope}) oo
-      cross join lateral (select count(*)::int as n, ${days(sql`ov.created_at`)} as oldest from overdrachten ov join meldingen m on m.id = ov.melding_id
-        where ${holds(waitInterval.overdrachtPending('ov.'))} and ${scope}) op
-      cross join lateral (select count(*)::int as n, ${dateDays(sql`c.due_date`)} as oldest from monitoring_checkpoints c join meldingen m on m.id = c.melding_id
-        where ${holds(waitInterval.monitoringDue('c.'))} and ${scope}) md
-      cross join lateral (select count(*)::int as total, count(*) filter (where m.first_beoordeling_at <= m.beoordeling_due_at)::int as on_time from meldingen m
-        where m.first_beoordeling_at > ${T} - make_interval(days => ${PCT_WINDOW_DAYS}) and m.first_beoordeling_at <= ${T} and ${scope}) bp
-      cross join lateral (select count(*)::int as total,
-              count(*) filter (where (o.afgerond_at at time zone 'Europe/Amsterdam')::date <= o.due_date)::int as on_time
-         from onderzoeken o join meldingen m on m.id = o.melding_id
-        where o.afgerond_at > ${T} - make_interval(days => ${PCT_WINDOW_DAYS}) and o.afgerond_at <= ${T} and ${scope}) ot
+      ${sql.join(wanted.map(({ code, alias }) => sql`cross join lateral (${laterals[code]}) ${alias}`), sql`
+      `)}
      order by p.i`);
   const targets = await targetHistory(db, f.teamId ?? null);
   return points.map((at, i) => {
     const r = rows[i]!;
     const inForce = targetsIn(targets, at);
-    const out: MetricValue[] = COUNT_METRICS.map((code) => {
-      const count = Number(r[code] ?? 0);
+    return codes.map((code): MetricValue => {
       const target = inForce.get(code) ?? null;
-      return { code, count, oldestWaitDays: Number(r[`${code}_oldest`] ?? 0), target, breached: target !== null && count > target };
+      if (!isPctMetric(code)) {
+        const count = Number(r[code] ?? 0);
+        return { code, count, oldestWaitDays: Number(r[`${code}:oldest`] ?? 0), target, breached: target !== null && count > target };
+      }
+      const over = Number(r[`${code}:over`] ?? 0);
+      const percent = over ? Math.round((1000 * Number(r[`${code}:on_time`] ?? 0)) / over) / 10 : null;
+      return { code, percent, over, target, breached: target !== null && percent !== null && percent < target };
     });
-    for (const [code, total, onTime] of [
-      ['beoordeling_on_time_pct', 'beoordeling_total', 'beoordeling_on_time'],
-      ['onderzoek_on_time_pct', 'onderzoek_total', 'onderzoek_on_time'],
-    ] as const) {
-      const over = Number(r[total] ?? 0);
-      const percent = over ? Math.round((1000 * Number(r[onTime] ?? 0)) / over) / 10 : null;
-      const target = inForce.get(code) ?? null;
-      out.push({ code, percent, over, target, breached: target !== null && percent !== null && percent < target });
-    }
-    return out;
   });
 }
 
@@ -150,7 +158,7 @@ export async function trend(db: DbOrTx, metric: DashboardMetric, from: string, t
     weeks.push({ start: week, at: end.getTime() > now.getTime() ? now : end });
   }
   if (!weeks.length) return [];
-  const values = await metricsAt(db, weeks.map((w) => w.at), f);
+  const values = await metricsAt(db, weeks.map((w) => w.at), f, [metric]);
   return weeks.map((w, i) => {
     const m = values[i]!.find((x) => x.code === metric)!;
     return { start: w.start, value: m.percent !== undefined ? m.percent : (m.count ?? 0), target: m.target };
