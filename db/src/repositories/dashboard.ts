@@ -8,7 +8,6 @@ import { addDays, amsterdamDate, amsterdamTime } from '../domain/calendar.ts';
 import { dashboardMetrics, dashboardTargets, waitInterval } from '../schema.ts';
 
 export type DashboardMetric = (typeof dashboardMetrics)[number];
-export type CountMetric = Exclude<DashboardMetric, 'beoordeling_on_time_pct' | 'onderzoek_on_time_pct'>;
 
 export interface DashboardFilter {
   at: Date;
