@@ -174,7 +174,8 @@ export const adviezen = pgTable(
       'adviezen_anoniem_zonder_vrager',
       sql`not ${t.anoniem} or (${t.vragerNaam} is null and ${t.vragerTelefoon} is null and ${t.vragerEmail} is null and ${t.vragerOrganisatie} is null)`,
     ),
-    index('adviezen_started_idx').on(t.startedAt),
+    // Covers the half-year report and the factsheet (counted from the index alone, without reading the table).
+    index('adviezen_started_idx').on(t.startedAt, t.kanaal, t.vragerType, t.sector, t.geweldsvormen),
   ],
 );
 
@@ -249,7 +250,8 @@ export const meldingen = pgTable(
   },
   (t) => [
     index('meldingen_status_idx').on(t.status),
-    index('meldingen_received_idx').on(t.receivedAt),
+    // Covers the half-year report and the factsheet (counted from the index alone, without reading the table).
+    index('meldingen_received_idx').on(t.receivedAt, t.melderType, t.melderRol, t.melderSector, t.urgency, t.geweldsvormen),
     index('meldingen_team_idx').on(t.teamId, t.status),
     index('meldingen_adres_idx').on(t.postcodeNorm, t.huisnummerNorm, t.receivedAt),
     index('meldingen_gemeente_idx').on(t.gemeenteCode),
@@ -335,7 +337,11 @@ export const beoordelingen = pgTable(
     teamId: uuid('team_id').references(() => teams.id),
     decidedAt: tstz('decided_at').notNull().defaultNow(),
   },
-  (t) => [index('beoordelingen_melding_idx').on(t.meldingId, t.decidedAt)],
+  (t) => [
+    index('beoordelingen_melding_idx').on(t.meldingId, t.decidedAt),
+    // The half-year report's outcome of the veiligheidsbeoordeling, read from the index alone.
+    index('beoordelingen_decided_idx').on(t.decidedAt, t.meldingId, t.route),
+  ],
 );
 
 /** The case history: what happened to a melding, in order. Reads are in the audit log, not here. */
