@@ -5,6 +5,7 @@
 // generated inside Postgres (one set-based statement per table per year), so ten national years take minutes.
 // No personal data: names and addresses are placeholders, free text is empty. References start with 'G-'.
 import type postgres from 'postgres';
+import { amsterdamMidnight } from './schema.ts';
 
 export const SCALES = {
   /** CBS 2023: 143,210 adviezen and 127,340 meldingen, rounded up as the issue asks. */
@@ -65,7 +66,7 @@ const INWONERS: Mix = [
 ];
 
 const AMS = `'Europe/Amsterdam'`;
-const midnight = (d: string) => `((${d})::timestamp at time zone ${AMS})`;
+const midnight = (d: string) => amsterdamMidnight(`(${d})`);
 const day = (n: string) => `make_interval(secs => (${n}) * 86400)`;
 
 /**

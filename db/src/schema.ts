@@ -29,20 +29,21 @@ const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date
 // moment T exactly when its interval holds T. Written once here for both the GiST indexes below and the dashboard's
 // queries (repositories/dashboard.ts), which must use the very same expression for the index to serve them. `a` is
 // a table alias with its dot. An interval whose end lies before its start is empty; one without an end is open.
-const midnight = (date: string) => `(${date}::timestamp at time zone 'Europe/Amsterdam')`;
+/** SQL text: the moment an Amsterdam calendar date begins (`date` a column or a parenthesised expression). */
+export const amsterdamMidnight = (date: string) => `(${date}::timestamp at time zone 'Europe/Amsterdam')`;
 const span = (from: string, until: string, bounds: '[)' | '()') =>
   `tstzrange(${from}, case when ${until} is null then null else greatest(${from}, ${until}) end, '${bounds}')`;
 export const waitInterval = {
   /** Past beoordelingDueAt (strictly) and no beoordeling yet (strictly before T counts as done). */
   beoordelingOverdue: (a = '') => span(`${a}beoordeling_due_at`, `${a}first_beoordeling_at`, '()'),
   /** From the besluit until the day the onderzoek starts (or it is closed without one). */
-  wachtlijstOnderzoek: (a = '') => span(`${a}besluit_at`, `least(${midnight(`${a}started_at`)}, ${a}afgerond_at)`, '[)'),
+  wachtlijstOnderzoek: (a = '') => span(`${a}besluit_at`, `least(${amsterdamMidnight(`${a}started_at`)}, ${a}afgerond_at)`, '[)'),
   /** From the day after the due date until it is finished (only onderzoeken that started: due_date set). */
-  onderzoekOverdue: (a = '') => span(midnight(`(${a}due_date + 1)`), `${a}afgerond_at`, '[)'),
+  onderzoekOverdue: (a = '') => span(amsterdamMidnight(`(${a}due_date + 1)`), `${a}afgerond_at`, '[)'),
   /** From sending until the wijkteam accepts or sends it back. */
   overdrachtPending: (a = '') => span(`${a}created_at`, `${a}decided_at`, '[)'),
   /** From the day after the checkpoint's date until it is recorded. */
-  monitoringDue: (a = '') => span(midnight(`(${a}due_date + 1)`), `${a}recorded_at`, '[)'),
+  monitoringDue: (a = '') => span(amsterdamMidnight(`(${a}due_date + 1)`), `${a}recorded_at`, '[)'),
 };
 
 export const adviesKanaalEnum = pgEnum('advies_kanaal', c.adviesKanalen);

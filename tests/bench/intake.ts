@@ -5,7 +5,7 @@
 //   3. reads: GET /api/meldingen/:id and GET /api/werkvoorraad against a plain SQL select of the same rows;
 // and the server's peak RSS, plus where its CPU time went (V8 CPU profile, summed per package).
 import { execSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
@@ -15,6 +15,7 @@ import { DEMO_API_KEY, DEMO_PASSWORD, TEST_REDIS_URL } from '../support/env.ts';
 import { meldingBody } from '../support/fixtures.ts';
 import setup from '../support/global-setup.ts';
 import { freePort, startServer, waitReady } from '../support/server-process.ts';
+import { gitCommit, recordResults, timedLoop } from './record.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -28,22 +29,7 @@ interface Figures {
 }
 
 /** Runs `work` from CONNECTIONS loops for SECONDS and measures it like autocannon does. */
-async function loop(work: () => Promise<unknown>): Promise<Figures> {
-  const latencies: number[] = [];
-  const end = performance.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < end) {
-        const t0 = performance.now();
-        await work();
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]!;
-  return { rps: latencies.length / SECONDS, p50: at(50), p95: at(95), p99: at(99) };
-}
+const loop = (work: () => Promise<unknown>): Promise<Figures> => timedLoop(work, CONNECTIONS, SECONDS);
 
 async function http(url: string, opts: Partial<autocannon.Options> = {}): Promise<Figures> {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...opts });
@@ -229,14 +215,8 @@ async function main() {
   console.log(`server peak RSS: ${peakRss.toFixed(0)} MB (target < 250)\ntargets: intake ≥ 0.5 of raw, p99 < 50 ms at half load, reads ≥ 0.5 of raw`);
   console.log(`where the server's CPU time went:\n${profile.join('\n')}\n`);
 
-  let commit = 'unknown';
-  try {
-    commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-  } catch {
-    /* not a checkout */
-  }
   const md = [
-    `\n## bench (intake and reads) — ${new Date().toISOString()} — commit ${commit}\n`,
+    `\n## bench (intake and reads) — ${new Date().toISOString()} — commit ${gitCommit()}\n`,
     `${CONNECTIONS} connections, ${SECONDS} s per measure; server = the \`npm start\` bundle, API only (RUN_WORKERS=0), DB pool ${serverEnv.DB_POOL_SIZE}, peak RSS ${peakRss.toFixed(0)} MB.\n`,
     `| ${header.join(' | ')} |`,
     `|${header.map(() => ' --- ').join('|')}|`,
@@ -247,7 +227,7 @@ async function main() {
     ...profile.map((p) => `    ${p}`),
     '',
   ].join('\n');
-  if (!process.env.BENCH_NO_RECORD) appendFileSync(fileURLToPath(new URL('./RESULTS.md', import.meta.url)), md);
+  recordResults(md);
 }
 
 main().then(

@@ -5,7 +5,6 @@
 //   3. latency from the POST's response to the `melding.triaged` event at 50 meldingen per second.
 // Prints a table and appends it to tests/bench/RESULTS.md with the date and commit.
 import { execSync } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import { sql } from 'drizzle-orm';
@@ -16,6 +15,7 @@ import { DEMO_API_KEY, TEST_REDIS_URL } from '../support/env.ts';
 import { meldingBody } from '../support/fixtures.ts';
 import setup from '../support/global-setup.ts';
 import { freePort, startServer, waitReady } from '../support/server-process.ts';
+import { gitCommit, recordResults } from './record.ts';
 
 const CONCURRENCY = DEFAULT_TRIAGE_CONCURRENCY;
 const CLIENTS = 20;
@@ -172,14 +172,8 @@ async function main() {
     const table = rows.map(([k, v]) => `${k!.padEnd(width)}  ${v}`).join('\n');
     console.log(`\nTriage pipeline benchmark (worker concurrency ${CONCURRENCY}, ${N_PATH} meldingen, ${N_BARE} no-op jobs; server = the npm start bundle with its workers)\n${table}\n`);
 
-    let commit = 'unknown';
-    try {
-      commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    } catch {
-      /* not a git checkout */
-    }
-    const md = [`\n## bench:triage — ${new Date().toISOString()} — commit ${commit}\n`, '| measure | value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''].join('\n');
-    if (!process.env.BENCH_NO_RECORD) appendFileSync(fileURLToPath(new URL('./RESULTS.md', import.meta.url)), md);
+    const md = [`\n## bench:triage — ${new Date().toISOString()} — commit ${gitCommit()}\n`, '| measure | value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''].join('\n');
+    recordResults(md);
   } finally {
     server.child.kill('SIGTERM');
     await server.exited;
