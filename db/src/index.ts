@@ -25,3 +25,4 @@ export * from './repositories/retention.ts';
 export * from './repositories/mdo.ts';
 export * from './repositories/dashboard.ts';
 export * from './repositories/follow-up.ts';
+export * from './repositories/voorwaarden.ts';

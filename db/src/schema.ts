@@ -31,6 +31,8 @@ const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date
 // a table alias with its dot. An interval whose end lies before its start is empty; one without an end is open.
 /** SQL text: the moment an Amsterdam calendar date begins (`date` a column or a parenthesised expression). */
 export const amsterdamMidnight = (date: string) => `(${date}::timestamp at time zone 'Europe/Amsterdam')`;
+/** The deadline a werkvoorraad item runs against: the lifecycle clock, else the acute response, else the beoordeling. */
+export const werkvoorraadDue = 'coalesce(clock_due_at, response_due_at, beoordeling_due_at)';
 const span = (from: string, until: string, bounds: '[)' | '()') =>
   `tstzrange(${from}, case when ${until} is null then null else greatest(${from}, ${until}) end, '${bounds}')`;
 export const waitInterval = {
@@ -228,6 +230,10 @@ export const meldingen = pgTable(
     beoordelingDueDate: date('beoordeling_due_date', { mode: 'string' }).notNull(),
     beoordelingDueAt: tstz('beoordeling_due_at').notNull(),
     responseDueAt: tstz('response_due_at'),
+    // The running clock after the beoordeling (repositories/lifecycle.ts refreshClock): the onderzoek's term, the
+    // next monitoring checkpoint or V&V review, the moment the wachtlijst started. Null while the beoordeling's own
+    // deadlines run; the werkvoorraad orders by `werkvoorraadDue`.
+    clockDueAt: tstz('clock_due_at'),
 
     // Triage runs asked for (1 at intake, +1 per aanvulling) and the last run stored. A job for a run that is not
     // newer than triageRun is a no-op, so replays and duplicates change nothing.
@@ -260,7 +266,7 @@ export const meldingen = pgTable(
     // The werkvoorraad's order (band, then the running deadline, then arrival) per team, open cases only: the
     // chef's queue is read from the index in order instead of sorting every open case.
     index('meldingen_werkvoorraad_idx')
-      .on(t.teamId, t.band, sql`coalesce(${t.responseDueAt}, ${t.beoordelingDueAt})`, t.receivedAt)
+      .on(t.teamId, t.band, sql.raw(werkvoorraadDue), t.receivedAt)
       .where(sql`${t.status} <> 'afgesloten'`),
     check('meldingen_priority_range', sql`${t.priority} is null or ${t.priority} between 0 and 100`),
     // Dashboard (repositories/dashboard.ts): each waiting list is the set of rows whose waiting interval holds the
@@ -466,6 +472,33 @@ export const monitoringCheckpoints = pgTable(
     index('monitoring_melding_idx').on(t.meldingId),
     index('monitoring_due_gist').using('gist', sql.raw(`(${waitInterval.monitoringDue()})`)),
   ],
+);
+
+export const voorwaardeStatusEnum = pgEnum('voorwaarde_status', ['lopend', 'nagekomen', 'niet_nagekomen']);
+
+/**
+ * Voorwaarden & Vervolg (V&V): each safety condition agreed with the household, who watches it (a professional or
+ * organisation already involved), and the date it is reviewed; reviewed as kept or not kept (not kept sends the
+ * case back to the MDO, which chose V&V and now chooses again).
+ */
+export const vvVoorwaarden = pgTable(
+  'vv_voorwaarden',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    omschrijving: sealedText('omschrijving').notNull(),
+    toezichthouder: sealedText('toezichthouder').notNull(),
+    controleOp: date('controle_op', { mode: 'string' }).notNull(),
+    status: voorwaardeStatusEnum('status').notNull().default('lopend'),
+    toelichting: sealedText('toelichting'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    beoordeeldBy: uuid('beoordeeld_by').references(() => users.id),
+    beoordeeldAt: tstz('beoordeeld_at'),
+  },
+  (t) => [index('vv_voorwaarden_melding_idx').on(t.meldingId), index('vv_voorwaarden_controle_idx').on(t.status, t.controleOp)],
 );
 
 /** Tijdelijk huisverbod imposed by the mayor: 10 days, extendable to at most 28 in total. */

@@ -6,6 +6,7 @@ import { amsterdamDate, onderzoekDueDate, twenteGemeenten, type Geweldsvorm, typ
 import { insertAdvies, type AdviesInput } from './repositories/adviezen.ts';
 import { insertMelding, type MeldingInput } from './repositories/meldingen.ts';
 import { loadKalender } from './repositories/kalender.ts';
+import { refreshClock } from './repositories/lifecycle.ts';
 import { apiClients, beoordelingen, dashboardTargets, gemeenten, mdoAgendapunten, mdoOverleggen, meldingEvents, meldingen, onderzoeken, overdrachten, teams, users } from './schema.ts';
 import { hashPassword, sha256 } from './security/passwords.ts';
 
@@ -247,6 +248,7 @@ async function seedLifecycle(db: Db, now: Date) {
       const started = step === 'onderzoek_loopt' ? amsterdamDate(new Date(decidedAt.getTime() + 2 * day)) : null;
       await db.update(meldingen).set({ status: 'onderzoek', teamId: await teamId('onderzoek'), assignedTo: [medewerker.id], updatedAt: decidedAt }).where(eq(meldingen.id, m.id));
       await db.insert(onderzoeken).values({ meldingId: m.id, teamId: await teamId('onderzoek'), besluitAt: decidedAt, startedAt: started, dueDate: started ? onderzoekDueDate(started) : null, startedBy: started ? medewerker.id : null });
+      await refreshClock(db, m.id);
     }
   }
   // The next MDO, with the first case of the MDO queue on its agenda.

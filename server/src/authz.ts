@@ -33,6 +33,7 @@ export type Action =
   | 'onderzoek:uitvoeren'
   | 'dashboard:read'
   | 'monitoring:vastleggen'
+  | 'vv:voorwaarden'
   | 'melding:coderood'
   | 'herinneringen:read'
   | 'terugkoppeling:vastleggen'
@@ -68,7 +69,8 @@ export const permissions: Record<Action, readonly Role[]> = {
   'overdracht:inbox': ['wijkteam', 'beoordelaar', 'chef_van_de_dag', 'medewerker'],
   'overdracht:besluiten': ['wijkteam'],
   'melding:thv': ['beoordelaar', 'chef_van_de_dag'],
-  'melding:afsluiten': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],
+  // The crisis team closes the crisis cases it handled (api.md: it "acts on crisis meldingen").
+  'melding:afsluiten': ['beoordelaar', 'chef_van_de_dag', 'medewerker', 'crisisteam'],
   // The gedragswetenschapper runs the MDO; the chef van de dag plans it with them and reads the agenda.
   'mdo:beheren': ['gedragswetenschapper', 'chef_van_de_dag'],
   'mdo:lezen': ['gedragswetenschapper', 'chef_van_de_dag', 'medewerker', 'beoordelaar'],
@@ -77,6 +79,8 @@ export const permissions: Record<Action, readonly Role[]> = {
   'dashboard:read': ['manager', 'chef_van_de_dag'],
   'dashboard:targets': ['manager'],
   'monitoring:vastleggen': ['medewerker', 'chef_van_de_dag'],
+  // The case worker runs the V&V track: agrees the conditions and reviews them.
+  'vv:voorwaarden': ['medewerker', 'chef_van_de_dag'],
   'melding:coderood': ['beoordelaar', 'chef_van_de_dag', 'crisisteam'],
   'herinneringen:read': ['beoordelaar', 'chef_van_de_dag', 'medewerker', 'crisisteam'],
   'terugkoppeling:vastleggen': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],

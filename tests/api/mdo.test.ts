@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, desc, eq } from 'drizzle-orm';
 import { findMeldingDetail, schema } from '@vt/db';
-import { addMonths, amsterdamDate } from '@vt/db/domain';
+import { addDays, addMonths, amsterdamDate, amsterdamEndOfDay } from '@vt/db/domain';
 import { createTestApp, login, partnerHeaders, type Session, type TestContext } from '../support/app.ts';
 import { meldingBody } from '../support/fixtures.ts';
 
@@ -44,6 +44,9 @@ const melding = async (id: string, s: Session = chef) => (await req('GET', `/api
   deadlines: { onderzoekDueDate: string | null };
 };
 
+const queueItem = async (team: string, id: string) =>
+  ((await req('GET', `/api/werkvoorraad?team=${team}`, chef)).json() as { items: { id: string; dueAt: string; status: string }[] }).items.find((i) => i.id === id);
+
 describe('MDO', () => {
   it('is planned by the gedragswetenschapper, not by a beoordelaar', async () => {
     expect((await req('POST', '/api/mdo', beoordelaar, { datum: '2026-11-26', deelnemers: [gw.userId] })).statusCode).toBe(403);
@@ -72,6 +75,9 @@ describe('MDO', () => {
     expect((await req('POST', `/api/mdo/${mdoId}/besluiten`, gw, { meldingId: id, besluit: 'vv', toelichting: 'Toch anders.' })).statusCode).toBe(409);
     let m = await melding(id);
     expect(m).toMatchObject({ status: 'onderzoek', team: { kind: 'onderzoek' }, onderzoek: { startedAt: null, dueDate: null } });
+    // On the wachtlijst the case is due from the decision on: every day waiting is a day late.
+    const besluitAt = ((await req('GET', `/api/meldingen/${id}`, chef)).json() as { onderzoek: { besluitAt: string } }).onderzoek.besluitAt;
+    expect((await queueItem('onderzoek', id))?.dueAt).toBe(besluitAt);
 
     // On the wachtlijst until the medewerker starts it: the term is 70 days.
     const start = await req('POST', `/api/meldingen/${id}/onderzoek`, medewerker, { startedAt: '2026-11-30' });
@@ -80,6 +86,8 @@ describe('MDO', () => {
     expect((await req('POST', `/api/meldingen/${id}/onderzoek`, medewerker, {})).statusCode).toBe(409);
     m = await melding(id);
     expect(m.deadlines.onderzoekDueDate).toBe('2027-02-08');
+    // The werkvoorraad runs against the onderzoek's term: the end of 8 February 2027 in Amsterdam (CET).
+    expect((await queueItem('onderzoek', id))?.dueAt).toBe('2027-02-08T22:59:59.999Z');
 
     const done = await req('POST', `/api/meldingen/${id}/onderzoek/afronden`, medewerker, {
       uitkomsten: [{ geweldsvorm: 'partnergeweld', conclusie: 'bevestigd' }, { geweldsvorm: 'kindermishandeling_psychisch', conclusie: 'niet_bevestigd' }],
@@ -105,15 +113,73 @@ describe('MDO', () => {
     );
   });
 
-  it('walks MDO → V&V → monitoring', async () => {
+  it('walks MDO → V&V → monitoring, with the conditions as records of their own', async () => {
     const id = await toMdo();
+    // Conditions belong to a V&V track: not before the MDO chose it.
+    expect((await req('POST', `/api/meldingen/${id}/voorwaarden`, medewerker, { omschrijving: 'Geen alcohol in huis.', toezichthouder: 'Huisarts', controleOp: '2027-01-04' })).statusCode).toBe(409);
     await req('POST', `/api/mdo/${mdoId}/agenda`, gw, { meldingId: id });
     const res = await req('POST', `/api/mdo/${mdoId}/besluiten`, gw, { meldingId: id, besluit: 'vv', toelichting: 'Gezin accepteert voorwaarden; school houdt zicht.', eigenaar: medewerker.userId });
     expect(res.statusCode).toBe(200);
-    const m = await melding(id);
+    let m = await melding(id);
     const today = amsterdamDate(new Date());
     expect(m.status).toBe('vv');
-    expect(m.monitoring.map((c) => c.dueDate)).toEqual([3, 6, 12].map((n) => addMonths(today, n)));
+    const checkpoints = [3, 6, 12].map((n) => addMonths(today, n));
+    expect(m.monitoring.map((c) => c.dueDate)).toEqual(checkpoints);
+    // Without conditions the werkvoorraad runs against the first checkpoint.
+    expect((await queueItem('onderzoek', id))?.dueAt).toBe(amsterdamEndOfDay(checkpoints[0]!).toISOString());
+
+    // Two conditions agreed, each with who watches it and when it is reviewed; the earliest review sets the clock.
+    const review = addDays(today, 14);
+    const body = { omschrijving: 'Vader drinkt geen alcohol als de kinderen thuis zijn.', toezichthouder: 'Huisarts en wijkverpleging', controleOp: review };
+    expect((await req('POST', `/api/meldingen/${id}/voorwaarden`, beoordelaar, body)).statusCode).toBe(403);
+    expect((await req('POST', `/api/meldingen/${id}/voorwaarden`, medewerker, { ...body, controleOp: '2027-02-30' })).statusCode).toBe(400);
+    const first = await req('POST', `/api/meldingen/${id}/voorwaarden`, medewerker, body);
+    expect(first.statusCode, first.body).toBe(201);
+    const second = await req('POST', `/api/meldingen/${id}/voorwaarden`, medewerker, { omschrijving: 'Kinderen gaan elke dag naar school.', toezichthouder: 'Intern begeleider school', controleOp: addDays(today, 28) });
+    expect(second.statusCode).toBe(201);
+    m = await melding(id);
+    expect((m as unknown as { voorwaarden: object[] }).voorwaarden).toEqual([
+      expect.objectContaining({ omschrijving: body.omschrijving, toezichthouder: body.toezichthouder, controleOp: review, status: 'lopend', beoordeeldAt: null }),
+      expect.objectContaining({ toezichthouder: 'Intern begeleider school', status: 'lopend' }),
+    ]);
+    expect((await queueItem('onderzoek', id))?.dueAt).toBe(amsterdamEndOfDay(review).toISOString());
+
+    // Reviewed as kept: the clock moves on to the next review; reviewed once only.
+    const kept = await req('POST', `/api/voorwaarden/${(first.json() as { id: string }).id}/beoordeling`, medewerker, { uitkomst: 'nagekomen', toelichting: 'Huisarts bevestigt: geen incidenten.' });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json()).toMatchObject({ status: 'nagekomen', escalated: false });
+    expect((await req('POST', `/api/voorwaarden/${(first.json() as { id: string }).id}/beoordeling`, medewerker, { uitkomst: 'nagekomen', toelichting: 'Nog eens.' })).statusCode).toBe(409);
+    expect((await queueItem('onderzoek', id))?.dueAt).toBe(amsterdamEndOfDay(addDays(today, 28)).toISOString());
+
+    // Not kept: back to the MDO, which chose V&V and now chooses again.
+    const broken = await req('POST', `/api/voorwaarden/${(second.json() as { id: string }).id}/beoordeling`, medewerker, { uitkomst: 'niet_nagekomen', toelichting: 'School meldt vijf dagen verzuim.' });
+    expect(broken.json()).toMatchObject({ status: 'niet_nagekomen', escalated: true });
+    m = await melding(id);
+    expect(m).toMatchObject({ status: 'mdo', team: { kind: 'mdo' } });
+    const queue = (await req('GET', '/api/mdo/wachtrij', gw)).json() as { items: { id: string }[] };
+    expect(queue.items.map((i) => i.id)).toContain(id);
+    const historie = (await req('GET', `/api/meldingen/${id}/historie`, chef)).json() as { events: { type: string; data: Record<string, unknown> }[] };
+    expect(historie.events.filter((e) => e.type.startsWith('vv_')).map((e) => [e.type, e.data.uitkomst ?? null])).toEqual([
+      ['vv_gestart', null],
+      ['vv_voorwaarde_vastgelegd', null],
+      ['vv_voorwaarde_vastgelegd', null],
+      ['vv_voorwaarde_beoordeeld', 'nagekomen'],
+      ['vv_voorwaarde_beoordeeld', 'niet_nagekomen'],
+    ]);
+    // The history names no condition's text: that stays in the case file.
+    expect(JSON.stringify(historie.events)).not.toContain('alcohol');
+  });
+
+  it('reminds of a V&V review that passed unrecorded', async () => {
+    const id = await toMdo();
+    await req('POST', `/api/mdo/${mdoId}/agenda`, gw, { meldingId: id });
+    await req('POST', `/api/mdo/${mdoId}/besluiten`, gw, { meldingId: id, besluit: 'vv', toelichting: 'V&V.' });
+    const yesterday = addDays(amsterdamDate(new Date()), -1);
+    expect((await req('POST', `/api/meldingen/${id}/voorwaarden`, medewerker, { omschrijving: 'Moeder zoekt hulp bij Tactus.', toezichthouder: 'Tactus', controleOp: yesterday })).statusCode).toBe(201);
+    const items = ((await req('GET', '/api/herinneringen', medewerker)).json() as { items: { soort: string; meldingId: string; datum: string; dagen: number }[] }).items;
+    expect(items).toContainEqual(expect.objectContaining({ soort: 'voorwaarde_controle_verstreken', meldingId: id, datum: yesterday, dagen: 1 }));
+    // The reminder names the case and the date, never the condition.
+    expect(JSON.stringify(items)).not.toContain('Tactus');
   });
 
   it('counts the onderzoek term in calendar days across DST and holidays', async () => {

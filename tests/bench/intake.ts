@@ -165,9 +165,9 @@ async function main() {
   const queue = await http(`${base}/api/werkvoorraad?team=beoordeling`, { headers: { cookie } });
   const queueSelect = (q: postgres.Sql | postgres.TransactionSql) =>
     q`select id, reference, band, priority, urgency, route, status, received_at, (received_at at time zone 'Europe/Amsterdam')::date as received_on,
-             coalesce(response_due_at, beoordeling_due_at) as due_at, gemeente_code, team_id, assigned_to
+             coalesce(clock_due_at, response_due_at, beoordeling_due_at) as due_at, gemeente_code, team_id, assigned_to
           from meldingen where team_id = ${teamId} and status <> 'afgesloten'
-         order by band asc nulls last, coalesce(response_due_at, beoordeling_due_at), received_at limit 1000`;
+         order by band asc nulls last, coalesce(clock_due_at, response_due_at, beoordeling_due_at), received_at limit 1000`;
   const rawQueue = await loop(() => queueSelect(sql));
   const rawQueueAudited = await loop(() =>
     sql.begin(async (tx) => {

@@ -89,6 +89,8 @@ export const eventTypes = [
   'afgesloten',
   'heropend',
   'terugkoppeling_gegeven',
+  'vv_voorwaarde_vastgelegd',
+  'vv_voorwaarde_beoordeeld',
 ] as const;
 
 export const auditActions = ['read', 'search', 'create', 'update', 'decide', 'export', 'login', 'break_glass'] as const;

@@ -5,8 +5,8 @@
 import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { addDays, amsterdamDate, type WerkdagKalender } from '../domain/calendar.ts';
-import { codeRood, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, terugkoppelingen } from '../schema.ts';
-import { LifecycleConflict, move, teamId } from './lifecycle.ts';
+import { codeRood, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, terugkoppelingen, vvVoorwaarden } from '../schema.ts';
+import { LifecycleConflict, move, refreshClock, teamId } from './lifecycle.ts';
 
 export async function findCheckpoint(db: DbOrTx, id: string) {
   const [c] = await db.select().from(monitoringCheckpoints).where(eq(monitoringCheckpoints.id, id));
@@ -24,9 +24,8 @@ export async function recordCheckpoint(tx: DbOrTx, o: { id: string; uitkomst: 'v
   if (!c) throw new LifecycleConflict('Dit monitoringsmoment is al vastgelegd.');
   const escalate = o.uitkomst === 'niet_veilig';
   await tx.insert(meldingEvents).values({ meldingId: c.meldingId, at: now, type: 'monitoring_vastgelegd', actorId: o.actorId, data: { checkpointId: c.id, dueDate: c.dueDate, uitkomst: o.uitkomst, escalatie: escalate, toelichting: o.toelichting } });
-  if (escalate) {
-    await move(tx, c.meldingId, 'triage_voorgesteld', await teamId(tx, 'beoordeling'));
-  }
+  if (escalate) await move(tx, c.meldingId, 'triage_voorgesteld', await teamId(tx, 'beoordeling'));
+  else await refreshClock(tx, c.meldingId);
   return { ...c, escalated: escalate };
 }
 
@@ -48,7 +47,7 @@ export async function latestCodeRood(db: DbOrTx, meldingId: string) {
   return row ?? null;
 }
 
-export type HerinneringSoort = 'overdracht_niet_geaccepteerd' | 'thv_eindigt' | 'monitoring_verstreken' | 'terugkoppeling_verlopen';
+export type HerinneringSoort = 'overdracht_niet_geaccepteerd' | 'thv_eindigt' | 'monitoring_verstreken' | 'terugkoppeling_verlopen' | 'voorwaarde_controle_verstreken';
 
 export interface Herinnering {
   soort: HerinneringSoort;
@@ -62,11 +61,12 @@ export interface Herinnering {
 
 /**
  * The reminders at `now` (references and dates only): handovers not accepted within `overdrachtWerkdagen` working
- * days, huisverboden ending within `thvDagen` days, and checkpoints that passed unrecorded.
+ * days, huisverboden ending within `thvDagen` days, checkpoints and V&V condition reviews that passed unrecorded, and
+ * the melder's feedback past its date.
  */
 export async function herinneringen(db: DbOrTx, now: Date, k: WerkdagKalender, o: { overdrachtWerkdagen: number; thvDagen?: number }): Promise<Herinnering[]> {
   const today = amsterdamDate(now);
-  const [pending, thv, checkpoints, feedback] = await Promise.all([
+  const [pending, thv, checkpoints, feedback, voorwaarden] = await Promise.all([
     db
       .select({ meldingId: meldingen.id, reference: meldingen.reference, createdAt: overdrachten.createdAt })
       .from(overdrachten)
@@ -90,6 +90,12 @@ export async function herinneringen(db: DbOrTx, now: Date, k: WerkdagKalender, o
       .innerJoin(meldingen, eq(meldingen.id, terugkoppelingen.meldingId))
       .where(and(isNull(terugkoppelingen.doneAt), lt(terugkoppelingen.dueDate, today)))
       .orderBy(asc(terugkoppelingen.dueDate)),
+    db
+      .select({ meldingId: meldingen.id, reference: meldingen.reference, controleOp: vvVoorwaarden.controleOp })
+      .from(vvVoorwaarden)
+      .innerJoin(meldingen, eq(meldingen.id, vvVoorwaarden.meldingId))
+      .where(and(eq(vvVoorwaarden.status, 'lopend'), lt(vvVoorwaarden.controleOp, today), sql`${meldingen.status} <> 'afgesloten'`))
+      .orderBy(asc(vvVoorwaarden.controleOp)),
   ]);
   const out: Herinnering[] = [];
   for (const p of pending) {
@@ -100,6 +106,7 @@ export async function herinneringen(db: DbOrTx, now: Date, k: WerkdagKalender, o
   for (const t of thv) out.push({ soort: 'thv_eindigt', meldingId: t.meldingId, reference: t.reference, datum: t.eind, dagen: daysBetween(today, t.eind) });
   for (const c of checkpoints) out.push({ soort: 'monitoring_verstreken', meldingId: c.meldingId, reference: c.reference, datum: c.dueDate, dagen: daysBetween(c.dueDate, today) });
   for (const f of feedback) out.push({ soort: 'terugkoppeling_verlopen', meldingId: f.meldingId, reference: f.reference, datum: f.dueDate, dagen: daysBetween(f.dueDate, today) });
+  for (const v of voorwaarden) out.push({ soort: 'voorwaarde_controle_verstreken', meldingId: v.meldingId, reference: v.reference, datum: v.controleOp, dagen: daysBetween(v.controleOp, today) });
   return out;
 }
 

@@ -17,9 +17,20 @@ export async function teamId(tx: DbOrTx, kind: TeamKind, gemeente?: string) {
   return t?.id ?? null;
 }
 
-/** Moves a case to a status and (when given) a team. */
+/** The clock of a case in its (new) status, from the rows written so far in this transaction (migration 0019). */
+const clockOf = (meldingId: string, status: MeldingStatus) => sql`melding_clock(${meldingId}::uuid, ${status}::melding_status)`;
+
+/** Moves a case to a status and (when given) a team; its werkvoorraad clock follows (write the clock's rows first). */
 export async function move(tx: DbOrTx, meldingId: string, status: MeldingStatus, team: string | null) {
-  await tx.update(meldingen).set({ status, ...(team ? { teamId: team } : {}), updatedAt: new Date() }).where(eq(meldingen.id, meldingId));
+  await tx
+    .update(meldingen)
+    .set({ status, ...(team ? { teamId: team } : {}), clockDueAt: clockOf(meldingId, status), updatedAt: new Date() })
+    .where(eq(meldingen.id, meldingId));
+}
+
+/** Recomputes the werkvoorraad clock after a checkpoint or condition changed without a status change. */
+export async function refreshClock(tx: DbOrTx, meldingId: string) {
+  await tx.update(meldingen).set({ clockDueAt: sql`melding_clock(${meldingen.id}, ${meldingen.status})` }).where(eq(meldingen.id, meldingId));
 }
 
 /** Sends a handover to a gemeente's wijkteam; refuses while another one is pending. */

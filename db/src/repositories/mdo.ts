@@ -115,10 +115,10 @@ export async function decideAgendapunt(
 /** Voorwaarden & Vervolg: VT keeps the case and watches the agreed conditions through monitoring checkpoints. */
 async function startVv(tx: DbOrTx, meldingId: string, actorId: string, eigenaar: string | null, today = new Date().toISOString().slice(0, 10)) {
   const team = await teamId(tx, 'onderzoek');
-  await move(tx, meldingId, 'vv', team);
-  if (eigenaar) await tx.update(meldingen).set({ assignedTo: [eigenaar] }).where(eq(meldingen.id, meldingId));
   const dates = plannedCheckpoints(today);
   await tx.insert(monitoringCheckpoints).values(dates.map((dueDate) => ({ meldingId, dueDate })));
+  await move(tx, meldingId, 'vv', team);
+  if (eigenaar) await tx.update(meldingen).set({ assignedTo: [eigenaar] }).where(eq(meldingen.id, meldingId));
   await tx.insert(meldingEvents).values([
     { meldingId, type: 'vv_gestart', actorId, data: {} },
     { meldingId, type: 'monitoring_gepland', actorId, data: { checkpoints: dates } },

@@ -25,6 +25,7 @@ import {
   onderzoeken,
   overdrachten,
   terugkoppelingen,
+  vvVoorwaarden,
   type Melding,
 } from '../schema.ts';
 import { decodeJsonRow, decodeJsonRows } from './json-rows.ts';
@@ -150,7 +151,8 @@ export async function findMeldingDetail(db: DbOrTx, id: string) {
       (select json_agg(distinct o.gemeente_code) from overdrachten o where o.melding_id = m.id) as overdracht_gemeenten,
       (select row_to_json(z) from onderzoeken z where z.melding_id = m.id order by z.besluit_at desc limit 1) as onderzoek,
       (select row_to_json(r) from code_rood r where r.melding_id = m.id order by r.created_at desc limit 1) as code_rood,
-      (select json_agg(k order by k.due_date, k.moment) from terugkoppelingen k where k.melding_id = m.id) as terugkoppelingen
+      (select json_agg(k order by k.due_date, k.moment) from terugkoppelingen k where k.melding_id = m.id) as terugkoppelingen,
+      (select json_agg(v order by v.controle_op, v.created_at) from vv_voorwaarden v where v.melding_id = m.id) as voorwaarden
     from meldingen m
     join gemeenten g on g.code = m.gemeente_code
     left join teams t on t.id = m.team_id
@@ -171,6 +173,7 @@ export async function findMeldingDetail(db: DbOrTx, id: string) {
       onderzoek: decodeJsonRow(onderzoeken, row.onderzoek),
       codeRood: decodeJsonRow(codeRood, row.code_rood),
       terugkoppelingen: decodeJsonRows(terugkoppelingen, row.terugkoppelingen),
+      voorwaarden: decodeJsonRows(vvVoorwaarden, row.voorwaarden),
     },
   };
 }

@@ -127,7 +127,9 @@ async function reopenMonitoredCases(tx: DbOrTx, m: { id: string; reference: stri
        where lower(eb.voornaam) = lower(tb.voornaam) and lower(eb.achternaam) = lower(tb.achternaam)
          and eb.geboortedatum = tb.geboortedatum and tb.geboortedatum is not null and e.id <> ${m.id}::uuid)
     update meldingen set status = 'triage_voorgesteld', team_id = (select id from teams where kind = 'beoordeling' order by naam limit 1),
-           updated_at = ${now.toISOString()}::timestamptz
+           updated_at = ${now.toISOString()}::timestamptz,
+           -- due with the new melding: both are assessed together
+           clock_due_at = (select n.beoordeling_due_at from meldingen n where n.id = ${m.id}::uuid)
      where id in (select id from earlier) and status in ('monitoring', 'vv')
     returning id, reference`);
   for (const r of reopened) {

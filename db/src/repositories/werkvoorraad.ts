@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { meldingen, teams, type Melding } from '../schema.ts';
+import { meldingen, teams, werkvoorraadDue, type Melding } from '../schema.ts';
 
 export interface WerkvoorraadRow {
   id: string;
@@ -27,8 +27,9 @@ const teamCondition = (ids: string[]) =>
   ids.length === 1 ? sql`team_id = ${ids[0]}::uuid` : sql`team_id = any(${`{${ids.join(',')}}`}::uuid[])`;
 
 /**
- * The open meldingen of a team, P1 first, untriaged last, then the earliest deadline: the response deadline for
- * acute meldingen, otherwise the beoordeling deadline. Read in index order (meldingen_werkvoorraad_idx) and
+ * The open meldingen of a team, P1 first, untriaged last, then the earliest deadline: the running lifecycle clock
+ * (onderzoek term, next checkpoint or V&V review), else the response deadline for acute meldingen, else the
+ * beoordeling deadline. Read in index order (meldingen_werkvoorraad_idx) and
  * returned as plain rows: this list is the busiest read of the day.
  */
 export async function listWerkvoorraad(db: DbOrTx, teamIds: string[]): Promise<WerkvoorraadRow[]> {
@@ -40,12 +41,12 @@ export async function listWerkvoorraad(db: DbOrTx, teamIds: string[]): Promise<W
   }>(sql`
     select id, reference, band, priority, urgency, route, status,
            ${isoUtc('received_at')} as received_at,
-           ${isoUtc('coalesce(response_due_at, beoordeling_due_at)')} as due_at,
+           ${isoUtc(werkvoorraadDue)} as due_at,
            (received_at at time zone 'Europe/Amsterdam')::date::text as received_on,
            gemeente_code as gemeente, team_id, array_to_json(assigned_to)::text as assigned_to
       from ${meldingen}
      where ${teamCondition(teamIds)} and status <> 'afgesloten'
-     order by band asc nulls last, coalesce(response_due_at, beoordeling_due_at), received_at
+     order by band asc nulls last, ${sql.raw(werkvoorraadDue)}, received_at
      limit 1000`);
   return rows.map((r) => ({
     id: r.id,

@@ -15,6 +15,7 @@ export const SEALED_COLUMNS: { table: string; columns: string[] }[] = [
   { table: 'break_glass_grants', columns: ['reden'] },
   { table: 'vernietigingsverzoeken', columns: ['reden', 'besluit_reden'] },
   { table: 'code_rood', columns: ['toelichting', 'uitkomst'] },
+  { table: 'vv_voorwaarden', columns: ['omschrijving', 'toezichthouder', 'toelichting'] },
   { table: 'terugkoppelingen', columns: ['notitie'] },
 ];
 

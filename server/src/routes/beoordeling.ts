@@ -99,7 +99,7 @@ export default async function beoordelingRoutes(app: App) {
           teamId: decider?.teamId ?? null,
         });
         const teamId = await teamForRoute(tx, route, m.gemeenteCode, m.teamId);
-        await tx.update(meldingen).set({ status: statusForRoute[route], teamId, updatedAt: new Date() }).where(eq(meldingen.id, m.id));
+        await tx.update(meldingen).set({ status: statusForRoute[route], teamId, clockDueAt: null, updatedAt: new Date() }).where(eq(meldingen.id, m.id));
         await tx.insert(meldingEvents).values({
           meldingId: m.id,
           type: 'beoordeeld',

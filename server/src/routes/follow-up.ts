@@ -89,11 +89,11 @@ export default async function followUpRoutes(app: App, opts: { overdrachtWerkdag
     {
       schema: {
         tags: ['levensloop'],
-        summary: 'Reminders: handovers not accepted in time, huisverboden about to end, checkpoints passed unrecorded',
+        summary: 'Reminders: handovers not accepted in time, huisverboden about to end, checkpoints and V&V reviews passed unrecorded, feedback late',
         response: {
           200: Type.Object({
             items: Type.Array(
-              Type.Object({ soort: codeEnum(['overdracht_niet_geaccepteerd', 'thv_eindigt', 'monitoring_verstreken', 'terugkoppeling_verlopen'] as const), meldingId: Id, reference: Type.String(), datum: IsoDate, dagen: Type.Integer() }),
+              Type.Object({ soort: codeEnum(['overdracht_niet_geaccepteerd', 'thv_eindigt', 'monitoring_verstreken', 'terugkoppeling_verlopen', 'voorwaarde_controle_verstreken'] as const), meldingId: Id, reference: Type.String(), datum: IsoDate, dagen: Type.Integer() }),
             ),
           }),
           ...errors(401, 403),

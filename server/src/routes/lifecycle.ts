@@ -1,5 +1,5 @@
 // The case after its beoordeling (api.md, "Case lifecycle"): overdracht to a wijkteam and its inbox, the
-// tijdelijk huisverbod, and closing. Every step is audited and lands in the case history.
+// tijdelijk huisverbod, the V&V conditions, and closing. Every step is audited and lands in the case history.
 import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import {
@@ -7,6 +7,7 @@ import {
   acceptOverdracht,
   closeMelding,
   createOverdracht,
+  addVoorwaarde,
   extendThv,
   findMeldingDetail,
   findOverdracht,
@@ -14,6 +15,8 @@ import {
   imposeThv,
   listOverdrachten,
   returnOverdracht,
+  reviewVoorwaarde,
+  findVoorwaarde,
   schema,
   writeAudit,
   type Tx,
@@ -37,6 +40,12 @@ const Overdracht = Type.Object({
   veiligheidsvoorwaarden: Nullable(Type.String()),
   createdAt: DateTime,
   decidedAt: Nullable(DateTime),
+});
+const Voorwaarde = Type.Object({
+  id: Id,
+  controleOp: IsoDate,
+  status: codeEnum(['lopend', 'nagekomen', 'niet_nagekomen'] as const),
+  escalated: Type.Boolean(),
 });
 const Thv = Type.Object({ id: Id, opgelegdOp: IsoDate, eindigtOp: IsoDate, verlengdTotEnMet: Nullable(IsoDate) });
 
@@ -187,6 +196,55 @@ export default async function lifecycleRoutes(app: App) {
         return r!;
       });
       return { id: row.id, opgelegdOp: row.opgelegdOp, eindigtOp: row.eindigtOp, verlengdTotEnMet: row.verlengdTotEnMet };
+    },
+  );
+
+  app.post(
+    '/meldingen/:id/voorwaarden',
+    {
+      schema: {
+        tags: ['levensloop'],
+        summary: 'V&V: record a safety condition agreed with the household, who watches it and when it is reviewed',
+        params: IdParams,
+        body: Type.Object(
+          { omschrijving: Text(2000, { minLength: 3 }), toezichthouder: Text(200, { minLength: 2 }), controleOp: IsoDate },
+          { additionalProperties: false },
+        ),
+        response: { 201: Voorwaarde, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const actor = app.authorize(req, 'vv:voorwaarden');
+      const row = await onMelding(req, req.params.id, async (tx) => {
+        const r = await addVoorwaarde(tx, { meldingId: req.params.id, omschrijving: req.body.omschrijving, toezichthouder: req.body.toezichthouder, controleOp: req.body.controleOp, actorId: actor.id! });
+        await writeAudit(tx, actor, { action: 'create', subjectType: 'melding', subjectId: req.params.id, ip: req.ip, purpose: 'vv_voorwaarde' });
+        return r!;
+      });
+      return reply.status(201).send({ id: row.id, controleOp: row.controleOp, status: row.status, escalated: false });
+    },
+  );
+
+  app.post(
+    '/voorwaarden/:id/beoordeling',
+    {
+      schema: {
+        tags: ['levensloop'],
+        summary: 'V&V: review a condition as kept or not kept; not kept sends the case back to the MDO queue',
+        params: IdParams,
+        body: Type.Object({ uitkomst: codeEnum(['nagekomen', 'niet_nagekomen'] as const), toelichting: Text(4000, { minLength: 3 }) }, { additionalProperties: false }),
+        response: { 200: Voorwaarde, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'vv:voorwaarden');
+      const v = await findVoorwaarde(app.db.db, req.params.id);
+      if (!v) throw notFound('Voorwaarde niet gevonden.');
+      const row = await onMelding(req, v.meldingId, async (tx) => {
+        const r = await reviewVoorwaarde(tx, { id: v.id, uitkomst: req.body.uitkomst, toelichting: req.body.toelichting, actorId: actor.id! });
+        await writeAudit(tx, actor, { action: 'decide', subjectType: 'melding', subjectId: v.meldingId, ip: req.ip, purpose: `vv_voorwaarde:${req.body.uitkomst}` });
+        return r;
+      });
+      return { id: row.id, controleOp: row.controleOp, status: row.status, escalated: row.escalated };
     },
   );
 

@@ -188,6 +188,17 @@ export const Melding = Type.Object(
     ),
     monitoring: Type.Array(Type.Object({ id: Id, dueDate: IsoDate, status: codeEnum(['gepland', 'veilig', 'niet_veilig'] as const) })),
     terugkoppelingen: Type.Array(Type.Object({ id: Id, moment: codeEnum(['na_beoordeling', 'na_onderzoek'] as const), dueDate: IsoDate, doneAt: Nullable(DateTime) })),
+    voorwaarden: Type.Array(
+      Type.Object({
+        id: Id,
+        omschrijving: Type.String(),
+        toezichthouder: Type.String(),
+        controleOp: IsoDate,
+        status: codeEnum(['lopend', 'nagekomen', 'niet_nagekomen'] as const),
+        toelichting: Nullable(Type.String()),
+        beoordeeldAt: Nullable(DateTime),
+      }),
+    ),
     codeRood: Nullable(Type.Object({ id: Id, datum: IsoDate, toelichting: Type.String(), uitkomst: Nullable(Type.String()), uitkomstDatum: Nullable(IsoDate) })),
     thv: Nullable(Type.Object({ id: Id, opgelegdOp: IsoDate, eindigtOp: IsoDate, verlengdTotEnMet: Nullable(IsoDate) })),
     team: Nullable(Type.Object({ id: Id, kind: codeEnum(teamKinds), naam: Type.String(), gemeente: Nullable(Type.String()) })),

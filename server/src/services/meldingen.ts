@@ -130,6 +130,15 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
       : null,
     monitoring: d.lifecycle.monitoring.map((c) => ({ id: c.id, dueDate: c.dueDate, status: c.status })),
     terugkoppelingen: d.lifecycle.terugkoppelingen.map((k) => ({ id: k.id, moment: k.moment, dueDate: k.dueDate, doneAt: iso(k.doneAt) })),
+    voorwaarden: d.lifecycle.voorwaarden.map((v) => ({
+      id: v.id,
+      omschrijving: v.omschrijving,
+      toezichthouder: v.toezichthouder,
+      controleOp: v.controleOp,
+      status: v.status,
+      toelichting: v.toelichting,
+      beoordeeldAt: iso(v.beoordeeldAt),
+    })),
     codeRood: d.lifecycle.codeRood
       ? { id: d.lifecycle.codeRood.id, datum: d.lifecycle.codeRood.datum, toelichting: d.lifecycle.codeRood.toelichting, uitkomst: d.lifecycle.codeRood.uitkomst, uitkomstDatum: d.lifecycle.codeRood.uitkomstDatum }
       : null,
