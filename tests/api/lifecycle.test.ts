@@ -108,4 +108,20 @@ describe('closing', () => {
     expect((res.json() as { status: string }).status).toBe('afgesloten');
     expect((await inject('POST', `/api/meldingen/${id}/afsluiten`, beoordelaar, { reden: 'Nogmaals afsluiten' })).statusCode).toBe(409);
   });
+
+  it('walks crisis → closed: the crisis team closes the crisis case it handled, not another queue\'s case', async () => {
+    const crisis = await login(t.app, 'crisis@demo.test');
+    const { id } = (await t.app.inject({ method: 'POST', url: '/api/meldingen', payload: meldingBody({ veiligheid: { lopendGeweld: true } }), headers: partnerHeaders })).json() as { id: string };
+    const other = (await t.app.inject({ method: 'POST', url: '/api/meldingen', payload: meldingBody(), headers: partnerHeaders })).json() as { id: string };
+    const decided = await inject('POST', `/api/meldingen/${id}/beoordeling`, beoordelaar, { route: 'crisisteam', band: 'P1', reason: 'Lopend geweld: crisisteam gaat nu.' });
+    expect(decided.json()).toMatchObject({ status: 'crisis', team: { kind: 'crisisteam' } });
+    // A case waiting at the beoordeling team is not the crisis team's to close.
+    expect((await inject('POST', `/api/meldingen/${other.id}/afsluiten`, crisis, { reden: 'Niet van ons.' })).statusCode).toBe(403);
+    const closed = await inject('POST', `/api/meldingen/${id}/afsluiten`, crisis, { reden: 'Crisisinterventie gedaan; gezin veilig in de opvang.' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ status: 'afgesloten' });
+    const historie = (await inject('GET', `/api/meldingen/${id}/historie`, beoordelaar)).json() as { events: { type: string; actorId: string | null }[] };
+    expect(historie.events.map((e) => e.type)).toEqual(['ontvangen', 'beoordeeld', 'afgesloten']);
+    expect(historie.events.at(-1)!.actorId).toBe(crisis.userId);
+  });
 });

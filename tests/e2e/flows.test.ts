@@ -87,6 +87,28 @@ async function expectAccessible(page: Page, name: string) {
   expect(violations, name).toEqual([]);
 }
 
+/** An API call as the signed-in user of `page` (with its CSRF token): the steps a test does not walk in the UI. */
+async function apiAs(page: Page, method: 'GET' | 'POST', url: string, body?: object): Promise<{ status: number; json: Record<string, unknown> & { user?: { id: string } } }> {
+  return page.evaluate(
+    async ([m, u, b]) => {
+      const s = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const r = await fetch(u as string, { method: m as string, headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken }, ...(b ? { body: JSON.stringify(b) } : {}) });
+      return { status: r.status, json: (await r.json().catch(() => ({}))) as Record<string, unknown> };
+    },
+    [method, url, body] as const,
+  );
+}
+
+async function partnerMelding(overrides: Parameters<typeof meldingBody>[0]) {
+  const res = await fetch(`${base}/api/meldingen`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify(meldingBody(overrides)),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; reference: string };
+}
+
 describe('staff flows in Chromium', () => {
   it('the login page is accessible', async () => {
     const context = await browser.newContext({ bypassCSP: true, locale: 'nl-NL' });
@@ -349,6 +371,94 @@ describe('staff flows in Chromium', () => {
     await feedback.getByRole('button', { name: 'Terugkoppeling gegeven' }).first().click();
     await expect.poll(() => feedback.getByRole('button', { name: 'Terugkoppeling gegeven' }).count()).toBe(1);
     await expect(feedback.textContent()).resolves.toMatch(/gegeven op/);
+    await mw.context().close();
+  });
+
+  it('crisis → closed: the chef confirms the crisis route, the crisis team closes the case it handled', async () => {
+    const { id } = await partnerMelding({ veiligheid: { lopendGeweld: true } });
+    const chef = await signIn('chef@demo.test');
+    await chef.goto(`${base}/meldingen/${id}`);
+    await expect.poll(() => chef.getByText(/Voorstel bevestigen \(Crisisteam/).count(), { timeout: 15_000 }).toBe(1);
+    await chef.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
+    await expect.poll(() => chef.getByText(/Beoordeeld: Crisisteam/).count()).toBe(1);
+    await chef.context().close();
+
+    const crisis = await signIn('crisis@demo.test');
+    await crisis.goto(`${base}/meldingen/${id}`);
+    await crisis.getByText('Zaak afsluiten').click();
+    await expectAccessible(crisis, 'afsluiten');
+    // A reason is required.
+    await crisis.getByRole('button', { name: 'Afsluiten', exact: true }).click();
+    await crisis.getByText('Geef een toelichting.').waitFor();
+    await crisis.getByLabel('Reden van afsluiten').fill('Crisisinterventie gedaan; vrouw en kinderen veilig in de opvang, hulp loopt via Veilig Thuis regio.');
+    await crisis.getByRole('button', { name: 'Afsluiten', exact: true }).click();
+    await expect.poll(() => crisis.locator('p.vt-muted').first().textContent()).toMatch(/^Afgesloten/);
+    await crisis.getByRole('region', { name: 'Historie' }).getByText('Afgesloten').waitFor();
+    await crisis.context().close();
+  });
+
+  it('wijkteam route → sent back with a reason → the beoordelaar hands it over to the gemeente it moved to', async () => {
+    const { id, reference } = await partnerMelding({ veiligheid: { schulden: true } });
+    const beoordelaar = await signIn('beoordelaar@demo.test');
+    await expect.poll(async () => (await apiAs(beoordelaar, 'GET', `/api/meldingen/${id}`)).json.status, { timeout: 15_000 }).toBe('triage_voorgesteld');
+    expect((await apiAs(beoordelaar, 'POST', `/api/meldingen/${id}/beoordeling`, { route: 'wijkteam', band: 'P4', reason: 'Schulden; gezin wil hulp.' })).status).toBe(200);
+
+    const enschede = await signIn('wijkteam.enschede@demo.test');
+    await enschede.waitForURL(/\/overdrachten/);
+    const row = enschede.locator(`tr[data-reference="${reference}"]`);
+    await row.getByRole('button', { name: `Terugsturen ${reference}` }).click();
+    await row.getByLabel('Reden van terugsturen').fill('Gezin is vorige maand naar Hengelo verhuisd.');
+    await row.getByRole('button', { name: 'Terugsturen', exact: true }).click();
+    await expect.poll(() => enschede.getByRole('status').filter({ hasText: `Overdracht ${reference} is teruggestuurd` }).count()).toBe(1);
+    await enschede.context().close();
+
+    // Back on the beoordeling queue, with the wijkteam's reason on the case.
+    await beoordelaar.goto(`${base}/meldingen/${id}`);
+    const handOver = beoordelaar.getByRole('region', { name: 'Overdragen aan een wijkteam' });
+    await handOver.getByText('Het wijkteam stuurde de vorige overdracht terug: Gezin is vorige maand naar Hengelo verhuisd.').waitFor();
+    await expectAccessible(beoordelaar, 'opnieuw-overdragen');
+    await handOver.getByLabel('Gemeente').selectOption({ label: 'Hengelo' });
+    await handOver.getByLabel('Toelichting voor het wijkteam').fill('Verhuisd naar Hengelo; schulden, gezin wil hulp.');
+    await handOver.getByRole('button', { name: 'Overdracht versturen' }).click();
+    await expect.poll(() => beoordelaar.getByText(/Wacht op acceptatie · GM0164/).count()).toBe(1);
+    await beoordelaar.context().close();
+
+    const hengelo = await signIn('wijkteam.hengelo@demo.test');
+    await hengelo.waitForURL(/\/overdrachten/);
+    await hengelo.locator(`tr[data-reference="${reference}"]`).getByRole('button', { name: `Accepteren ${reference}` }).waitFor();
+    await hengelo.context().close();
+  });
+
+  it('MDO → V&V: the case worker records the conditions with who watches them, and reviews one', async () => {
+    const { id } = await partnerMelding({ veiligheid: { schulden: true } });
+    const chef = await signIn('chef@demo.test');
+    await expect.poll(async () => (await apiAs(chef, 'GET', `/api/meldingen/${id}`)).json.status, { timeout: 15_000 }).toBe('triage_voorgesteld');
+    expect((await apiAs(chef, 'POST', `/api/meldingen/${id}/beoordeling`, { route: 'mdo', band: 'P2', reason: 'Structureel; eerdere hulp hielp niet.' })).status).toBe(200);
+    const me = (await apiAs(chef, 'GET', '/api/auth/session')).json.user!.id;
+    const mdo = await apiAs(chef, 'POST', '/api/mdo', { datum: new Date().toISOString().slice(0, 10), deelnemers: [me] });
+    expect(mdo.status).toBe(201);
+    expect((await apiAs(chef, 'POST', `/api/mdo/${mdo.json.id as string}/agenda`, { meldingId: id })).status).toBe(201);
+    expect((await apiAs(chef, 'POST', `/api/mdo/${mdo.json.id as string}/besluiten`, { meldingId: id, besluit: 'vv', toelichting: 'Ouders accepteren voorwaarden.' })).status).toBe(200);
+    await chef.context().close();
+
+    const mw = await signIn('medewerker@demo.test');
+    await mw.goto(`${base}/meldingen/${id}`);
+    const vv = mw.getByRole('region', { name: 'Voorwaarden & Vervolg' });
+    await vv.getByText('Nog geen voorwaarden vastgelegd.').waitFor();
+    await vv.getByRole('button', { name: 'Voorwaarde vastleggen' }).click();
+    await vv.getByText('Vul dit in.').first().waitFor();
+    await vv.getByLabel('Voorwaarde').fill('De kinderen gaan elke schooldag naar school.');
+    await vv.getByLabel('Wie ziet erop toe').fill('Intern begeleider basisschool');
+    await vv.getByLabel('Controleren op').fill('2027-01-15');
+    await vv.getByRole('button', { name: 'Voorwaarde vastleggen' }).click();
+    await vv.getByText(/toezicht: Intern begeleider basisschool · controle op 15 jan 2027 · Loopt/).waitFor();
+    await expectAccessible(mw, 'voorwaarden');
+    await vv.getByRole('button', { name: 'Controle vastleggen' }).click();
+    await vv.getByLabel('Uitkomst van de controle').selectOption('nagekomen');
+    await vv.getByLabel('Toelichting').fill('School meldt geen verzuim.');
+    await vv.getByRole('button', { name: 'Vastleggen', exact: true }).click();
+    await vv.getByText(/Nagekomen — School meldt geen verzuim\./).waitFor();
+    await mw.getByRole('region', { name: 'Historie' }).getByText('Voorwaarde (V&V) beoordeeld').waitFor();
     await mw.context().close();
   });
 

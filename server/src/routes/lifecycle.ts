@@ -22,7 +22,7 @@ import {
   type Tx,
 } from '@vt/db';
 import { amsterdamDate, thvEindigtOp, thvLaatsteVerlenging } from '@vt/db/domain';
-import { badRequest, conflict, notFound, unprocessable } from '../errors.ts';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import { DateTime, GemeenteCode, Id, IdParams, IsoDate, Nullable, Text, codeEnum, errors } from '../schemas/common.ts';
 import { Melding } from '../schemas/melding.ts';
 import { meldingVisibility, scopedRead } from '../services/access.ts';
@@ -261,7 +261,17 @@ export default async function lifecycleRoutes(app: App) {
     },
     async (req) => {
       const actor = app.authorize(req, 'melding:afsluiten');
+      // The crisis team closes its own crisis cases, nobody else's (the others close what their work brings them).
+      const crisisOnly = actor.type === 'user' && !actor.roles.some((r) => r === 'beoordelaar' || r === 'chef_van_de_dag' || r === 'medewerker');
       await onMelding(req, req.params.id, async (tx) => {
+        if (crisisOnly) {
+          const [own] = await tx
+            .select({ kind: schema.teams.kind })
+            .from(schema.meldingen)
+            .innerJoin(schema.teams, eq(schema.teams.id, schema.meldingen.teamId))
+            .where(eq(schema.meldingen.id, req.params.id));
+          if (own?.kind !== 'crisisteam') throw forbidden('Het crisisteam sluit alleen zijn eigen crisiszaken af.');
+        }
         const [m] = await tx.select({ status: schema.meldingen.status }).from(schema.meldingen).where(eq(schema.meldingen.id, req.params.id));
         if (m?.status === 'afgesloten') throw new LifecycleConflict('Deze melding is al afgesloten.');
         await closeMelding(tx, req.params.id, req.body.reden, actor.id!);

@@ -184,7 +184,14 @@ export const Melding = Type.Object(
       }),
     ),
     overdracht: Nullable(
-      Type.Object({ id: Id, gemeente: Type.String(), status: codeEnum(['verzonden', 'geaccepteerd', 'teruggestuurd'] as const), acceptedAt: Nullable(DateTime) }),
+      Type.Object({
+        id: Id,
+        gemeente: Type.String(),
+        status: codeEnum(['verzonden', 'geaccepteerd', 'teruggestuurd'] as const),
+        acceptedAt: Nullable(DateTime),
+        /** Why the wijkteam sent it back (null unless teruggestuurd). */
+        reden: Nullable(Type.String()),
+      }),
     ),
     monitoring: Type.Array(Type.Object({ id: Id, dueDate: IsoDate, status: codeEnum(['gepland', 'veilig', 'niet_veilig'] as const) })),
     terugkoppelingen: Type.Array(Type.Object({ id: Id, moment: codeEnum(['na_beoordeling', 'na_onderzoek'] as const), dueDate: IsoDate, doneAt: Nullable(DateTime) })),

@@ -126,6 +126,7 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
           gemeente: d.lifecycle.overdracht.gemeenteCode,
           status: d.lifecycle.overdracht.status,
           acceptedAt: d.lifecycle.overdracht.status === 'geaccepteerd' ? iso(d.lifecycle.overdracht.decidedAt) : null,
+          reden: d.lifecycle.overdracht.status === 'teruggestuurd' ? d.lifecycle.overdracht.reden : null,
         }
       : null,
     monitoring: d.lifecycle.monitoring.map((c) => ({ id: c.id, dueDate: c.dueDate, status: c.status })),

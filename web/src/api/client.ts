@@ -51,3 +51,6 @@ export async function call<T>(p: Promise<{ data?: T; error?: unknown; response: 
   const e = (result.error ?? {}) as { code?: string; message?: string; details?: ErrorDetail[] };
   throw new ApiError(result.response.status, e.code ?? 'INTERNAL', e.message ?? 'Er ging iets mis.', e.details ?? []);
 }
+
+/** The case view as the API sends it (GET /api/meldingen/{id}). */
+export type MeldingView = paths['/api/meldingen/{id}']['get']['responses'][200]['content']['application/json'];

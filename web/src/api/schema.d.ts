@@ -3028,7 +3028,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reminders: handovers not accepted in time, huisverboden about to end, checkpoints passed unrecorded */
+        /** Reminders: handovers not accepted in time, huisverboden about to end, checkpoints and V&V reviews passed unrecorded, feedback late */
         get: {
             parameters: {
                 query?: never;
@@ -3047,7 +3047,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                soort: "overdracht_niet_geaccepteerd" | "thv_eindigt" | "monitoring_verstreken" | "terugkoppeling_verlopen";
+                                soort: "overdracht_niet_geaccepteerd" | "thv_eindigt" | "monitoring_verstreken" | "terugkoppeling_verlopen" | "voorwaarde_controle_verstreken";
                                 /**
                                  * Format: uuid
                                  * @description Identifier (UUID)
@@ -4612,6 +4612,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "verzonden" | "geaccepteerd" | "teruggestuurd";
                                 acceptedAt: string | null;
+                                reden: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -4641,6 +4642,24 @@ export interface paths {
                                  */
                                 dueDate: string;
                                 doneAt: string | null;
+                            }[];
+                            voorwaarden: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                omschrijving: string;
+                                toezichthouder: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                controleOp: string;
+                                /** @enum {string} */
+                                status: "lopend" | "nagekomen" | "niet_nagekomen";
+                                toelichting: string | null;
+                                beoordeeldAt: string | null;
                             }[];
                             codeRood: {
                                 /**
@@ -4770,7 +4789,7 @@ export interface paths {
                                  */
                                 at: string;
                                 /** @enum {string} */
-                                type: "ontvangen" | "triage_voorgesteld" | "aanvulling" | "beoordeeld" | "toegewezen" | "mdo_geagendeerd" | "mdo_besluit" | "onderzoek_gestart" | "onderzoek_afgerond" | "vv_gestart" | "overdracht_verzonden" | "overdracht_geaccepteerd" | "overdracht_teruggestuurd" | "monitoring_gepland" | "monitoring_vastgelegd" | "thv_opgelegd" | "thv_verlengd" | "code_rood" | "afgesloten" | "heropend" | "terugkoppeling_gegeven";
+                                type: "ontvangen" | "triage_voorgesteld" | "aanvulling" | "beoordeeld" | "toegewezen" | "mdo_geagendeerd" | "mdo_besluit" | "onderzoek_gestart" | "onderzoek_afgerond" | "vv_gestart" | "overdracht_verzonden" | "overdracht_geaccepteerd" | "overdracht_teruggestuurd" | "monitoring_gepland" | "monitoring_vastgelegd" | "thv_opgelegd" | "thv_verlengd" | "code_rood" | "afgesloten" | "heropend" | "terugkoppeling_gegeven" | "vv_voorwaarde_vastgelegd" | "vv_voorwaarde_beoordeeld";
                                 actorId: string | null;
                                 data: {
                                     [key: string]: unknown;
@@ -5230,6 +5249,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "verzonden" | "geaccepteerd" | "teruggestuurd";
                                 acceptedAt: string | null;
+                                reden: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -5259,6 +5279,24 @@ export interface paths {
                                  */
                                 dueDate: string;
                                 doneAt: string | null;
+                            }[];
+                            voorwaarden: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                omschrijving: string;
+                                toezichthouder: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                controleOp: string;
+                                /** @enum {string} */
+                                status: "lopend" | "nagekomen" | "niet_nagekomen";
+                                toelichting: string | null;
+                                beoordeeldAt: string | null;
                             }[];
                             codeRood: {
                                 /**
@@ -5590,6 +5628,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "verzonden" | "geaccepteerd" | "teruggestuurd";
                                 acceptedAt: string | null;
+                                reden: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -5619,6 +5658,24 @@ export interface paths {
                                  */
                                 dueDate: string;
                                 doneAt: string | null;
+                            }[];
+                            voorwaarden: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                omschrijving: string;
+                                toezichthouder: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                controleOp: string;
+                                /** @enum {string} */
+                                status: "lopend" | "nagekomen" | "niet_nagekomen";
+                                toelichting: string | null;
+                                beoordeeldAt: string | null;
                             }[];
                             codeRood: {
                                 /**
@@ -5909,6 +5966,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "verzonden" | "geaccepteerd" | "teruggestuurd";
                                 acceptedAt: string | null;
+                                reden: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -5938,6 +5996,24 @@ export interface paths {
                                  */
                                 dueDate: string;
                                 doneAt: string | null;
+                            }[];
+                            voorwaarden: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                omschrijving: string;
+                                toezichthouder: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                controleOp: string;
+                                /** @enum {string} */
+                                status: "lopend" | "nagekomen" | "niet_nagekomen";
+                                toelichting: string | null;
+                                beoordeeldAt: string | null;
                             }[];
                             codeRood: {
                                 /**
@@ -6405,6 +6481,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "verzonden" | "geaccepteerd" | "teruggestuurd";
                                 acceptedAt: string | null;
+                                reden: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -6434,6 +6511,24 @@ export interface paths {
                                  */
                                 dueDate: string;
                                 doneAt: string | null;
+                            }[];
+                            voorwaarden: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                omschrijving: string;
+                                toezichthouder: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                controleOp: string;
+                                /** @enum {string} */
+                                status: "lopend" | "nagekomen" | "niet_nagekomen";
+                                toelichting: string | null;
+                                beoordeeldAt: string | null;
                             }[];
                             codeRood: {
                                 /**
@@ -6715,6 +6810,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "verzonden" | "geaccepteerd" | "teruggestuurd";
                                 acceptedAt: string | null;
+                                reden: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -6744,6 +6840,24 @@ export interface paths {
                                  */
                                 dueDate: string;
                                 doneAt: string | null;
+                            }[];
+                            voorwaarden: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                omschrijving: string;
+                                toezichthouder: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                controleOp: string;
+                                /** @enum {string} */
+                                status: "lopend" | "nagekomen" | "niet_nagekomen";
+                                toelichting: string | null;
+                                beoordeeldAt: string | null;
                             }[];
                             codeRood: {
                                 /**
@@ -7059,6 +7173,222 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meldingen/{id}/voorwaarden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** V&V: record a safety condition agreed with the household, who watches it and when it is reviewed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        omschrijving: string;
+                        toezichthouder: string;
+                        /**
+                         * Format: date
+                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                         */
+                        controleOp: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            controleOp: string;
+                            /** @enum {string} */
+                            status: "lopend" | "nagekomen" | "niet_nagekomen";
+                            escalated: boolean;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/voorwaarden/{id}/beoordeling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** V&V: review a condition as kept or not kept; not kept sends the case back to the MDO queue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        uitkomst: "nagekomen" | "niet_nagekomen";
+                        toelichting: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            controleOp: string;
+                            /** @enum {string} */
+                            status: "lopend" | "nagekomen" | "niet_nagekomen";
+                            escalated: boolean;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meldingen/{id}/afsluiten": {
         parameters: {
             query?: never;
@@ -7238,6 +7568,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "verzonden" | "geaccepteerd" | "teruggestuurd";
                                 acceptedAt: string | null;
+                                reden: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -7267,6 +7598,24 @@ export interface paths {
                                  */
                                 dueDate: string;
                                 doneAt: string | null;
+                            }[];
+                            voorwaarden: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                omschrijving: string;
+                                toezichthouder: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                controleOp: string;
+                                /** @enum {string} */
+                                status: "lopend" | "nagekomen" | "niet_nagekomen";
+                                toelichting: string | null;
+                                beoordeeldAt: string | null;
                             }[];
                             codeRood: {
                                 /**

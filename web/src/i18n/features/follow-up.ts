@@ -23,6 +23,7 @@ export const nl = {
     thv_eindigt: 'tijdelijk huisverbod eindigt op {datum} (nog {dagen} dagen)',
     monitoring_verstreken: 'monitoringsmoment van {datum} niet vastgelegd ({dagen} dagen geleden)',
     terugkoppeling_verlopen: 'terugkoppeling aan de melder was uiterlijk {datum} ({dagen} dagen geleden)',
+    voorwaarde_controle_verstreken: 'voorwaarde (V&V) had op {datum} gecontroleerd moeten worden ({dagen} dagen geleden)',
   },
 };
 
@@ -50,5 +51,6 @@ export const en = {
     thv_eindigt: 'temporary restraining order ends on {datum} ({dagen} days left)',
     monitoring_verstreken: 'checkpoint of {datum} not recorded ({dagen} days ago)',
     terugkoppeling_verlopen: 'feedback to the melder was due on {datum} ({dagen} days ago)',
+    voorwaarde_controle_verstreken: 'condition (V&V) was due for review on {datum} ({dagen} days ago)',
   },
 };
