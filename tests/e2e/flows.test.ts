@@ -319,7 +319,7 @@ describe('staff flows in Chromium', () => {
     await privacy.context().close();
   });
 
-  it('the gedragswetenschapper runs an MDO that decides onderzoek; the case worker starts and finishes it', async () => {
+  it('MDO → onderzoek → outcome → overdracht → accepted → monitoring checkpoint → closed, in the browser', async () => {
     const res = await fetch(`${base}/api/meldingen`, {
       method: 'POST',
       headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
@@ -372,6 +372,28 @@ describe('staff flows in Chromium', () => {
     await expect.poll(() => feedback.getByRole('button', { name: 'Terugkoppeling gegeven' }).count()).toBe(1);
     await expect(feedback.textContent()).resolves.toMatch(/gegeven op/);
     await mw.context().close();
+
+    // The Enschede wijkteam accepts; monitoring is planned from that day, the chef records the first checkpoint as
+    // safe and closes the case.
+    const wijk = await signIn('wijkteam.enschede@demo.test');
+    await wijk.waitForURL(/\/overdrachten/);
+    await wijk.locator(`tr[data-reference="${reference}"]`).getByRole('button', { name: `Accepteren ${reference}` }).click();
+    await expect.poll(() => wijk.getByRole('status').filter({ hasText: `Overdracht ${reference} is geaccepteerd` }).count()).toBe(1);
+    await wijk.context().close();
+    const chef = await signIn('chef@demo.test');
+    await chef.goto(`${base}/meldingen/${id}`);
+    const levensloop = chef.getByRole('region', { name: 'Overdracht, monitoring en huisverbod' });
+    await expect.poll(() => levensloop.getByText(/: Gepland/).count()).toBe(3);
+    await chef.getByRole('region', { name: 'Termijnen' }).getByText('Volgend monitoringsmoment').waitFor();
+    await levensloop.getByLabel('Uitkomst van dit monitoringsmoment').selectOption('veilig');
+    await levensloop.getByLabel('Toelichting').fill('Wijkteam: gezin stabiel, geen nieuwe incidenten.');
+    await levensloop.getByRole('button', { name: 'Vastleggen' }).click();
+    await expect.poll(() => levensloop.getByText(/: Veilig/).count()).toBe(1);
+    await chef.getByText('Zaak afsluiten').click();
+    await chef.getByLabel('Reden van afsluiten').fill('Veiligheid stabiel; het wijkteam heeft de regie.');
+    await chef.getByRole('button', { name: 'Afsluiten', exact: true }).click();
+    await expect.poll(() => chef.locator('p.vt-muted').first().textContent()).toMatch(/^Afgesloten/);
+    await chef.context().close();
   });
 
   it('crisis → closed: the chef confirms the crisis route, the crisis team closes the case it handled', async () => {
@@ -459,6 +481,9 @@ describe('staff flows in Chromium', () => {
     await vv.getByRole('button', { name: 'Vastleggen', exact: true }).click();
     await vv.getByText(/Nagekomen — School meldt geen verzuim\./).waitFor();
     await mw.getByRole('region', { name: 'Historie' }).getByText('Voorwaarde (V&V) beoordeeld').waitFor();
+    // V&V runs with monitoring: its checkpoints are planned, and the earliest clock is on the case.
+    await expect.poll(() => mw.getByRole('region', { name: 'Overdracht, monitoring en huisverbod' }).getByText(/: Gepland/).count()).toBe(3);
+    await mw.getByRole('region', { name: 'Termijnen' }).getByText('Volgend monitoringsmoment').waitFor();
     await mw.context().close();
   });
 

@@ -139,6 +139,7 @@ export const en: Messages = {
     deadlines: 'Deadlines',
     beoordelingDue: 'Safety assessment due',
     responseDue: 'Acute response due',
+    levensloop: 'Handover, monitoring and restraining order',
     onderzoekDue: 'Investigation due',
     nextCheckpoint: 'Next monitoring checkpoint',
     nextReview: 'Next condition review',

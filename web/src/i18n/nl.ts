@@ -137,6 +137,7 @@ export const nl = {
     deadlines: 'Termijnen',
     beoordelingDue: 'Veiligheidsbeoordeling uiterlijk',
     responseDue: 'Acute reactie uiterlijk',
+    levensloop: 'Overdracht, monitoring en huisverbod',
     onderzoekDue: 'Onderzoek klaar uiterlijk',
     nextCheckpoint: 'Volgend monitoringsmoment',
     nextReview: 'Volgende controle voorwaarde',
