@@ -93,7 +93,7 @@ async function main() {
 
   let workers: RunningWorkers | undefined;
   if (config.runWorkers) {
-    workers = await startWorkers({ databaseUrl, redisUrl, log: log.child({ component: 'workers' }), retention: config.retention, ...triageConcurrency() });
+    workers = await startWorkers({ databaseUrl, redisUrl, log: log.child({ component: 'workers' }), retention: config.retention, overdrachtHerinneringWerkdagen: config.overdrachtHerinneringWerkdagen, ...triageConcurrency() });
     onStop('workers', () => workers!.close());
   }
 

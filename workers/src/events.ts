@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
  */
 export const eventsChannel = (prefix: string, db = 0) => `${prefix}:events:${db}`;
 
-export type LiveEventType = 'melding.received' | 'melding.triaged' | 'melding.routed' | 'melding.updated';
+export type LiveEventType = 'melding.received' | 'melding.triaged' | 'melding.routed' | 'melding.updated' | 'herinneringen.updated';
 
 export interface LiveEvent {
   type: LiveEventType;
@@ -19,10 +19,13 @@ export interface LiveEvent {
   team: string | null;
   /** For routing only, never sent to browsers: the household's gemeente, so a wijkteam hears only its own. */
   gemeente?: string | null;
+  /** herinneringen.updated: how many reminders are new (no case is named). */
+  count?: number;
 }
 
 /** Only the fields above leave the process, whatever else the caller's object carries. */
-const wire = ({ type, id, reference, band, route, team, gemeente }: LiveEvent) => JSON.stringify({ type, id, reference, band, route, team, gemeente: gemeente ?? null });
+const wire = ({ type, id, reference, band, route, team, gemeente, count }: LiveEvent) =>
+  JSON.stringify({ type, id, reference, band, route, team, gemeente: gemeente ?? null, ...(count === undefined ? {} : { count }) });
 
 /** Several events in one round trip to Redis, in order. */
 export async function publishEvents(redis: Redis, channel: string, events: LiveEvent[]): Promise<void> {

@@ -1,15 +1,18 @@
-// Starts the workers of the system: the outbox relay (with its reconciler) and the triage worker.
+// Starts the workers of the system: the outbox relay (with its reconciler), the triage worker, the reminder watch
+// and the hourly housekeeping.
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 import { DEFAULT_RETENTION, createDb, pruneIdempotencyKeys, pruneSessions, runRetention, writeAudit, type DbHandle, type RetentionSettings } from '@vt/db';
 import { eventsChannel } from './events.ts';
 import { createQueues, type QueueRegistry } from './queues.ts';
 import { startRelay, type Relay } from './relay.ts';
+import { startReminderWatch, type ReminderWatch } from './reminders.ts';
 import { DEFAULT_TRIAGE_CONCURRENCY, startTriageWorker } from './triage-worker.ts';
 
 export * from './queues.ts';
 export * from './events.ts';
 export { startRelay } from './relay.ts';
+export { startReminderWatch, type ReminderWatch } from './reminders.ts';
 export { DEFAULT_TRIAGE_CONCURRENCY, startTriageWorker } from './triage-worker.ts';
 
 export interface WorkerOptions {
@@ -25,11 +28,16 @@ export interface WorkerOptions {
   lockDurationMs?: number;
   /** Retention terms (RETENTION_ADVIES_YEARS, RETENTION_MELDING_YEARS); domain.md's 2 and 20 years by default. */
   retention?: RetentionSettings;
+  /** Working days before a handover not accepted is a reminder (OVERDRACHT_HERINNERING_WERKDAGEN; 5). */
+  overdrachtHerinneringWerkdagen?: number;
+  /** How often new reminders are looked for and announced (5 minutes). */
+  reminderEveryMs?: number;
 }
 
 export interface RunningWorkers {
   relay: Relay;
   queues: QueueRegistry;
+  reminders: ReminderWatch;
   close(): Promise<void>;
 }
 
@@ -92,6 +100,15 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
     ...(o.reconcileEveryMs ? { reconcileEveryMs: o.reconcileEveryMs } : {}),
     ...(o.stuckAfterMs ? { stuckAfterMs: o.stuckAfterMs } : {}),
   });
+  const reminders = startReminderWatch({
+    db,
+    publisher,
+    channel,
+    key: `${prefix}:herinneringen`,
+    overdrachtWerkdagen: o.overdrachtHerinneringWerkdagen ?? 5,
+    everyMs: o.reminderEveryMs ?? 5 * 60_000,
+    log: o.log,
+  });
   // Housekeeping, hourly: idempotency keys are kept at least 24 hours (api.md), dead sessions are removed, and
   // records past their retention term lose their personal data (each pass that changed something is audited).
   const retention = o.retention ?? DEFAULT_RETENTION;
@@ -112,8 +129,10 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   return {
     relay,
     queues,
+    reminders,
     async close() {
       clearInterval(housekeeping);
+      reminders.close();
       await relay.close();
       // Waits for running jobs to finish (graceful shutdown, BullMQ going-to-production guide).
       await worker.close();

@@ -19,6 +19,7 @@ const workers = await startWorkers({
   log,
   ...(Number.isInteger(concurrency) && concurrency > 0 ? { concurrency } : {}),
   retention: { adviesYears: Number(process.env.RETENTION_ADVIES_YEARS || 2), meldingYears: Number(process.env.RETENTION_MELDING_YEARS || 20) },
+  overdrachtHerinneringWerkdagen: Number(process.env.OVERDRACHT_HERINNERING_WERKDAGEN || 5),
 });
 let closing = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

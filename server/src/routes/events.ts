@@ -1,5 +1,6 @@
-// GET /api/events: Server-Sent Events for signed-in staff. Only ids, reference, band, route and team; a wijkteam
-// only hears about cases handed to its own gemeente's wijkteam (an event without a gemeente never reaches it).
+// GET /api/events: Server-Sent Events for signed-in staff. Only ids, reference, band, route and team (and, for new
+// reminders, their number); a wijkteam only hears about cases handed to its own gemeente's wijkteam (an event
+// without a gemeente, such as the reminders', never reaches it).
 import type { App } from '../types.ts';
 import { EventHub } from '../services/events.ts';
 import { errors } from '../schemas/common.ts';
@@ -33,7 +34,8 @@ export default async function eventsRoutes(app: App) {
       res.write('retry: 3000\n\n');
       const unsubscribe = hub.subscribe((event) => {
         if (wijkteamOnly && (event.team !== 'wijkteam' || !ownGemeente || event.gemeente !== ownGemeente)) return;
-        res.write(`event: ${event.type}\ndata: ${JSON.stringify({ id: event.id, reference: event.reference, band: event.band, route: event.route, team: event.team })}\n\n`);
+        const data = event.type === 'herinneringen.updated' ? { nieuw: event.count ?? 0 } : { id: event.id, reference: event.reference, band: event.band, route: event.route, team: event.team };
+        res.write(`event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
       });
       const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
       const end = () => {

@@ -19,6 +19,7 @@ export const nl = {
   },
   herinnering: {
     title: 'Herinneringen ({n})',
+    nieuw: 'Nieuwe herinneringen: {n}',
     overdracht_niet_geaccepteerd: 'overdracht van {datum} na {dagen} werkdagen nog niet geaccepteerd',
     thv_eindigt: 'tijdelijk huisverbod eindigt op {datum} (nog {dagen} dagen)',
     monitoring_verstreken: 'monitoringsmoment van {datum} niet vastgelegd ({dagen} dagen geleden)',
@@ -47,6 +48,7 @@ export const en = {
   },
   herinnering: {
     title: 'Reminders ({n})',
+    nieuw: 'New reminders: {n}',
     overdracht_niet_geaccepteerd: 'handover of {datum} not accepted after {dagen} working days',
     thv_eindigt: 'temporary restraining order ends on {datum} ({dagen} days left)',
     monitoring_verstreken: 'checkpoint of {datum} not recorded ({dagen} days ago)',
