@@ -1,6 +1,6 @@
-// Bad input, generated: every POST route gets FUZZ_RUNS (default 1,000) bodies — arbitrary JSON values and valid
-// bodies with one part broken — and must answer each with a 4xx (or a success) in the contract's error shape,
-// never a 500 and never a stack trace.
+// Bad input, generated: every POST route (the list is checked against the OpenAPI document) gets FUZZ_RUNS (default
+// 1,000) bodies — arbitrary JSON values and valid bodies with one part broken — and must answer each with a 4xx (or
+// a success) in the contract's error shape, never a 500 and never a stack trace.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, partnerHeaders, type Session, type TestContext } from '../support/app.ts';
@@ -12,17 +12,59 @@ let adviseur: Session;
 let beoordelaar: Session;
 let chef: Session;
 let beheer: Session;
+let gw: Session;
+let medewerker: Session;
+let enschede: Session;
+let manager: Session;
+let privacy: Session;
+let leaving: Session;
 let adviesId: string;
 let meldingId: string;
+// A case in each state the lifecycle routes act on, and the ids of the records they act on.
+let vvId: string;
+let mdoId: string;
+let voorwaardeId: string;
+let checkpointId: string;
+let terugkoppelingId: string;
+let thvId: string;
+let codeRoodId: string;
+let overdrachtId: string;
+let verzoekId: string;
+let colleagueId: string;
+
+const ok = async (res: { statusCode: number; body: string }, status = 200) => {
+  expect(res.statusCode, res.body).toBe(status);
+  return JSON.parse(res.body) as Record<string, unknown> & { id: string };
+};
+const post = (url: string, s: Session | Record<string, string>, payload: object) =>
+  t.app.inject({ method: 'POST', url, payload, headers: 'headers' in s ? (s as Session).headers : (s as Record<string, string>) });
 
 beforeAll(async () => {
   t = await createTestApp();
-  adviseur = await login(t.app, 'adviseur@demo.test');
-  beoordelaar = await login(t.app, 'beoordelaar@demo.test');
-  chef = await login(t.app, 'chef@demo.test');
-  beheer = await login(t.app, 'beheer@demo.test');
-  adviesId = ((await t.app.inject({ method: 'POST', url: '/api/adviezen', payload: adviesBody(), headers: adviseur.headers })).json() as { id: string }).id;
-  meldingId = ((await t.app.inject({ method: 'POST', url: '/api/meldingen', payload: meldingBody(), headers: partnerHeaders })).json() as { id: string }).id;
+  [adviseur, beoordelaar, chef, beheer, gw, medewerker, enschede, manager, privacy, leaving] = await Promise.all(
+    ['adviseur', 'beoordelaar', 'chef', 'beheer', 'gw', 'medewerker', 'wijkteam.enschede', 'manager', 'privacy', 'adviseur'].map((u) => login(t.app, `${u}@demo.test`)),
+  );
+  adviesId = (await ok(await post('/api/adviezen', adviseur, adviesBody()), 201)).id;
+  const newMelding = async () => (await ok(await post('/api/meldingen', partnerHeaders, meldingBody()), 201)).id;
+  meldingId = await newMelding();
+  // V&V: MDO decided it; a condition recorded; checkpoints and the melder's feedback planned.
+  vvId = await newMelding();
+  await ok(await post(`/api/meldingen/${vvId}/beoordeling`, beoordelaar, { route: 'mdo', band: 'P2', reason: 'Structureel.' }));
+  mdoId = (await ok(await post('/api/mdo', gw, { datum: '2026-12-03', deelnemers: [gw.userId] }), 201)).id;
+  await ok(await post(`/api/mdo/${mdoId}/agenda`, gw, { meldingId: vvId }), 201);
+  await ok(await post(`/api/mdo/${mdoId}/besluiten`, gw, { meldingId: vvId, besluit: 'vv', toelichting: 'Voorwaarden afgesproken.' }));
+  voorwaardeId = (await ok(await post(`/api/meldingen/${vvId}/voorwaarden`, medewerker, { omschrijving: 'Geen alcohol.', toezichthouder: 'Huisarts', controleOp: '2027-01-04' }), 201)).id;
+  const vv = await ok(await t.app.inject({ url: `/api/meldingen/${vvId}`, headers: chef.headers }));
+  checkpointId = (vv.monitoring as { id: string }[])[0]!.id;
+  terugkoppelingId = (vv.terugkoppelingen as { id: string }[])[0]!.id;
+  thvId = (await ok(await post(`/api/meldingen/${meldingId}/thv`, beoordelaar, { opgelegdOp: '2026-06-01' }), 201)).id;
+  codeRoodId = (await ok(await post(`/api/meldingen/${meldingId}/code-rood`, beoordelaar, { datum: '2026-06-01', toelichting: 'Escalatie.' }), 201)).id;
+  const handedOver = await newMelding();
+  const routed = await ok(await post(`/api/meldingen/${handedOver}/beoordeling`, beoordelaar, { route: 'wijkteam', band: 'P4', reason: 'Wijkteam.' }));
+  overdrachtId = (routed.overdracht as { id: string }).id;
+  // The account the user-administration routes act on (not one whose session the other routes use).
+  colleagueId = (await ok(await post('/api/admin/users', beheer, { email: 'collega.fuzz@demo.test', naam: 'Collega Fuzz', roles: ['adviseur'], wachtwoord: 'lang-en-sterk-wachtwoord-2026' }), 201)).id;
+  verzoekId = (await ok(await post('/api/vernietigingsverzoeken', beoordelaar, { meldingId: await newMelding(), reden: 'Rechter oordeelde dat geen belang is aangetoond.' }), 201)).id;
 });
 afterAll(() => t.close());
 
@@ -61,16 +103,52 @@ const mutated = (valid: Json) =>
 const routes: { name: string; url: () => string; headers: () => Record<string, string>; valid: () => Json }[] = [
   { name: 'POST /api/adviezen', url: () => '/api/adviezen', headers: () => adviseur.headers, valid: () => adviesBody() },
   { name: 'POST /api/meldingen', url: () => '/api/meldingen', headers: () => partnerHeaders, valid: () => meldingBody() },
-  { name: 'POST /api/adviezen/:id/melding', url: () => `/api/adviezen/${adviesId}/melding`, headers: () => adviseur.headers, valid: () => meldingBody() },
-  { name: 'POST /api/meldingen/:id/beoordeling', url: () => `/api/meldingen/${meldingId}/beoordeling`, headers: () => beoordelaar.headers, valid: () => ({ route: 'mdo', band: 'P2', reason: 'Test' }) },
-  { name: 'POST /api/meldingen/:id/aanvulling', url: () => `/api/meldingen/${meldingId}/aanvulling`, headers: () => beoordelaar.headers, valid: () => ({ veiligheid: { stalking: true }, toelichting: 'Nieuw', betrokkenen: [{ rol: 'kind', voornaam: 'A', achternaam: 'B' }] }) },
-  { name: 'POST /api/meldingen/:id/toewijzing', url: () => `/api/meldingen/${meldingId}/toewijzing`, headers: () => chef.headers, valid: () => ({ userIds: [chef.userId] }) },
+  { name: 'POST /api/adviezen/{id}/melding', url: () => `/api/adviezen/${adviesId}/melding`, headers: () => adviseur.headers, valid: () => meldingBody() },
+  { name: 'POST /api/meldingen/{id}/beoordeling', url: () => `/api/meldingen/${meldingId}/beoordeling`, headers: () => beoordelaar.headers, valid: () => ({ route: 'mdo', band: 'P2', reason: 'Test' }) },
+  { name: 'POST /api/meldingen/{id}/aanvulling', url: () => `/api/meldingen/${meldingId}/aanvulling`, headers: () => beoordelaar.headers, valid: () => ({ veiligheid: { stalking: true }, toelichting: 'Nieuw', betrokkenen: [{ rol: 'kind', voornaam: 'A', achternaam: 'B' }] }) },
+  { name: 'POST /api/meldingen/{id}/toewijzing', url: () => `/api/meldingen/${meldingId}/toewijzing`, headers: () => chef.headers, valid: () => ({ userIds: [chef.userId] }) },
+  { name: 'POST /api/meldingen/{id}/break-glass', url: () => `/api/meldingen/${vvId}/break-glass`, headers: () => beoordelaar.headers, valid: () => ({ reden: 'Telefoon van de politie over dit gezin.' }) },
   { name: 'POST /api/kalender/niet-werkdagen', url: () => '/api/kalender/niet-werkdagen', headers: () => beheer.headers, valid: () => ({ datum: '2031-03-03', omschrijving: 'Test' }) },
-  { name: 'POST /api/meldingen/:id/overdracht', url: () => `/api/meldingen/${meldingId}/overdracht`, headers: () => beoordelaar.headers, valid: () => ({ gemeente: 'GM0164', toelichting: 'Verhuisd', veiligheidsvoorwaarden: 'Geen contact' }) },
-  { name: 'POST /api/meldingen/:id/thv', url: () => `/api/meldingen/${meldingId}/thv`, headers: () => beoordelaar.headers, valid: () => ({ opgelegdOp: '2026-06-01' }) },
-  { name: 'POST /api/meldingen/:id/afsluiten', url: () => `/api/meldingen/${meldingId}/afsluiten`, headers: () => beoordelaar.headers, valid: () => ({ reden: 'Geen zorgen meer' }) },
+  { name: 'POST /api/meldingen/{id}/overdracht', url: () => `/api/meldingen/${meldingId}/overdracht`, headers: () => beoordelaar.headers, valid: () => ({ gemeente: 'GM0164', toelichting: 'Verhuisd', veiligheidsvoorwaarden: 'Geen contact' }) },
+  { name: 'POST /api/overdrachten/{id}/accepteren', url: () => `/api/overdrachten/${overdrachtId}/accepteren`, headers: () => enschede.headers, valid: () => ({}) },
+  { name: 'POST /api/overdrachten/{id}/terugsturen', url: () => `/api/overdrachten/${overdrachtId}/terugsturen`, headers: () => enschede.headers, valid: () => ({ reden: 'Gezin verhuisd.' }) },
+  { name: 'POST /api/meldingen/{id}/thv', url: () => `/api/meldingen/${meldingId}/thv`, headers: () => beoordelaar.headers, valid: () => ({ opgelegdOp: '2026-06-01' }) },
+  { name: 'POST /api/thv/{id}/verlengen', url: () => `/api/thv/${thvId}/verlengen`, headers: () => beoordelaar.headers, valid: () => ({ totEnMet: '2026-06-20' }) },
+  { name: 'POST /api/meldingen/{id}/code-rood', url: () => `/api/meldingen/${meldingId}/code-rood`, headers: () => beoordelaar.headers, valid: () => ({ datum: '2026-06-02', toelichting: 'Escalatie.' }) },
+  { name: 'POST /api/code-rood/{id}/uitkomst', url: () => `/api/code-rood/${codeRoodId}/uitkomst`, headers: () => beoordelaar.headers, valid: () => ({ datum: '2026-06-09', uitkomst: 'Veiligheidsplan.' }) },
+  { name: 'POST /api/meldingen/{id}/afsluiten', url: () => `/api/meldingen/${meldingId}/afsluiten`, headers: () => beoordelaar.headers, valid: () => ({ reden: 'Geen zorgen meer' }) },
+  { name: 'POST /api/mdo', url: () => '/api/mdo', headers: () => gw.headers, valid: () => ({ datum: '2026-12-10', deelnemers: [gw.userId, medewerker.userId] }) },
+  { name: 'POST /api/mdo/{id}/agenda', url: () => `/api/mdo/${mdoId}/agenda`, headers: () => gw.headers, valid: () => ({ meldingId }) },
+  { name: 'POST /api/mdo/{id}/besluiten', url: () => `/api/mdo/${mdoId}/besluiten`, headers: () => gw.headers, valid: () => ({ meldingId: vvId, besluit: 'onderzoek', toelichting: 'Onderzoek nodig.', eigenaar: medewerker.userId }) },
+  { name: 'POST /api/meldingen/{id}/onderzoek', url: () => `/api/meldingen/${vvId}/onderzoek`, headers: () => medewerker.headers, valid: () => ({ startedAt: '2026-12-01' }) },
+  { name: 'POST /api/meldingen/{id}/onderzoek/afronden', url: () => `/api/meldingen/${vvId}/onderzoek/afronden`, headers: () => medewerker.headers, valid: () => ({ uitkomsten: [{ geweldsvorm: 'partnergeweld', conclusie: 'bevestigd' }], vervolg: 'monitoring' }) },
+  { name: 'POST /api/meldingen/{id}/voorwaarden', url: () => `/api/meldingen/${vvId}/voorwaarden`, headers: () => medewerker.headers, valid: () => ({ omschrijving: 'Kinderen naar school.', toezichthouder: 'School', controleOp: '2027-02-01' }) },
+  { name: 'POST /api/voorwaarden/{id}/beoordeling', url: () => `/api/voorwaarden/${voorwaardeId}/beoordeling`, headers: () => medewerker.headers, valid: () => ({ uitkomst: 'nagekomen', toelichting: 'Huisarts bevestigt.' }) },
+  { name: 'POST /api/monitoring/{id}', url: () => `/api/monitoring/${checkpointId}`, headers: () => medewerker.headers, valid: () => ({ uitkomst: 'veilig', toelichting: 'Stabiel.' }) },
+  { name: 'POST /api/terugkoppelingen/{id}/gedaan', url: () => `/api/terugkoppelingen/${terugkoppelingId}/gedaan`, headers: () => beoordelaar.headers, valid: () => ({ notitie: 'Melder gebeld.' }) },
+  { name: 'POST /api/vernietigingsverzoeken', url: () => '/api/vernietigingsverzoeken', headers: () => beoordelaar.headers, valid: () => ({ meldingId, reden: 'Rechter oordeelde dat geen belang is aangetoond.' }) },
+  // Refused as the valid body: the fuzzing must not destroy the case files the other routes use.
+  { name: 'POST /api/vernietigingsverzoeken/{id}/besluit', url: () => `/api/vernietigingsverzoeken/${verzoekId}/besluit`, headers: () => privacy.headers, valid: () => ({ besluit: 'afgewezen', reden: 'Belang bij bewaren is aangetoond.' }) },
+  { name: 'POST /api/dashboard/targets', url: () => '/api/dashboard/targets', headers: () => manager.headers, valid: () => ({ metric: 'wachtlijst_onderzoek', value: 20, team: 'onderzoek', validFrom: '2026-01-01T00:00:00Z' }) },
+  { name: 'POST /api/admin/users', url: () => '/api/admin/users', headers: () => beheer.headers, valid: () => ({ email: 'nieuw@demo.test', naam: 'Nieuwe Collega', roles: ['adviseur'], wachtwoord: 'lang-en-sterk-wachtwoord-2026' }) },
+  { name: 'POST /api/admin/users/{id}/tweestaps-herstellen', url: () => `/api/admin/users/${colleagueId}/tweestaps-herstellen`, headers: () => beheer.headers, valid: () => ({}) },
+  { name: 'POST /api/admin/users/{id}/uitschakelen', url: () => `/api/admin/users/${colleagueId}/uitschakelen`, headers: () => beheer.headers, valid: () => ({}) },
+  { name: 'POST /api/admin/users/{id}/inschakelen', url: () => `/api/admin/users/${colleagueId}/inschakelen`, headers: () => beheer.headers, valid: () => ({}) },
   { name: 'POST /api/auth/login', url: () => '/api/auth/login', headers: () => ({}), valid: () => ({ email: 'niemand@demo.test', password: 'x' }) },
+  // A wrong current password as the valid body: the account keeps its password.
+  { name: 'POST /api/auth/wachtwoord', url: () => '/api/auth/wachtwoord', headers: () => chef.headers, valid: () => ({ huidig: 'niet-het-wachtwoord', nieuw: 'een-ander-lang-wachtwoord-2026' }) },
+  { name: 'POST /api/auth/totp', url: () => '/api/auth/totp', headers: () => manager.headers, valid: () => ({ code: '123456' }) },
+  { name: 'POST /api/auth/totp/enrol', url: () => '/api/auth/totp/enrol', headers: () => manager.headers, valid: () => ({}) },
+  { name: 'POST /api/auth/totp/confirm', url: () => '/api/auth/totp/confirm', headers: () => manager.headers, valid: () => ({ code: '123456' }) },
+  // Last: it ends its own session (the later bodies meet a 401, which must be in the contract's shape too).
+  { name: 'POST /api/auth/logout', url: () => '/api/auth/logout', headers: () => leaving.headers, valid: () => ({}) },
 ];
+
+it('fuzzes every POST route the API has', () => {
+  const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+  const posts = Object.entries(spec.paths).flatMap(([path, ops]) => ('post' in ops ? [`POST ${path}`] : []));
+  expect(routes.map((r) => r.name).sort()).toEqual(posts.sort());
+});
 
 describe.each(routes)('$name', (route) => {
   it(`answers ${RUNS} generated bodies without a 500, always in the contract's shape`, async () => {
