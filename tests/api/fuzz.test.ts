@@ -41,9 +41,9 @@ const post = (url: string, s: Session | Record<string, string>, payload: object)
 
 beforeAll(async () => {
   t = await createTestApp();
-  [adviseur, beoordelaar, chef, beheer, gw, medewerker, enschede, manager, privacy, leaving] = await Promise.all(
-    ['adviseur', 'beoordelaar', 'chef', 'beheer', 'gw', 'medewerker', 'wijkteam.enschede', 'manager', 'privacy', 'adviseur'].map((u) => login(t.app, `${u}@demo.test`)),
-  );
+  const as = (u: string) => login(t.app, `${u}@demo.test`);
+  [adviseur, beoordelaar, chef, beheer, gw] = await Promise.all([as('adviseur'), as('beoordelaar'), as('chef'), as('beheer'), as('gw')]);
+  [medewerker, enschede, manager, privacy, leaving] = await Promise.all([as('medewerker'), as('wijkteam.enschede'), as('manager'), as('privacy'), as('adviseur')]);
   adviesId = (await ok(await post('/api/adviezen', adviseur, adviesBody()), 201)).id;
   const newMelding = async () => (await ok(await post('/api/meldingen', partnerHeaders, meldingBody()), 201)).id;
   meldingId = await newMelding();
