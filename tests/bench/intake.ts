@@ -154,6 +154,7 @@ async function main() {
     q`select * from onderzoeken where melding_id = ${readId} order by besluit_at desc limit 1`,
     q`select * from code_rood where melding_id = ${readId} order by created_at desc limit 1`,
     q`select * from terugkoppelingen where melding_id = ${readId} order by due_date, moment`,
+    q`select * from vv_voorwaarden where melding_id = ${readId} order by controle_op, created_at`,
   ];
   const rawReadOne = await loop(() => Promise.all(caseSelects(sql)));
   const rawReadOneAudited = await loop(() =>

@@ -154,6 +154,20 @@ export class WerkdagKalender {
     return map;
   }
 
+  /**
+   * The holidays and declared days that fall on a weekday in the years from..to, sorted: with the weekends, all a
+   * count of working days in SQL needs (repositories/werkvoorraad.ts, werkdagenTussenSql).
+   */
+  weekdagFeestdagen(fromYear: number, toYear: number): IsoDate[] {
+    const out = new Set<IsoDate>();
+    for (let y = fromYear; y <= toYear; y++) for (const d of this.holidays(y).keys()) if (dayOfWeek(d) < 6) out.add(d);
+    for (const d of this.extra.keys()) {
+      const y = Number(d.slice(0, 4));
+      if (y >= fromYear && y <= toYear && dayOfWeek(d) < 6) out.add(d);
+    }
+    return [...out].sort();
+  }
+
   /** Why a date is not a working day ('zaterdag', 'zondag', the holiday's name), or null for a working day. */
   nietWerkdag(d: IsoDate): string | null {
     const dow = dayOfWeek(d);

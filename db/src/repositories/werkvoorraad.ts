@@ -1,68 +1,83 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { meldingen, teams, werkvoorraadDue, type Melding } from '../schema.ts';
+import { meldingen, teams, werkvoorraadDue } from '../schema.ts';
+import { AuditWriteError, auditRole, type Actor } from './audit.ts';
 
-export interface WerkvoorraadRow {
-  id: string;
-  reference: string;
-  band: Melding['band'];
-  priority: number | null;
-  urgency: Melding['urgency'];
-  route: Melding['route'];
-  status: Melding['status'];
-  /** ISO-8601 instants, straight from Postgres (no Date round trip for a thousand rows). */
-  receivedAt: string;
-  dueAt: string;
-  /** The Amsterdam calendar day of arrival, for the working days waited. */
-  receivedOn: string;
-  gemeente: string;
-  teamId: string | null;
-  assignedTo: string[];
-}
-
-const isoUtc = (col: string) => sql.raw(`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const isoUtc = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 // One team (the usual case) as an equality, so the index hands the rows over in order without a sort.
 const teamCondition = (ids: string[]) =>
   ids.length === 1 ? sql`team_id = ${ids[0]}::uuid` : sql`team_id = any(${`{${ids.join(',')}}`}::uuid[])`;
 
 /**
- * The open meldingen of a team, P1 first, untriaged last, then the earliest deadline: the running lifecycle clock
- * (onderzoek term, next checkpoint or V&V review), else the response deadline for acute meldingen, else the
- * beoordeling deadline. Read in index order (meldingen_werkvoorraad_idx) and
- * returned as plain rows: this list is the busiest read of the day.
+ * Working days in (from, to] in SQL, as WerkdagKalender.werkdagenTussen counts them: the weekdays (counted from a
+ * Monday long ago, 1900-01-01) less the holidays and declared days that fall on a weekday in that span.
+ * `weekdayHolidays` is a date[] parameter (WerkdagKalender.weekdagFeestdagen).
  */
-export async function listWerkvoorraad(db: DbOrTx, teamIds: string[]): Promise<WerkvoorraadRow[]> {
-  if (!teamIds.length) return [];
-  const rows = await db.execute<{
-    id: string; reference: string; band: Melding['band']; priority: number | null; urgency: Melding['urgency'];
-    route: Melding['route']; status: Melding['status']; received_at: string; due_at: string; received_on: string;
-    gemeente: string; team_id: string | null; assigned_to: string;
-  }>(sql`
-    select id, reference, band, priority, urgency, route, status,
-           ${isoUtc('received_at')} as received_at,
-           ${isoUtc(werkvoorraadDue)} as due_at,
-           (received_at at time zone 'Europe/Amsterdam')::date::text as received_on,
-           gemeente_code as gemeente, team_id, array_to_json(assigned_to)::text as assigned_to
-      from ${meldingen}
-     where ${teamCondition(teamIds)} and status <> 'afgesloten'
-     order by band asc nulls last, ${sql.raw(werkvoorraadDue)}, received_at
-     limit 1000`);
-  return rows.map((r) => ({
-    id: r.id,
-    reference: r.reference,
-    band: r.band,
-    priority: r.priority,
-    urgency: r.urgency,
-    route: r.route,
-    status: r.status,
-    receivedAt: r.received_at,
-    dueAt: r.due_at,
-    receivedOn: r.received_on,
-    gemeente: r.gemeente,
-    teamId: r.team_id,
-    assignedTo: r.assigned_to === '[]' ? [] : (JSON.parse(r.assigned_to) as string[]),
-  }));
+export const werkdagenTussenSql = (from: SQL, to: SQL, weekdayHolidays: SQL) => sql`
+  greatest(0,
+    (5 * ((${to} + 1 - date '1900-01-01') / 7) + least((${to} + 1 - date '1900-01-01') % 7, 5))
+  - (5 * ((${from} + 1 - date '1900-01-01') / 7) + least((${from} + 1 - date '1900-01-01') % 7, 5))
+  - (select count(*)::int from unnest(${weekdayHolidays}) h where h > ${from} and h <= ${to}))`;
+
+export interface WerkvoorraadPage {
+  teamIds: string[];
+  /** Today on the Amsterdam calendar: the working days waited count up to it. */
+  today: string;
+  /** Every holiday or declared day on a weekday since 1900 (sorted); see werkdagenTussenSql. */
+  weekdayHolidays: readonly string[];
+  actor: Actor;
+  team: string;
+  ip: string | null;
+}
+
+/**
+ * The werkvoorraad answer, `{"items":[…]}`, as JSON text built by Postgres, with its audit row written by the same
+ * statement: the open meldingen of the team(s), P1 first, untriaged last, then the earliest deadline (the running
+ * lifecycle clock, else the acute response, else the beoordeling), then arrival; at most 1,000. Read in index order
+ * (meldingen_werkvoorraad_idx). The API passes the text through: no row objects, no re-serialising (this is the
+ * busiest read of the day, bench: tests/bench/RESULTS.md). No audit, no data: the audit insert is part of the
+ * statement (a data-modifying WITH runs to completion whether or not it is read), so it fails the read with it.
+ */
+export async function werkvoorraadJson(db: DbOrTx, p: WerkvoorraadPage): Promise<string> {
+  const holidays = sql`${`{${p.weekdayHolidays.join(',')}}`}::date[]`;
+  const today = sql`${p.today}::date`;
+  const rows = await db
+    .execute<{ body: string }>(
+      sql`
+    with au as (
+      insert into audit_log (actor_id, actor_type, role, on_behalf_of, action, subject_type, subject_id, purpose, result, ip)
+      values (${p.actor.id}::uuid, ${p.actor.type}, ${auditRole(p.actor)}, ${p.actor.type === 'client' ? p.actor.naam : null},
+              'search', 'werkvoorraad', ${p.team}, null, 'success', ${p.ip})),
+    page as (
+      select id, reference, band, priority, urgency, route, status, received_at, ${sql.raw(werkvoorraadDue)} as due_at,
+             (received_at at time zone 'Europe/Amsterdam')::date as received_on, gemeente_code, assigned_to
+        from ${meldingen}
+       where ${p.teamIds.length ? teamCondition(p.teamIds) : sql`false`} and status <> 'afgesloten'
+       order by band asc nulls last, ${sql.raw(werkvoorraadDue)}, received_at
+       limit 1000),
+    -- Materialised: counted once per day of arrival, not once per row.
+    days as materialized (
+      select d, ${werkdagenTussenSql(sql`d`, today, holidays)} as werkdagen
+        from (select distinct received_on as d from page) x),
+    -- Each item written as JSON text by concatenation: a third of the time json_agg over records takes for a
+    -- thousand rows. Every value is a number, a code, a uuid, a formatted instant or passes through to_json, so
+    -- the text is valid JSON whatever a reference holds (tests/api/werkvoorraad.test.ts parses it).
+    item as (
+      select concat('{"id":"', p.id, '","reference":', to_json(p.reference), ',"band":', coalesce(to_json(p.band)::text, 'null'),
+                    ',"priority":', coalesce(p.priority::text, 'null'), ',"urgency":', coalesce(to_json(p.urgency)::text, 'null'),
+                    ',"route":', coalesce(to_json(p.route)::text, 'null'), ',"status":', to_json(p.status),
+                    ',"receivedAt":"', ${sql.raw(isoUtc('p.received_at'))}, '","dueAt":"', ${sql.raw(isoUtc('p.due_at'))},
+                    '","werkdagenWachtend":', d.werkdagen, ',"gemeente":', to_json(p.gemeente_code), ',"assignedTo":', array_to_json(p.assigned_to), '}') as json,
+             p.band, p.due_at, p.received_at
+        from page p join days d on d.d = p.received_on)
+    select concat('{"items":[', string_agg(item.json, ',' order by item.band asc nulls last, item.due_at, item.received_at), ']}') as body
+      from item`,
+    )
+    .catch((err: unknown) => {
+      throw new AuditWriteError(err);
+    });
+  return rows[0]!.body;
 }
 
 /** Resolves `team` (an id or a kind such as `beoordeling`) to team ids. */

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { listWerkvoorraad, resolveTeams, writeAudit } from '@vt/db';
-import { amsterdamDate, bands, meldingStatussen, routes, teamKinds, urgencies } from '@vt/db/domain';
+import { resolveTeams, werkvoorraadJson } from '@vt/db';
+import { amsterdamDate, bands, meldingStatussen, routes, teamKinds, urgencies, type WerkdagKalender } from '@vt/db/domain';
 import { DateTime, Id, Nullable, codeEnum, errors } from '../schemas/common.ts';
 import type { App } from '../types.ts';
 
@@ -19,6 +19,15 @@ const Item = Type.Object({
   assignedTo: Type.Array(Id),
 });
 
+// The weekday holidays since the system could first have held a case, per calendar (a new one after an
+// administrator adds a day): what the working days waited are counted against in SQL.
+const holidays = new WeakMap<WerkdagKalender, readonly string[]>();
+function holidaysOf(k: WerkdagKalender): readonly string[] {
+  let list = holidays.get(k);
+  if (!list) holidays.set(k, (list = k.weekdagFeestdagen(1990, new Date().getUTCFullYear() + 1)));
+  return list;
+}
+
 export default async function werkvoorraadRoutes(app: App) {
   app.get(
     '/werkvoorraad',
@@ -30,26 +39,14 @@ export default async function werkvoorraadRoutes(app: App) {
         response: { 200: Type.Object({ items: Type.Array(Item) }), ...errors(400, 401, 403, 503) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const actor = app.authorize(req, 'werkvoorraad:read');
       const team = req.query.team ?? req.sessionUser?.teamId ?? 'beoordeling';
       const kalender = await app.kalender();
-      const today = amsterdamDate(new Date());
-      // Many cases arrived on the same day: count each day's working days once.
-      const waited = new Map<string, number>();
-      const werkdagenWachtend = (day: string) => {
-        let n = waited.get(day);
-        if (n === undefined) waited.set(day, (n = kalender.werkdagenTussen(day, today)));
-        return n;
-      };
-      return app.db.db.transaction(async (tx) => {
-        const teamIds = await resolveTeams(tx, team);
-        const rows = await listWerkvoorraad(tx, teamIds);
-        await writeAudit(tx, actor, { action: 'search', subjectType: 'werkvoorraad', subjectId: team, ip: req.ip });
-        return {
-          items: rows.map(({ receivedOn, teamId: _teamId, ...r }) => ({ ...r, werkdagenWachtend: werkdagenWachtend(receivedOn) })),
-        };
-      });
+      const teamIds = await resolveTeams(app.db.db, team);
+      // Postgres writes the answer (and its audit row) in one statement; it goes out as it came.
+      const body = await werkvoorraadJson(app.db.db, { teamIds, today: amsterdamDate(new Date()), weekdayHolidays: holidaysOf(kalender), actor, team, ip: req.ip });
+      return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );
 }
