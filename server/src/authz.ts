@@ -37,7 +37,8 @@ export type Action =
   | 'melding:coderood'
   | 'herinneringen:read'
   | 'terugkoppeling:vastleggen'
-  | 'dashboard:targets';
+  | 'dashboard:targets'
+  | 'dashboard:lijst';
 
 /** The roles that work on case files (read meldingen as part of their job). */
 export const CASE_ROLES: readonly Role[] = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
@@ -78,6 +79,8 @@ export const permissions: Record<Action, readonly Role[]> = {
   // Aggregates only; the chef van de dag watches the same waiting lists while running the day.
   'dashboard:read': ['manager', 'chef_van_de_dag'],
   'dashboard:targets': ['manager'],
+  // The cases behind a count: for the chef van de dag, who may read them; the manager sees aggregates only.
+  'dashboard:lijst': ['chef_van_de_dag'],
   'monitoring:vastleggen': ['medewerker', 'chef_van_de_dag'],
   // The case worker runs the V&V track: agrees the conditions and reviews them.
   'vv:voorwaarden': ['medewerker', 'chef_van_de_dag'],

@@ -159,6 +159,28 @@ describe('wachtlijst metrics', () => {
     expect((await metrics('?at=2026-05-04T22:30:00Z')).beoordeling_overdue!.count).toBe(base + 1);
   });
 
+  it('lists the cases behind each count for the chef van de dag (the same rows, longest wait first), never for the manager', async () => {
+    const chef = await login(t.app, 'chef@demo.test');
+    const codes = ['beoordeling_overdue', 'wachtlijst_onderzoek', 'onderzoek_overdue', 'overdracht_pending', 'monitoring_due'] as const;
+    for (const query of [`at=${T0}`, 'at=2026-04-20T12:00:00Z', `at=${T0}&gemeente=GM0164`, `at=${T0}&team=crisisteam`]) {
+      const counts = await metrics(`?${query}`);
+      for (const code of codes) {
+        const res = await t.app.inject({ url: `/api/dashboard/lijst?metric=${code}&${query}`, headers: chef.headers });
+        expect(res.statusCode, res.body).toBe(200);
+        const { items } = res.json() as { items: { meldingId: string; reference: string; dagen: number }[] };
+        expect(items.length, `${code} ${query}`).toBe(counts[code]!.count);
+        if (items.length) expect(items[0]!.dagen, `${code} ${query}`).toBe(counts[code]!.oldestWaitDays);
+        expect(items.map((i) => i.dagen)).toEqual([...items.map((i) => i.dagen)].sort((a, b) => b - a));
+      }
+    }
+    const m1 = (await t.app.inject({ url: `/api/dashboard/lijst?metric=beoordeling_overdue&at=${T0}&gemeente=GM0164`, headers: chef.headers })).json() as { items: { meldingId: string; reference: string }[] };
+    expect(m1.items).toEqual([expect.objectContaining({ meldingId: ids.M1, reference: 'D-M1' })]);
+    expect((await t.app.inject({ url: '/api/dashboard/lijst?metric=beoordeling_overdue', headers: manager.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/dashboard/lijst?metric=beoordeling_on_time_pct', headers: chef.headers })).statusCode).toBe(400);
+    const [n] = await q<{ n: number }>(sql`select count(*)::int as n from audit_log where actor_id = ${chef.userId} and subject_type = 'dashboard_lijst'`);
+    expect(n!.n).toBe(21);
+  });
+
   it('is for managers (and the chef van de dag), and audited', async () => {
     const beoordelaar = await login(t.app, 'beoordelaar@demo.test');
     expect((await t.app.inject({ url: '/api/dashboard/wachtlijst', headers: beoordelaar.headers })).statusCode).toBe(403);

@@ -515,6 +515,31 @@ describe('staff flows in Chromium', () => {
     await factsheet.getByRole('table', { name: /Meldingen per vorm van geweld/ }).waitFor();
     await expect(factsheet.textContent()).resolves.toMatch(/\d+ meldingen ontvangen: .*% door professionals/);
     await expectAccessible(page, 'dashboard-full');
+    // Aggregates only: the manager has no way from a count into the cases.
+    expect(await page.locator('.vt-tile__link').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the chef van de dag opens the cases behind a count and goes from there to a case', async () => {
+    // A handover waiting for the wijkteam, so the count is not zero.
+    const { id } = await partnerMelding({ veiligheid: { schulden: true } });
+    const page = await signIn('chef@demo.test');
+    expect((await apiAs(page, 'POST', `/api/meldingen/${id}/beoordeling`, { route: 'wijkteam', band: 'P4', reason: 'Schulden; gezin wil hulp.' })).status).toBe(200);
+    await page.goto(`${base}/dashboard`);
+    const tile = page.locator('[data-metric="overdracht_pending"]');
+    const link = tile.getByRole('button', { name: /Toon de \d+ meldingen achter/ });
+    await link.waitFor();
+    const n = Number(await link.textContent());
+    expect(n).toBeGreaterThan(0);
+    await link.click();
+    const lijst = page.getByRole('region', { name: /Achter het cijfer/ });
+    await lijst.getByRole('table', { name: `${n} meldingen, langst wachtend eerst` }).waitFor();
+    await expect.poll(() => lijst.getByRole('row').count()).toBe(n + 1);
+    await expectAccessible(page, 'dashboard-lijst');
+    const first = lijst.getByRole('link').first();
+    const reference = await first.textContent();
+    await first.click();
+    await page.getByRole('heading', { name: `Melding ${reference}` }).waitFor();
     await page.context().close();
   });
 });

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createQueues, startRelay, startWorkers, type RunningWorkers } from '@vt/workers';
+import { createQueues, startRelay, startWorkers } from '@vt/workers';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { useFieldCipher } from '@vt/db';
 import { DEMO_API_KEY, testCipher } from '../support/env.ts';
@@ -78,7 +78,7 @@ const workersOn = (o: { reconcileEveryMs: number }) =>
 
 describe('Redis faults', () => {
   it('Redis stopped during intake: every POST is 201, and each melding is triaged exactly once when Redis returns empty', async () => {
-    let workers: RunningWorkers | undefined = await workersOn({ reconcileEveryMs: 500 });
+    const workers = await workersOn({ reconcileEveryMs: 500 });
     try {
       const first = await Promise.all(Array.from({ length: 10 }, (_, i) => post(i)));
       await killRedis();
@@ -93,8 +93,7 @@ describe('Redis faults', () => {
       await new Promise((r) => setTimeout(r, 2_000));
       expect((await triageCounts(ids)).map((r) => r.events)).toEqual(ids.map(() => 1));
     } finally {
-      await workers?.close();
-      workers = undefined;
+      await workers.close();
     }
   }, 120_000);
 

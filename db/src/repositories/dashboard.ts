@@ -1,7 +1,7 @@
 // The manager's waiting-list metrics (domain.md, "Waiting lists"; api.md, Dashboard), for the region, a team or a
 // gemeente, at any moment: every metric is derived from timestamps (receipt, decisions, starts, acceptances,
 // recordings), not from the current status, so `at` replays the past exactly — last month's report can be re-run.
-// Aggregates only: no row of a case leaves this module.
+// Aggregates for the manager; the cases behind a count (metricItems) only for staff who may read them.
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { addDays, amsterdamDate, amsterdamTime } from '../domain/calendar.ts';
@@ -101,6 +101,54 @@ async function metricsAt(db: DbOrTx, points: Date[], f: Omit<DashboardFilter, 'a
       return { code, percent, over, target, breached: target !== null && percent !== null && percent < target };
     });
   });
+}
+
+/** The waiting lists a tile counts (not the percentages). */
+export const listMetrics = ['beoordeling_overdue', 'wachtlijst_onderzoek', 'onderzoek_overdue', 'overdracht_pending', 'monitoring_due'] as const;
+export type ListMetric = (typeof listMetrics)[number];
+
+export interface MetricItem {
+  meldingId: string;
+  reference: string;
+  gemeente: string;
+  /** Since when the item is on this list's clock: receipt, decision, due date, sending (ISO date or instant). */
+  sinds: string;
+  /** Calendar days since then, as oldestWaitDays counts them. */
+  dagen: number;
+}
+
+/**
+ * The cases behind a tile at `at`: the same waiting intervals as the counts (schema.ts, waitInterval), so the list
+ * has exactly as many rows as the tile says (at most `limit`, longest wait first). For staff who may read the cases
+ * (the route decides); references and dates only, no case content.
+ */
+export async function metricItems(db: DbOrTx, metric: ListMetric, f: DashboardFilter, limit = 500): Promise<MetricItem[]> {
+  const T = sql`${f.at.toISOString()}::timestamptz`;
+  const D = sql`(${T} at time zone 'Europe/Amsterdam')::date`;
+  const scope = sql.join(
+    [f.teamId ? sql`m.team_id = ${f.teamId}::uuid` : sql`true`, f.gemeente ? sql`m.gemeente_code = ${f.gemeente}` : sql`true`],
+    sql` and `,
+  );
+  const holds = (interval: string) => sql`${sql.raw(interval)} @> ${T}`;
+  const instant = (col: string) => sql.raw(`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+  const byInstant = (col: string) => sql`${instant(col)} as sinds, floor(extract(epoch from (${T} - ${sql.raw(col)})) / 86400)::int as dagen`;
+  const byDate = (col: string) => sql`${sql.raw(col)}::text as sinds, (${D} - ${sql.raw(col)})::int as dagen`;
+  const queries: Record<ListMetric, SQL> = {
+    beoordeling_overdue: sql`select m.id, m.reference, m.gemeente_code, ${byInstant('m.received_at')}
+        from (select * from meldingen m where ${holds(waitInterval.beoordelingOverdue('m.'))} offset 0) m where ${scope}`,
+    wachtlijst_onderzoek: sql`select m.id, m.reference, m.gemeente_code, ${byInstant('o.besluit_at')}
+        from (select * from onderzoeken o where ${holds(waitInterval.wachtlijstOnderzoek('o.'))} offset 0) o join meldingen m on m.id = o.melding_id where ${scope}`,
+    onderzoek_overdue: sql`select m.id, m.reference, m.gemeente_code, ${byDate('o.due_date')}
+        from (select * from onderzoeken o where o.due_date is not null and ${holds(waitInterval.onderzoekOverdue('o.'))} offset 0) o join meldingen m on m.id = o.melding_id where ${scope}`,
+    overdracht_pending: sql`select m.id, m.reference, m.gemeente_code, ${byInstant('ov.created_at')}
+        from (select * from overdrachten ov where ${holds(waitInterval.overdrachtPending('ov.'))} offset 0) ov join meldingen m on m.id = ov.melding_id where ${scope}`,
+    monitoring_due: sql`select m.id, m.reference, m.gemeente_code, ${byDate('c.due_date')}
+        from (select * from monitoring_checkpoints c where ${holds(waitInterval.monitoringDue('c.'))} offset 0) c join meldingen m on m.id = c.melding_id where ${scope}`,
+  };
+  const rows = await db.execute<{ id: string; reference: string; gemeente_code: string; sinds: string; dagen: number }>(
+    sql`select * from (${queries[metric]}) x order by x.dagen desc, x.reference limit ${limit}`,
+  );
+  return rows.map((r) => ({ meldingId: r.id, reference: r.reference, gemeente: r.gemeente_code, sinds: r.sinds, dagen: Number(r.dagen) }));
 }
 
 export async function wachtlijstMetrics(db: DbOrTx, f: DashboardFilter): Promise<MetricValue[]> {

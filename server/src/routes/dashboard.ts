@@ -1,7 +1,7 @@
 // The manager's dashboard (api.md, "Dashboard and reporting"): waiting-list metrics against their targets, for the
 // region, a team or a gemeente, now or at any past moment. Aggregates only; every call is audited.
 import { Type } from 'typebox';
-import { FACTSHEET_GROEPEN, forecast, halfjaar, jaarcijfers, resolveTeams, schema, setTarget, trend, wachtlijstMetrics, writeAudit } from '@vt/db';
+import { FACTSHEET_GROEPEN, forecast, halfjaar, jaarcijfers, listMetrics, metricItems, resolveTeams, schema, setTarget, trend, wachtlijstMetrics, writeAudit } from '@vt/db';
 import { teamKinds } from '@vt/db/domain';
 import { badRequest } from '../errors.ts';
 import { DateTime, GemeenteCode, Id, IsoDate, Nullable, codeEnum, errors } from '../schemas/common.ts';
@@ -46,6 +46,39 @@ export default async function dashboardRoutes(app: App) {
         const metrics = await wachtlijstMetrics(tx, { at, teamId, gemeente: req.query.gemeente ?? null });
         await writeAudit(tx, actor, { action: 'search', subjectType: 'dashboard', ip: req.ip, purpose: JSON.stringify(req.query) });
         return { at: at.toISOString(), metrics };
+      });
+    },
+  );
+
+  app.get(
+    '/dashboard/lijst',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'The cases behind a waiting-list count (references and dates only), for staff who may read them',
+        querystring: Type.Object(
+          { metric: codeEnum(listMetrics), team: Type.Optional(Type.Union([Id, codeEnum(teamKinds)])), gemeente: Type.Optional(GemeenteCode), at: Type.Optional(DateTime) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            at: DateTime,
+            metric: codeEnum(listMetrics),
+            items: Type.Array(Type.Object({ meldingId: Id, reference: Type.String(), gemeente: Type.String(), sinds: Type.String(), dagen: Type.Integer() })),
+          }),
+          ...errors(400, 401, 403, 503),
+        },
+      },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'dashboard:lijst');
+      const at = req.query.at ? new Date(req.query.at) : new Date();
+      if (at.getTime() > Date.now() + 60_000) throw badRequest('`at` ligt in de toekomst.', [{ path: '/at', message: 'Kies een moment in het verleden of nu.' }]);
+      const teamId = await teamIdOf(req.query.team);
+      return app.db.db.transaction(async (tx) => {
+        const items = await metricItems(tx, req.query.metric, { at, teamId, gemeente: req.query.gemeente ?? null });
+        await writeAudit(tx, actor, { action: 'search', subjectType: 'dashboard_lijst', subjectId: req.query.metric, ip: req.ip, purpose: JSON.stringify(req.query) });
+        return { at: at.toISOString(), metric: req.query.metric, items };
       });
     },
   );

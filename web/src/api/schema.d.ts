@@ -2215,6 +2215,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard/lijst": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases behind a waiting-list count (references and dates only), for staff who may read them */
+        get: {
+            parameters: {
+                query: {
+                    metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due";
+                    team?: string | ("advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam");
+                    /** @description CBS gemeente code, e.g. GM0153 */
+                    gemeente?: string;
+                    /** @description ISO-8601 time with offset */
+                    at?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            at: string;
+                            /** @enum {string} */
+                            metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due";
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                meldingId: string;
+                                reference: string;
+                                gemeente: string;
+                                sinds: string;
+                                dagen: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard/targets": {
         parameters: {
             query?: never;
