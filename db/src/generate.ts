@@ -247,7 +247,9 @@ export async function generateHistory(sql: postgres.Sql, o: GenerateOptions): Pr
     adviezen += na;
     log(`  ${from.toISOString().slice(0, 10)} – ${to.toISOString().slice(0, 10)}: ${nm} meldingen, ${na} adviezen (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   }
-  // The open cases' werkvoorraad clocks (onderzoek, V&V, monitoring), as the lifecycle code keeps them.
+  // The open cases' werkvoorraad clocks (onderzoek, V&V, monitoring), as the lifecycle code keeps them; with fresh
+  // statistics first, or each clock's lookup of its checkpoints walks the whole table.
+  await sql`analyze onderzoeken, monitoring_checkpoints, vv_voorwaarden`;
   await sql`update meldingen set clock_due_at = melding_clock(id, status) where status in ('onderzoek', 'vv', 'monitoring')`;
   // Statistics for the planner, and the visibility map that lets index-only scans skip the table.
   log('  vacuuming and analysing the tables');

@@ -6,6 +6,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -24,6 +25,8 @@ import * as c from './domain/codes.ts';
 import { eventData, sealedText } from './security/field-cipher.ts';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** A Postgres tstzrange, as its text (only the database reads it: the dashboard's waiting intervals). */
+const tstzrange = customType<{ data: string; driverData: string }>({ dataType: () => 'tstzrange' });
 
 // The waiting lists of the manager dashboard (domain.md, "Waiting lists") as intervals: an item is on a list at
 // moment T exactly when its interval holds T. Written once here for both the GiST indexes below and the dashboard's
@@ -35,9 +38,15 @@ export const amsterdamMidnight = (date: string) => `(${date}::timestamp at time 
 export const werkvoorraadDue = 'coalesce(clock_due_at, response_due_at, beoordeling_due_at)';
 const span = (from: string, until: string, bounds: '[)' | '()') =>
   `tstzrange(${from}, case when ${until} is null then null else greatest(${from}, ${until}) end, '${bounds}')`;
+/**
+ * Past beoordelingDueAt (strictly) and no beoordeling yet (strictly before T counts as done). Stored on the melding
+ * as a generated column, meldingen.beoordeling_wacht, whose GiST index carries receipt, team and gemeente: the
+ * counts (and a five-year trend of them) are answered from the index alone (migration 0020).
+ */
+export const beoordelingWachtSpan = span('beoordeling_due_at', 'first_beoordeling_at', '()');
 export const waitInterval = {
-  /** Past beoordelingDueAt (strictly) and no beoordeling yet (strictly before T counts as done). */
-  beoordelingOverdue: (a = '') => span(`${a}beoordeling_due_at`, `${a}first_beoordeling_at`, '()'),
+  /** The melding's stored beoordeling_wacht (beoordelingWachtSpan). */
+  beoordelingOverdue: (a = '') => `${a}beoordeling_wacht`,
   /** From the besluit until the day the onderzoek starts (or it is closed without one). */
   wachtlijstOnderzoek: (a = '') => span(`${a}besluit_at`, `least(${amsterdamMidnight(`${a}started_at`)}, ${a}afgerond_at)`, '[)'),
   /** From the day after the due date until it is finished (only onderzoeken that started: due_date set). */
@@ -230,6 +239,7 @@ export const meldingen = pgTable(
     beoordelingDueDate: date('beoordeling_due_date', { mode: 'string' }).notNull(),
     beoordelingDueAt: tstz('beoordeling_due_at').notNull(),
     responseDueAt: tstz('response_due_at'),
+    beoordelingWacht: tstzrange('beoordeling_wacht').generatedAlwaysAs(sql.raw(beoordelingWachtSpan)),
     // The running clock after the beoordeling (repositories/lifecycle.ts refreshClock): the onderzoek's term, the
     // next monitoring checkpoint or V&V review, the moment the wachtlijst started. Null while the beoordeling's own
     // deadlines run; the werkvoorraad orders by `werkvoorraadDue`.
@@ -271,7 +281,8 @@ export const meldingen = pgTable(
     check('meldingen_priority_range', sql`${t.priority} is null or ${t.priority} between 0 and 100`),
     // Dashboard (repositories/dashboard.ts): each waiting list is the set of rows whose waiting interval holds the
     // moment asked for, found through a GiST index on that interval instead of a scan of all history.
-    index('meldingen_beoordeling_overdue_gist').using('gist', sql.raw(`(${waitInterval.beoordelingOverdue()})`)),
+    // meldingen_beoordeling_wacht_gist (beoordeling_wacht) INCLUDE (received_at, team_id, gemeente_code) is made by
+    // migration 0020 in SQL: drizzle cannot declare INCLUDE on a GiST index.
     // Covers the on-time percentage (due time, team and gemeente in the index): read without touching the table.
     index('meldingen_first_beoordeling_idx').on(t.firstBeoordelingAt, t.beoordelingDueAt, t.teamId, t.gemeenteCode),
     index('meldingen_niet_beoordeeld_idx').on(t.receivedAt).where(sql`${t.firstBeoordelingAt} is null`),
