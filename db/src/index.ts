@@ -24,5 +24,6 @@ export * from './repositories/break-glass.ts';
 export * from './repositories/retention.ts';
 export * from './repositories/mdo.ts';
 export * from './repositories/dashboard.ts';
+export * from './repositories/rapportage.ts';
 export * from './repositories/follow-up.ts';
 export * from './repositories/voorwaarden.ts';

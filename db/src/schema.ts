@@ -512,6 +512,32 @@ export const vvVoorwaarden = pgTable(
   (t) => [index('vv_voorwaarden_melding_idx').on(t.meldingId), index('vv_voorwaarden_controle_idx').on(t.status, t.controleOp)],
 );
 
+/**
+ * Day counts behind the half-year report and the yearly factsheet (repositories/rapportage.ts): per Amsterdam
+ * calendar day a row per category and code, for the days before today. A day is computed again when its data
+ * changed: triggers (migration 0021) raise the day's version in rapportage_wijzigingen, and the day's stand says
+ * from which version it was computed.
+ */
+export const rapportageDagen = pgTable(
+  'rapportage_dagen',
+  {
+    dag: date('dag', { mode: 'string' }).notNull(),
+    categorie: text('categorie').notNull(),
+    code: text('code').notNull(),
+    aantal: integer('aantal').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dag, t.categorie, t.code] })],
+);
+export const rapportageDagStand = pgTable('rapportage_dag_stand', {
+  dag: date('dag', { mode: 'string' }).primaryKey(),
+  versie: bigint('versie', { mode: 'number' }).notNull(),
+  berekendOp: tstz('berekend_op').notNull().defaultNow(),
+});
+export const rapportageWijzigingen = pgTable('rapportage_wijzigingen', {
+  dag: date('dag', { mode: 'string' }).primaryKey(),
+  versie: bigint('versie', { mode: 'number' }).notNull().default(1),
+});
+
 /** Tijdelijk huisverbod imposed by the mayor: 10 days, extendable to at most 28 in total. */
 export const huisverboden = pgTable(
   'huisverboden',

@@ -251,6 +251,45 @@ describe('trend, forecast and the half-year report', () => {
     expect((await t.app.inject({ url: '/api/rapportage/jaar?jaar=twintig', headers: manager.headers })).statusCode).toBe(400);
   });
 
+  it('keeps its stored day counts true: a past day is counted again when its data changes', async () => {
+    const report = async () => {
+      const res = await t.app.inject({ url: '/api/rapportage/halfjaar?jaar=2025&half=2', headers: manager.headers });
+      expect(res.statusCode).toBe(200);
+      return Object.fromEntries((res.json() as { rijen: { categorie: string; code: string; aantal: number }[] }).rijen.map((r) => [`${r.categorie}:${r.code}`, r.aantal]));
+    };
+    // Independently, straight from the rows: the same categories, the same Amsterdam half-year.
+    const independent = async () => {
+      const rows = await q<{ k: string; n: number }>(sql`
+        with h as (select * from meldingen where received_at >= '2025-07-01T00:00:00+02:00' and received_at < '2026-01-01T00:00:00+01:00')
+        select 'meldingen_totaal:totaal' as k, count(*)::int as n from h
+        union all select 'meldingen_melder:' || melder_type::text || coalesce('_' || melder_rol::text, ''), count(*)::int from h group by 1
+        union all select 'meldingen_sector:' || coalesce(melder_sector::text, 'geen'), count(*)::int from h where melder_type = 'professional' group by 1
+        union all select 'meldingen_geweldsvorm:' || g::text, count(*)::int from h, unnest(geweldsvormen) g group by 1`);
+      return Object.fromEntries(rows.map((r) => [r.k, r.n]));
+    };
+    const meldingCounts = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith('meldingen_')));
+    await melding('H1', { received: '2025-09-15T10:00:00+02:00', due: '2025-09-22T21:59:59Z' });
+    await melding('H2', { received: '2025-09-15T23:30:00+02:00', due: '2025-09-22T21:59:59Z' });
+    await melding('H3', { received: '2025-12-31T23:30:00+01:00', due: '2026-01-08T22:59:59Z' });
+    expect(meldingCounts(await report())).toEqual(await independent());
+    const [stand] = await q<{ n: number }>(sql`select count(*)::int as n from rapportage_dag_stand where dag >= '2025-07-01' and dag < '2026-01-01'`);
+    expect(stand!.n).toBe(184);
+
+    const [{ at: firstRead }] = (await q<{ at: string }>(sql`select now()::text as at`)) as [{ at: string }];
+    // A sector corrected, a melding registered late for a past day, a receipt moved out of the half-year.
+    await q(sql`update meldingen set melder_sector = 'politie' where id = ${ids.H1}::uuid`);
+    await melding('H4', { received: '2025-08-01T09:00:00+02:00', due: '2025-08-08T21:59:59Z' });
+    await q(sql`update meldingen set received_at = '2026-01-05T10:00:00+01:00' where id = ${ids.H2}::uuid`);
+    await q(sql`update meldingen set geweldsvormen = '{ouderenmishandeling}' where id = ${ids.H3}::uuid`);
+    const after = await report();
+    expect(meldingCounts(after)).toEqual(await independent());
+    expect(after['meldingen_sector:politie']).toBe(1);
+    expect(after['meldingen_geweldsvorm:ouderenmishandeling']).toBeGreaterThanOrEqual(1);
+    // Only the days that changed were counted again: 15 September (two changes), 1 August, 31 December.
+    const recounted = await q<{ dag: string }>(sql`select dag::text from rapportage_dag_stand where berekend_op > ${firstRead}::timestamptz and dag >= '2025-07-01' and dag < '2026-01-01' order by dag`);
+    expect(recounted.map((r) => r.dag)).toEqual(['2025-08-01', '2025-09-15', '2025-12-31']);
+  });
+
   it('counts the half-year as CBS asks, as JSON and as CSV, and audits the export', async () => {
     const json = (await t.app.inject({ url: '/api/rapportage/halfjaar?jaar=2026&half=1', headers: manager.headers })).json() as { rijen: { categorie: string; code: string; aantal: number }[] };
     const get = (categorie: string, code: string) => json.rijen.find((r) => r.categorie === categorie && r.code === code)?.aantal ?? 0;
@@ -263,7 +302,7 @@ describe('trend, forecast and the half-year report', () => {
     const lines = csv.body.trim().split('\r\n');
     expect(lines[0]).toBe('categorie,code,aantal');
     expect(lines).toContain(`meldingen_totaal,totaal,${count!.n}`);
-    const [exp] = await q<{ n: number }>(sql`select count(*)::int as n from audit_log where actor_id = ${manager.userId} and action = 'export' and subject_type = 'rapportage_halfjaar'`);
+    const [exp] = await q<{ n: number }>(sql`select count(*)::int as n from audit_log where actor_id = ${manager.userId} and action = 'export' and subject_type = 'rapportage_halfjaar' and purpose like '2026-H1%'`);
     expect(exp!.n).toBe(2);
   });
 });
