@@ -275,7 +275,7 @@ describe('trend, forecast and the half-year report', () => {
     const [stand] = await q<{ n: number }>(sql`select count(*)::int as n from rapportage_dag_stand where dag >= '2025-07-01' and dag < '2026-01-01'`);
     expect(stand!.n).toBe(184);
 
-    const [{ at: firstRead }] = (await q<{ at: string }>(sql`select now()::text as at`)) as [{ at: string }];
+    const firstRead = (await q<{ at: string }>(sql`select now()::text as at`))[0]!.at;
     // A sector corrected, a melding registered late for a past day, a receipt moved out of the half-year.
     await q(sql`update meldingen set melder_sector = 'politie' where id = ${ids.H1}::uuid`);
     await melding('H4', { received: '2025-08-01T09:00:00+02:00', due: '2025-08-08T21:59:59Z' });
