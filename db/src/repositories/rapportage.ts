@@ -63,14 +63,18 @@ function dagTellingen(from: string, to: string): SQL {
 export async function ensureDagTellingen(db: DbOrTx, from: string, to: string, today = amsterdamDate(new Date())): Promise<number> {
   const until = to < today ? to : today;
   if (from >= until) return 0;
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(74201901)`);
-    const stale = await tx.execute<{ dag: string; versie: number }>(sql`
+  const staleDays = (q: DbOrTx) =>
+    q.execute<{ dag: string; versie: number }>(sql`
       select d::date::text as dag, coalesce(w.versie, 0)::bigint as versie
         from generate_series(${from}::date, ${addDays(until, -1)}::date, interval '1 day') d
         left join rapportage_dag_stand s on s.dag = d::date
         left join rapportage_wijzigingen w on w.dag = d::date
        where s.dag is null or s.versie < coalesce(w.versie, 0)`);
+  // The usual case, all days current, takes no lock: readers do not wait for each other.
+  if (!(await staleDays(db)).length) return 0;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(74201901)`);
+    const stale = await staleDays(tx);
     if (!stale.length) return 0;
     const days = `{${stale.map((r) => r.dag).join(',')}}`;
     const first = stale[0]!.dag;
