@@ -283,6 +283,9 @@ export const meldingen = pgTable(
     // moment asked for, found through a GiST index on that interval instead of a scan of all history.
     // meldingen_beoordeling_wacht_gist (beoordeling_wacht) INCLUDE (received_at, team_id, gemeente_code) is made by
     // migration 0020 in SQL: drizzle cannot declare INCLUDE on a GiST index.
+    // A case's team and gemeente by its id from the index alone: the dashboard's lists scoped to a team or gemeente
+    // look up every item's case (thousands of monitoring checkpoints) without fetching the rows.
+    index('meldingen_scope_idx').on(t.id, t.teamId, t.gemeenteCode),
     // Covers the on-time percentage (due time, team and gemeente in the index): read without touching the table.
     index('meldingen_first_beoordeling_idx').on(t.firstBeoordelingAt, t.beoordelingDueAt, t.teamId, t.gemeenteCode),
     index('meldingen_niet_beoordeeld_idx').on(t.receivedAt).where(sql`${t.firstBeoordelingAt} is null`),

@@ -1,0 +1,1 @@
+CREATE INDEX "meldingen_scope_idx" ON "meldingen" USING btree ("id","team_id","gemeente_code");
