@@ -88,6 +88,17 @@ export async function generateHistory(sql: postgres.Sql, o: GenerateOptions): Pr
   const team = (k: string) => `'${ref.teams[k]}'::uuid`;
 
   await sql`set synchronous_commit = off`;
+  // The report's day-count triggers mark a day per row of a past day: for millions of generated rows that is minutes.
+  // They are off during the load; afterwards every stored day count is forgotten, so reports count anew.
+  await setReportTriggers(sql, false);
+  try {
+    return await load();
+  } finally {
+    await setReportTriggers(sql, true);
+    await sql`truncate rapportage_dagen, rapportage_dag_stand`;
+  }
+
+  async function load() {
   let adviezen = 0;
   let meldingen = 0;
   const span = o.years * 365.25 * 86_400_000;
@@ -195,7 +206,7 @@ export async function generateHistory(sql: postgres.Sql, o: GenerateOptions): Pr
           from gm join gemeenten gem on gem.code = gm.gemeente`);
       await tx.unsafe(`
         insert into beoordelingen (melding_id, proposed_route, proposed_band, rules_version, route, band, override, decided_by, team_id, decided_at)
-        select id, route, band, 'v1', route, band, false, '${ref.beoordelaar}'::uuid, ${team('beoordeling')}, decided from gm where decided <= ${NOW}`);
+        select id, route, band, 'v1', route, band, false, '${ref!.beoordelaar}'::uuid, ${team('beoordeling')}, decided from gm where decided <= ${NOW}`);
       await tx.unsafe(`
         insert into onderzoeken (melding_id, team_id, besluit_at, started_at, due_date, afgerond_at, uitkomsten, vervolg)
         select id, ${team('onderzoek')}, besluit,
@@ -255,4 +266,16 @@ export async function generateHistory(sql: postgres.Sql, o: GenerateOptions): Pr
   log('  vacuuming and analysing the tables');
   await sql`vacuum analyze meldingen, beoordelingen, onderzoeken, overdrachten, monitoring_checkpoints, adviezen, huisverboden, code_rood`;
   return { adviezen, meldingen, ms: performance.now() - started };
+  }
+}
+
+const REPORT_TABLES = ['meldingen', 'adviezen', 'onderzoeken', 'huisverboden', 'code_rood'] as const;
+
+/** Switches the day-count triggers of migrations 0021–0025 off or on (bulk loads only). */
+export async function setReportTriggers(sql: postgres.Sql, on: boolean) {
+  for (const t of REPORT_TABLES) {
+    for (const op of ['insert', 'update', 'delete']) {
+      await sql.unsafe(`alter table ${t} ${on ? 'enable' : 'disable'} trigger rapportage_${t}_${op}`);
+    }
+  }
 }

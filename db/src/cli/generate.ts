@@ -3,7 +3,7 @@
 // production, and refuses a database that already holds generated history unless --replace is given.
 import { parseArgs } from 'node:util';
 import { createDb } from '../client.ts';
-import { generateHistory, SCALES, type Scale } from '../generate.ts';
+import { generateHistory, SCALES, setReportTriggers, type Scale } from '../generate.ts';
 import { runMigrations } from '../migrate.ts';
 import { seedDemo } from '../seed.ts';
 import { useFieldCipher } from '../security/field-cipher.ts';
@@ -40,8 +40,15 @@ try {
       process.exit(1);
     }
     console.log(`Removing ${n} generated meldingen and their adviezen first …`);
-    await handle.sql`delete from meldingen where reference like 'G-%'`;
-    await handle.sql`delete from adviezen where reference like 'G-%'`;
+    // Without the report's day-count triggers, which would mark a day per deleted row (the generator forgets every
+    // stored day count when it is done).
+    await setReportTriggers(handle.sql, false);
+    try {
+      await handle.sql`delete from meldingen where reference like 'G-%'`;
+      await handle.sql`delete from adviezen where reference like 'G-%'`;
+    } finally {
+      await setReportTriggers(handle.sql, true);
+    }
   }
   console.log(`Generating ${years} years at ${scale} scale (${SCALES[scale].meldingen} meldingen and ${SCALES[scale].adviezen} adviezen a year) …`);
   const r = await generateHistory(handle.sql, { years, scale, log: (l) => console.log(l) });
