@@ -76,7 +76,22 @@ const day = (n: string) => `make_interval(secs => (${n}) * 86400)`;
 const pressure = (t: string) =>
   `(0.5 + 0.35 * sin(2 * pi() * extract(epoch from ${t}) / (86400 * 365.25 * 2.3)) + 0.15 * sin(2 * pi() * extract(epoch from ${t}) / (86400 * 365.25)))`;
 
+/**
+ * Generates the history. The report's day-count triggers mark a day per row of a past day: for millions of generated
+ * rows that is minutes, so they are off during the load; afterwards every stored day count is forgotten and the
+ * reports count anew.
+ */
 export async function generateHistory(sql: postgres.Sql, o: GenerateOptions): Promise<{ adviezen: number; meldingen: number; ms: number }> {
+  await setReportTriggers(sql, false);
+  try {
+    return await loadHistory(sql, o);
+  } finally {
+    await setReportTriggers(sql, true);
+    await sql`truncate rapportage_dagen, rapportage_dag_stand`;
+  }
+}
+
+async function loadHistory(sql: postgres.Sql, o: GenerateOptions): Promise<{ adviezen: number; meldingen: number; ms: number }> {
   const started = performance.now();
   const log = o.log ?? (() => {});
   const now = o.now ?? new Date();
@@ -88,17 +103,6 @@ export async function generateHistory(sql: postgres.Sql, o: GenerateOptions): Pr
   const team = (k: string) => `'${ref.teams[k]}'::uuid`;
 
   await sql`set synchronous_commit = off`;
-  // The report's day-count triggers mark a day per row of a past day: for millions of generated rows that is minutes.
-  // They are off during the load; afterwards every stored day count is forgotten, so reports count anew.
-  await setReportTriggers(sql, false);
-  try {
-    return await load();
-  } finally {
-    await setReportTriggers(sql, true);
-    await sql`truncate rapportage_dagen, rapportage_dag_stand`;
-  }
-
-  async function load() {
   let adviezen = 0;
   let meldingen = 0;
   const span = o.years * 365.25 * 86_400_000;
@@ -206,7 +210,7 @@ export async function generateHistory(sql: postgres.Sql, o: GenerateOptions): Pr
           from gm join gemeenten gem on gem.code = gm.gemeente`);
       await tx.unsafe(`
         insert into beoordelingen (melding_id, proposed_route, proposed_band, rules_version, route, band, override, decided_by, team_id, decided_at)
-        select id, route, band, 'v1', route, band, false, '${ref!.beoordelaar}'::uuid, ${team('beoordeling')}, decided from gm where decided <= ${NOW}`);
+        select id, route, band, 'v1', route, band, false, '${ref.beoordelaar}'::uuid, ${team('beoordeling')}, decided from gm where decided <= ${NOW}`);
       await tx.unsafe(`
         insert into onderzoeken (melding_id, team_id, besluit_at, started_at, due_date, afgerond_at, uitkomsten, vervolg)
         select id, ${team('onderzoek')}, besluit,
@@ -266,7 +270,6 @@ export async function generateHistory(sql: postgres.Sql, o: GenerateOptions): Pr
   log('  vacuuming and analysing the tables');
   await sql`vacuum analyze meldingen, beoordelingen, onderzoeken, overdrachten, monitoring_checkpoints, adviezen, huisverboden, code_rood`;
   return { adviezen, meldingen, ms: performance.now() - started };
-  }
 }
 
 const REPORT_TABLES = ['meldingen', 'adviezen', 'onderzoeken', 'huisverboden', 'code_rood'] as const;

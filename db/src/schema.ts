@@ -34,6 +34,8 @@ const tstzrange = customType<{ data: string; driverData: string }>({ dataType: (
 // a table alias with its dot. An interval whose end lies before its start is empty; one without an end is open.
 /** SQL text: the moment an Amsterdam calendar date begins (`date` a column or a parenthesised expression). */
 export const amsterdamMidnight = (date: string) => `(${date}::timestamp at time zone 'Europe/Amsterdam')`;
+/** SQL text: an instant as the API writes it, ISO-8601 UTC with milliseconds ('2026-12-01T15:45:00.000Z'). */
+export const isoInstant = (instant: string) => `to_char(${instant} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 /** The deadline a werkvoorraad item runs against: the lifecycle clock, else the acute response, else the beoordeling. */
 export const werkvoorraadDue = 'coalesce(clock_due_at, response_due_at, beoordeling_due_at)';
 const span = (from: string, until: string, bounds: '[)' | '()') =>

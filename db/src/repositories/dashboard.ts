@@ -5,7 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { addDays, amsterdamDate, amsterdamTime } from '../domain/calendar.ts';
-import { dashboardMetrics, dashboardTargets, waitInterval } from '../schema.ts';
+import { dashboardMetrics, dashboardTargets, isoInstant, waitInterval } from '../schema.ts';
 
 export type DashboardMetric = (typeof dashboardMetrics)[number];
 
@@ -31,45 +31,61 @@ const PCT_WINDOW_DAYS = 90;
 
 const isPctMetric = (code: DashboardMetric) => code.endsWith('_pct');
 
+/** The waiting lists a tile counts (not the percentages). */
+export const listMetrics = ['beoordeling_overdue', 'wachtlijst_onderzoek', 'onderzoek_overdue', 'overdracht_pending', 'monitoring_due'] as const;
+export type ListMetric = (typeof listMetrics)[number];
+
+/**
+ * Each waiting list once, for its count (metricsAt) and for the cases behind it (metricItems): the table and its
+ * waiting interval, and since when an item waits, an instant or a calendar date.
+ */
+const LISTS: Record<ListMetric, { table: string; alias: string; interval: string; extra?: string; since: string; sinceIsDate: boolean }> = {
+  beoordeling_overdue: { table: 'meldingen', alias: 'm', interval: waitInterval.beoordelingOverdue('m.'), since: 'm.received_at', sinceIsDate: false },
+  wachtlijst_onderzoek: { table: 'onderzoeken', alias: 'o', interval: waitInterval.wachtlijstOnderzoek('o.'), since: 'o.besluit_at', sinceIsDate: false },
+  onderzoek_overdue: { table: 'onderzoeken', alias: 'o', interval: waitInterval.onderzoekOverdue('o.'), extra: 'o.due_date is not null', since: 'o.due_date', sinceIsDate: true },
+  overdracht_pending: { table: 'overdrachten', alias: 'ov', interval: waitInterval.overdrachtPending('ov.'), since: 'ov.created_at', sinceIsDate: false },
+  monitoring_due: { table: 'monitoring_checkpoints', alias: 'c', interval: waitInterval.monitoringDue('c.'), since: 'c.due_date', sinceIsDate: true },
+};
+
+/**
+ * The rows of a list whose interval holds `T`, narrowed by the interval's index first (OFFSET 0 keeps the planner
+ * from starting at the gemeente or team index instead, which walks a tenth of all history).
+ */
+const onList = (l: (typeof LISTS)[ListMetric], T: SQL) =>
+  sql`(select * from ${sql.raw(l.table)} ${sql.raw(l.alias)} where ${l.extra ? sql.raw(`${l.extra} and `) : sql``}${sql.raw(l.interval)} @> ${T} offset 0) ${sql.raw(l.alias)}`;
+/** The list's case as `m` (a list of meldingen is its own case). */
+const caseOf = (l: (typeof LISTS)[ListMetric]) => (l.table === 'meldingen' ? sql`` : sql`join meldingen m on m.id = ${sql.raw(`${l.alias}.melding_id`)}`);
+const scopeOf = (f: Omit<DashboardFilter, 'at'>) =>
+  sql.join([f.teamId ? sql`m.team_id = ${f.teamId}::uuid` : sql`true`, f.gemeente ? sql`m.gemeente_code = ${f.gemeente}` : sql`true`], sql` and `);
+
 /**
  * The metrics at each of `points` in one statement. Each waiting list is the set of rows whose waiting interval
  * (schema.ts, waitInterval) holds the moment, found through its GiST index: the cost follows the length of the list,
  * not ten years of history. The percentages read the last 90 days through btree indexes on the completion times.
  */
 async function metricsAt(db: DbOrTx, points: Date[], f: Omit<DashboardFilter, 'at'>, codes: readonly DashboardMetric[] = dashboardMetrics) {
-  const scope = sql.join(
-    [f.teamId ? sql`m.team_id = ${f.teamId}::uuid` : sql`true`, f.gemeente ? sql`m.gemeente_code = ${f.gemeente}` : sql`true`],
-    sql` and `,
-  );
+  const scope = scopeOf(f);
   const T = sql`p.at`;
   const D = sql`(p.at at time zone 'Europe/Amsterdam')::date`;
   const days = (from: SQL) => sql`coalesce(floor(max(extract(epoch from (${T} - ${from})) / 86400)), 0)::int`;
   const dateDays = (from: SQL) => sql`coalesce(max(${D} - ${from}), 0)::int`;
-  const holds = (interval: string) => sql`${sql.raw(interval)} @> ${T}`;
-  // One lateral per metric, and only for the metrics asked for (a trend asks for one).
-  // Each list is first narrowed by its interval index (OFFSET 0 keeps the planner from starting at the gemeente or
-  // team index instead, which walks a tenth of all history); the case's team and gemeente are looked up only when
-  // the view is scoped.
+  // One lateral per metric, and only for the metrics asked for (a trend asks for one). The case's team and gemeente
+  // are looked up only when the view is scoped.
   const scoped = Boolean(f.teamId || f.gemeente);
-  const onList = (table: string, alias: string, interval: string, extra = '') =>
-    sql`(select * from ${sql.raw(table)} ${sql.raw(alias)} where ${extra ? sql.raw(`${extra} and `) : sql``}${holds(interval)} offset 0) ${sql.raw(alias)}`;
-  const ofCase = (fk: SQL) => (scoped ? sql`join meldingen m on m.id = ${fk} where ${scope}` : sql``);
+  const ofCase = (fk: string) => (scoped ? sql`join meldingen m on m.id = ${sql.raw(fk)} where ${scope}` : sql``);
+  const counted = (code: ListMetric) => {
+    const l = LISTS[code];
+    const oldest = l.sinceIsDate ? dateDays(sql.raw(l.since)) : days(sql.raw(l.since));
+    const where = l.table === 'meldingen' ? sql`where ${scope}` : ofCase(`${l.alias}.melding_id`);
+    return sql`select count(*)::int as n, ${oldest} as oldest from ${onList(l, T)} ${where}`;
+  };
   const laterals: Record<DashboardMetric, SQL> = {
-    beoordeling_overdue: sql`select count(*)::int as n, ${days(sql`m.received_at`)} as oldest
-        from ${onList('meldingen', 'm', waitInterval.beoordelingOverdue('m.'))} where ${scope}`,
-    wachtlijst_onderzoek: sql`select count(*)::int as n, ${days(sql`o.besluit_at`)} as oldest
-        from ${onList('onderzoeken', 'o', waitInterval.wachtlijstOnderzoek('o.'))} ${ofCase(sql`o.melding_id`)}`,
-    onderzoek_overdue: sql`select count(*)::int as n, ${dateDays(sql`o.due_date`)} as oldest
-        from ${onList('onderzoeken', 'o', waitInterval.onderzoekOverdue('o.'), 'o.due_date is not null')} ${ofCase(sql`o.melding_id`)}`,
-    overdracht_pending: sql`select count(*)::int as n, ${days(sql`ov.created_at`)} as oldest
-        from ${onList('overdrachten', 'ov', waitInterval.overdrachtPending('ov.'))} ${ofCase(sql`ov.melding_id`)}`,
-    monitoring_due: sql`select count(*)::int as n, ${dateDays(sql`c.due_date`)} as oldest
-        from ${onList('monitoring_checkpoints', 'c', waitInterval.monitoringDue('c.'))} ${ofCase(sql`c.melding_id`)}`,
+    ...(Object.fromEntries(listMetrics.map((code) => [code, counted(code)])) as Record<ListMetric, SQL>),
     beoordeling_on_time_pct: sql`select count(*)::int as n, count(*) filter (where m.first_beoordeling_at <= m.beoordeling_due_at)::int as on_time from meldingen m
         where m.first_beoordeling_at > ${T} - make_interval(days => ${PCT_WINDOW_DAYS}) and m.first_beoordeling_at <= ${T} and ${scope}`,
     onderzoek_on_time_pct: sql`select count(*)::int as n, count(*) filter (where (o.afgerond_at at time zone 'Europe/Amsterdam')::date <= o.due_date)::int as on_time
          from (select * from onderzoeken o where o.afgerond_at > ${T} - make_interval(days => ${PCT_WINDOW_DAYS}) and o.afgerond_at <= ${T} offset 0) o
-         ${ofCase(sql`o.melding_id`)}`,
+         ${ofCase('o.melding_id')}`,
   };
 
   const wanted = codes.map((code, k) => ({ code, alias: sql.raw(`x${k}`) }));
@@ -103,10 +119,6 @@ async function metricsAt(db: DbOrTx, points: Date[], f: Omit<DashboardFilter, 'a
   });
 }
 
-/** The waiting lists a tile counts (not the percentages). */
-export const listMetrics = ['beoordeling_overdue', 'wachtlijst_onderzoek', 'onderzoek_overdue', 'overdracht_pending', 'monitoring_due'] as const;
-export type ListMetric = (typeof listMetrics)[number];
-
 export interface MetricItem {
   meldingId: string;
   reference: string;
@@ -123,31 +135,15 @@ export interface MetricItem {
  * (the route decides); references and dates only, no case content.
  */
 export async function metricItems(db: DbOrTx, metric: ListMetric, f: DashboardFilter, limit = 500): Promise<MetricItem[]> {
+  const l = LISTS[metric];
   const T = sql`${f.at.toISOString()}::timestamptz`;
   const D = sql`(${T} at time zone 'Europe/Amsterdam')::date`;
-  const scope = sql.join(
-    [f.teamId ? sql`m.team_id = ${f.teamId}::uuid` : sql`true`, f.gemeente ? sql`m.gemeente_code = ${f.gemeente}` : sql`true`],
-    sql` and `,
-  );
-  const holds = (interval: string) => sql`${sql.raw(interval)} @> ${T}`;
-  const instant = (col: string) => sql.raw(`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-  const byInstant = (col: string) => sql`${instant(col)} as sinds, floor(extract(epoch from (${T} - ${sql.raw(col)})) / 86400)::int as dagen`;
-  const byDate = (col: string) => sql`${sql.raw(col)}::text as sinds, (${D} - ${sql.raw(col)})::int as dagen`;
-  const queries: Record<ListMetric, SQL> = {
-    beoordeling_overdue: sql`select m.id, m.reference, m.gemeente_code, ${byInstant('m.received_at')}
-        from (select * from meldingen m where ${holds(waitInterval.beoordelingOverdue('m.'))} offset 0) m where ${scope}`,
-    wachtlijst_onderzoek: sql`select m.id, m.reference, m.gemeente_code, ${byInstant('o.besluit_at')}
-        from (select * from onderzoeken o where ${holds(waitInterval.wachtlijstOnderzoek('o.'))} offset 0) o join meldingen m on m.id = o.melding_id where ${scope}`,
-    onderzoek_overdue: sql`select m.id, m.reference, m.gemeente_code, ${byDate('o.due_date')}
-        from (select * from onderzoeken o where o.due_date is not null and ${holds(waitInterval.onderzoekOverdue('o.'))} offset 0) o join meldingen m on m.id = o.melding_id where ${scope}`,
-    overdracht_pending: sql`select m.id, m.reference, m.gemeente_code, ${byInstant('ov.created_at')}
-        from (select * from overdrachten ov where ${holds(waitInterval.overdrachtPending('ov.'))} offset 0) ov join meldingen m on m.id = ov.melding_id where ${scope}`,
-    monitoring_due: sql`select m.id, m.reference, m.gemeente_code, ${byDate('c.due_date')}
-        from (select * from monitoring_checkpoints c where ${holds(waitInterval.monitoringDue('c.'))} offset 0) c join meldingen m on m.id = c.melding_id where ${scope}`,
-  };
-  const rows = await db.execute<{ id: string; reference: string; gemeente_code: string; sinds: string; dagen: number }>(
-    sql`select * from (${queries[metric]}) x order by x.dagen desc, x.reference limit ${limit}`,
-  );
+  const since = l.sinceIsDate
+    ? sql`${sql.raw(l.since)}::text as sinds, (${D} - ${sql.raw(l.since)})::int as dagen`
+    : sql`${sql.raw(isoInstant(l.since))} as sinds, floor(extract(epoch from (${T} - ${sql.raw(l.since)})) / 86400)::int as dagen`;
+  const rows = await db.execute<{ id: string; reference: string; gemeente_code: string; sinds: string; dagen: number }>(sql`
+    select * from (select m.id, m.reference, m.gemeente_code, ${since} from ${onList(l, T)} ${caseOf(l)} where ${scopeOf(f)}) x
+     order by x.dagen desc, x.reference limit ${limit}`);
   return rows.map((r) => ({ meldingId: r.id, reference: r.reference, gemeente: r.gemeente_code, sinds: r.sinds, dagen: Number(r.dagen) }));
 }
 

@@ -93,11 +93,11 @@ export async function ensureDagTellingen(db: DbOrTx, from: string, to: string, t
 }
 
 /** The counts per category and code over [from, to): stored days plus the live part from today on. */
-async function tellingen(db: DbOrTx, from: string, to: string, categorieen: readonly string[] | null, extra: SQL = sql``) {
+async function tellingen(db: DbOrTx, from: string, to: string, categorieen: readonly string[], extra: SQL = sql``) {
   const today = amsterdamDate(new Date());
   await ensureDagTellingen(db, from, to, today);
   const liveFrom = from > today ? from : today;
-  const only = categorieen ? sql`and categorie = any(${`{${categorieen.join(',')}}`}::text[])` : sql``;
+  const only = sql`and categorie = any(${`{${categorieen.join(',')}}`}::text[])`;
   return db.execute<{ categorie: string; code: string; aantal: number }>(sql`
     select categorie, code, sum(aantal)::int as aantal from (
       select categorie, code, aantal from rapportage_dagen where dag >= ${from}::date and dag < ${to}::date and dag < ${today}::date ${only}

@@ -1,9 +1,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { meldingen, teams, werkvoorraadDue } from '../schema.ts';
+import { isoInstant, meldingen, teams, werkvoorraadDue } from '../schema.ts';
 import { AuditWriteError, auditRole, type Actor } from './audit.ts';
-
-const isoUtc = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 // One team (the usual case) as an equality, so the index hands the rows over in order without a sort.
 const teamCondition = (ids: string[]) =>
@@ -67,7 +65,7 @@ export async function werkvoorraadJson(db: DbOrTx, p: WerkvoorraadPage): Promise
       select concat('{"id":"', p.id, '","reference":', to_json(p.reference), ',"band":', coalesce(to_json(p.band)::text, 'null'),
                     ',"priority":', coalesce(p.priority::text, 'null'), ',"urgency":', coalesce(to_json(p.urgency)::text, 'null'),
                     ',"route":', coalesce(to_json(p.route)::text, 'null'), ',"status":', to_json(p.status),
-                    ',"receivedAt":"', ${sql.raw(isoUtc('p.received_at'))}, '","dueAt":"', ${sql.raw(isoUtc('p.due_at'))},
+                    ',"receivedAt":"', ${sql.raw(isoInstant('p.received_at'))}, '","dueAt":"', ${sql.raw(isoInstant('p.due_at'))},
                     '","werkdagenWachtend":', d.werkdagen, ',"gemeente":', to_json(p.gemeente_code), ',"assignedTo":', array_to_json(p.assigned_to), '}') as json,
              p.band, p.due_at, p.received_at
         from page p join days d on d.d = p.received_on)

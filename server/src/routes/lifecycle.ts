@@ -19,6 +19,7 @@ import {
   findVoorwaarde,
   schema,
   writeAudit,
+  type MeldingDetail,
   type Tx,
 } from '@vt/db';
 import { amsterdamDate, thvEindigtOp, thvLaatsteVerlenging } from '@vt/db/domain';
@@ -51,13 +52,13 @@ const Thv = Type.Object({ id: Id, opgelegdOp: IsoDate, eindigtOp: IsoDate, verle
 
 export default async function lifecycleRoutes(app: App) {
   /** Runs a lifecycle step on a visible melding; lifecycle conflicts become 409. */
-  async function onMelding<T>(req: Parameters<App['authorize']>[0], id: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  async function onMelding<T>(req: Parameters<App['authorize']>[0], id: string, work: (tx: Tx, detail: MeldingDetail) => Promise<T>): Promise<T> {
     try {
       return await app.db.db.transaction(async (tx) => {
         const detail = await findMeldingDetail(tx, id);
         if (!detail || !meldingVisibility(req.actor!, detail).visible) throw notFound('Melding niet gevonden.');
         await tx.select({ id: schema.meldingen.id }).from(schema.meldingen).where(eq(schema.meldingen.id, id)).for('update');
-        return work(tx);
+        return work(tx, detail);
       });
     } catch (err) {
       if (err instanceof LifecycleConflict) throw conflict(err.message);
@@ -263,15 +264,8 @@ export default async function lifecycleRoutes(app: App) {
       const actor = app.authorize(req, 'melding:afsluiten');
       // The crisis team closes its own crisis cases, nobody else's (the others close what their work brings them).
       const crisisOnly = actor.type === 'user' && !actor.roles.some((r) => r === 'beoordelaar' || r === 'chef_van_de_dag' || r === 'medewerker');
-      await onMelding(req, req.params.id, async (tx) => {
-        if (crisisOnly) {
-          const [own] = await tx
-            .select({ kind: schema.teams.kind })
-            .from(schema.meldingen)
-            .innerJoin(schema.teams, eq(schema.teams.id, schema.meldingen.teamId))
-            .where(eq(schema.meldingen.id, req.params.id));
-          if (own?.kind !== 'crisisteam') throw forbidden('Het crisisteam sluit alleen zijn eigen crisiszaken af.');
-        }
+      await onMelding(req, req.params.id, async (tx, detail) => {
+        if (crisisOnly && detail.team?.kind !== 'crisisteam') throw forbidden('Het crisisteam sluit alleen zijn eigen crisiszaken af.');
         const [m] = await tx.select({ status: schema.meldingen.status }).from(schema.meldingen).where(eq(schema.meldingen.id, req.params.id));
         if (m?.status === 'afgesloten') throw new LifecycleConflict('Deze melding is al afgesloten.');
         await closeMelding(tx, req.params.id, req.body.reden, actor.id!);
