@@ -1,9 +1,9 @@
 // The case after an MDO (issue #6, acceptance 1 and 2): MDO → onderzoek → outcome → overdracht → accepted →
 // monitoring → closed; MDO → V&V → monitoring; the onderzoek's 10-week term over DST and holidays.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { asc, desc, eq } from 'drizzle-orm';
 import { findMeldingDetail, schema } from '@vt/db';
-import { addDays, addMonths, amsterdamDate, amsterdamEndOfDay } from '@vt/db/domain';
+import { addDays, addMonths, amsterdamDate, amsterdamEndOfDay, amsterdamTime } from '@vt/db/domain';
 import { createTestApp, login, partnerHeaders, type Session, type TestContext } from '../support/app.ts';
 import { meldingBody } from '../support/fixtures.ts';
 
@@ -168,6 +168,22 @@ describe('MDO', () => {
     ]);
     // The history names no condition's text: that stays in the case file.
     expect(JSON.stringify(historie.events)).not.toContain('alcohol');
+  });
+
+  it('plans the V&V checkpoints from the Amsterdam date of the decision, also at 00:30 (the UTC date is a day earlier)', async () => {
+    const id = await toMdo();
+    await req('POST', `/api/mdo/${mdoId}/agenda`, gw, { meldingId: id });
+    // Yesterday at 00:30 in Amsterdam is 23:30 (winter) or 22:30 (summer) UTC the day before.
+    const day = addDays(amsterdamDate(new Date()), -1);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(amsterdamTime(day, 0, 30));
+    try {
+      const res = await req('POST', `/api/mdo/${mdoId}/besluiten`, gw, { meldingId: id, besluit: 'vv', toelichting: 'Nachtelijk besluit.' });
+      expect(res.statusCode, res.body).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await melding(id)).monitoring.map((c) => c.dueDate)).toEqual([3, 6, 12].map((n) => addMonths(day, n)));
   });
 
   it('reminds of a V&V review that passed unrecorded', async () => {

@@ -8,7 +8,7 @@ import type { Geweldsvorm } from '../domain/codes.ts';
 import { meldingen, meldingEvents, mdoAgendapunten, mdoOverleggen, monitoringCheckpoints, onderzoeken, users } from '../schema.ts';
 import { LifecycleConflict, closeMelding, createOverdracht, move, teamId } from './lifecycle.ts';
 import { planTerugkoppeling } from './follow-up.ts';
-import type { WerkdagKalender } from '../domain/calendar.ts';
+import type { IsoDate, WerkdagKalender } from '../domain/calendar.ts';
 
 export type MdoBesluit = 'onderzoek' | 'vv' | 'overdracht' | 'afsluiten';
 export type OnderzoekVervolg = 'overdracht' | 'vv' | 'monitoring' | 'afsluiten';
@@ -88,7 +88,7 @@ export async function addToAgenda(tx: DbOrTx, mdoId: string, meldingId: string, 
 /** The MDO's decision on one case, and what follows from it at once. */
 export async function decideAgendapunt(
   tx: DbOrTx,
-  o: { mdoId: string; meldingId: string; besluit: MdoBesluit; toelichting: string; eigenaar: string | null; actorId: string; gemeente: string },
+  o: { mdoId: string; meldingId: string; besluit: MdoBesluit; toelichting: string; eigenaar: string | null; actorId: string; gemeente: string; today: IsoDate },
 ) {
   const now = new Date();
   const [p] = await tx
@@ -104,7 +104,7 @@ export async function decideAgendapunt(
     await move(tx, o.meldingId, 'onderzoek', team);
     if (o.eigenaar) await tx.update(meldingen).set({ assignedTo: [o.eigenaar] }).where(eq(meldingen.id, o.meldingId));
   } else if (o.besluit === 'vv') {
-    await startVv(tx, o.meldingId, o.actorId, o.eigenaar);
+    await startVv(tx, o.meldingId, o.actorId, o.eigenaar, o.today);
   } else if (o.besluit === 'overdracht') {
     await createOverdracht(tx, { meldingId: o.meldingId, gemeente: o.gemeente, toelichting: o.toelichting, actorId: o.actorId });
   } else {
@@ -113,7 +113,8 @@ export async function decideAgendapunt(
 }
 
 /** Voorwaarden & Vervolg: VT keeps the case and watches the agreed conditions through monitoring checkpoints. */
-async function startVv(tx: DbOrTx, meldingId: string, actorId: string, eigenaar: string | null, today = new Date().toISOString().slice(0, 10)) {
+/** `today` is the Europe/Amsterdam date of the decision: the checkpoints count from it, never from the UTC date. */
+async function startVv(tx: DbOrTx, meldingId: string, actorId: string, eigenaar: string | null, today: IsoDate) {
   const team = await teamId(tx, 'onderzoek');
   const dates = plannedCheckpoints(today);
   await tx.insert(monitoringCheckpoints).values(dates.map((dueDate) => ({ meldingId, dueDate })));

@@ -169,7 +169,7 @@ export default async function mdoRoutes(app: App) {
       const done = await step(async (tx) => {
         const [m] = await tx.select({ id: schema.meldingen.id, gemeente: schema.meldingen.gemeenteCode }).from(schema.meldingen).where(eq(schema.meldingen.id, req.body.meldingId));
         if (!m) return false;
-        await decideAgendapunt(tx, { mdoId: req.params.id, meldingId: m.id, besluit: req.body.besluit, toelichting: req.body.toelichting, eigenaar: req.body.eigenaar ?? null, actorId: actor.id!, gemeente: m.gemeente });
+        await decideAgendapunt(tx, { mdoId: req.params.id, meldingId: m.id, besluit: req.body.besluit, toelichting: req.body.toelichting, eigenaar: req.body.eigenaar ?? null, actorId: actor.id!, gemeente: m.gemeente, today: amsterdamDate(new Date()) });
         await writeAudit(tx, actor, { action: 'decide', subjectType: 'melding', subjectId: m.id, ip: req.ip, purpose: `mdo:${req.params.id}:${req.body.besluit}` });
         return true;
       });
