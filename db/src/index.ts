@@ -21,6 +21,7 @@ export * from './repositories/lifecycle.ts';
 export * from './repositories/werkvoorraad.ts';
 export * from './repositories/scope.ts';
 export * from './repositories/break-glass.ts';
+export * from './repositories/access.ts';
 export * from './repositories/retention.ts';
 export * from './repositories/mdo.ts';
 export * from './repositories/dashboard.ts';

@@ -107,6 +107,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   roles: roleEnum('roles').array().notNull(),
   teamId: uuid('team_id').references(() => teams.id),
+  // The teams a user also works in besides its own (api.md: a medewerker works on "meldingen of its teams").
+  otherTeamIds: uuid('other_team_ids').array().notNull().default(sql`'{}'`),
   gemeenteCode: varchar('gemeente_code', { length: 6 }).references(() => gemeenten.code),
   disabledAt: tstz('disabled_at'),
   createdAt: tstz('created_at').notNull().defaultNow(),
@@ -406,6 +408,8 @@ export const auditLog = pgTable(
     purpose: text('purpose'),
     result: auditResultEnum('result').notNull(),
     ip: text('ip'),
+    // The break-glass grant an access outside the actor's own queue used (issue #14): reads and writes alike.
+    breakGlassId: uuid('break_glass_id'),
   },
   (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId, t.at), index('audit_actor_idx').on(t.actorId, t.at)],
 );

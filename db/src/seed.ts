@@ -27,13 +27,14 @@ const centralTeams: { kind: Exclude<TeamKind, 'wijkteam'>; naam: string }[] = [
   { kind: 'monitoring', naam: 'Monitoring' },
 ];
 
-const demoUsers: { email: string; naam: string; roles: Role[]; team: TeamKind; gemeente?: string }[] = [
+const demoUsers: { email: string; naam: string; roles: Role[]; team: TeamKind; otherTeams?: TeamKind[]; gemeente?: string }[] = [
   { email: 'adviseur@demo.test', naam: 'Anouk Adviseur', roles: ['adviseur'], team: 'advieslijn' },
   { email: 'beoordelaar@demo.test', naam: 'Bram Beoordelaar', roles: ['beoordelaar'], team: 'beoordeling' },
   { email: 'chef@demo.test', naam: 'Chantal Chef', roles: ['chef_van_de_dag', 'beoordelaar'], team: 'crisisteam' },
   { email: 'crisis@demo.test', naam: 'Cas Crisisdienst', roles: ['crisisteam'], team: 'crisisteam' },
   { email: 'gw@demo.test', naam: 'Gerda Gedragswetenschapper', roles: ['gedragswetenschapper'], team: 'mdo' },
-  { email: 'medewerker@demo.test', naam: 'Mehmet Medewerker', roles: ['medewerker'], team: 'onderzoek' },
+  // The case worker runs onderzoek and V&V (team onderzoek) and the monitoring after a handover.
+  { email: 'medewerker@demo.test', naam: 'Mehmet Medewerker', roles: ['medewerker'], team: 'onderzoek', otherTeams: ['monitoring'] },
   { email: 'manager@demo.test', naam: 'Marieke Manager', roles: ['manager'], team: 'beoordeling' },
   { email: 'privacy@demo.test', naam: 'Pieter Privacy', roles: ['privacy_officer'], team: 'beoordeling' },
   { email: 'beheer@demo.test', naam: 'Bea Beheer', roles: ['beheerder'], team: 'beoordeling' },
@@ -63,6 +64,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<{ users: n
         roles: u.roles,
         passwordHash,
         teamId: teamFor(u.team, u.gemeente),
+        otherTeamIds: (u.otherTeams ?? []).map((k) => teamFor(k)),
         gemeenteCode: u.gemeente ?? null,
       })),
     )

@@ -11,6 +11,7 @@ import { eventsChannel } from '@vt/workers';
 import type { Config } from './config.ts';
 import { unavailable } from './errors.ts';
 import authPlugin from './plugins/app/auth.ts';
+import caseAccessPlugin from './plugins/app/case-access.ts';
 import errorsPlugin from './plugins/app/errors.ts';
 import docsPlugin from './plugins/external/docs.ts';
 import securityPlugin from './plugins/external/security.ts';
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(securityPlugin, { production });
   await app.register(docsPlugin);
   await app.register(authPlugin, { production, idleMinutes: deps.config.sessionIdleMinutes });
+  await app.register(caseAccessPlugin);
 
   await app.register(
     async (api) => {

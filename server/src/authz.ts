@@ -1,7 +1,7 @@
 // Who may do what: the permission matrix of api.md ("Who may act") in one place. Record-level rules (which
 // melding a role may see) live in services/access.ts. The full security model extends this matrix.
 import type { Actor } from '@vt/db';
-import type { Role } from '@vt/db/domain';
+import { caseRoles, type Role } from '@vt/db/domain';
 
 export type Action =
   | 'advies:create'
@@ -40,9 +40,8 @@ export type Action =
   | 'dashboard:targets'
   | 'dashboard:lijst';
 
-/** The roles that work on case files (read meldingen as part of their job). */
-export const CASE_ROLES: readonly Role[] = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'];
-const caseReaders = [...CASE_ROLES];
+/** The roles that work on case files (read meldingen as part of their job; which ones: repositories/access.ts). */
+const caseReaders: Role[] = [...caseRoles];
 
 export const permissions: Record<Action, readonly Role[]> = {
   'advies:create': ['adviseur', 'chef_van_de_dag'],
@@ -55,7 +54,8 @@ export const permissions: Record<Action, readonly Role[]> = {
   'melding:aanvullen': ['beoordelaar', 'chef_van_de_dag'],
   'melding:toewijzen': ['chef_van_de_dag'],
   'werkvoorraad:read': [...caseReaders],
-  'events:subscribe': [...caseReaders, 'adviseur', 'wijkteam', 'manager'],
+  // Each hears only of the cases it may open (routes/events.ts); the manager has no case to hear of.
+  'events:subscribe': [...caseReaders, 'adviseur', 'wijkteam'],
   'users:list': ['chef_van_de_dag', 'gedragswetenschapper', 'beheerder'],
   'queues:admin': ['beheerder'],
   'kalender:beheren': ['beheerder'],
@@ -69,7 +69,8 @@ export const permissions: Record<Action, readonly Role[]> = {
   // A wijkteam sees its own gemeente's inbox only (record rule in routes/lifecycle.ts).
   'overdracht:inbox': ['wijkteam', 'beoordelaar', 'chef_van_de_dag', 'medewerker'],
   'overdracht:besluiten': ['wijkteam'],
-  'melding:thv': ['beoordelaar', 'chef_van_de_dag'],
+  // The crisis team also imposes and extends a huisverbod on its crisis cases (api.md, Who may act).
+  'melding:thv': ['beoordelaar', 'chef_van_de_dag', 'crisisteam'],
   // The crisis team closes the crisis cases it handled (api.md: it "acts on crisis meldingen").
   'melding:afsluiten': ['beoordelaar', 'chef_van_de_dag', 'medewerker', 'crisisteam'],
   // The gedragswetenschapper runs the MDO; the chef van de dag plans it with them and reads the agenda.

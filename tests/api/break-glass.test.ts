@@ -18,8 +18,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const audit = async (userId: string) =>
-  t.db.handle.db.execute<{ action: string; result: string; purpose: string | null }>(
-    sql`select action::text, result::text, purpose from audit_log where actor_id = ${userId} and subject_id = ${meldingId} order by id`,
+  t.db.handle.db.execute<{ action: string; result: string; purpose: string | null; grant: string | null }>(
+    sql`select action::text, result::text, purpose, break_glass_id::text as grant from audit_log where actor_id = ${userId} and subject_id = ${meldingId} order by id`,
   );
 
 describe('break-glass', () => {
@@ -53,10 +53,10 @@ describe('break-glass', () => {
     expect((await t.app.inject({ url: `/api/meldingen/${meldingId}`, headers: crisis.headers })).statusCode).toBe(200);
     expect((await t.app.inject({ url: `/api/meldingen/${meldingId}/historie`, headers: crisis.headers })).statusCode).toBe(200);
     const rows = await audit(crisis.userId);
-    expect(rows.slice(2).map((r) => [r.action, r.result, r.purpose])).toEqual([
-      ['break_glass', 'success', `grant:${grantId}`],
-      ['read', 'success', `break_glass:${grantId}`],
-      ['read', 'success', `break_glass:${grantId}`],
+    expect(rows.slice(2).map((r) => [r.action, r.result, r.purpose, r.grant])).toEqual([
+      ['break_glass', 'success', 'grant', grantId],
+      ['read', 'success', 'dossier', grantId],
+      ['read', 'success', 'historie', grantId],
     ]);
     // Once the hour is over, the case is closed again.
     await t.db.handle.db.execute(sql`update break_glass_grants set expires_at = now() - interval '1 second' where id = ${grantId}`);

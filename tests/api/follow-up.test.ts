@@ -65,7 +65,7 @@ describe('Code Rood', () => {
     expect((await caseOf(id)).codeRood).toMatchObject({ datum: '2026-11-20', uitkomst: null });
     expect((await req('POST', `/api/code-rood/${crId}/uitkomst`, chef, { datum: '2026-11-22', uitkomst: 'Zorg- en Veiligheidshuis: plan van aanpak, pleger uit huis.' })).statusCode).toBe(200);
     expect((await caseOf(id)).codeRood).toMatchObject({ uitkomst: expect.stringContaining('plan van aanpak') });
-    expect((await req('POST', `/api/code-rood/${crId}/uitkomst`, chef, { datum: '2026-11-23', uitkomst: 'Nog een keer.' })).statusCode).toBe(404);
+    expect((await req('POST', `/api/code-rood/${crId}/uitkomst`, chef, { datum: '2026-11-23', uitkomst: 'Nog een keer.' })).statusCode).toBe(409);
     const historie = (await req('GET', `/api/meldingen/${id}/historie`, chef)).json() as { events: { type: string }[] };
     expect(historie.events.filter((e) => e.type === 'code_rood')).toHaveLength(2);
   });
@@ -84,7 +84,7 @@ describe('terugkoppeling to the melder', () => {
     const dayAfter = new Date(Date.parse(`${k.addWerkdagen(today, 5)}T12:00:00Z`) + 86_400_000);
     expect((await herinneringen(t.db.handle.db, dayAfter, k, { overdrachtWerkdagen: 5 })).filter((h) => h.meldingId === id).map((h) => h.soort)).toEqual(['terugkoppeling_verlopen']);
     expect((await req('POST', `/api/terugkoppelingen/${taskId}/gedaan`, beoordelaar, { notitie: 'Melder gebeld: MDO volgt.' })).statusCode).toBe(200);
-    expect((await req('POST', `/api/terugkoppelingen/${taskId}/gedaan`, beoordelaar, {})).statusCode).toBe(404);
+    expect((await req('POST', `/api/terugkoppelingen/${taskId}/gedaan`, beoordelaar, {})).statusCode).toBe(409);
     expect((await herinneringen(t.db.handle.db, dayAfter, k, { overdrachtWerkdagen: 5 })).filter((h) => h.meldingId === id)).toEqual([]);
     const after = (await req('GET', `/api/meldingen/${id}`, chef)).json() as { terugkoppelingen: { doneAt: string | null }[] };
     expect(after.terugkoppelingen[0]!.doneAt).not.toBeNull();

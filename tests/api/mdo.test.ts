@@ -71,8 +71,10 @@ describe('MDO', () => {
     expect((await req('POST', `/api/mdo/${mdoId}/besluiten`, medewerker, { meldingId: id, besluit: 'onderzoek', toelichting: 'Onduidelijk of er geweld is.' })).statusCode).toBe(403);
     const besluit = await req('POST', `/api/mdo/${mdoId}/besluiten`, gw, { meldingId: id, besluit: 'onderzoek', toelichting: 'Onduidelijk of er geweld is.', eigenaar: medewerker.userId });
     expect(besluit.statusCode).toBe(200);
-    // Decided once.
-    expect((await req('POST', `/api/mdo/${mdoId}/besluiten`, gw, { meldingId: id, besluit: 'vv', toelichting: 'Toch anders.' })).statusCode).toBe(409);
+    // Decided once. The case has left the MDO's queue for the onderzoek team: the gedragswetenschapper meets the
+    // record rule first; the chef van de dag (who needs no break-glass) meets the conflict.
+    expect((await req('POST', `/api/mdo/${mdoId}/besluiten`, gw, { meldingId: id, besluit: 'vv', toelichting: 'Toch anders.' })).json()).toMatchObject({ code: 'BREAK_GLASS_REQUIRED' });
+    expect((await req('POST', `/api/mdo/${mdoId}/besluiten`, chef, { meldingId: id, besluit: 'vv', toelichting: 'Toch anders.' })).statusCode).toBe(409);
     let m = await melding(id);
     expect(m).toMatchObject({ status: 'onderzoek', team: { kind: 'onderzoek' }, onderzoek: { startedAt: null, dueDate: null } });
     // On the wachtlijst the case is due from the decision on: every day waiting is a day late.
@@ -115,8 +117,8 @@ describe('MDO', () => {
 
   it('walks MDO → V&V → monitoring, with the conditions as records of their own', async () => {
     const id = await toMdo();
-    // Conditions belong to a V&V track: not before the MDO chose it.
-    expect((await req('POST', `/api/meldingen/${id}/voorwaarden`, medewerker, { omschrijving: 'Geen alcohol in huis.', toezichthouder: 'Huisarts', controleOp: '2027-01-04' })).statusCode).toBe(409);
+    // Conditions belong to a V&V track: not before the MDO chose it (the chef van de dag may touch any case).
+    expect((await req('POST', `/api/meldingen/${id}/voorwaarden`, chef, { omschrijving: 'Geen alcohol in huis.', toezichthouder: 'Huisarts', controleOp: '2027-01-04' })).statusCode).toBe(409);
     await req('POST', `/api/mdo/${mdoId}/agenda`, gw, { meldingId: id });
     const res = await req('POST', `/api/mdo/${mdoId}/besluiten`, gw, { meldingId: id, besluit: 'vv', toelichting: 'Gezin accepteert voorwaarden; school houdt zicht.', eigenaar: medewerker.userId });
     expect(res.statusCode).toBe(200);

@@ -49,8 +49,8 @@ describe('row-level security for the wijkteam', () => {
     expect(await asWijkteam('GM0153', (tx) => listHistorie(tx, hengeloCase))).toEqual([]);
     const detail = await asWijkteam('GM0153', (tx) => findMeldingDetail(tx, enschedeCase));
     expect(detail?.melding.id).toBe(enschedeCase);
-    // listOverdrachten without its gemeente filter (null = everything) still returns Enschede's only.
-    const all = await asWijkteam('GM0153', (tx) => listOverdrachten(tx, null));
+    // listOverdrachten without its gemeente filter, for a reader who may see every case, still returns Enschede's only.
+    const all = await asWijkteam('GM0153', (tx) => listOverdrachten(tx, { gemeente: null, readableBy: { type: 'user', id: '00000000-0000-4000-8000-000000000000', roles: ['chef_van_de_dag'], teamId: null, gemeente: null } }));
     expect(all.length).toBeGreaterThan(0);
     expect(all.every((o) => o.gemeente === 'GM0153')).toBe(true);
     // Raw SQL over every table the policy covers: nothing of Hengelo.

@@ -67,6 +67,9 @@ export const roles = [
   'beheerder',
 ] as const;
 
+/** The roles that work on case files: they see every case, and their own queue decides which need break-glass. */
+export const caseRoles = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'] as const satisfies readonly (typeof roles)[number][];
+
 export const eventTypes = [
   'ontvangen',
   'triage_voorgesteld',

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../client.ts';
 import { auditLog } from '../schema.ts';
 
 export type Actor =
-  | { type: 'user'; id: string; roles: readonly string[]; teamId: string | null; gemeente: string | null }
+  | { type: 'user'; id: string; roles: readonly string[]; teamId: string | null; gemeente: string | null; /** Other teams the user also works in (a case worker in onderzoek and monitoring). */ otherTeamIds?: readonly string[] }
   | { type: 'client'; id: string; naam: string; scopes: readonly string[] }
   | { type: 'system'; id: null };
 
@@ -15,6 +15,8 @@ export interface AuditEntry {
   result?: 'success' | 'denied' | 'not_found' | 'error';
   ip?: string | null;
   onBehalfOf?: string | null;
+  /** The break-glass grant this access used (a case outside the actor's own queue). */
+  breakGlassId?: string | null;
 }
 
 /** The audit row's role column: the user's roles or the client's scopes. */
@@ -46,6 +48,7 @@ export async function writeAudit(tx: DbOrTx, actor: Actor, entry: AuditEntry): P
     purpose: entry.purpose ?? null,
     result: entry.result ?? 'success',
     ip: entry.ip ?? null,
+    breakGlassId: entry.breakGlassId ?? null,
     })
     .catch((err: unknown) => {
       throw new AuditWriteError(err);

@@ -7,6 +7,8 @@ import type { DbOrTx } from '../client.ts';
 import { addDays, amsterdamDate, type WerkdagKalender } from '../domain/calendar.ts';
 import { codeRood, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, terugkoppelingen, vvVoorwaarden } from '../schema.ts';
 import { LifecycleConflict, move, refreshClock, teamId } from './lifecycle.ts';
+import { caseReadable } from './access.ts';
+import type { Actor } from './audit.ts';
 
 export async function findCheckpoint(db: DbOrTx, id: string) {
   const [c] = await db.select().from(monitoringCheckpoints).where(eq(monitoringCheckpoints.id, id));
@@ -64,37 +66,39 @@ export interface Herinnering {
  * days, huisverboden ending within `thvDagen` days, checkpoints and V&V condition reviews that passed unrecorded, and
  * the melder's feedback past its date.
  */
-export async function herinneringen(db: DbOrTx, now: Date, k: WerkdagKalender, o: { overdrachtWerkdagen: number; thvDagen?: number }): Promise<Herinnering[]> {
+export async function herinneringen(db: DbOrTx, now: Date, k: WerkdagKalender, o: { overdrachtWerkdagen: number; thvDagen?: number; readableBy?: Actor }): Promise<Herinnering[]> {
   const today = amsterdamDate(now);
+  // A person sees the reminders of the cases it may open (the record rule); the workers' pass sees them all.
+  const r = o.readableBy ? caseReadable(o.readableBy) : undefined;
   const [pending, thv, checkpoints, feedback, voorwaarden] = await Promise.all([
     db
       .select({ meldingId: meldingen.id, reference: meldingen.reference, createdAt: overdrachten.createdAt })
       .from(overdrachten)
       .innerJoin(meldingen, eq(meldingen.id, overdrachten.meldingId))
-      .where(and(eq(overdrachten.status, 'verzonden'), lt(overdrachten.createdAt, now)))
+      .where(and(eq(overdrachten.status, 'verzonden'), lt(overdrachten.createdAt, now), r))
       .orderBy(asc(overdrachten.createdAt)),
     db
       .select({ meldingId: meldingen.id, reference: meldingen.reference, eind: sql<string>`coalesce(${huisverboden.verlengdTotEnMet}, ${huisverboden.eindigtOp})::text` })
       .from(huisverboden)
       .innerJoin(meldingen, eq(meldingen.id, huisverboden.meldingId))
-      .where(sql`coalesce(${huisverboden.verlengdTotEnMet}, ${huisverboden.eindigtOp}) between ${today}::date and ${addDays(today, o.thvDagen ?? 2)}::date and ${meldingen.status} <> 'afgesloten'`),
+      .where(and(sql`coalesce(${huisverboden.verlengdTotEnMet}, ${huisverboden.eindigtOp}) between ${today}::date and ${addDays(today, o.thvDagen ?? 2)}::date and ${meldingen.status} <> 'afgesloten'`, r)),
     db
       .select({ meldingId: meldingen.id, reference: meldingen.reference, dueDate: monitoringCheckpoints.dueDate })
       .from(monitoringCheckpoints)
       .innerJoin(meldingen, eq(meldingen.id, monitoringCheckpoints.meldingId))
-      .where(and(eq(monitoringCheckpoints.status, 'gepland'), lt(monitoringCheckpoints.dueDate, today), sql`${meldingen.status} <> 'afgesloten'`))
+      .where(and(eq(monitoringCheckpoints.status, 'gepland'), lt(monitoringCheckpoints.dueDate, today), sql`${meldingen.status} <> 'afgesloten'`, r))
       .orderBy(asc(monitoringCheckpoints.dueDate)),
     db
       .select({ meldingId: meldingen.id, reference: meldingen.reference, dueDate: terugkoppelingen.dueDate })
       .from(terugkoppelingen)
       .innerJoin(meldingen, eq(meldingen.id, terugkoppelingen.meldingId))
-      .where(and(isNull(terugkoppelingen.doneAt), lt(terugkoppelingen.dueDate, today)))
+      .where(and(isNull(terugkoppelingen.doneAt), lt(terugkoppelingen.dueDate, today), r))
       .orderBy(asc(terugkoppelingen.dueDate)),
     db
       .select({ meldingId: meldingen.id, reference: meldingen.reference, controleOp: vvVoorwaarden.controleOp })
       .from(vvVoorwaarden)
       .innerJoin(meldingen, eq(meldingen.id, vvVoorwaarden.meldingId))
-      .where(and(eq(vvVoorwaarden.status, 'lopend'), lt(vvVoorwaarden.controleOp, today), sql`${meldingen.status} <> 'afgesloten'`))
+      .where(and(eq(vvVoorwaarden.status, 'lopend'), lt(vvVoorwaarden.controleOp, today), sql`${meldingen.status} <> 'afgesloten'`, r))
       .orderBy(asc(vvVoorwaarden.controleOp)),
   ]);
   const out: Herinnering[] = [];

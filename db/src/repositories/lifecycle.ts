@@ -5,6 +5,8 @@ import type { DbOrTx } from '../client.ts';
 import { monitoringCheckpoints as plannedCheckpoints } from '../domain/deadlines.ts';
 import type { MeldingStatus, TeamKind } from '../domain/codes.ts';
 import { huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, teams } from '../schema.ts';
+import { caseReadable } from './access.ts';
+import type { Actor } from './audit.ts';
 
 export class LifecycleConflict extends Error {}
 
@@ -58,7 +60,8 @@ export async function findOverdracht(db: DbOrTx, id: string) {
 }
 
 /** A wijkteam's inbox (or, without a gemeente, all handovers), open ones first. */
-export async function listOverdrachten(db: DbOrTx, gemeente: string | null) {
+/** Handovers, pending first: to one gemeente (a wijkteam's inbox) or all, of the cases `readableBy` may open. */
+export async function listOverdrachten(db: DbOrTx, f: { gemeente: string | null; readableBy: Actor }) {
   return db
     .select({
       id: overdrachten.id,
@@ -74,7 +77,7 @@ export async function listOverdrachten(db: DbOrTx, gemeente: string | null) {
     })
     .from(overdrachten)
     .innerJoin(meldingen, eq(meldingen.id, overdrachten.meldingId))
-    .where(gemeente ? eq(overdrachten.gemeenteCode, gemeente) : undefined)
+    .where(and(caseReadable(f.readableBy), f.gemeente ? eq(overdrachten.gemeenteCode, f.gemeente) : undefined))
     .orderBy(sql`${overdrachten.status} = 'verzonden' desc`, desc(overdrachten.createdAt))
     .limit(500);
 }

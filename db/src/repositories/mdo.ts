@@ -8,6 +8,8 @@ import type { Geweldsvorm } from '../domain/codes.ts';
 import { meldingen, meldingEvents, mdoAgendapunten, mdoOverleggen, monitoringCheckpoints, onderzoeken, users } from '../schema.ts';
 import { LifecycleConflict, closeMelding, createOverdracht, move, teamId } from './lifecycle.ts';
 import { planTerugkoppeling } from './follow-up.ts';
+import { caseReadable } from './access.ts';
+import type { Actor } from './audit.ts';
 import type { IsoDate, WerkdagKalender } from '../domain/calendar.ts';
 
 export type MdoBesluit = 'onderzoek' | 'vv' | 'overdracht' | 'afsluiten';
@@ -61,7 +63,7 @@ export async function findMdo(db: DbOrTx, id: string) {
 }
 
 /** The MDO queue: cases routed to the MDO that are not on an agenda without a decision yet. */
-export async function mdoWachtrij(db: DbOrTx) {
+export async function mdoWachtrij(db: DbOrTx, readableBy: Actor) {
   return db
     .select({ id: meldingen.id, reference: meldingen.reference, band: meldingen.band, gemeente: meldingen.gemeenteCode, updatedAt: meldingen.updatedAt })
     .from(meldingen)
@@ -69,6 +71,7 @@ export async function mdoWachtrij(db: DbOrTx) {
       and(
         eq(meldingen.status, 'mdo'),
         sql`not exists (select 1 from mdo_agendapunten p where p.melding_id = meldingen.id and p.besluit is null)`,
+        caseReadable(readableBy),
       ),
     )
     .orderBy(sql`${meldingen.band} asc nulls last`, asc(meldingen.updatedAt))

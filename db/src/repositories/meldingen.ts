@@ -29,6 +29,7 @@ import {
   type Melding,
 } from '../schema.ts';
 import { decodeJsonRow, decodeJsonRows } from './json-rows.ts';
+import { caseReadable } from './access.ts';
 import { seal } from '../security/field-cipher.ts';
 import { auditRole, type Actor } from './audit.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
@@ -188,13 +189,15 @@ export interface MeldingFilter {
   page: number;
   pageSize: number;
   now?: Date;
+  /** Only the cases this actor may open (the record rule, repositories/access.ts). */
+  readableBy: Actor;
 }
 
 /** Newest first. `overdue` means: not yet assessed past beoordelingDueAt. */
 export async function listMeldingen(db: DbOrTx, f: MeldingFilter) {
   const now = f.now ?? new Date();
   const notAssessed = inArray(meldingen.status, ['ontvangen', 'triage_voorgesteld']);
-  const where: SQL[] = [];
+  const where: SQL[] = [caseReadable(f.readableBy)];
   if (f.status) where.push(eq(meldingen.status, f.status));
   if (f.band) where.push(eq(meldingen.band, f.band));
   if (f.route) where.push(eq(meldingen.route, f.route));

@@ -77,7 +77,7 @@ const TOUCH_INTERVAL_SECONDS = 60;
  */
 export async function touchSession(db: DbOrTx, idHash: string, idleMinutes: number) {
   const rows = await db.execute<{
-    id: string; naam: string; email: string; roles: string; team_id: string | null; gemeente: string | null;
+    id: string; naam: string; email: string; roles: string; team_id: string | null; other_team_ids: string; gemeente: string | null;
     team_kind: string | null; team_naam: string | null; gemeente_naam: string | null; csrf_token: string;
     mfa_pending: boolean; totp_enabled: boolean;
   }>(sql`
@@ -87,7 +87,7 @@ export async function touchSession(db: DbOrTx, idHash: string, idleMinutes: numb
     touched as (
       update ${sessions} set last_seen_at = now()
       where id_hash = (select id_hash from s) and last_seen_at < now() - make_interval(secs => ${TOUCH_INTERVAL_SECONDS}))
-    select u.id, u.naam, u.email, array_to_json(u.roles)::text as roles, u.team_id, u.gemeente_code as gemeente,
+    select u.id, u.naam, u.email, array_to_json(u.roles)::text as roles, u.team_id, array_to_json(u.other_team_ids)::text as other_team_ids, u.gemeente_code as gemeente,
            t.kind as team_kind, t.naam as team_naam, g.naam as gemeente_naam, s.csrf_token, s.mfa_pending,
            u.totp_enabled_at is not null as totp_enabled
     from s join ${users} u on u.id = s.user_id
@@ -103,6 +103,7 @@ export async function touchSession(db: DbOrTx, idHash: string, idleMinutes: numb
       email: r.email,
       roles: JSON.parse(r.roles) as (typeof users.$inferSelect)['roles'],
       teamId: r.team_id,
+      otherTeamIds: JSON.parse(r.other_team_ids) as string[],
       gemeente: r.gemeente,
       teamKind: r.team_kind as (typeof teams.$inferSelect)['kind'] | null,
       teamNaam: r.team_naam,

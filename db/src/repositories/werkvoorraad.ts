@@ -2,6 +2,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { isoInstant, meldingen, teams, werkvoorraadDue } from '../schema.ts';
 import { AuditWriteError, auditRole, type Actor } from './audit.ts';
+import { caseReadable } from './access.ts';
 
 // One team (the usual case) as an equality, so the index hands the rows over in order without a sort.
 const teamCondition = (ids: string[]) =>
@@ -34,7 +35,8 @@ export interface WerkvoorraadPage {
  * statement: the open meldingen of the team(s), P1 first, untriaged last, then the earliest deadline (the running
  * lifecycle clock, else the acute response, else the beoordeling), then arrival; at most 1,000. Read in index order
  * (meldingen_werkvoorraad_idx). The API passes the text through: no row objects, no re-serialising (this is the
- * busiest read of the day, bench: tests/bench/RESULTS.md). No audit, no data: the audit insert is part of the
+ * busiest read of the day, bench: tests/bench/RESULTS.md). Only the cases the actor may open are listed (the record
+ * rule; for a team's own queue and the chef van de dag it keeps every row). No audit, no data: the audit insert is part of the
  * statement (a data-modifying WITH runs to completion whether or not it is read), so it fails the read with it.
  */
 export async function werkvoorraadJson(db: DbOrTx, p: WerkvoorraadPage): Promise<string> {
@@ -51,7 +53,7 @@ export async function werkvoorraadJson(db: DbOrTx, p: WerkvoorraadPage): Promise
       select id, reference, band, priority, urgency, route, status, received_at, ${sql.raw(werkvoorraadDue)} as due_at,
              (received_at at time zone 'Europe/Amsterdam')::date as received_on, gemeente_code, assigned_to
         from ${meldingen}
-       where ${p.teamIds.length ? teamCondition(p.teamIds) : sql`false`} and status <> 'afgesloten'
+       where ${p.teamIds.length ? teamCondition(p.teamIds) : sql`false`} and status <> 'afgesloten' and ${caseReadable(p.actor)}
        order by band asc nulls last, ${sql.raw(werkvoorraadDue)}, received_at
        limit 1000),
     -- Materialised: counted once per day of arrival, not once per row.

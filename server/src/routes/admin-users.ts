@@ -95,6 +95,7 @@ export default async function adminUserRoutes(app: App) {
     app.post(
       path,
       {
+        config: { caseAccess: false },
         schema: {
           tags: ['beheer'],
           summary: disabled ? 'Switch an account off and end all its sessions at once' : 'Switch an account on again',
@@ -122,6 +123,7 @@ export default async function adminUserRoutes(app: App) {
   app.post(
     '/admin/users/:id/tweestaps-herstellen',
     {
+      config: { caseAccess: false },
       schema: {
         tags: ['beheer'],
         summary: 'Reset a lost authenticator app: the user enrols again at the next sign-in; their sessions end',

@@ -43,6 +43,8 @@ export default async function adviezenRoutes(app: App) {
   app.get(
     '/adviezen/:id',
     {
+      // An advies is the caller's, never a case file about a household (domain.md, Records): its own role rule.
+      config: { caseAccess: false },
       schema: { tags: ['adviezen'], summary: 'One advies', params: IdParams, response: { 200: Advies, ...errors(401, 403, 404, 503) } },
     },
     async (req) => {
@@ -98,6 +100,7 @@ export default async function adviezenRoutes(app: App) {
   app.post(
     '/adviezen/:id/melding',
     {
+      config: { caseAccess: false },
       schema: {
         tags: ['adviezen'],
         summary: 'Turn an advies into a melding',

@@ -16,6 +16,8 @@ const Entry = Type.Object({
   purpose: Nullable(Type.String()),
   result: Type.String(),
   ip: Nullable(Type.String()),
+  /** The break-glass grant the access used (a case outside the actor's own queue). */
+  breakGlassId: Nullable(Id),
 });
 
 export default async function auditRoutes(app: App) {
@@ -61,6 +63,7 @@ export default async function auditRoutes(app: App) {
             purpose: r.purpose,
             result: r.result,
             ip: r.ip,
+            breakGlassId: r.breakGlassId,
           })),
         };
       });

@@ -2,14 +2,14 @@
 // (new information, triage runs again) and assigning a person or duo.
 import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { addToOutbox, createOverdracht, findMeldingDetail, planTerugkoppeling, schema, writeAudit, type Tx } from '@vt/db';
+import { addToOutbox, createOverdracht, planTerugkoppeling, schema, writeAudit, type Tx } from '@vt/db';
 import { amsterdamDate, bands, routes, type Route } from '@vt/db/domain';
 import { publishEvents, type LiveEventType } from '@vt/workers';
-import { badRequest, conflict, notFound } from '../errors.ts';
+import { badRequest, conflict } from '../errors.ts';
 import { Id, IdParams, errors } from '../schemas/common.ts';
 import { Betrokkene, Melding, Veiligheid } from '../schemas/melding.ts';
-import { meldingVisibility } from '../services/access.ts';
-import { toMeldingView } from '../services/meldingen.ts';
+import { caseAudit } from '../plugins/app/case-access.ts';
+import { caseView } from '../services/meldingen.ts';
 import type { App } from '../types.ts';
 
 const { meldingen, teams, beoordelingen, betrokkenen, meldingEvents, users } = schema;
@@ -28,17 +28,10 @@ async function teamForRoute(tx: Tx, route: Route, gemeente: string, current: str
 }
 
 export default async function beoordelingRoutes(app: App) {
-  /** Loads the melding row locked for update, or 404 when it does not exist or is not visible. */
-  async function lockVisible(tx: Tx, req: Parameters<App['authorize']>[0], id: string) {
-    const detail = await findMeldingDetail(tx, id);
-    if (!detail || !meldingVisibility(req.actor!, detail).visible) throw notFound('Melding niet gevonden.');
-    const [m] = await tx.select().from(meldingen).where(eq(meldingen.id, id)).for('update');
+  /** The request's case row, locked for update (the record rule let the request through: plugins/app/case-access.ts). */
+  async function lockCase(tx: Tx, req: Parameters<App['authorize']>[0]) {
+    const [m] = await tx.select().from(meldingen).where(eq(meldingen.id, req.case!.meldingId)).for('update');
     return m!;
-  }
-
-  async function view(req: Parameters<App['authorize']>[0], id: string) {
-    const detail = await findMeldingDetail(app.db.db, id);
-    return toMeldingView(detail!, meldingVisibility(req.actor!, detail!));
   }
 
   async function announce(types: LiveEventType[], id: string) {
@@ -55,6 +48,7 @@ export default async function beoordelingRoutes(app: App) {
   app.post(
     '/meldingen/:id/beoordeling',
     {
+      config: { action: 'melding:beoordelen', caseAccess: { from: 'melding', purpose: 'beoordeling' } },
       schema: {
         tags: ['meldingen'],
         summary: 'Confirm or override the triage proposal (a reason is required when it differs)',
@@ -67,11 +61,11 @@ export default async function beoordelingRoutes(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'melding:beoordelen');
+      const actor = req.actor!;
       const { route } = req.body;
       const reason = req.body.reason?.trim() || null;
       await app.db.db.transaction(async (tx) => {
-        const m = await lockVisible(tx, req, req.params.id);
+        const m = await lockCase(tx, req);
         if (m.status !== 'ontvangen' && m.status !== 'triage_voorgesteld') throw conflict('Deze melding is al beoordeeld.');
         const band = req.body.band ?? m.band;
         if (!band) throw badRequest('Kies een band: er is nog geen triagevoorstel.', [{ path: '/band', message: 'Verplicht zolang er geen voorstel is.' }]);
@@ -113,16 +107,17 @@ export default async function beoordelingRoutes(app: App) {
         if (route === 'afsluiten') await tx.insert(meldingEvents).values({ meldingId: m.id, type: 'afgesloten', actorId: actor.id, data: { via: 'beoordeling' } });
         // The melder hears the outcome of the beoordeling (domain.md step 5): a task due in 5 working days.
         await planTerugkoppeling(tx, m.id, 'na_beoordeling', amsterdamDate(new Date()), await app.kalender());
-        await writeAudit(tx, actor, { action: 'decide', subjectType: 'melding', subjectId: m.id, ip: req.ip, purpose: override ? 'beoordeling (afwijkend)' : 'beoordeling' });
+        await writeAudit(tx, actor, caseAudit(req, { action: 'decide', purpose: override ? 'beoordeling (afwijkend)' : 'beoordeling' }));
       });
       await announce(['melding.routed', 'melding.updated'], req.params.id);
-      return view(req, req.params.id);
+      return caseView(app.db.db, req.case!);
     },
   );
 
   app.post(
     '/meldingen/:id/aanvulling',
     {
+      config: { action: 'melding:aanvullen', caseAccess: { from: 'melding', purpose: 'aanvulling' } },
       schema: {
         tags: ['meldingen'],
         summary: 'Add information; triage runs again and the earlier proposal stays in the history',
@@ -135,10 +130,10 @@ export default async function beoordelingRoutes(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'melding:aanvullen');
+      const actor = req.actor!;
       const body = req.body;
       await app.db.db.transaction(async (tx) => {
-        const m = await lockVisible(tx, req, req.params.id);
+        const m = await lockCase(tx, req);
         if (m.status === 'afgesloten') throw conflict('Deze melding is afgesloten; heropen haar eerst.');
         const now = new Date();
         const run = m.triageRequested + 1;
@@ -160,17 +155,18 @@ export default async function beoordelingRoutes(app: App) {
           );
         }
         await tx.insert(meldingEvents).values({ meldingId: m.id, at: now, type: 'aanvulling', actorId: actor.id, data: { velden: Object.keys(body), run } });
-        await writeAudit(tx, actor, { action: 'update', subjectType: 'melding', subjectId: m.id, ip: req.ip, purpose: 'aanvulling' });
+        await writeAudit(tx, actor, caseAudit(req, { action: 'update', purpose: 'aanvulling' }));
         await addToOutbox(tx, 'melding.aangevuld', m.id, { meldingId: m.id, run });
       });
       await announce(['melding.updated'], req.params.id);
-      return view(req, req.params.id);
+      return caseView(app.db.db, req.case!);
     },
   );
 
   app.post(
     '/meldingen/:id/toewijzing',
     {
+      config: { action: 'melding:toewijzen', caseAccess: { from: 'melding', purpose: 'toewijzing' } },
       schema: {
         tags: ['meldingen'],
         summary: 'Assign the case to a person or a duo (for a huisbezoek)',
@@ -180,18 +176,18 @@ export default async function beoordelingRoutes(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'melding:toewijzen');
+      const actor = req.actor!;
       await app.db.db.transaction(async (tx) => {
-        const m = await lockVisible(tx, req, req.params.id);
+        const m = await lockCase(tx, req);
         if (m.status === 'afgesloten') throw conflict('Deze melding is afgesloten.');
         const found = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, req.body.userIds), isNull(users.disabledAt), sql`not ('wijkteam' = any(${users.roles}))`));
         if (found.length !== req.body.userIds.length) throw badRequest('Onbekende of niet-actieve medewerker.', [{ path: '/userIds', message: 'Kies actieve medewerkers van Veilig Thuis.' }]);
         await tx.update(meldingen).set({ assignedTo: req.body.userIds, updatedAt: new Date() }).where(eq(meldingen.id, m.id));
         await tx.insert(meldingEvents).values({ meldingId: m.id, type: 'toegewezen', actorId: actor.id, data: { userIds: req.body.userIds } });
-        await writeAudit(tx, actor, { action: 'update', subjectType: 'melding', subjectId: m.id, ip: req.ip, purpose: 'toewijzing' });
+        await writeAudit(tx, actor, caseAudit(req, { action: 'update', purpose: 'toewijzing' }));
       });
       await announce(['melding.updated'], req.params.id);
-      return view(req, req.params.id);
+      return caseView(app.db.db, req.case!);
     },
   );
 }

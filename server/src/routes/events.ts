@@ -1,9 +1,12 @@
 // GET /api/events: Server-Sent Events for signed-in staff. Only ids, reference, band, route and team (and, for new
-// reminders, their number); a wijkteam only hears about cases handed to its own gemeente's wijkteam (an event
-// without a gemeente, such as the reminders', never reaches it).
-import type { App } from '../types.ts';
-import { EventHub } from '../services/events.ts';
+// reminders, their number), and each person hears only about the cases it may open: the record rule
+// (db/src/repositories/access.ts) is asked for every case event, so a wijkteam hears of its own gemeente's
+// handovers, an adviseur of the meldingen it filed, a case worker of its own queue and what it opened by break-glass.
+import { mayRead, type Actor } from '@vt/db';
+import { can } from '../authz.ts';
 import { errors } from '../schemas/common.ts';
+import { EventHub } from '../services/events.ts';
+import type { App } from '../types.ts';
 
 export default async function eventsRoutes(app: App) {
   const hub = new EventHub(app.redis, app.eventsChannel);
@@ -16,11 +19,10 @@ export default async function eventsRoutes(app: App) {
 
   app.get(
     '/events',
-    { schema: { tags: ['werkvoorraad'], summary: 'Live updates (text/event-stream), without personal data', produces: ['text/event-stream'], response: errors(401, 403) } },
+    { schema: { tags: ['werkvoorraad'], summary: 'Live updates (text/event-stream), without personal data, of the cases the caller may open', produces: ['text/event-stream'], response: errors(401, 403) } },
     (req, reply) => {
-      const actor = app.authorize(req, 'events:subscribe');
-      const wijkteamOnly = actor.type === 'user' && actor.roles.every((r) => r === 'wijkteam');
-      const ownGemeente = actor.type === 'user' ? actor.gemeente : null;
+      const actor: Actor = app.authorize(req, 'events:subscribe');
+      const hearsReminders = can(actor, 'herinneringen:read');
       reply.hijack();
       const res = reply.raw;
       // A hijacked reply skips the onSend hooks: set the headers that matter here ourselves.
@@ -32,10 +34,18 @@ export default async function eventsRoutes(app: App) {
         'x-accel-buffering': 'no',
       });
       res.write('retry: 3000\n\n');
+      // Events are checked one after the other, so they reach the browser in the order they were published.
+      let queue = Promise.resolve();
       const unsubscribe = hub.subscribe((event) => {
-        if (wijkteamOnly && (event.team !== 'wijkteam' || !ownGemeente || event.gemeente !== ownGemeente)) return;
-        const data = event.type === 'herinneringen.updated' ? { nieuw: event.count ?? 0 } : { id: event.id, reference: event.reference, band: event.band, route: event.route, team: event.team };
-        res.write(`event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
+        queue = queue.then(async () => {
+          if (event.type === 'herinneringen.updated') {
+            if (hearsReminders) res.write(`event: ${event.type}\ndata: ${JSON.stringify({ nieuw: event.count ?? 0 })}\n\n`);
+            return;
+          }
+          if (!event.id || !(await mayRead(app.db.db, actor, event.id).catch(() => false))) return;
+          const data = { id: event.id, reference: event.reference, band: event.band, route: event.route, team: event.team };
+          if (!res.writableEnded) res.write(`event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
+        });
       });
       const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
       const end = () => {

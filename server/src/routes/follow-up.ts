@@ -1,9 +1,9 @@
 // Monitoring checkpoints recorded (not safe escalates), Code Rood, and the reminders (api.md, "Case lifecycle";
 // issue #6). Each step is an event in the case history and an audit row.
-import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { findCheckpoint, flagCodeRood, herinneringen, recordCheckpoint, recordCodeRoodUitkomst, recordTerugkoppeling, schema, writeAudit, type Tx } from '@vt/db';
-import { notFound } from '../errors.ts';
+import { findCheckpoint, flagCodeRood, herinneringen, recordCheckpoint, recordCodeRoodUitkomst, recordTerugkoppeling, writeAudit, type Tx } from '@vt/db';
+import { conflict, notFound } from '../errors.ts';
+import { caseAudit } from '../plugins/app/case-access.ts';
 import { Id, IdParams, IsoDate, Text, codeEnum, errors } from '../schemas/common.ts';
 import { lifecycleStep } from '../services/steps.ts';
 import type { App } from '../types.ts';
@@ -14,6 +14,7 @@ export default async function followUpRoutes(app: App, opts: { overdrachtWerkdag
   app.post(
     '/monitoring/:id',
     {
+      config: { action: 'monitoring:vastleggen', caseAccess: { from: 'checkpoint', purpose: 'monitoring' } },
       schema: {
         tags: ['levensloop'],
         summary: 'Record a monitoring checkpoint as safe or not safe; not safe sends the case back to the beoordeling queue',
@@ -23,12 +24,12 @@ export default async function followUpRoutes(app: App, opts: { overdrachtWerkdag
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'monitoring:vastleggen');
+      const actor = req.actor!;
       const r = await step(async (tx) => {
         const c = await findCheckpoint(tx, req.params.id);
         if (!c) return null;
         const done = await recordCheckpoint(tx, { id: c.id, uitkomst: req.body.uitkomst, toelichting: req.body.toelichting, actorId: actor.id! });
-        await writeAudit(tx, actor, { action: 'decide', subjectType: 'melding', subjectId: c.meldingId, ip: req.ip, purpose: `monitoring:${req.body.uitkomst}` });
+        await writeAudit(tx, actor, caseAudit(req, { action: 'decide', purpose: `monitoring:${req.body.uitkomst}` }));
         return done;
       });
       if (!r) throw notFound('Monitoringsmoment niet gevonden.');
@@ -39,6 +40,7 @@ export default async function followUpRoutes(app: App, opts: { overdrachtWerkdag
   app.post(
     '/meldingen/:id/code-rood',
     {
+      config: { action: 'melding:coderood', caseAccess: { from: 'melding', purpose: 'code_rood' } },
       schema: {
         tags: ['levensloop'],
         summary: 'Flag the case for Code Rood (regional escalation) with its date',
@@ -48,15 +50,12 @@ export default async function followUpRoutes(app: App, opts: { overdrachtWerkdag
       },
     },
     async (req, reply) => {
-      const actor = app.authorize(req, 'melding:coderood');
+      const actor = req.actor!;
       const row = await step(async (tx) => {
-        const [m] = await tx.select({ id: schema.meldingen.id }).from(schema.meldingen).where(eq(schema.meldingen.id, req.params.id));
-        if (!m) return null;
-        const r = await flagCodeRood(tx, { meldingId: m.id, datum: req.body.datum, toelichting: req.body.toelichting, actorId: actor.id! });
-        await writeAudit(tx, actor, { action: 'decide', subjectType: 'melding', subjectId: m.id, ip: req.ip, purpose: 'code_rood' });
+        const r = await flagCodeRood(tx, { meldingId: req.case!.meldingId, datum: req.body.datum, toelichting: req.body.toelichting, actorId: actor.id! });
+        await writeAudit(tx, actor, caseAudit(req, { action: 'decide', purpose: 'code_rood' }));
         return r;
       });
-      if (!row) throw notFound('Melding niet gevonden.');
       return reply.status(201).send({ id: row.id, datum: row.datum });
     },
   );
@@ -64,22 +63,24 @@ export default async function followUpRoutes(app: App, opts: { overdrachtWerkdag
   app.post(
     '/code-rood/:id/uitkomst',
     {
+      config: { action: 'melding:coderood', caseAccess: { from: 'codeRood', purpose: 'code_rood:uitkomst' } },
       schema: {
         tags: ['levensloop'],
         summary: 'Record the outcome of a Code Rood',
         params: IdParams,
         body: Type.Object({ datum: IsoDate, uitkomst: Text(4000, { minLength: 3 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ id: Id }), ...errors(400, 401, 403, 404) },
+        response: { 200: Type.Object({ id: Id }), ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'melding:coderood');
+      const actor = req.actor!;
       const row = await step(async (tx) => {
         const r = await recordCodeRoodUitkomst(tx, { id: req.params.id, datum: req.body.datum, uitkomst: req.body.uitkomst, actorId: actor.id! });
-        if (r) await writeAudit(tx, actor, { action: 'update', subjectType: 'melding', subjectId: r.meldingId, ip: req.ip, purpose: 'code_rood:uitkomst' });
+        if (r) await writeAudit(tx, actor, caseAudit(req, { action: 'update', purpose: 'code_rood:uitkomst' }));
         return r;
       });
-      if (!row) throw notFound('Code Rood niet gevonden of al afgerond.');
+      // It exists (the record rule found its case): no row back means its outcome was recorded before.
+      if (!row) throw conflict('De uitkomst van deze Code Rood is al vastgelegd.');
       return { id: row.id };
     },
   );
@@ -104,7 +105,7 @@ export default async function followUpRoutes(app: App, opts: { overdrachtWerkdag
       const actor = app.authorize(req, 'herinneringen:read');
       const kalender = await app.kalender();
       return step(async (tx) => {
-        const items = await herinneringen(tx, new Date(), kalender, { overdrachtWerkdagen: opts.overdrachtWerkdagen });
+        const items = await herinneringen(tx, new Date(), kalender, { overdrachtWerkdagen: opts.overdrachtWerkdagen, readableBy: actor });
         await writeAudit(tx, actor, { action: 'search', subjectType: 'herinneringen', ip: req.ip });
         return { items };
       });
@@ -114,22 +115,23 @@ export default async function followUpRoutes(app: App, opts: { overdrachtWerkdag
   app.post(
     '/terugkoppelingen/:id/gedaan',
     {
+      config: { action: 'terugkoppeling:vastleggen', caseAccess: { from: 'terugkoppeling', purpose: 'terugkoppeling' } },
       schema: {
         tags: ['levensloop'],
         summary: 'Record that the melder heard the outcome (after the beoordeling or the onderzoek)',
         params: IdParams,
         body: Type.Optional(Type.Object({ notitie: Type.Optional(Text(2000)) }, { additionalProperties: false })),
-        response: { 200: Type.Object({ id: Id }), ...errors(400, 401, 403, 404) },
+        response: { 200: Type.Object({ id: Id }), ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'terugkoppeling:vastleggen');
+      const actor = req.actor!;
       const row = await step(async (tx) => {
         const r = await recordTerugkoppeling(tx, { id: req.params.id, notitie: req.body?.notitie?.trim() || null, actorId: actor.id! });
-        if (r) await writeAudit(tx, actor, { action: 'update', subjectType: 'melding', subjectId: r.meldingId, ip: req.ip, purpose: `terugkoppeling:${r.moment}` });
+        if (r) await writeAudit(tx, actor, caseAudit(req, { action: 'update', purpose: `terugkoppeling:${r.moment}` }));
         return r;
       });
-      if (!row) throw notFound('Terugkoppeling niet gevonden of al vastgelegd.');
+      if (!row) throw conflict('Deze terugkoppeling is al vastgelegd.');
       return { id: row.id };
     },
   );

@@ -9,7 +9,6 @@ import {
   createOverdracht,
   addVoorwaarde,
   extendThv,
-  findMeldingDetail,
   findOverdracht,
   findThv,
   imposeThv,
@@ -19,15 +18,16 @@ import {
   findVoorwaarde,
   schema,
   writeAudit,
-  type MeldingDetail,
   type Tx,
 } from '@vt/db';
 import { amsterdamDate, thvEindigtOp, thvLaatsteVerlenging } from '@vt/db/domain';
-import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.ts';
+import { badRequest, forbidden, notFound, unprocessable } from '../errors.ts';
 import { DateTime, GemeenteCode, Id, IdParams, IsoDate, Nullable, Text, codeEnum, errors } from '../schemas/common.ts';
 import { Melding } from '../schemas/melding.ts';
-import { meldingVisibility, scopedRead } from '../services/access.ts';
-import { toMeldingView } from '../services/meldingen.ts';
+import { caseAudit } from '../plugins/app/case-access.ts';
+import { scopedRead } from '../services/access.ts';
+import { caseView } from '../services/meldingen.ts';
+import { lifecycleStep } from '../services/steps.ts';
 import type { App } from '../types.ts';
 
 const Overdracht = Type.Object({
@@ -51,29 +51,18 @@ const Voorwaarde = Type.Object({
 const Thv = Type.Object({ id: Id, opgelegdOp: IsoDate, eindigtOp: IsoDate, verlengdTotEnMet: Nullable(IsoDate) });
 
 export default async function lifecycleRoutes(app: App) {
-  /** Runs a lifecycle step on a visible melding; lifecycle conflicts become 409. */
-  async function onMelding<T>(req: Parameters<App['authorize']>[0], id: string, work: (tx: Tx, detail: MeldingDetail) => Promise<T>): Promise<T> {
-    try {
-      return await app.db.db.transaction(async (tx) => {
-        const detail = await findMeldingDetail(tx, id);
-        if (!detail || !meldingVisibility(req.actor!, detail).visible) throw notFound('Melding niet gevonden.');
-        await tx.select({ id: schema.meldingen.id }).from(schema.meldingen).where(eq(schema.meldingen.id, id)).for('update');
-        return work(tx, detail);
-      });
-    } catch (err) {
-      if (err instanceof LifecycleConflict) throw conflict(err.message);
-      throw err;
-    }
-  }
-
-  const view = async (req: Parameters<App['authorize']>[0], id: string) => {
-    const d = await findMeldingDetail(app.db.db, id);
-    return toMeldingView(d!, meldingVisibility(req.actor!, d!));
-  };
+  /** Runs a lifecycle step on the request's case (the record rule let it through), its row locked; conflicts are 409. */
+  const onCase = <T,>(req: Parameters<App['authorize']>[0], work: (tx: Tx, meldingId: string) => Promise<T>): Promise<T> =>
+    lifecycleStep(app, async (tx) => {
+      const meldingId = req.case!.meldingId;
+      await tx.select({ id: schema.meldingen.id }).from(schema.meldingen).where(eq(schema.meldingen.id, meldingId)).for('update');
+      return work(tx, meldingId);
+    });
 
   app.post(
     '/meldingen/:id/overdracht',
     {
+      config: { action: 'overdracht:maken', caseAccess: { from: 'melding', purpose: 'overdracht' } },
       schema: {
         tags: ['levensloop'],
         summary: "Hand the case over to a gemeente's wijkteam (409 while one is pending)",
@@ -83,12 +72,12 @@ export default async function lifecycleRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = app.authorize(req, 'overdracht:maken');
-      const id = await onMelding(req, req.params.id, async (tx) => {
+      const actor = req.actor!;
+      const id = await onCase(req, async (tx, meldingId) => {
         const [g] = await tx.select().from(schema.gemeenten).where(eq(schema.gemeenten.code, req.body.gemeente));
         if (!g) throw badRequest('Onbekende gemeente.', [{ path: '/gemeente', message: 'Onbekende gemeente voor deze regio.' }]);
-        const overdrachtId = await createOverdracht(tx, { meldingId: req.params.id, gemeente: req.body.gemeente, toelichting: req.body.toelichting, veiligheidsvoorwaarden: req.body.veiligheidsvoorwaarden ?? null, actorId: actor.id });
-        await writeAudit(tx, actor, { action: 'update', subjectType: 'melding', subjectId: req.params.id, ip: req.ip, purpose: 'overdracht' });
+        const overdrachtId = await createOverdracht(tx, { meldingId, gemeente: req.body.gemeente, toelichting: req.body.toelichting, veiligheidsvoorwaarden: req.body.veiligheidsvoorwaarden ?? null, actorId: actor.id });
+        await writeAudit(tx, actor, caseAudit(req, { action: 'update', purpose: 'overdracht' }));
         return overdrachtId;
       });
       return reply.status(201).send({ id });
@@ -109,7 +98,7 @@ export default async function lifecycleRoutes(app: App) {
       const ownGemeenteOnly = actor.type === 'user' && actor.roles.includes('wijkteam');
       if (ownGemeenteOnly && !req.sessionUser?.gemeente) return { items: [] };
       return scopedRead(app.db.db, actor, async (tx) => {
-        const rows = await listOverdrachten(tx, ownGemeenteOnly ? req.sessionUser!.gemeente : null);
+        const rows = await listOverdrachten(tx, { gemeente: ownGemeenteOnly ? req.sessionUser!.gemeente : null, readableBy: actor });
         await writeAudit(tx, actor, { action: 'search', subjectType: 'overdracht', ip: req.ip });
         return {
           items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null })),
@@ -125,6 +114,7 @@ export default async function lifecycleRoutes(app: App) {
     app.post(
       path,
       {
+        config: { action: 'overdracht:besluiten', caseAccess: { from: 'overdracht', purpose: accept ? 'accepteren' : 'terugsturen' } },
         schema: {
           tags: ['levensloop'],
           summary: accept ? 'Accept a handover; the monitoring checkpoints are planned from today' : 'Send a handover back with a reason',
@@ -134,16 +124,16 @@ export default async function lifecycleRoutes(app: App) {
         },
       },
       async (req) => {
-        const actor = app.authorize(req, 'overdracht:besluiten');
+        const actor = req.actor!;
         const o = await findOverdracht(app.db.db, req.params.id);
-        // Only the wijkteam of the gemeente it was sent to may answer; others do not see it exists.
+        // Only the wijkteam of the gemeente it was sent to may answer (it may see the case from an earlier handover).
         if (!o || o.gemeenteCode !== req.sessionUser?.gemeente) throw notFound('Overdracht niet gevonden.');
-        await onMelding(req, o.meldingId, async (tx) => {
+        await onCase(req, async (tx) => {
           if (accept) await acceptOverdracht(tx, o.id, actor.id!, amsterdamDate(new Date()));
           else await returnOverdracht(tx, o.id, actor.id!, (req.body as { reden: string }).reden);
-          await writeAudit(tx, actor, { action: 'decide', subjectType: 'overdracht', subjectId: o.id, ip: req.ip, purpose: accept ? 'accepteren' : 'terugsturen' });
+          await writeAudit(tx, actor, caseAudit(req, { action: 'decide', purpose: `overdracht:${accept ? 'accepteren' : 'terugsturen'}:${o.id}` }));
         });
-        return view(req, o.meldingId);
+        return caseView(app.db.db, req.case!);
       },
     );
   }
@@ -151,6 +141,7 @@ export default async function lifecycleRoutes(app: App) {
   app.post(
     '/meldingen/:id/thv',
     {
+      config: { action: 'melding:thv', caseAccess: { from: 'melding', purpose: 'thv' } },
       schema: {
         tags: ['levensloop'],
         summary: 'Record a tijdelijk huisverbod: 10 days from the day it was imposed',
@@ -160,11 +151,11 @@ export default async function lifecycleRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = app.authorize(req, 'melding:thv');
+      const actor = req.actor!;
       if (req.body.opgelegdOp > amsterdamDate(new Date())) throw badRequest('Een huisverbod wordt niet vooruit vastgelegd.', [{ path: '/opgelegdOp', message: 'Mag niet in de toekomst liggen.' }]);
-      const row = await onMelding(req, req.params.id, async (tx) => {
-        const thv = await imposeThv(tx, req.params.id, req.body.opgelegdOp, thvEindigtOp(req.body.opgelegdOp), actor.id!);
-        await writeAudit(tx, actor, { action: 'update', subjectType: 'melding', subjectId: req.params.id, ip: req.ip, purpose: 'thv' });
+      const row = await onCase(req, async (tx, meldingId) => {
+        const thv = await imposeThv(tx, meldingId, req.body.opgelegdOp, thvEindigtOp(req.body.opgelegdOp), actor.id!);
+        await writeAudit(tx, actor, caseAudit(req, { action: 'update', purpose: 'thv' }));
         return thv;
       });
       return reply.status(201).send({ id: row.id, opgelegdOp: row.opgelegdOp, eindigtOp: row.eindigtOp, verlengdTotEnMet: row.verlengdTotEnMet });
@@ -174,6 +165,7 @@ export default async function lifecycleRoutes(app: App) {
   app.post(
     '/thv/:id/verlengen',
     {
+      config: { action: 'melding:thv', caseAccess: { from: 'thv', purpose: 'thv verlengen' } },
       schema: {
         tags: ['levensloop'],
         summary: 'Extend a huisverbod, to at most 28 days after it was imposed (422 beyond)',
@@ -183,7 +175,7 @@ export default async function lifecycleRoutes(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'melding:thv');
+      const actor = req.actor!;
       const thv = await findThv(app.db.db, req.params.id);
       if (!thv) throw notFound('Huisverbod niet gevonden.');
       const { totEnMet } = req.body;
@@ -191,9 +183,9 @@ export default async function lifecycleRoutes(app: App) {
         throw unprocessable(`Een huisverbod duurt ten hoogste 28 dagen: uiterlijk tot en met ${thvLaatsteVerlenging(thv.opgelegdOp)}.`, [{ path: '/totEnMet', message: 'Meer dan 28 dagen na het opleggen.' }]);
       }
       if (totEnMet <= thv.eindigtOp) throw badRequest('Een verlenging ligt na het einde van het huisverbod.', [{ path: '/totEnMet', message: `Moet na ${thv.eindigtOp} liggen.` }]);
-      const row = await onMelding(req, thv.meldingId, async (tx) => {
+      const row = await onCase(req, async (tx) => {
         const r = await extendThv(tx, thv.id, totEnMet, actor.id!);
-        await writeAudit(tx, actor, { action: 'update', subjectType: 'melding', subjectId: thv.meldingId, ip: req.ip, purpose: 'thv verlengen' });
+        await writeAudit(tx, actor, caseAudit(req, { action: 'update', purpose: 'thv verlengen' }));
         return r!;
       });
       return { id: row.id, opgelegdOp: row.opgelegdOp, eindigtOp: row.eindigtOp, verlengdTotEnMet: row.verlengdTotEnMet };
@@ -203,6 +195,7 @@ export default async function lifecycleRoutes(app: App) {
   app.post(
     '/meldingen/:id/voorwaarden',
     {
+      config: { action: 'vv:voorwaarden', caseAccess: { from: 'melding', purpose: 'vv_voorwaarde' } },
       schema: {
         tags: ['levensloop'],
         summary: 'V&V: record a safety condition agreed with the household, who watches it and when it is reviewed',
@@ -215,10 +208,10 @@ export default async function lifecycleRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = app.authorize(req, 'vv:voorwaarden');
-      const row = await onMelding(req, req.params.id, async (tx) => {
-        const r = await addVoorwaarde(tx, { meldingId: req.params.id, omschrijving: req.body.omschrijving, toezichthouder: req.body.toezichthouder, controleOp: req.body.controleOp, actorId: actor.id! });
-        await writeAudit(tx, actor, { action: 'create', subjectType: 'melding', subjectId: req.params.id, ip: req.ip, purpose: 'vv_voorwaarde' });
+      const actor = req.actor!;
+      const row = await onCase(req, async (tx, meldingId) => {
+        const r = await addVoorwaarde(tx, { meldingId, omschrijving: req.body.omschrijving, toezichthouder: req.body.toezichthouder, controleOp: req.body.controleOp, actorId: actor.id! });
+        await writeAudit(tx, actor, caseAudit(req, { action: 'create', purpose: 'vv_voorwaarde' }));
         return r!;
       });
       return reply.status(201).send({ id: row.id, controleOp: row.controleOp, status: row.status, escalated: false });
@@ -228,6 +221,7 @@ export default async function lifecycleRoutes(app: App) {
   app.post(
     '/voorwaarden/:id/beoordeling',
     {
+      config: { action: 'vv:voorwaarden', caseAccess: { from: 'voorwaarde', purpose: 'vv_voorwaarde' } },
       schema: {
         tags: ['levensloop'],
         summary: 'V&V: review a condition as kept or not kept; not kept sends the case back to the MDO queue',
@@ -237,12 +231,12 @@ export default async function lifecycleRoutes(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'vv:voorwaarden');
+      const actor = req.actor!;
       const v = await findVoorwaarde(app.db.db, req.params.id);
       if (!v) throw notFound('Voorwaarde niet gevonden.');
-      const row = await onMelding(req, v.meldingId, async (tx) => {
+      const row = await onCase(req, async (tx) => {
         const r = await reviewVoorwaarde(tx, { id: v.id, uitkomst: req.body.uitkomst, toelichting: req.body.toelichting, actorId: actor.id! });
-        await writeAudit(tx, actor, { action: 'decide', subjectType: 'melding', subjectId: v.meldingId, ip: req.ip, purpose: `vv_voorwaarde:${req.body.uitkomst}` });
+        await writeAudit(tx, actor, caseAudit(req, { action: 'decide', purpose: `vv_voorwaarde:${req.body.uitkomst}` }));
         return r;
       });
       return { id: row.id, controleOp: row.controleOp, status: row.status, escalated: row.escalated };
@@ -252,6 +246,7 @@ export default async function lifecycleRoutes(app: App) {
   app.post(
     '/meldingen/:id/afsluiten',
     {
+      config: { action: 'melding:afsluiten', caseAccess: { from: 'melding', purpose: 'afsluiten' } },
       schema: {
         tags: ['levensloop'],
         summary: 'Close the case with a reason',
@@ -261,17 +256,21 @@ export default async function lifecycleRoutes(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'melding:afsluiten');
+      const actor = req.actor!;
       // The crisis team closes its own crisis cases, nobody else's (the others close what their work brings them).
       const crisisOnly = actor.type === 'user' && !actor.roles.some((r) => r === 'beoordelaar' || r === 'chef_van_de_dag' || r === 'medewerker');
-      await onMelding(req, req.params.id, async (tx, detail) => {
-        if (crisisOnly && detail.team?.kind !== 'crisisteam') throw forbidden('Het crisisteam sluit alleen zijn eigen crisiszaken af.');
-        const [m] = await tx.select({ status: schema.meldingen.status }).from(schema.meldingen).where(eq(schema.meldingen.id, req.params.id));
+      await onCase(req, async (tx, meldingId) => {
+        const [m] = await tx
+          .select({ status: schema.meldingen.status, teamKind: schema.teams.kind })
+          .from(schema.meldingen)
+          .leftJoin(schema.teams, eq(schema.teams.id, schema.meldingen.teamId))
+          .where(eq(schema.meldingen.id, meldingId));
+        if (crisisOnly && m?.teamKind !== 'crisisteam') throw forbidden('Het crisisteam sluit alleen zijn eigen crisiszaken af.');
         if (m?.status === 'afgesloten') throw new LifecycleConflict('Deze melding is al afgesloten.');
-        await closeMelding(tx, req.params.id, req.body.reden, actor.id!);
-        await writeAudit(tx, actor, { action: 'decide', subjectType: 'melding', subjectId: req.params.id, ip: req.ip, purpose: 'afsluiten' });
+        await closeMelding(tx, meldingId, req.body.reden, actor.id!);
+        await writeAudit(tx, actor, caseAudit(req, { action: 'decide', purpose: 'afsluiten' }));
       });
-      return view(req, req.params.id);
+      return caseView(app.db.db, req.case!);
     },
   );
 }

@@ -19,6 +19,8 @@ import {
 import { amsterdamDate, bands, geweldsvormen } from '@vt/db/domain';
 import { HttpError, notFound } from '../errors.ts';
 import { DateTime, Id, IdParams, IsoDate, Nullable, Text, codeEnum, errors } from '../schemas/common.ts';
+import { can } from '../authz.ts';
+import { caseAudit } from '../plugins/app/case-access.ts';
 import { lifecycleStep } from '../services/steps.ts';
 import type { App } from '../types.ts';
 
@@ -104,7 +106,7 @@ export default async function mdoRoutes(app: App) {
     async (req) => {
       const actor = app.authorize(req, 'mdo:lezen');
       return step(async (tx) => {
-        const rows = await mdoWachtrij(tx);
+        const rows = await mdoWachtrij(tx, actor);
         await writeAudit(tx, actor, { action: 'search', subjectType: 'mdo_wachtrij', ip: req.ip });
         return { items: rows.map((r) => ({ id: r.id, reference: r.reference, band: r.band, gemeente: r.gemeente, since: r.updatedAt.toISOString() })) };
       });
@@ -114,14 +116,17 @@ export default async function mdoRoutes(app: App) {
   app.get(
     '/mdo/:id',
     {
+      // The agenda names several cases: it is the meeting's, read by whoever runs MDOs and by its participants.
+      config: { caseAccess: false },
       schema: { tags: ['levensloop'], summary: 'An MDO with its participants and agenda (for the printable agenda and minutes)', params: IdParams, response: { 200: Mdo, ...errors(401, 403, 404) } },
     },
     async (req) => {
       const actor = app.authorize(req, 'mdo:lezen');
       const view = await step(async (tx) => {
         const v = await mdoView(tx, req.params.id);
-        if (v) await writeAudit(tx, actor, { action: 'read', subjectType: 'mdo', subjectId: v.id, ip: req.ip });
-        return v;
+        const mayRead = v && (can(actor, 'mdo:beheren') || v.deelnemers.some((d) => d.id === actor.id));
+        await writeAudit(tx, actor, { action: 'read', subjectType: 'mdo', subjectId: req.params.id, ip: req.ip, result: mayRead ? 'success' : 'not_found' });
+        return mayRead ? v : null;
       });
       if (!view) throw notFound('MDO niet gevonden.');
       return view;
@@ -131,6 +136,7 @@ export default async function mdoRoutes(app: App) {
   app.post(
     '/mdo/:id/agenda',
     {
+      config: { action: 'mdo:beheren', caseAccess: { from: 'body', purpose: 'mdo:agenda' } },
       schema: {
         tags: ['levensloop'],
         summary: 'Put a case from the MDO queue on the agenda',
@@ -140,12 +146,12 @@ export default async function mdoRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = app.authorize(req, 'mdo:beheren');
+      const actor = req.actor!;
       const id = await step(async (tx) => {
         const [mdo] = await tx.select({ id: schema.mdoOverleggen.id }).from(schema.mdoOverleggen).where(eq(schema.mdoOverleggen.id, req.params.id));
         if (!mdo) return null;
         const punt = await addToAgenda(tx, mdo.id, req.body.meldingId, actor.id!);
-        if (punt) await writeAudit(tx, actor, { action: 'update', subjectType: 'mdo', subjectId: mdo.id, ip: req.ip, purpose: `agenda:${req.body.meldingId}` });
+        if (punt) await writeAudit(tx, actor, caseAudit(req, { action: 'update', purpose: `mdo:${mdo.id}:agenda` }));
         return punt ?? null;
       });
       if (!id) throw notFound('MDO of melding niet gevonden.');
@@ -156,6 +162,7 @@ export default async function mdoRoutes(app: App) {
   app.post(
     '/mdo/:id/besluiten',
     {
+      config: { action: 'mdo:beheren', caseAccess: { from: 'body', purpose: 'mdo:besluit' } },
       schema: {
         tags: ['levensloop'],
         summary: "The MDO's decision on a case on its agenda, with reason and owner; what follows starts at once",
@@ -165,12 +172,12 @@ export default async function mdoRoutes(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'mdo:beheren');
+      const actor = req.actor!;
       const done = await step(async (tx) => {
         const [m] = await tx.select({ id: schema.meldingen.id, gemeente: schema.meldingen.gemeenteCode }).from(schema.meldingen).where(eq(schema.meldingen.id, req.body.meldingId));
         if (!m) return false;
         await decideAgendapunt(tx, { mdoId: req.params.id, meldingId: m.id, besluit: req.body.besluit, toelichting: req.body.toelichting, eigenaar: req.body.eigenaar ?? null, actorId: actor.id!, gemeente: m.gemeente, today: amsterdamDate(new Date()) });
-        await writeAudit(tx, actor, { action: 'decide', subjectType: 'melding', subjectId: m.id, ip: req.ip, purpose: `mdo:${req.params.id}:${req.body.besluit}` });
+        await writeAudit(tx, actor, caseAudit(req, { action: 'decide', purpose: `mdo:${req.params.id}:${req.body.besluit}` }));
         return true;
       });
       if (!done) throw notFound('Melding niet gevonden.');
@@ -181,6 +188,7 @@ export default async function mdoRoutes(app: App) {
   app.post(
     '/meldingen/:id/onderzoek',
     {
+      config: { action: 'onderzoek:uitvoeren', caseAccess: { from: 'melding', purpose: 'onderzoek:start' } },
       schema: {
         tags: ['levensloop'],
         summary: 'Start the onderzoek (from the wachtlijst or directly): due 10 weeks (70 days) after the start',
@@ -190,16 +198,16 @@ export default async function mdoRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = app.authorize(req, 'onderzoek:uitvoeren');
+      const actor = req.actor!;
       const startedAt = req.body?.startedAt ?? amsterdamDate(new Date());
       const row = await step(async (tx) => {
         const [m] = await tx.select({ id: schema.meldingen.id, status: schema.meldingen.status, teamId: schema.meldingen.teamId }).from(schema.meldingen).where(eq(schema.meldingen.id, req.params.id)).for('update');
         if (!m) return null;
         // A medewerker starts onderzoeken of its own team's cases; the chef van de dag any.
-        if (actor.type === 'user' && !actor.roles.includes('chef_van_de_dag') && m.teamId !== actor.teamId) throw new HttpError(403, 'FORBIDDEN', 'Deze melding ligt niet bij uw team.');
+        if (actor.type === 'user' && !actor.roles.includes('chef_van_de_dag') && m.teamId !== actor.teamId && !actor.otherTeamIds?.includes(m.teamId ?? '')) throw new HttpError(403, 'FORBIDDEN', 'Deze melding ligt niet bij uw team.');
         if (m.status === 'afgesloten') throw new LifecycleConflict('Deze melding is afgesloten.');
         const o = await startOnderzoek(tx, m.id, startedAt, actor.id!);
-        await writeAudit(tx, actor, { action: 'update', subjectType: 'melding', subjectId: m.id, ip: req.ip, purpose: 'onderzoek:start' });
+        await writeAudit(tx, actor, caseAudit(req, { action: 'update', purpose: 'onderzoek:start' }));
         return o;
       });
       if (!row) throw notFound('Melding niet gevonden.');
@@ -210,6 +218,7 @@ export default async function mdoRoutes(app: App) {
   app.post(
     '/meldingen/:id/onderzoek/afronden',
     {
+      config: { action: 'onderzoek:uitvoeren', caseAccess: { from: 'melding', purpose: 'onderzoek:afronden' } },
       schema: {
         tags: ['levensloop'],
         summary: 'Finish the onderzoek: an outcome per form of violence and the follow-up',
@@ -225,12 +234,12 @@ export default async function mdoRoutes(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'onderzoek:uitvoeren');
+      const actor = req.actor!;
       const row = await step(async (tx) => {
         const [m] = await tx.select({ id: schema.meldingen.id, gemeente: schema.meldingen.gemeenteCode }).from(schema.meldingen).where(eq(schema.meldingen.id, req.params.id)).for('update');
         if (!m) return null;
         const o = await finishOnderzoek(tx, { meldingId: m.id, uitkomsten: req.body.uitkomsten, vervolg: req.body.vervolg, actorId: actor.id!, gemeente: m.gemeente, today: amsterdamDate(new Date()), kalender: await app.kalender() });
-        await writeAudit(tx, actor, { action: 'decide', subjectType: 'melding', subjectId: m.id, ip: req.ip, purpose: `onderzoek:${req.body.vervolg}` });
+        await writeAudit(tx, actor, caseAudit(req, { action: 'decide', purpose: `onderzoek:${req.body.vervolg}` }));
         return o;
       });
       if (!row) throw notFound('Melding niet gevonden.');

@@ -1,26 +1,14 @@
 import { Type } from 'typebox';
-import { activeBreakGlass, findMeldingDetail, grantBreakGlass, insertMelding, listBreakGlass, listHistorie, listMeldingen, writeAudit, type Actor, type DbOrTx, type MeldingDetail } from '@vt/db';
+import { findMeldingDetail, grantBreakGlass, insertMelding, listBreakGlass, listHistorie, listMeldingen, writeAudit, type DbOrTx } from '@vt/db';
 import { HttpError, notFound } from '../errors.ts';
 import { DateTime, Id, IdParams, IdempotencyHeaders, Nullable, errors } from '../schemas/common.ts';
 import { Historie, Melding, MeldingBody, MeldingCreated, MeldingList, MeldingListQuery } from '../schemas/melding.ts';
 import { idempotent } from '../services/idempotency.ts';
-import { meldingVisibility, outsideOwnQueue, scopedRead } from '../services/access.ts';
+import { caseAudit } from '../plugins/app/case-access.ts';
+import { scopedRead } from '../services/access.ts';
 import { checkMeldingBody, toMeldingView } from '../services/meldingen.ts';
 import type { App } from '../types.ts';
 
-
-const breakGlassRequired = () =>
-  new HttpError(403, 'BREAK_GLASS_REQUIRED', 'Deze melding ligt buiten uw eigen werkvoorraad. Geef een reden om haar toch te openen (break-glass).');
-
-/**
- * The audit purpose of a read that passed the record rules, or 'denied' when the case lies outside the reader's
- * own queue and no break-glass grant is running: then the refused attempt is what gets recorded.
- */
-async function readPurpose(tx: DbOrTx, actor: Actor, d: MeldingDetail, purpose: string): Promise<string | 'denied'> {
-  if (!outsideOwnQueue(actor, d)) return purpose;
-  const grant = await activeBreakGlass(tx, actor.id!, d.melding.id);
-  return grant ? `break_glass:${grant}` : 'denied';
-}
 
 export default async function meldingenRoutes(app: App) {
   app.post(
@@ -55,6 +43,7 @@ export default async function meldingenRoutes(app: App) {
   app.get(
     '/meldingen/:id',
     {
+      config: { action: 'melding:read', caseAccess: { from: 'melding', purpose: 'dossier' } },
       schema: {
         tags: ['meldingen'],
         summary: 'One melding with its triage, beoordeling, deadlines and where it sits now',
@@ -63,26 +52,13 @@ export default async function meldingenRoutes(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'melding:read');
-      const view = await scopedRead(app.db.db, actor, async (tx) => {
-        const detail = await findMeldingDetail(tx, req.params.id);
-        const visibility = detail ? meldingVisibility(actor, detail) : { visible: false, melderIdentity: false };
-        if (!detail || !visibility.visible) {
-          // The refused attempt is recorded too; it commits, then the caller gets its 404.
-          await writeAudit(tx, actor, { action: 'read', subjectType: 'melding', subjectId: req.params.id, result: 'not_found', ip: req.ip });
-          return null;
-        }
-        const purpose = await readPurpose(tx, actor, detail, 'dossier');
-        if (purpose === 'denied') {
-          await writeAudit(tx, actor, { action: 'read', subjectType: 'melding', subjectId: detail.melding.id, result: 'denied', ip: req.ip, purpose: 'break_glass_required' });
-          return 'break_glass' as const;
-        }
-        await writeAudit(tx, actor, { action: 'read', subjectType: 'melding', subjectId: detail.melding.id, ip: req.ip, purpose });
-        return toMeldingView(detail, visibility);
+      const actor = req.actor!;
+      return scopedRead(app.db.db, actor, async (tx) => {
+        const detail = await findMeldingDetail(tx, req.case!.meldingId);
+        if (!detail) throw notFound('Melding niet gevonden.');
+        await writeAudit(tx, actor, caseAudit(req, { action: 'read', purpose: 'dossier' }));
+        return toMeldingView(detail, req.case!);
       });
-      if (!view) throw notFound('Melding niet gevonden.');
-      if (view === 'break_glass') throw breakGlassRequired();
-      return view;
     },
   );
 
@@ -101,7 +77,7 @@ export default async function meldingenRoutes(app: App) {
       const page = req.query.page ?? 1;
       const pageSize = req.query.pageSize ?? 50;
       return app.db.db.transaction(async (tx) => {
-        const result = await listMeldingen(tx, { ...req.query, page, pageSize });
+        const result = await listMeldingen(tx, { ...req.query, page, pageSize, readableBy: actor });
         await writeAudit(tx, actor, { action: 'search', subjectType: 'melding', ip: req.ip, purpose: JSON.stringify({ ...req.query, page, pageSize }) });
         return {
           items: result.items.map((i) => ({ ...i, receivedAt: i.receivedAt.toISOString(), beoordelingDueAt: i.beoordelingDueAt.toISOString() })),
@@ -116,6 +92,7 @@ export default async function meldingenRoutes(app: App) {
   app.get(
     '/meldingen/:id/historie',
     {
+      config: { action: 'melding:read', caseAccess: { from: 'melding', purpose: 'historie' } },
       schema: {
         tags: ['meldingen'],
         summary: 'The case history in the order it was recorded',
@@ -124,28 +101,19 @@ export default async function meldingenRoutes(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'melding:read');
-      const result = await scopedRead(app.db.db, actor, async (tx) => {
-        const detail = await findMeldingDetail(tx, req.params.id);
-        if (!detail || !meldingVisibility(actor, detail).visible) throw notFound('Melding niet gevonden.');
-        const purpose = await readPurpose(tx, actor, detail, 'historie');
-        if (purpose === 'denied') {
-          // The refused attempt is recorded (and committed) before the caller hears no.
-          await writeAudit(tx, actor, { action: 'read', subjectType: 'melding_historie', subjectId: detail.melding.id, result: 'denied', ip: req.ip, purpose: 'break_glass_required' });
-          return null;
-        }
-        await writeAudit(tx, actor, { action: 'read', subjectType: 'melding_historie', subjectId: detail.melding.id, ip: req.ip, purpose });
-        const events = await listHistorie(tx, detail.melding.id);
+      const actor = req.actor!;
+      return scopedRead(app.db.db, actor, async (tx) => {
+        await writeAudit(tx, actor, caseAudit(req, { action: 'read', subjectType: 'melding_historie', purpose: 'historie' }));
+        const events = await listHistorie(tx, req.case!.meldingId);
         return { events: events.map((e) => ({ ...e, at: e.at.toISOString() })) };
       });
-      if (!result) throw breakGlassRequired();
-      return result;
     },
   );
 
   app.post(
     '/meldingen/:id/break-glass',
     {
+      config: { action: 'breakglass:request', caseAccess: { from: 'melding', purpose: 'break_glass', breakGlassRequest: true } },
       schema: {
         tags: ['meldingen'],
         summary: 'Open a case outside your own queue for an hour, with a reason (flagged in the audit trail)',
@@ -155,17 +123,13 @@ export default async function meldingenRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = app.authorize(req, 'breakglass:request');
+      const actor = req.actor!;
+      if (req.case!.own) throw new HttpError(409, 'CONFLICT', 'Deze melding hoort bij uw eigen werkvoorraad; break-glass is niet nodig.');
       const grant = await app.db.db.transaction(async (tx) => {
-        const detail = await findMeldingDetail(tx, req.params.id);
-        if (!detail || !meldingVisibility(actor, detail).visible) return null;
-        if (!outsideOwnQueue(actor, detail)) return 'own' as const;
-        const g = await grantBreakGlass(tx, { userId: actor.id!, meldingId: detail.melding.id, reden: req.body.reden.trim() });
-        await writeAudit(tx, actor, { action: 'break_glass', subjectType: 'melding', subjectId: detail.melding.id, ip: req.ip, purpose: `grant:${g.id}` });
+        const g = await grantBreakGlass(tx, { userId: actor.id!, meldingId: req.case!.meldingId, reden: req.body.reden.trim() });
+        await writeAudit(tx, actor, { action: 'break_glass', subjectType: 'melding', subjectId: req.case!.meldingId, ip: req.ip, purpose: 'grant', breakGlassId: g.id });
         return g;
       });
-      if (!grant) throw notFound('Melding niet gevonden.');
-      if (grant === 'own') throw new HttpError(409, 'CONFLICT', 'Deze melding hoort bij uw eigen werkvoorraad; break-glass is niet nodig.');
       return reply.status(201).send({ id: grant.id, expiresAt: grant.expiresAt.toISOString() });
     },
   );

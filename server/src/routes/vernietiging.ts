@@ -5,6 +5,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { anonymiseMelding, schema, writeAudit } from '@vt/db';
 import { HttpError, notFound } from '../errors.ts';
+import { caseAudit } from '../plugins/app/case-access.ts';
 import { DateTime, Id, IdParams, Nullable, errors } from '../schemas/common.ts';
 import type { App } from '../types.ts';
 
@@ -27,6 +28,7 @@ export default async function vernietigingRoutes(app: App) {
   app.post(
     '/vernietigingsverzoeken',
     {
+      config: { action: 'vernietiging:aanvragen', caseAccess: { from: 'body', purpose: 'vernietiging' } },
       schema: {
         tags: ['privacy'],
         summary: 'Request destruction of a case file on behalf of a betrokkene (decided by the privacy officer)',
@@ -35,7 +37,7 @@ export default async function vernietigingRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = app.authorize(req, 'vernietiging:aanvragen');
+      const actor = req.actor!;
       const id = await app.db.db.transaction(async (tx) => {
         const [m] = await tx.select({ id: schema.meldingen.id, anonymisedAt: schema.meldingen.anonymisedAt }).from(schema.meldingen).where(eq(schema.meldingen.id, req.body.meldingId));
         if (!m) return null;
@@ -43,7 +45,7 @@ export default async function vernietigingRoutes(app: App) {
         const [open] = await tx.select({ id: v.id }).from(v).where(and(eq(v.meldingId, m.id), eq(v.status, 'aangevraagd')));
         if (open) throw new HttpError(409, 'CONFLICT', 'Er loopt al een verzoek tot vernietiging voor dit dossier.');
         const [row] = await tx.insert(v).values({ meldingId: m.id, reden: req.body.reden.trim(), requestedBy: actor.id! }).returning({ id: v.id });
-        await writeAudit(tx, actor, { action: 'create', subjectType: 'vernietigingsverzoek', subjectId: m.id, ip: req.ip, purpose: `verzoek:${row!.id}` });
+        await writeAudit(tx, actor, caseAudit(req, { action: 'create', subjectType: 'vernietigingsverzoek', purpose: `verzoek:${row!.id}` }));
         return row!.id;
       });
       if (!id) throw notFound('Melding niet gevonden.');
@@ -92,6 +94,8 @@ export default async function vernietigingRoutes(app: App) {
   app.post(
     '/vernietigingsverzoeken/:id/besluit',
     {
+      // The privacy officer decides on a request (its :id); deciding is their work, not a read of the case file.
+      config: { caseAccess: false },
       schema: {
         tags: ['privacy'],
         summary: 'Grant (and carry out at once) or refuse a destruction request, with a reason',

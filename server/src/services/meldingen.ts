@@ -1,8 +1,8 @@
 // Business rules on top of the schema, and the mapping from the database to the contract's melding shape.
-import { schema, type DbOrTx, type MeldingDetail } from '@vt/db';
+import { findMeldingDetail, schema, type DbOrTx, type MeldingDetail } from '@vt/db';
 import { amsterdamDate } from '@vt/db/domain';
 import type { ErrorDetail } from '../errors.ts';
-import { badRequest } from '../errors.ts';
+import { badRequest, notFound } from '../errors.ts';
 import type { Melding, MeldingBody } from '../schemas/melding.ts';
 
 /** Clocks differ a little between partner systems and us; more than this in the future is a mistake. */
@@ -149,4 +149,11 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
     team: d.team ? { id: d.team.id, kind: d.team.kind, naam: d.team.naam, gemeente: d.team.gemeente } : null,
     assignedTo: m.assignedTo,
   };
+}
+
+/** The case as the caller may read it (after a change: only what the record rule let it touch). */
+export async function caseView(db: DbOrTx, c: { meldingId: string; melderIdentity: boolean }): Promise<Melding> {
+  const d = await findMeldingDetail(db, c.meldingId);
+  if (!d) throw notFound('Melding niet gevonden.');
+  return toMeldingView(d, c);
 }

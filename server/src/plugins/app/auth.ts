@@ -12,6 +12,7 @@ export interface SessionUser {
   email: string;
   roles: string[];
   teamId: string | null;
+  otherTeamIds: string[];
   teamKind: string | null;
   teamNaam: string | null;
   gemeente: string | null;
@@ -77,6 +78,7 @@ export default fp(async function auth(app: FastifyInstance, opts: { production: 
             email: u.email,
             roles: u.roles,
             teamId: u.teamId,
+            otherTeamIds: u.otherTeamIds,
             teamKind: u.teamKind,
             teamNaam: u.teamNaam,
             gemeente: u.gemeente,
@@ -85,7 +87,7 @@ export default fp(async function auth(app: FastifyInstance, opts: { production: 
           req.csrfToken = s.csrfToken;
           req.mfaPending = s.mfaPending;
           req.totpEnabled = s.totpEnabled;
-          req.actor = { type: 'user', id: u.id, roles: u.roles, teamId: u.teamId, gemeente: u.gemeente };
+          req.actor = { type: 'user', id: u.id, roles: u.roles, teamId: u.teamId, otherTeamIds: u.otherTeamIds, gemeente: u.gemeente };
         }
       }
     }

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "other_team_ids" uuid[] DEFAULT '{}' NOT NULL;
