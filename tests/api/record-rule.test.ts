@@ -199,6 +199,36 @@ describe('the record rule on every case route', () => {
     expect((await call('GET', '/api/overdrachten', chef)).body).toContain(ids.melding);
   });
 
+  it('sends live events about the case only to those who may open it', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const listen = (who: Session) => {
+      const controller = new AbortController();
+      let text = '';
+      const done = (async () => {
+        const res = await fetch(`${address}/api/events`, { headers: { cookie: who.cookie }, signal: controller.signal });
+        const reader = res.body!.getReader();
+        for (;;) {
+          const { value, done: end } = await reader.read().catch(() => ({ value: undefined, done: true }));
+          if (end) return;
+          text += new TextDecoder().decode(value);
+        }
+      })();
+      return { text: () => text, stop: async () => (controller.abort(), done) };
+    };
+    const streams = { chef: listen(chef), medewerker: listen(s.medewerker), adviseur: listen(s.adviseur) };
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await call('POST', `/api/meldingen/${ids.melding}/aanvulling`, chef, { toelichting: 'Chef vult aan.' })).statusCode).toBe(200);
+    const deadline = Date.now() + 5000;
+    while (!streams.chef.text().includes(ids.melding) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 200));
+    for (const x of Object.values(streams)) await x.stop();
+    expect(streams.chef.text()).toContain(ids.melding);
+    expect(streams.medewerker.text()).not.toContain(ids.melding);
+    expect(streams.adviseur.text()).not.toContain(ids.melding);
+    // The manager sees aggregates only: no live case events at all.
+    expect((await call('GET', '/api/events', s.manager)).statusCode).toBe(403);
+  });
+
   it('lets each through with a break-glass grant, and every audit row of the access carries the grant', async () => {
     const grants = new Map<Who, string>();
     for (const who of caseWorkers) {
