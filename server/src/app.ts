@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { cachedKalender, useFieldCipher, type DbHandle, type FieldCipher, type KalenderSource } from '@vt/db';
@@ -16,6 +16,7 @@ import errorsPlugin from './plugins/app/errors.ts';
 import docsPlugin from './plugins/external/docs.ts';
 import securityPlugin from './plugins/external/security.ts';
 import validationPlugin from './plugins/external/validation.ts';
+import rateLimitPlugin from './plugins/external/rate-limit.ts';
 import webPlugin from './plugins/external/web.ts';
 import adviezenRoutes from './routes/adviezen.ts';
 import adminUserRoutes from './routes/admin-users.ts';
@@ -47,7 +48,12 @@ declare module 'fastify' {
 }
 
 export interface AppDeps {
-  config: Pick<Config, 'nodeEnv' | 'logLevel' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'trustProxy'> & { totpRequired?: boolean; overdrachtHerinneringWerkdagen?: number };
+  config: Pick<Config, 'nodeEnv' | 'logLevel' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'trustProxy'> & {
+    totpRequired?: boolean;
+    overdrachtHerinneringWerkdagen?: number;
+    /** Requests per minute from one address without a session or API key (default 120). */
+    unauthenticatedPerMinute?: number;
+  };
   db: DbHandle;
   /** Seals secrets and free text at rest (DATA_ENCRYPTION_KEYS). */
   cipher: FieldCipher;
@@ -67,15 +73,35 @@ export interface AppDeps {
 /** Paths whose values must never reach a log line. */
 export const logRedact = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
 
+/**
+ * What a request and a reply say in the log: the method, the route pattern the router matched and the status —
+ * never the URL with its ids and query string, never the client's address (the audit trail keeps that where an
+ * access needs it).
+ */
+export const logSerializers = {
+  req: (req: { method?: string; routeOptions?: { url?: string } }) => ({ method: req.method, route: req.routeOptions?.url ?? null }),
+  res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+};
+
 export async function buildApp(deps: AppDeps) {
   const production = deps.config.nodeEnv === 'production';
   const app = Fastify({
-    ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: { level: deps.config.logLevel, redact: logRedact } }),
+    ...(deps.loggerInstance
+      ? { loggerInstance: deps.loggerInstance.child({}, { serializers: logSerializers }) }
+      : { logger: { level: deps.config.logLevel, redact: logRedact, serializers: logSerializers } }),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 256 * 1024,
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: false,
+    // A URL the router cannot even decode (`/api/%FF%FE`) is a 400 in the contract's shape, the path not echoed.
+    frameworkErrors: (err, _req, reply) => {
+      const bad = err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_ASYNC_CONSTRAINT';
+      const body = bad
+        ? { statusCode: 400, code: 'VALIDATION', message: 'Het adres van het verzoek is ongeldig.' }
+        : { statusCode: 500, code: 'INTERNAL', message: 'Er ging iets mis aan onze kant. Het is gelogd.' };
+      void (reply as unknown as FastifyReply).code(body.statusCode).type('application/json; charset=utf-8').send(JSON.stringify(body));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Graceful stop: requests already running finish, and their answers ask the client to close the connection, so
@@ -109,6 +135,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(docsPlugin);
   await app.register(authPlugin, { production, idleMinutes: deps.config.sessionIdleMinutes });
   await app.register(caseAccessPlugin);
+  await app.register(rateLimitPlugin, { unauthenticatedPerMinute: deps.config.unauthenticatedPerMinute ?? 120 });
 
   await app.register(
     async (api) => {

@@ -1,7 +1,7 @@
 // Who may do what: the permission matrix of api.md ("Who may act") in one place. Record-level rules (which
 // melding a role may see) live in services/access.ts. The full security model extends this matrix.
 import type { Actor } from '@vt/db';
-import { caseRoles, type Role } from '@vt/db/domain';
+import { caseRoles, roles, type Role } from '@vt/db/domain';
 
 export type Action =
   | 'advies:create'
@@ -38,12 +38,18 @@ export type Action =
   | 'herinneringen:read'
   | 'terugkoppeling:vastleggen'
   | 'dashboard:targets'
-  | 'dashboard:lijst';
+  | 'dashboard:lijst'
+  | 'referentie:gemeenten'
+  | 'referentie:lezen';
 
 /** The roles that work on case files (read meldingen as part of their job; which ones: repositories/access.ts). */
 const caseReaders: Role[] = [...caseRoles];
 
 export const permissions: Record<Action, readonly Role[]> = {
+  // Reference data without case content: the region's gemeenten (partners need their codes for a melding body, see
+  // scopeActions), the teams and the working-day calendar (staff only; a partner has no use for them).
+  'referentie:gemeenten': roles,
+  'referentie:lezen': roles,
   'advies:create': ['adviseur', 'chef_van_de_dag'],
   'advies:read': ['adviseur', 'beoordelaar', 'chef_van_de_dag'],
   'melding:create': ['adviseur', 'beoordelaar', 'chef_van_de_dag'],
@@ -92,7 +98,7 @@ export const permissions: Record<Action, readonly Role[]> = {
 
 /** API clients act only through their scopes. */
 const scopeActions: Record<string, readonly Action[]> = {
-  'meldingen:create': ['melding:create'],
+  'meldingen:create': ['melding:create', 'referentie:gemeenten'],
 };
 
 export function can(actor: Actor, action: Action): boolean {

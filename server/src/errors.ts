@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'UNPROCESSABLE'
   | 'RATE_LIMITED'
   | 'UNAVAILABLE'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  | 'PRECONDITION_FAILED'
+  | 'PAYLOAD_TOO_LARGE';
 
 export interface ErrorDetail {
   path: string;

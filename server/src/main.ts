@@ -5,12 +5,12 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import { createDb, loadCipher, runMigrations, seedDemo, useFieldCipher } from '@vt/db';
 import { startWorkers, type RunningWorkers } from '@vt/workers';
-import { buildApp, logRedact } from './app.ts';
+import { buildApp, logRedact, logSerializers } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { isUnavailable } from './plugins/app/errors.ts';
 import { MissingRedisError, startEmbeddedPostgres, startLocalRedis, type Service } from './infra/embedded.ts';
 
-const log = pino({ level: process.env.LOG_LEVEL || 'info', redact: logRedact });
+const log = pino({ level: process.env.LOG_LEVEL || 'info', redact: logRedact, serializers: logSerializers });
 
 async function main() {
   let config;

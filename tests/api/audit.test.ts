@@ -62,14 +62,18 @@ describe('logs', () => {
       betrokkenen: [{ rol: 'slachtoffer', voornaam: sentinel, achternaam: 'Slachtoffer' }],
       toelichting: `${sentinel} vertelt over het geweld`,
     });
-    await app.inject({ method: 'POST', url: '/api/meldingen', payload: body, headers: partnerHeaders });
+    const created = (await app.inject({ method: 'POST', url: '/api/meldingen', payload: body, headers: partnerHeaders })).json() as { id: string };
     await app.inject({ method: 'POST', url: '/api/meldingen', payload: { ...body, onbekend: sentinel }, headers: partnerHeaders });
     await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'chef@demo.test', password: `${sentinel}-wachtwoord` } });
     const s = await login(app, 'chef@demo.test');
     await app.inject({ url: `/api/meldingen?gemeente=GM0153`, headers: s.headers });
+    await app.inject({ url: `/api/meldingen/${created.id}`, headers: s.headers });
     await app.close();
     expect(out.length).toBeGreaterThan(0);
     for (const secret of [sentinel, '06 1234 5678', 'demo-politie-key', s.cookie.split('=')[1]!, s.csrfToken]) expect(out).not.toContain(secret);
+    // Route patterns, not URLs: no query string, no id; no client address (the audit trail keeps it).
+    expect(out).toContain('"route":"/api/meldingen/:id"');
+    for (const leak of ['gemeente=GM0153', created.id, '127.0.0.1']) expect(out).not.toContain(leak);
   });
 });
 

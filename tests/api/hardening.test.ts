@@ -1,4 +1,7 @@
 // Browser security headers, IDOR on every :id route and list, and injection probes (issue #4).
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '@vt/server';
@@ -149,5 +152,94 @@ describe('injection probes', () => {
       await t.db.handle.db.execute(sql`alter table audit_log drop constraint audit_test_fail`);
     }
     expect((await t.app.inject({ url: `/api/meldingen/${hengeloCase}`, headers: beoordelaar.headers })).statusCode).toBe(200);
+  });
+});
+
+describe('security round 2 (issue #14)', () => {
+  it('guards the route the router matched, not the text of the URL', async () => {
+    for (const url of ['/%61pi/gemeenten', '/api/%67emeenten', '/%61pi/teams']) {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode, url).toBe(401);
+      expect(res.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+  });
+
+  it('refuses a body nested 10,000 levels deep with a 400 in the contract shape', async () => {
+    const deep = `{"email":${'['.repeat(10_000)}${']'.repeat(10_000)},"password":"x"}`;
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: deep });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION' });
+    // Depth inside strings does not count.
+    const fine = await t.app.inject({ method: 'POST', url: '/api/meldingen', headers: partnerHeaders, payload: meldingBody({ toelichting: '['.repeat(5000) }) });
+    expect(fine.statusCode).toBe(201);
+  });
+
+  it('caps the details of a 400 at 20, the last saying how many more', async () => {
+    const body: Record<string, unknown> = { email: 'a@b.nl', password: 'x' };
+    for (let i = 0; i < 30_000; i++) body[i.toString(36)] = 1;
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: body });
+    expect(res.statusCode).toBe(400);
+    const details = (res.json() as { details: { message: string }[] }).details;
+    expect(details).toHaveLength(20);
+    expect(details[19]!.message).toBe('en nog 29981 andere fouten');
+    expect(res.body.length).toBeLessThan(4000);
+  });
+
+  it('limits requests without a session or key per address (a bad sign-in body costs more than it is worth), but not signed-in staff', async () => {
+    const app = await buildApp({
+      config: { nodeEnv: 'test', logLevel: 'silent', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false, unauthenticatedPerMinute: 30 },
+      db: t.db.handle,
+      cipher: testCipher,
+      redis: t.redis,
+      webRoot: false,
+      redisKeyPrefix: `${t.prefix}-anon:`,
+    });
+    const s = await login(app, 'chef@demo.test');
+    const statuses: number[] = [];
+    // The chef's own sign-in counted once.
+    for (let i = 0; i < 35; i++) statuses.push((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { onbekend: i } })).statusCode);
+    expect(statuses.slice(0, 29).every((c) => c === 400)).toBe(true);
+    expect(statuses.slice(-5)).toEqual([429, 429, 429, 429, 429]);
+    const limited = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'chef@demo.test', password: 'demo-veilig-thuis' } });
+    expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    // Staff, and the health checks of a load balancer, go on.
+    expect((await app.inject({ url: '/api/gemeenten', headers: s.headers })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/health/live' })).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('answers an undecodable URL in the contract shape without echoing it', async () => {
+    const res = await t.app.inject({ url: '/api/meldingen/%FF%FE' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION' });
+    expect(res.body).not.toMatch(/%FF|FST_/);
+  });
+
+  it('lets a partner key read the gemeente codes it fills in, and nothing else of the reference data', async () => {
+    expect((await t.app.inject({ url: '/api/gemeenten', headers: partnerHeaders })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/teams', headers: partnerHeaders })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/kalender/niet-werkdagen?jaar=2026', headers: partnerHeaders })).statusCode).toBe(403);
+  });
+
+  it('never lets a browser cache index.html', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'vt-web-'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>VT</title>');
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'assets', 'app-abc123.js'), 'console.log(1)');
+    const app = await buildApp({
+      config: { nodeEnv: 'test', logLevel: 'silent', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false },
+      db: t.db.handle,
+      cipher: testCipher,
+      redis: t.redis,
+      webRoot: root,
+      redisKeyPrefix: `${t.prefix}-web:`,
+    });
+    for (const url of ['/', '/index.html', '/werkvoorraad', '/meldingen/123']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+    }
+    expect((await app.inject({ url: '/assets/app-abc123.js' })).headers['cache-control']).toMatch(/max-age=3600/);
+    await app.close();
   });
 });

@@ -86,8 +86,12 @@ describe('TOTP two-factor sign-in', () => {
     expect(next.statusCode).toBe(200);
     const full = cookieOf(next.headers['set-cookie']);
     expect((await t.app.inject({ url: '/api/werkvoorraad', headers: { cookie: full } })).statusCode).toBe(200);
+    // The CSRF token of the half-signed-in session is replaced with the session id (issue #14, finding 12).
+    const csrf = (next.json() as { csrfToken: string }).csrfToken;
+    expect(csrf).not.toBe(s.csrfToken);
+    expect((await post('/api/auth/totp/enrol', { cookie: full, 'x-csrf-token': s.csrfToken })).statusCode).toBe(403);
     // Enrolling again is not possible once enabled (the beheerder resets a lost app).
-    expect((await post('/api/auth/totp/enrol', { cookie: full, 'x-csrf-token': s.csrfToken })).statusCode).toBe(409);
+    expect((await post('/api/auth/totp/enrol', { cookie: full, 'x-csrf-token': csrf })).statusCode).toBe(409);
   });
 
   it('ends a half-signed-in session after five wrong codes', async () => {
@@ -115,7 +119,7 @@ describe('TOTP two-factor sign-in', () => {
     expect(b.mfa).toBe('enrol');
     const key = ((await post('/api/auth/totp/enrol', b.headers)).json() as { secret: string }).secret;
     const done = await post('/api/auth/totp/confirm', b.headers, { code: currentTotp(key) });
-    const beheer = { cookie: cookieOf(done.headers['set-cookie']), 'x-csrf-token': b.csrfToken };
+    const beheer = { cookie: cookieOf(done.headers['set-cookie']), 'x-csrf-token': (done.json() as { csrfToken: string }).csrfToken };
     const users = (await t.app.inject({ url: '/api/admin/users', headers: beheer })).json() as { items: { id: string; email: string; tweestaps: boolean }[] };
     const target = users.items.find((u) => u.email === 'beoordelaar@demo.test')!;
     expect(target.tweestaps).toBe(true);

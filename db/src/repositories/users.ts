@@ -20,13 +20,13 @@ export async function createSession(db: DbOrTx, s: { idHash: string; userId: str
 }
 
 /**
- * The second factor was proven: the session gets a new id (as at every change of privilege) and full rights.
- * Returns false when the old session is gone.
+ * The second factor was proven: the session gets a new id and a new CSRF token (as at every change of privilege)
+ * and full rights. Returns false when the old session is gone.
  */
-export async function completeMfa(db: DbOrTx, oldIdHash: string, newIdHash: string): Promise<boolean> {
+export async function completeMfa(db: DbOrTx, oldIdHash: string, newIdHash: string, newCsrfToken: string): Promise<boolean> {
   const rows = await db
     .update(sessions)
-    .set({ idHash: newIdHash, mfaPending: false, lastSeenAt: sql`now()` })
+    .set({ idHash: newIdHash, csrfToken: newCsrfToken, mfaPending: false, lastSeenAt: sql`now()` })
     .where(and(eq(sessions.idHash, oldIdHash), eq(sessions.mfaPending, true)))
     .returning({ userId: sessions.userId });
   return rows.length === 1;

@@ -139,14 +139,15 @@ export default async function authRoutes(app: App, opts: { production: boolean; 
   async function finishSignIn(req: { cookies: Record<string, string | undefined>; sessionUser: SessionUserRow | null; csrfToken: string | null; ip: string }, reply: { setCookie: (n: string, v: string, o: object) => unknown }, actor: Actor) {
     const old = req.cookies[app.sessionCookieName]!;
     const token = randomToken();
+    const csrfToken = randomToken();
     const ok = await app.db.db.transaction(async (tx) => {
-      const done = await completeMfa(tx, sha256(old), sha256(token));
+      const done = await completeMfa(tx, sha256(old), sha256(token), csrfToken);
       if (done) await writeAudit(tx, actor, { action: 'login', subjectType: 'session', ip: req.ip, purpose: 'mfa:totp' });
       return done;
     });
     if (!ok) throw unauthenticated();
     reply.setCookie(app.sessionCookieName, token, cookieOptions);
-    return { user: toUser(req.sessionUser!), csrfToken: req.csrfToken!, mfa: 'none' as const };
+    return { user: toUser(req.sessionUser!), csrfToken, mfa: 'none' as const };
   }
 
   /** Counts a wrong code; the fifth ends the half-signed-in session and counts as a failed sign-in. */

@@ -17,14 +17,14 @@ async function within<T>(ms: number, p: Promise<T>): Promise<T> {
 export default async function healthRoutes(app: App) {
   app.get(
     '/health/live',
-    { config: { public: true }, schema: { tags: ['health'], summary: 'The process runs', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    { config: { public: true, rateLimit: false }, schema: { tags: ['health'], summary: 'The process runs', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
     async () => ({ status: 'ok' as const }),
   );
 
   app.get(
     '/health/ready',
     {
-      config: { public: true },
+      config: { public: true, rateLimit: false },
       schema: { tags: ['health'], summary: 'Postgres and Redis reachable', response: { 200: Ready, 503: Ready } },
     },
     async (_req, reply) => {

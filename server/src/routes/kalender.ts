@@ -14,11 +14,12 @@ export default async function kalenderRoutes(app: App) {
   app.get(
     '/kalender/niet-werkdagen',
     {
+      config: { action: 'referentie:lezen' },
       schema: {
         tags: ['kalender'],
         summary: 'Non-working days of a year besides weekends (Algemene termijnenwet art. 3)',
         querystring: Type.Object({ jaar: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(Dag) }), ...errors(400, 401) },
+        response: { 200: Type.Object({ items: Type.Array(Dag) }), ...errors(400, 401, 403) },
       },
     },
     async (req) => {

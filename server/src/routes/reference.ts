@@ -9,17 +9,18 @@ import type { App } from '../types.ts';
 export default async function referenceRoutes(app: App) {
   app.get(
     '/gemeenten',
-    { schema: { tags: ['referentie'], summary: 'The gemeenten of the region', response: { 200: Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), naam: Type.String() })) }), ...errors(401) } } },
+    { config: { action: 'referentie:gemeenten' }, schema: { tags: ['referentie'], summary: 'The gemeenten of the region', response: { 200: Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), naam: Type.String() })) }), ...errors(401, 403) } } },
     async () => ({ items: await app.db.db.select().from(schema.gemeenten).orderBy(asc(schema.gemeenten.naam)) }),
   );
 
   app.get(
     '/teams',
     {
+      config: { action: 'referentie:lezen' },
       schema: {
         tags: ['referentie'],
         summary: 'The teams',
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Id, kind: Type.String(), naam: Type.String(), gemeente: Nullable(Type.String()) })) }), ...errors(401) },
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Id, kind: Type.String(), naam: Type.String(), gemeente: Nullable(Type.String()) })) }), ...errors(401, 403) },
       },
     },
     async () => ({

@@ -1,5 +1,7 @@
-// Authentication for every /api route: a cookie session for staff (with a CSRF token on every state-changing
-// request) or an API key for partner systems. Routes opt out only with `config: { public: true }`.
+// Authentication for every route: a cookie session for staff (with a CSRF token on every state-changing request) or
+// an API key for partner systems. Routes opt out only with `config: { public: true }` (the web app's files, the API
+// description, health, sign-in). The guard decides on the route the router matched, never on the URL's text: a
+// path spelled `/%61pi/gemeenten` matches the same route as `/api/gemeenten` and meets the same guard (issue #14).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { findApiClientByKeyHash, sha256, touchSession, type Actor } from '@vt/db';
@@ -32,6 +34,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable by a session that still has to give its second factor (verify, enrol, session, logout). */
     mfaStep?: boolean;
+    /** A public route that never looks at who calls (the web app's files, the API description). */
+    anonymous?: boolean;
   }
   interface FastifyInstance {
     /** Throws 401/403 unless the caller may take this action. Returns the actor. */
@@ -58,9 +62,9 @@ export default fp(async function auth(app: FastifyInstance, opts: { production: 
   });
 
   app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
-    // The API description holds no personal data and needs no sign-in (api.md, Health).
-    const guarded = req.url.startsWith('/api/') || req.url.startsWith('/admin/');
-    if (!guarded || req.url.startsWith('/api/docs')) return;
+    const config = req.routeOptions.config;
+    // A file of the web app or the API description: nobody to recognise (no session lookup per asset).
+    if (config?.public && config.anonymous) return;
     const authz = req.headers.authorization;
     if (authz?.startsWith('Bearer ')) {
       const key = authz.slice(7).trim();
@@ -91,9 +95,9 @@ export default fp(async function auth(app: FastifyInstance, opts: { production: 
         }
       }
     }
-    if (req.routeOptions.config?.public) return;
+    if (config?.public) return;
     if (!req.actor) throw unauthenticated();
-    if (req.mfaPending && !req.routeOptions.config?.mfaStep) {
+    if (req.mfaPending && !config?.mfaStep) {
       throw new HttpError(401, 'MFA_REQUIRED', 'Bevestig eerst uw aanmelding met de code uit uw authenticator-app.');
     }
     // A cookie session must prove each state change comes from our own page (api.md, Conventions).

@@ -52,6 +52,14 @@ const pathFor = (e: AjvError): string => {
   return e.instancePath || '/';
 };
 
+/** api.md: `details` holds at most 20 entries; the last says how many more there were. */
+export const MAX_DETAILS = 20;
+export function capDetails(details: ErrorDetail[]): ErrorDetail[] {
+  if (details.length <= MAX_DETAILS) return details;
+  const shown = details.slice(0, MAX_DETAILS - 1);
+  return [...shown, { path: '/', message: `en nog ${details.length - shown.length} andere fouten` }];
+}
+
 export function validationDetails(errors: AjvError[]): ErrorDetail[] {
   const seen = new Set<string>();
   const details: ErrorDetail[] = [];
@@ -77,6 +85,10 @@ const codeForStatus = (status: number): ErrorCode =>
         ? 'NOT_FOUND'
         : status === 409
           ? 'CONFLICT'
+          : status === 412
+            ? 'PRECONDITION_FAILED'
+          : status === 413
+            ? 'PAYLOAD_TOO_LARGE'
           : status === 422
             ? 'UNPROCESSABLE'
             : status === 429
@@ -108,7 +120,7 @@ export default fp(async function errors(app: FastifyInstance) {
         statusCode: err.statusCode,
         code: err.code,
         message: err.message,
-        ...(err.details.length ? { details: err.details } : {}),
+        ...(err.details.length ? { details: capDetails(err.details) } : {}),
       });
     }
     if (err.validation) {
@@ -116,7 +128,7 @@ export default fp(async function errors(app: FastifyInstance) {
         statusCode: 400,
         code: 'VALIDATION',
         message: 'De invoer klopt niet.',
-        details: validationDetails(err.validation),
+        details: capDetails(validationDetails(err.validation)),
       });
     }
     if (isUnavailable(err) || (err as { code?: string }).code === 'AUDIT_UNAVAILABLE') {

@@ -25,5 +25,11 @@ export default fp(async function docs(app: FastifyInstance) {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
+  // The description and its UI are public and anonymous (plugins/app/auth.ts).
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (r) => {
+      r.config = { ...r.config, public: true, anonymous: true };
+    });
+    await scope.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
+  });
 });

@@ -4,12 +4,52 @@ import { Ajv, type Options } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 import type { FastifyInstance, FastifySchemaValidationError } from 'fastify';
 import fp from 'fastify-plugin';
+import sjson from 'secure-json-parse';
+import { badRequest } from '../../errors.ts';
 
 const addFormats = addFormatsImport as unknown as (ajv: Ajv) => Ajv;
 
 const base: Options = { allErrors: true, removeAdditional: false, useDefaults: true, strict: false };
 
+/** No form of ours nests deeper than a handful of levels; a body nested deeper is refused before it is parsed. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * How deeply a JSON text nests, counted without parsing it (strings skipped), stopping as soon as `limit` is
+ * passed: a body of 10,000 nested arrays costs a scan, not a stack overflow in whatever walks it later.
+ */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > limit) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}
+
 export default fp(async function validation(app: FastifyInstance) {
+  // JSON bodies: nesting limited before parsing, then parsed as fastify does (secure-json-parse: no __proto__).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = body as string;
+    if (text === '') return done(Object.assign(new Error('empty body'), { statusCode: 400, code: 'FST_ERR_CTP_EMPTY_JSON_BODY' }), undefined);
+    if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+      return done(badRequest(`De body is te diep genest (meer dan ${MAX_JSON_DEPTH} niveaus).`, [{ path: '/', message: 'Te diep genest.' }]), undefined);
+    }
+    try {
+      done(null, sjson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+    } catch {
+      done(Object.assign(new Error('invalid json'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+    }
+  });
+
   const strict = addFormats(new Ajv({ ...base, coerceTypes: false }));
   const coercing = addFormats(new Ajv({ ...base, coerceTypes: 'array' }));
   app.setValidatorCompiler(({ schema, httpPart }) => {

@@ -1,4 +1,6 @@
-// Serves the built web app (web/dist) with a fallback to index.html for the app's own routes.
+// Serves the built web app (web/dist) with a fallback to index.html for the app's own routes. Every route here is
+// public and anonymous (plugins/app/auth.ts); index.html is never cached, so a new release is picked up at once,
+// while the hashed assets may be.
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -9,10 +11,24 @@ export default fp(async function web(app: FastifyInstance, opts: { root: string 
     app.log.warn('web/dist not found: the API runs without the web app (run `npm run build:web`)');
     return;
   }
-  await app.register(fastifyStatic, { root: opts.root, wildcard: false, index: 'index.html', maxAge: '1h', immutable: false });
-  app.get('/*', { schema: { hide: true }, config: { public: true } }, (req, reply) => {
-    if (req.url.startsWith('/api/')) return reply.callNotFound();
+  await app.register(async (files) => {
+    files.addHook('onRoute', (r) => {
+      r.config = { ...r.config, public: true, anonymous: true, rateLimit: false };
+    });
+    await files.register(fastifyStatic, {
+      root: opts.root,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      immutable: false,
+      setHeaders: (res, path) => {
+        if (path.endsWith('.html')) void res.header('cache-control', 'no-cache');
+      },
+    });
     // Hashed assets that exist were matched by @fastify/static; everything else is a route of the SPA.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    files.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
   });
 });
