@@ -115,6 +115,11 @@ export async function touchSession(db: DbOrTx, idHash: string, idleMinutes: numb
   };
 }
 
+/** Ends every half-signed-in session of a user (its second factor locked: the next sign-in starts over). */
+export async function endPendingSessions(db: DbOrTx, userId: string) {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.mfaPending, true)));
+}
+
 export async function deleteSession(db: DbOrTx, idHash: string) {
   await db.delete(sessions).where(eq(sessions.idHash, idHash));
 }

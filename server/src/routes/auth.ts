@@ -6,6 +6,7 @@ import {
   createSession,
   deleteSession,
   dummyPasswordHash,
+  endPendingSessions,
   findTotp,
   findUserByEmail,
   hashPassword,
@@ -23,6 +24,7 @@ import { needsSecondFactor } from '../authz.ts';
 import { newTotpSecret, verifyTotp } from '../services/totp.ts';
 import type { SessionUser as SessionUserRow } from '../plugins/app/auth.ts';
 import { HttpError, unauthenticated } from '../errors.ts';
+import { SignInLimits, type Verdict } from '../services/sign-in-limits.ts';
 import { Id, Nullable, errors } from '../schemas/common.ts';
 import type { App } from '../types.ts';
 
@@ -43,13 +45,16 @@ type MfaStepName = 'none' | 'verify' | 'enrol';
 const SessionBody = Type.Object({ user: SessionUser, csrfToken: Type.String(), mfa: MfaStep });
 const CodeBody = Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$', description: 'The 6 digits the authenticator app shows' }) }, { additionalProperties: false });
 
-const WINDOW_SECONDS = 15 * 60;
-/** Wrong codes one half-signed-in session may try before it is ended (and counts as a failed sign-in). */
-const MAX_CODE_FAILURES = 5;
-const MAX_FAILURES_PER_ACCOUNT = 5;
-const MAX_ATTEMPTS_PER_IP = 100;
+/** 429 with the seconds to wait, when a limit said no. */
+function refuse(verdict: Verdict, reply: { header: (k: string, v: string) => unknown }, message: string): void {
+  if (verdict.allowed) return;
+  void reply.header('retry-after', String(verdict.retryAfter));
+  throw new HttpError(429, 'RATE_LIMITED', message);
+}
+const tooMany = `Te veel inlogpogingen. Probeer het over een kwartier opnieuw.`;
 
 export default async function authRoutes(app: App, opts: { production: boolean; absoluteHours: number; totpRequired: boolean }) {
+  const limits = new SignInLimits(app.redis, app.redisKeyPrefix);
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: opts.production };
 
   const toUser = (u: SessionUserRow) => ({
@@ -76,21 +81,15 @@ export default async function authRoutes(app: App, opts: { production: boolean; 
     },
     async (req, reply) => {
       const email = req.body.email.trim().toLowerCase();
-      const accountKey = `${app.redisKeyPrefix}login:fail:${sha256(email)}`;
-      const ipKey = `${app.redisKeyPrefix}login:ip:${req.ip}`;
-      // Counters live in Redis; when Redis is down the check fails closed (503), never open.
-      const ipAttempts = await app.redis.multi().incr(ipKey).expire(ipKey, WINDOW_SECONDS, 'NX').exec().then((r) => Number(r?.[0]?.[1] ?? 0));
-      const failures = Number((await app.redis.get(accountKey)) ?? 0);
-      if (ipAttempts > MAX_ATTEMPTS_PER_IP || failures >= MAX_FAILURES_PER_ACCOUNT) {
-        void reply.header('retry-after', String(WINDOW_SECONDS));
-        throw new HttpError(429, 'RATE_LIMITED', 'Te veel inlogpogingen. Probeer het over een kwartier opnieuw.');
-      }
+      // Counted before the password is checked: a burst meets the limit exactly as a sequence does.
+      refuse(await limits.beforePassword(email, req.ip), reply, tooMany);
       const user = await findUserByEmail(app.db.db, email);
-      // Verify against a dummy hash for unknown users: the same answer in the same time (api.md, Auth).
+      // Verify against a dummy hash for unknown users, and write the same audit row: the same answer after the same
+      // work, so the time taken does not tell whether an account exists (api.md, Auth).
       const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), req.body.password);
       if (!user || !ok || user.disabledAt) {
-        await app.redis.multi().incr(accountKey).expire(accountKey, WINDOW_SECONDS, 'NX').exec();
-        if (user) await writeAudit(app.db.db, { type: 'user', id: user.id, roles: user.roles, teamId: user.teamId, gemeente: user.gemeenteCode }, { action: 'login', subjectType: 'session', result: 'denied', ip: req.ip });
+        const who: Actor = user ? { type: 'user', id: user.id, roles: user.roles, teamId: user.teamId, gemeente: user.gemeenteCode } : { type: 'system', id: null };
+        await writeAudit(app.db.db, who, { action: 'login', subjectType: 'session', result: 'denied', ip: req.ip, purpose: user ? null : 'onbekend_account' });
         throw unauthenticated('E-mailadres of wachtwoord onjuist.');
       }
       const token = randomToken();
@@ -101,7 +100,7 @@ export default async function authRoutes(app: App, opts: { production: boolean; 
         await createSession(tx, { idHash: sha256(token), userId: user.id, csrfToken, expiresAt: new Date(Date.now() + opts.absoluteHours * 3600_000), mfaPending: mfa !== 'none' });
         await writeAudit(tx, { type: 'user', id: user.id, roles: user.roles, teamId: user.teamId, gemeente: user.gemeenteCode }, { action: 'login', subjectType: 'session', ip: req.ip, purpose: mfa === 'none' ? null : `mfa:${mfa}` });
       });
-      await app.redis.del(accountKey);
+      await limits.passwordAccepted(email);
       void reply.setCookie(app.sessionCookieName, token, cookieOptions);
       // Read back through the session path so the answer has the same shape as GET /auth/session.
       const s = await touchSession(app.db.db, sha256(token), 1);
@@ -150,17 +149,27 @@ export default async function authRoutes(app: App, opts: { production: boolean; 
     return { user: toUser(req.sessionUser!), csrfToken, mfa: 'none' as const };
   }
 
-  /** Counts a wrong code; the fifth ends the half-signed-in session and counts as a failed sign-in. */
-  async function wrongCode(req: { cookies: Record<string, string | undefined>; sessionUser: SessionUserRow | null; ip: string; mfaPending: boolean }, actor: Actor): Promise<never> {
-    const token = req.cookies[app.sessionCookieName] ?? '';
-    const key = `${app.redisKeyPrefix}totp:fail:${sha256(token)}`;
-    const n = await app.redis.multi().incr(key).expire(key, WINDOW_SECONDS, 'NX').exec().then((r) => Number(r?.[0]?.[1] ?? 0));
+  /**
+   * A second-factor code is counted for the account before it is checked (over all its sessions), and a wrong one
+   * answered 400; the fifth locks the account's second factor with back-off and ends its half-signed-in sessions,
+   * so the next sign-in needs the password again, then a code.
+   */
+  async function checkCode(req: { sessionUser: SessionUserRow | null; ip: string }, reply: { header: (k: string, v: string) => unknown }, actor: Actor & { type: 'user' }, check: () => Promise<boolean>) {
+    const email = req.sessionUser!.email;
+    const before = await limits.beforeCode(email);
+    if (!before.allowed) {
+      await endPendingSessions(app.db.db, actor.id);
+      refuse(before, reply, 'Te vaak een onjuiste code. Probeer het later opnieuw en meld u dan opnieuw aan.');
+    }
+    if (await check()) {
+      await limits.codeAccepted(email);
+      return;
+    }
     await writeAudit(app.db.db, actor, { action: 'login', subjectType: 'session', result: 'denied', ip: req.ip, purpose: 'mfa:totp' });
-    if (n >= MAX_CODE_FAILURES && req.mfaPending) {
-      await deleteSession(app.db.db, sha256(token));
-      const accountKey = `${app.redisKeyPrefix}login:fail:${sha256(req.sessionUser!.email.toLowerCase())}`;
-      await app.redis.multi().incr(accountKey).expire(accountKey, WINDOW_SECONDS, 'NX').exec();
-      throw unauthenticated('Te vaak een onjuiste code. Meld u opnieuw aan.');
+    const locked = await limits.codeRejected(email, before.attempt);
+    if (locked !== null) {
+      await endPendingSessions(app.db.db, actor.id);
+      refuse({ allowed: false, retryAfter: locked }, reply, 'Te vaak een onjuiste code. Probeer het later opnieuw en meld u dan opnieuw aan.');
     }
     throw new HttpError(400, 'VALIDATION', 'De code klopt niet. Kijk in uw authenticator-app en probeer het opnieuw.', [{ path: '/code', message: 'Onjuiste of verlopen code.' }]);
   }
@@ -177,12 +186,16 @@ export default async function authRoutes(app: App, opts: { production: boolean; 
     },
     async (req, reply) => {
       const actor = actorOf(req);
+      // Each check of the current password counts as a sign-in attempt of the account (a stolen session must not
+      // become an unlimited password oracle).
+      refuse(await limits.beforePasswordCheck(req.sessionUser!.email), reply, tooMany);
       const user = await findUserByEmail(app.db.db, req.sessionUser!.email);
       if (!user || !(await verifyPassword(user.passwordHash, req.body.huidig))) {
         throw new HttpError(400, 'VALIDATION', 'Uw huidige wachtwoord klopt niet.', [{ path: '/huidig', message: 'Onjuist wachtwoord.' }]);
       }
       const problems = passwordProblems(req.body.nieuw, { email: user.email, naam: user.naam });
       if (problems.length) throw new HttpError(400, 'VALIDATION', 'Het nieuwe wachtwoord voldoet niet aan de regels.', problems.map((message) => ({ path: '/nieuw', message })));
+      await limits.passwordAccepted(user.email);
       const passwordHash = await hashPassword(req.body.nieuw);
       const current = sha256(req.cookies[app.sessionCookieName] ?? '');
       await app.db.db.transaction(async (tx) => {
@@ -205,9 +218,11 @@ export default async function authRoutes(app: App, opts: { production: boolean; 
       if (!req.mfaPending) throw new HttpError(409, 'CONFLICT', 'U bent al volledig aangemeld.');
       const totp = await findTotp(app.db.db, actor.id);
       if (!totp?.enabledAt || !totp.secret) throw new HttpError(409, 'CONFLICT', 'Stel eerst een authenticator-app in.');
-      const step = verifyTotp(app.cipher.decrypt(totp.secret), req.body.code);
       // A code is good once: a step not newer than the last accepted one is refused as well.
-      if (step === null || !(await claimTotpStep(app.db.db, actor.id, step))) return wrongCode(req, actor);
+      await checkCode(req, reply, actor, async () => {
+        const step = verifyTotp(app.cipher.decrypt(totp.secret!), req.body.code);
+        return step !== null && (await claimTotpStep(app.db.db, actor.id, step));
+      });
       return finishSignIn(req, reply, actor);
     },
   );
@@ -247,8 +262,10 @@ export default async function authRoutes(app: App, opts: { production: boolean; 
       const actor = actorOf(req);
       const totp = await findTotp(app.db.db, actor.id);
       if (!totp?.secret || totp.enabledAt) throw new HttpError(409, 'CONFLICT', 'Start eerst het instellen van een authenticator-app.');
-      const step = verifyTotp(app.cipher.decrypt(totp.secret), req.body.code);
-      if (step === null || !(await claimTotpStep(app.db.db, actor.id, step, { enable: true }))) return wrongCode(req, actor);
+      await checkCode(req, reply, actor, async () => {
+        const step = verifyTotp(app.cipher.decrypt(totp.secret!), req.body.code);
+        return step !== null && (await claimTotpStep(app.db.db, actor.id, step, { enable: true }));
+      });
       await writeAudit(app.db.db, actor, { action: 'update', subjectType: 'totp', subjectId: actor.id, ip: req.ip, purpose: 'enrol:done' });
       if (req.mfaPending) return finishSignIn(req, reply, actor);
       return { user: toUser(req.sessionUser!), csrfToken: req.csrfToken!, mfa: 'none' as const };
