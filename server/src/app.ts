@@ -10,6 +10,7 @@ import { cachedKalender, useFieldCipher, type DbHandle, type FieldCipher, type K
 import { eventsChannel } from '@vt/workers';
 import type { Config } from './config.ts';
 import { unavailable } from './errors.ts';
+import { createLimitedServer } from './infra/http-server.ts';
 import authPlugin from './plugins/app/auth.ts';
 import caseAccessPlugin from './plugins/app/case-access.ts';
 import errorsPlugin from './plugins/app/errors.ts';
@@ -53,6 +54,10 @@ export interface AppDeps {
     overdrachtHerinneringWerkdagen?: number;
     /** Requests per minute from one address without a session or API key (default 120). */
     unauthenticatedPerMinute?: number;
+    /** Time to receive a whole request, headers and body (default 30 s), and sockets one address may hold (50). */
+    requestTimeoutMs?: number;
+    maxConnectionsPerIp?: number;
+    exemptLoopback?: boolean;
   };
   db: DbHandle;
   /** Seals secrets and free text at rest (DATA_ENCRYPTION_KEYS). */
@@ -90,6 +95,16 @@ export async function buildApp(deps: AppDeps) {
       ? { loggerInstance: deps.loggerInstance.child({}, { serializers: logSerializers }) }
       : { logger: { level: deps.config.logLevel, redact: logRedact, serializers: logSerializers } }),
     trustProxy: deps.config.trustProxy,
+    serverFactory: (handler) =>
+      createLimitedServer(
+        {
+          requestTimeoutMs: deps.config.requestTimeoutMs ?? 30_000,
+          maxConnectionsPerIp: deps.config.maxConnectionsPerIp ?? 50,
+          trustProxy: deps.config.trustProxy,
+          ...(deps.config.exemptLoopback === undefined ? {} : { exemptLoopback: deps.config.exemptLoopback }),
+        },
+        handler,
+      ),
     bodyLimit: 256 * 1024,
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },

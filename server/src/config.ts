@@ -15,7 +15,10 @@ export interface Config {
   logLevel: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
-  trustProxy: boolean;
+  /** TRUST_PROXY: 0 (default), 1 (every hop), or the proxies' addresses/CIDRs, comma-separated. */
+  trustProxy: boolean | string;
+  requestTimeoutMs: number;
+  maxConnectionsPerIp: number;
   runWorkers: boolean;
   /** Staff whose role reads case files must sign in with TOTP. Always on in production. */
   totpRequired: boolean;
@@ -49,6 +52,19 @@ function url(name: string, v: string | undefined, protocols: string[]): string |
   }
   if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${name} must start with ${protocols.join(' or ')}`);
   return v;
+}
+
+/** TRUST_PROXY as fastify takes it: a boolean, or a list of addresses and CIDRs (checked here, once). */
+function trustProxy(v: string | undefined): boolean | string {
+  if (v === undefined || v === '' || /^(0|false|no|off)$/i.test(v)) return false;
+  if (/^(1|true|yes|on)$/i.test(v)) return true;
+  const parts = v.split(',').map((s) => s.trim());
+  for (const p of parts) {
+    if (!/^[0-9a-fA-F:.]+(\/[0-9]{1,3})?$/.test(p) && !['loopback', 'linklocal', 'uniquelocal'].includes(p)) {
+      throw new ConfigError(`TRUST_PROXY must be 0, 1 or a comma-separated list of addresses/CIDRs, got "${p}"`);
+    }
+  }
+  return parts.join(',');
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -89,7 +105,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 30, 1, 24 * 60),
     sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', env.SESSION_ABSOLUTE_HOURS, 12, 1, 72),
-    trustProxy: bool(env.TRUST_PROXY, false),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    requestTimeoutMs: int('REQUEST_TIMEOUT_SECONDS', env.REQUEST_TIMEOUT_SECONDS, 30, 1, 600) * 1000,
+    maxConnectionsPerIp: int('MAX_CONNECTIONS_PER_IP', env.MAX_CONNECTIONS_PER_IP, 50, 1, 100_000),
     runWorkers: bool(env.RUN_WORKERS, true),
     totpRequired,
     dataKeys,
