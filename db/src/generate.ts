@@ -174,8 +174,8 @@ async function loadHistory(sql: postgres.Sql, o: GenerateOptions): Promise<{ adv
       // 2. The meldingen, with the status each has reached by now and the team that holds it.
       await tx.unsafe(`
         insert into meldingen (id, reference, status, kanaal, received_at, created_at, updated_at, melder_type, melder_rol, melder_sector,
-                               melder_naam, anoniem_naar_huishouden, straat, huisnummer, postcode, plaats, gemeente_code, postcode_norm,
-                               huisnummer_norm, geweldsvormen, veiligheid, toelichting, team_id, beoordeling_due_date, beoordeling_due_at,
+                               melder_naam, anoniem_naar_huishouden, straat, huisnummer, postcode, plaats, gemeente_code, adres_index,
+                               geweldsvormen, veiligheid, toelichting, team_id, beoordeling_due_date, beoordeling_due_at,
                                triage_requested, triage_run, urgency, band, priority, route, route_rule, rules_version, proposed_at,
                                first_beoordeling_at)
         select gm.id, 'G-' || to_char(gm.received at time zone ${AMS}, 'YYYY') || '-' || ${c} || '-' || lpad(gm.g::text, 7, '0'),
@@ -194,7 +194,9 @@ async function loadHistory(sql: postgres.Sql, o: GenerateOptions): Promise<{ adv
                (case when gm.melder in ('omstander', 'familie', 'slachtoffer', 'pleger') then gm.melder end)::melder_rol,
                (case when gm.melder not in ('omstander', 'familie', 'slachtoffer', 'pleger') then gm.melder end)::sector,
                'Synthetische melder', gm.melder <> 'politie' and gm.r_kanaal < 0.3, 'Synthetische straat', (1 + gm.g % 199)::text,
-               (7500 + gm.g % 200)::text || ' ZZ', gem.naam, gm.gemeente, (7500 + gm.g % 200)::text || 'ZZ', (1 + gm.g % 199)::text,
+               (7500 + gm.g % 200)::text || ' ZZ', gem.naam, gm.gemeente,
+               -- Synthetic: not a blind index (no key made it), so it matches no real household.
+               'synthetisch:' || (7500 + gm.g % 200)::text || 'ZZ|' || (1 + gm.g % 199)::text,
                case when gm.vorm in ('partnergeweld', 'ex_partnergeweld') and gm.r_vorm2 < 0.4 then array[gm.vorm, 'getuige_partnergeweld'::geweldsvorm]
                     else array[gm.vorm] end,
                '{}'::jsonb, '',

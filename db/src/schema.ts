@@ -171,10 +171,11 @@ export const adviezen = pgTable(
     vragerType: vragerTypeEnum('vrager_type').notNull(),
     sector: sectorEnum('sector'),
     anoniem: boolean('anoniem').notNull(),
-    vragerNaam: text('vrager_naam'),
-    vragerTelefoon: text('vrager_telefoon'),
-    vragerEmail: text('vrager_email'),
-    vragerOrganisatie: text('vrager_organisatie'),
+    // Who asked, when they consented to be named: sealed at rest like the free text (issue #14).
+    vragerNaam: sealedText('vrager_naam'),
+    vragerTelefoon: sealedText('vrager_telefoon'),
+    vragerEmail: sealedText('vrager_email'),
+    vragerOrganisatie: sealedText('vrager_organisatie'),
     geweldsvormen: geweldsvormEnum('geweldsvormen').array().notNull().default(sql`'{}'`),
     samenvatting: sealedText('samenvatting').notNull(),
     adviesGegeven: sealedText('advies_gegeven').notNull(),
@@ -216,22 +217,24 @@ export const meldingen = pgTable(
     melderType: melderTypeEnum('melder_type').notNull(),
     melderRol: melderRolEnum('melder_rol'),
     melderSector: sectorEnum('melder_sector'),
-    melderNaam: text('melder_naam').notNull(),
-    melderOrganisatie: text('melder_organisatie'),
-    melderTelefoon: text('melder_telefoon'),
-    melderEmail: text('melder_email'),
+    // The melder's identity and the household's address are sealed at rest (issue #14); the gemeente stays plain
+    // for the statistics.
+    melderNaam: sealedText('melder_naam').notNull(),
+    melderOrganisatie: sealedText('melder_organisatie'),
+    melderTelefoon: sealedText('melder_telefoon'),
+    melderEmail: sealedText('melder_email'),
     anoniemNaarHuishouden: boolean('anoniem_naar_huishouden').notNull(),
 
-    straat: text('straat').notNull(),
-    huisnummer: text('huisnummer').notNull(),
-    postcode: text('postcode').notNull(),
-    plaats: text('plaats').notNull(),
+    straat: sealedText('straat').notNull(),
+    huisnummer: sealedText('huisnummer').notNull(),
+    postcode: sealedText('postcode').notNull(),
+    plaats: sealedText('plaats').notNull(),
     gemeenteCode: varchar('gemeente_code', { length: 6 })
       .notNull()
       .references(() => gemeenten.code),
-    // Normalised address for the radar: postcode without spaces upper case, huisnummer without spaces lower case.
-    postcodeNorm: text('postcode_norm').notNull(),
-    huisnummerNorm: text('huisnummer_norm').notNull(),
+    // The radar's blind index of the address (HMAC of the normalised postcode and huisnummer under BLIND_INDEX_KEYS,
+    // domain/radar.ts adresSleutel): equal for the same household, meaningless without the key. '' once anonymised.
+    adresIndex: text('adres_index').notNull().default(''),
 
     geweldsvormen: geweldsvormEnum('geweldsvormen').array().notNull().default(sql`'{}'`),
     veiligheid: jsonb('veiligheid').$type<c.Veiligheid>().notNull().default({}),
@@ -274,7 +277,7 @@ export const meldingen = pgTable(
     // Covers the half-year report and the factsheet (counted from the index alone, without reading the table).
     index('meldingen_received_idx').on(t.receivedAt, t.melderType, t.melderRol, t.melderSector, t.urgency, t.geweldsvormen),
     index('meldingen_team_idx').on(t.teamId, t.status),
-    index('meldingen_adres_idx').on(t.postcodeNorm, t.huisnummerNorm, t.receivedAt),
+    index('meldingen_adres_index_idx').on(t.adresIndex, t.receivedAt),
     index('meldingen_gemeente_idx').on(t.gemeenteCode),
     index('meldingen_triage_pending_idx').on(t.updatedAt).where(sql`${t.triageRun} < ${t.triageRequested}`),
     // The werkvoorraad's order (band, then the running deadline, then arrival) per team, open cases only: the
@@ -305,14 +308,16 @@ export const betrokkenen = pgTable(
       .references(() => meldingen.id, { onDelete: 'cascade' }),
     volgorde: smallint('volgorde').notNull(),
     rol: betrokkeneRolEnum('rol').notNull(),
-    voornaam: text('voornaam').notNull(),
-    achternaam: text('achternaam').notNull(),
+    voornaam: sealedText('voornaam').notNull(),
+    achternaam: sealedText('achternaam').notNull(),
     geboortedatum: date('geboortedatum', { mode: 'string' }),
+    // The radar matches a person on first name, last name and birth date, case-insensitive: the blind index of
+    // those (domain/radar.ts persoonSleutel); null without a birth date.
+    persoonIndex: text('persoon_index'),
   },
   (t) => [
     index('betrokkenen_melding_idx').on(t.meldingId),
-    // The radar matches a person on first name, last name and birth date, case-insensitive.
-    index('betrokkenen_persoon_idx').on(sql`lower(${t.voornaam})`, sql`lower(${t.achternaam})`, t.geboortedatum),
+    index('betrokkenen_persoon_index_idx').on(t.persoonIndex).where(sql`${t.persoonIndex} is not null`),
   ],
 );
 

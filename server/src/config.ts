@@ -24,6 +24,8 @@ export interface Config {
   totpRequired: boolean;
   /** DATA_ENCRYPTION_KEYS (`id:base64key,…`, first is current); required in production, see main.ts otherwise. */
   dataKeys: string | undefined;
+  /** BLIND_INDEX_KEYS (same form): the radar's keyed indexes of sealed addresses and names; required in production. */
+  indexKeys: string | undefined;
   /** Retention terms in years (domain.md: adviezen 2, meldingen up to 20, counted from closing). */
   retention: { adviesYears: number; meldingYears: number };
   /** A handover not accepted within this many working days becomes a reminder. */
@@ -85,12 +87,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const dataKeys = env.DATA_ENCRYPTION_KEYS || undefined;
   if (production && !dataKeys) throw new ConfigError('DATA_ENCRYPTION_KEYS is required when NODE_ENV=production (see README, Security)');
-  if (dataKeys) {
-    try {
-      parseKeys(dataKeys);
-    } catch (err) {
-      throw new ConfigError((err as Error).message);
-    }
+  const indexKeys = env.BLIND_INDEX_KEYS || undefined;
+  if (production && !indexKeys) throw new ConfigError('BLIND_INDEX_KEYS is required when NODE_ENV=production (see README, Security)');
+  try {
+    if (dataKeys) parseKeys(dataKeys);
+    if (indexKeys) parseKeys(indexKeys, 'BLIND_INDEX_KEYS');
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
   }
   return {
     nodeEnv,
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runWorkers: bool(env.RUN_WORKERS, true),
     totpRequired,
     dataKeys,
+    indexKeys,
     overdrachtHerinneringWerkdagen: int('OVERDRACHT_HERINNERING_WERKDAGEN', env.OVERDRACHT_HERINNERING_WERKDAGEN, 5, 1, 60),
     retention: {
       adviesYears: int('RETENTION_ADVIES_YEARS', env.RETENTION_ADVIES_YEARS, 2, 1, 100),

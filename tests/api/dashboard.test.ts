@@ -21,8 +21,8 @@ async function q<R extends Record<string, unknown>>(query: ReturnType<typeof sql
 async function melding(name: string, o: { received: string; due: string; gemeente?: string; team?: string }) {
   const [row] = await q<{ id: string }>(sql`
     insert into meldingen (reference, kanaal, received_at, melder_type, melder_naam, anoniem_naar_huishouden, straat, huisnummer, postcode, plaats,
-                           gemeente_code, postcode_norm, huisnummer_norm, team_id, beoordeling_due_date, beoordeling_due_at)
-    values (${`D-${name}`}, 'telefoon', ${o.received}::timestamptz, 'professional', 'x', false, 's', '1', '7511 AB', 'E', ${o.gemeente ?? 'GM0153'}, '7511AB', '1',
+                           gemeente_code, team_id, beoordeling_due_date, beoordeling_due_at)
+    values (${`D-${name}`}, 'telefoon', ${o.received}::timestamptz, 'professional', 'x', false, 's', '1', '7511 AB', 'E', ${o.gemeente ?? 'GM0153'},
             (select id from teams where kind = ${o.team ?? 'beoordeling'} limit 1), ${o.due.slice(0, 10)}::date, ${o.due}::timestamptz)
     returning id`);
   ids[name] = row!.id;
@@ -219,9 +219,9 @@ describe('trend, forecast and the half-year report', () => {
     const m = async (ref: string, received: string, melder: 'professional' | 'niet_professional', sector: string | null, vormen: string, urgency: string | null) => {
       const [row] = await q<{ id: string }>(sql`
         insert into meldingen (reference, kanaal, received_at, melder_type, melder_sector, melder_rol, melder_naam, anoniem_naar_huishouden, straat, huisnummer,
-                               postcode, plaats, gemeente_code, postcode_norm, huisnummer_norm, geweldsvormen, urgency, beoordeling_due_date, beoordeling_due_at)
+                               postcode, plaats, gemeente_code, geweldsvormen, urgency, beoordeling_due_date, beoordeling_due_at)
         values (${ref}, 'telefoon', ${received}::timestamptz, ${melder}, ${sector}::sector, ${melder === 'professional' ? null : 'omstander'}::melder_rol, 'x', false,
-                's', '1', '7511 AB', 'E', 'GM0153', '7511AB', '1', ${vormen}::geweldsvorm[], ${urgency}::urgency, '2024-06-01', '2024-06-01T21:59:59Z')
+                's', '1', '7511 AB', 'E', 'GM0153', ${vormen}::geweldsvorm[], ${urgency}::urgency, '2024-06-01', '2024-06-01T21:59:59Z')
         returning id`);
       return row!.id;
     };

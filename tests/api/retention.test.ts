@@ -1,9 +1,9 @@
 // Retention and destruction (issue #4; domain.md, Records): adviezen lose their identifying data after 2 years,
 // closed meldingen 20 years after closing, while the statistics stay; a destruction request is decided by the
 // privacy officer and carried out at once. Times come from a controllable clock (no waiting).
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRetention } from '@vt/db';
+import { runRetention, schema } from '@vt/db';
 import { createTestApp, login, partnerHeaders, type Session, type TestContext } from '../support/app.ts';
 import { adviesBody, meldingBody } from '../support/fixtures.ts';
 
@@ -99,7 +99,7 @@ describe('destruction requests', () => {
     const { id: verzoekId } = (await t.app.inject({ method: 'POST', url: '/api/vernietigingsverzoeken', headers: beoordelaar.headers, payload: { meldingId: id, reden: 'Betrokkene vraagt vernietiging.' } })).json() as { id: string };
     const res = await t.app.inject({ method: 'POST', url: `/api/vernietigingsverzoeken/${verzoekId}/besluit`, headers: privacy.headers, payload: { besluit: 'afgewezen', reden: 'Zwaarwegend belang: lopende zorgen om de kinderen.' } });
     expect(res.json()).toMatchObject({ status: 'afgewezen', executedAt: null });
-    const [m] = await db().execute<{ melder_naam: string }>(sql`select melder_naam from meldingen where id = ${id}`);
-    expect(m!.melder_naam).toBe('Agent Blijft');
+    const [m] = await db().select({ naam: schema.meldingen.melderNaam }).from(schema.meldingen).where(eq(schema.meldingen.id, id));
+    expect(m!.naam).toBe('Agent Blijft');
   });
 });

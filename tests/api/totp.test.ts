@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, ConfigError } from '../../server/src/config.ts';
 import { currentTotp } from '../../server/src/services/totp.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
-import { DEMO_PASSWORD, TEST_DATA_KEYS } from '../support/env.ts';
+import { DEMO_PASSWORD, TEST_DATA_KEYS, TEST_INDEX_KEYS } from '../support/env.ts';
 
 let t: TestContext;
 /** When the enrolment's code was made: its step is used, whatever the clock says by the next test. */
@@ -169,8 +169,9 @@ describe('TOTP and key configuration', () => {
   const base = { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db', REDIS_URL: 'redis://h:6379' };
 
   it('is always on in production and cannot be switched off there', () => {
-    expect(loadConfig({ ...base, DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS }).totpRequired).toBe(true);
-    expect(() => loadConfig({ ...base, DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS, TOTP_REQUIRED: 'false' })).toThrow(ConfigError);
+    const keys = { DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS, BLIND_INDEX_KEYS: TEST_INDEX_KEYS };
+    expect(loadConfig({ ...base, ...keys }).totpRequired).toBe(true);
+    expect(() => loadConfig({ ...base, ...keys, TOTP_REQUIRED: 'false' })).toThrow(ConfigError);
     expect(loadConfig({ NODE_ENV: 'development' }).totpRequired).toBe(false);
     expect(loadConfig({ NODE_ENV: 'development', TOTP_REQUIRED: 'true' }).totpRequired).toBe(true);
   });
@@ -179,5 +180,8 @@ describe('TOTP and key configuration', () => {
     expect(() => loadConfig(base)).toThrow(/DATA_ENCRYPTION_KEYS is required/);
     expect(() => loadConfig({ NODE_ENV: 'development', DATA_ENCRYPTION_KEYS: 'k1:c2hvcnQ=' })).toThrow(/32 bytes/);
     expect(() => loadConfig({ NODE_ENV: 'development', DATA_ENCRYPTION_KEYS: 'nokey' })).toThrow(ConfigError);
+    // The blind-index key is a key of its own, required in production and checked the same way.
+    expect(() => loadConfig({ ...base, DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS })).toThrow(/BLIND_INDEX_KEYS is required/);
+    expect(() => loadConfig({ NODE_ENV: 'development', BLIND_INDEX_KEYS: 'i1:c2hvcnQ=' })).toThrow(/BLIND_INDEX_KEYS: key "i1" must be 32 bytes/);
   });
 });

@@ -11,7 +11,7 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { Redis } from 'ioredis';
 import { createTestDatabase } from '../support/database.ts';
-import { DEMO_API_KEY, DEMO_PASSWORD, TEST_REDIS_URL } from '../support/env.ts';
+import { DEMO_API_KEY, DEMO_PASSWORD, TEST_REDIS_URL, testCipher } from '../support/env.ts';
 import { meldingBody } from '../support/fixtures.ts';
 import setup from '../support/global-setup.ts';
 import { freePort, startServer, waitReady } from '../support/server-process.ts';
@@ -80,27 +80,29 @@ async function main() {
   const [{ team_id: teamId }] = (await sql`select id as team_id from teams where kind = 'beoordeling'`) as unknown as [{ team_id: string }];
 
   // 1. Raw ceiling: the very statement an intake sends (counter, melding, betrokkenen, history event, audit row,
-  // outbox row + notify, as one statement of data-modifying CTEs), with fixed values, straight through postgres.js.
+  // outbox row + notify, as one statement of data-modifying CTEs), with fixed values, straight through postgres.js,
+  // its identifying data and free text sealed and its blind indexes made as the intake does (issue #14).
   let seq = 0;
-  const persons = JSON.stringify([
-    { volgorde: 0, rol: 'slachtoffer', voornaam: 'Test', achternaam: 'Slachtoffer', geboortedatum: '1990-04-01' },
-    { volgorde: 1, rol: 'kind', voornaam: 'Klein', achternaam: 'Slachtoffer', geboortedatum: '2024-01-15' },
-  ]);
+  const c = testCipher;
   const raw = await loop(() => {
     const id = crypto.randomUUID();
     const n = seq++;
+    const persons = JSON.stringify([
+      { volgorde: 0, rol: 'slachtoffer', voornaam: c.encrypt('Test'), achternaam: c.encrypt('Slachtoffer'), geboortedatum: '1990-04-01', persoon_index: c.blindIndex('persoon|test|slachtoffer|1990-04-01') },
+      { volgorde: 1, rol: 'kind', voornaam: c.encrypt('Klein'), achternaam: c.encrypt('Slachtoffer'), geboortedatum: '2024-01-15', persoon_index: c.blindIndex('persoon|klein|slachtoffer|2024-01-15') },
+    ]);
     return sql`
       with c as (
         insert into reference_counters (kind, year, last) values ('R', 2026, 1)
         on conflict (kind, year) do update set last = reference_counters.last + 1 returning last),
       m as (
-        insert into meldingen (id, reference, kanaal, received_at, melder_type, melder_naam, anoniem_naar_huishouden, straat, huisnummer, postcode, plaats, gemeente_code, postcode_norm, huisnummer_norm, geweldsvormen, veiligheid, toelichting, team_id, beoordeling_due_date, beoordeling_due_at)
-        select ${id}, 'R-2026-' || lpad(c.last::text, 6, '0') || ${`-${n}`}, 'ketenpartner', now(), 'professional', 'Agent', false, 'Teststraat', '12a', '7511 AB', 'Enschede', 'GM0153', '7511AB', '12a', '{partnergeweld}', '{"herhaaldGeweld":true}', 'Derde incident', ${teamId}, current_date + 7, now() + interval '7 days'
+        insert into meldingen (id, reference, kanaal, received_at, melder_type, melder_naam, melder_organisatie, anoniem_naar_huishouden, straat, huisnummer, postcode, plaats, gemeente_code, adres_index, geweldsvormen, veiligheid, toelichting, team_id, beoordeling_due_date, beoordeling_due_at)
+        select ${id}, 'R-2026-' || lpad(c.last::text, 6, '0') || ${`-${n}`}, 'ketenpartner', now(), 'professional', ${c.encrypt('Agent')}, ${c.encrypt('Politie')}, false, ${c.encrypt('Teststraat')}, ${c.encrypt('12a')}, ${c.encrypt('7511 AB')}, ${c.encrypt('Enschede')}, 'GM0153', ${c.blindIndex('adres|7511AB|12a')}, '{partnergeweld}', '{"herhaaldGeweld":true}', ${c.encrypt('Derde incident')}, ${teamId}, current_date + 7, now() + interval '7 days'
         from c returning id, reference, status),
       b as (
-        insert into betrokkenen (melding_id, volgorde, rol, voornaam, achternaam, geboortedatum)
-        select ${id}, p.volgorde, p.rol::betrokkene_rol, p.voornaam, p.achternaam, p.geboortedatum
-        from jsonb_to_recordset(${persons}::text::jsonb) as p(volgorde smallint, rol text, voornaam text, achternaam text, geboortedatum date)),
+        insert into betrokkenen (melding_id, volgorde, rol, voornaam, achternaam, geboortedatum, persoon_index)
+        select ${id}, p.volgorde, p.rol::betrokkene_rol, p.voornaam, p.achternaam, p.geboortedatum, p.persoon_index
+        from jsonb_to_recordset(${persons}::text::jsonb) as p(volgorde smallint, rol text, voornaam text, achternaam text, geboortedatum date, persoon_index text)),
       e as (insert into melding_events (melding_id, type, data) values (${id}, 'ontvangen', '{"kanaal":"ketenpartner"}')),
       a as (insert into audit_log (actor_type, action, subject_type, subject_id, result) values ('client', 'create', 'melding', ${id}, 'success')),
       o as (insert into outbox (topic, aggregate_id, payload) values ('bench.raw', ${id}, '{}') returning id)

@@ -18,6 +18,7 @@ export function databaseUrl(name: string): string {
   return u.toString();
 }
 
-/** A fixed data-encryption key for tests (never a real one): id `test`, 32 bytes. */
+/** A fixed data-encryption key and blind-index key for tests (never real ones): id `test`, 32 bytes each. */
 export const TEST_DATA_KEYS = `test:${Buffer.alloc(32, 7).toString('base64')}`;
-export const testCipher = createCipher(parseKeys(TEST_DATA_KEYS));
+export const TEST_INDEX_KEYS = `testix:${Buffer.alloc(32, 9).toString('base64')}`;
+export const testCipher = createCipher(parseKeys(TEST_DATA_KEYS), parseKeys(TEST_INDEX_KEYS, 'BLIND_INDEX_KEYS'));

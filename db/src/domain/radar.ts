@@ -9,6 +9,15 @@ export const normaliseHuisnummer = (s: string): string => s.replace(/\s+/g, '').
 /** Names compare case-insensitively, ignoring surrounding spaces. */
 export const normaliseNaam = (s: string): string => s.trim().toLowerCase();
 
+/**
+ * What the radar's blind indexes are made of (db/src/security/cipher.ts): the same household is the same postcode
+ * and huisnummer, or a betrokkene with the same first name, last name and birth date (domain.md). Each value is
+ * prefixed with what it is, so an address can never match a person. A person without a birth date is not matched.
+ */
+export const adresSleutel = (postcode: string, huisnummer: string): string => `adres|${normalisePostcode(postcode)}|${normaliseHuisnummer(huisnummer)}`;
+export const persoonSleutel = (p: { voornaam: string; achternaam: string; geboortedatum?: string | null }): string | null =>
+  p.geboortedatum ? `persoon|${normaliseNaam(p.voornaam)}|${normaliseNaam(p.achternaam)}|${p.geboortedatum}` : null;
+
 /** A Dutch postcode: four digits not starting with 0, two letters; SA, SD and SS are never issued. */
 export function isDutchPostcode(s: string): boolean {
   const m = /^([1-9][0-9]{3}) ?([A-Za-z]{2})$/.exec(s.trim());

@@ -3,9 +3,10 @@ import { and, asc, count, desc, eq, inArray, lt, not, sql, type SQL } from 'driz
 import type { DbOrTx } from '../client.ts';
 import {
   amsterdamDate,
+  adresSleutel,
   berekenDeadlines,
-  normaliseHuisnummer,
   normalisePostcode,
+  persoonSleutel,
   type BetrokkeneRol,
   type Geweldsvorm,
   type MeldingKanaal,
@@ -30,7 +31,7 @@ import {
 } from '../schema.ts';
 import { decodeJsonRow, decodeJsonRows } from './json-rows.ts';
 import { caseReadable } from './access.ts';
-import { seal } from '../security/field-cipher.ts';
+import { blindIndex, seal } from '../security/field-cipher.ts';
 import { auditRole, type Actor } from './audit.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
 
@@ -63,6 +64,12 @@ export interface CreateContext {
   adviesId?: string | null;
 }
 
+/** The radar's blind index of a betrokkene's name and birth date; null without a birth date (domain/radar.ts). */
+export function persoonIndexOf(b: { voornaam: string; achternaam: string; geboortedatum?: string | null }): string | null {
+  const key = persoonSleutel(b);
+  return key ? blindIndex(key) : null;
+}
+
 /** Formats an address postcode the Dutch way: "7511 AB". */
 const formatPostcode = (p: string) => {
   const n = normalisePostcode(p);
@@ -85,9 +92,11 @@ export async function insertMelding(tx: DbOrTx, input: MeldingInput, ctx: Create
   const a = input.huishouden.adres;
   const actor = ctx.actor;
   const id = randomUUID();
+  // Names and address are sealed here, and the radar's blind indexes made, before anything leaves the process.
   const persons = JSON.stringify(
-    input.betrokkenen.map((b, i) => ({ volgorde: i, rol: b.rol, voornaam: b.voornaam, achternaam: b.achternaam, geboortedatum: b.geboortedatum ?? null })),
+    input.betrokkenen.map((b, i) => ({ volgorde: i, rol: b.rol, voornaam: seal(b.voornaam), achternaam: seal(b.achternaam), geboortedatum: b.geboortedatum ?? null, persoon_index: persoonIndexOf(b) })),
   );
+  const sealOrNull = (v: string | undefined) => (v === undefined ? null : seal(v));
   const eventData = JSON.stringify({ kanaal: input.kanaal, via: actor.type, ...(ctx.adviesId ? { adviesId: ctx.adviesId } : {}) });
   const ts = (d: Date) => d.toISOString();
   const rows = await tx.execute<{ id: string; reference: string; status: MeldingStatus }>(sql`
@@ -99,15 +108,15 @@ export async function insertMelding(tx: DbOrTx, input: MeldingInput, ctx: Create
       insert into meldingen (id, reference, kanaal, received_at, created_at, updated_at, created_by_user_id,
         created_by_client_id, advies_id, melder_type, melder_rol, melder_sector, melder_naam, melder_organisatie,
         melder_telefoon, melder_email, anoniem_naar_huishouden, straat, huisnummer, postcode, plaats, gemeente_code,
-        postcode_norm, huisnummer_norm, geweldsvormen, veiligheid, toelichting, team_id, beoordeling_due_date,
+        adres_index, geweldsvormen, veiligheid, toelichting, team_id, beoordeling_due_date,
         beoordeling_due_at, response_due_at)
       select ${id}::uuid, 'M-' || ${String(year)} || '-' || lpad(c.last::text, 6, '0'), ${input.kanaal}::melding_kanaal,
         ${ts(receivedAt)}::timestamptz, ${ts(now)}::timestamptz, ${ts(now)}::timestamptz,
         ${actor.type === 'user' ? actor.id : null}::uuid, ${actor.type === 'client' ? actor.id : null}::uuid,
         ${ctx.adviesId ?? null}::uuid, ${m.type}::melder_type, ${m.rol ?? null}::melder_rol,
-        ${m.sector ?? null}::sector, ${m.naam}, ${m.organisatie ?? null}, ${m.telefoon ?? null}, ${m.email ?? null},
-        ${m.anoniemNaarHuishouden}, ${a.straat}, ${a.huisnummer}, ${formatPostcode(a.postcode)}, ${a.plaats},
-        ${input.huishouden.gemeente}, ${normalisePostcode(a.postcode)}, ${normaliseHuisnummer(a.huisnummer)},
+        ${m.sector ?? null}::sector, ${seal(m.naam)}, ${sealOrNull(m.organisatie)}, ${sealOrNull(m.telefoon)}, ${sealOrNull(m.email)},
+        ${m.anoniemNaarHuishouden}, ${seal(a.straat)}, ${seal(a.huisnummer)}, ${seal(formatPostcode(a.postcode))}, ${seal(a.plaats)},
+        ${input.huishouden.gemeente}, ${blindIndex(adresSleutel(a.postcode, a.huisnummer))},
         ${`{${input.geweldsvormen.join(',')}}`}::geweldsvorm[], ${JSON.stringify(input.veiligheid ?? {})}::jsonb,
         ${seal(input.toelichting ?? '')}, (select id from teams where kind = 'beoordeling' order by naam limit 1),
         ${deadlines.beoordelingDueDate}::date, ${ts(deadlines.beoordelingDueAt)}::timestamptz,
@@ -115,9 +124,9 @@ export async function insertMelding(tx: DbOrTx, input: MeldingInput, ctx: Create
       from c
       returning id, reference, status, received_at),
     b as (
-      insert into betrokkenen (melding_id, volgorde, rol, voornaam, achternaam, geboortedatum)
-      select ${id}::uuid, p.volgorde, p.rol::betrokkene_rol, p.voornaam, p.achternaam, p.geboortedatum
-      from jsonb_to_recordset(${persons}::jsonb) as p(volgorde smallint, rol text, voornaam text, achternaam text, geboortedatum date)),
+      insert into betrokkenen (melding_id, volgorde, rol, voornaam, achternaam, geboortedatum, persoon_index)
+      select ${id}::uuid, p.volgorde, p.rol::betrokkene_rol, p.voornaam, p.achternaam, p.geboortedatum, p.persoon_index
+      from jsonb_to_recordset(${persons}::jsonb) as p(volgorde smallint, rol text, voornaam text, achternaam text, geboortedatum date, persoon_index text)),
     e as (
       insert into melding_events (melding_id, at, type, actor_id, data)
       values (${id}::uuid, ${ts(now)}::timestamptz, 'ontvangen', ${actor.id}::uuid, ${eventData}::jsonb)),

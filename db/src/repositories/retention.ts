@@ -22,10 +22,10 @@ export async function anonymiseMelding(tx: DbOrTx, meldingId: string, at: Date):
   await tx.execute(sql`
     with m as (
       update meldingen set melder_naam = ${ANONIEM}, melder_organisatie = null, melder_telefoon = null, melder_email = null,
-        straat = '', huisnummer = '', postcode = left(postcode, 4), postcode_norm = '', huisnummer_norm = '', toelichting = '',
+        straat = '', huisnummer = '', postcode = '', plaats = '', adres_index = '', toelichting = '',
         anonymised_at = coalesce(anonymised_at, ${when}::timestamptz), updated_at = ${when}::timestamptz
       where id = ${meldingId}::uuid returning id),
-    b as (update betrokkenen set voornaam = '', achternaam = '', geboortedatum = null where melding_id = ${meldingId}::uuid),
+    b as (update betrokkenen set voornaam = '', achternaam = '', geboortedatum = null, persoon_index = null where melding_id = ${meldingId}::uuid),
     e as (update melding_events set data = data ${dropKeys} where melding_id = ${meldingId}::uuid and data ?| ${sql.raw(`array[${FREE_TEXT_EVENT_KEYS.map((k) => `'${k}'`).join(',')}]`)}),
     bo as (update beoordelingen set reason = null where melding_id = ${meldingId}::uuid and reason is not null),
     o as (update overdrachten set toelichting = '', veiligheidsvoorwaarden = null, reden = null where melding_id = ${meldingId}::uuid),

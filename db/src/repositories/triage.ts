@@ -1,43 +1,50 @@
 // Storage side of the triage pipeline: the radar count, loading a melding for triage and storing a proposal.
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { berekenDeadlines, radarWindow, triage, type TriagePolicy, type TriageResult, type WerkdagKalender } from '../domain/index.ts';
+import { adresSleutel, berekenDeadlines, persoonSleutel, radarWindow, triage, type TriagePolicy, type TriageResult, type WerkdagKalender } from '../domain/index.ts';
+import { blindIndexCandidates } from '../security/field-cipher.ts';
 import { betrokkenen, meldingen, meldingEvents, teams, triageVoorstellen } from '../schema.ts';
+
+/** The blind indexes a household is found by: its address, and each betrokkene with a birth date (domain.md, radar). */
+export interface Huishouden {
+  adres: string[];
+  personen: string[];
+}
+
+/** The household of a melding as the radar matches it, under every configured index key. */
+export function huishoudenVan(m: { postcode: string; huisnummer: string }, persons: { voornaam: string; achternaam: string; geboortedatum: string | null }[]): Huishouden {
+  return {
+    adres: m.postcode ? blindIndexCandidates(adresSleutel(m.postcode, m.huisnummer)) : [],
+    personen: persons.flatMap((p) => {
+      const key = persoonSleutel(p);
+      return key ? blindIndexCandidates(key) : [];
+    }),
+  };
+}
+
+const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v}"`).join(',')}}`}::text[]`;
+
+/** The meldingen about the same household (other than `meldingId`), as a subquery of ids. */
+const sameHousehold = (h: Huishouden, meldingId: string) => sql`
+  select e.id from meldingen e where e.adres_index = any(${textArray(h.adres)}) and e.id <> ${meldingId}::uuid
+  union
+  select eb.melding_id from betrokkenen eb where eb.persoon_index = any(${textArray(h.personen)}) and eb.melding_id <> ${meldingId}::uuid`;
 
 /**
  * eerdereMeldingen (domain.md, radar): meldingen about the same household received in the 24 calendar months
  * before this one — same normalised postcode and huisnummer, or a betrokkene with the same first name, last name
- * and birth date (case-insensitive) — each counted once, this one excluded.
+ * and birth date (case-insensitive) — each counted once, this one excluded. Matched on the blind indexes
+ * (db/src/security/cipher.ts): the address and names themselves are sealed.
  */
-export async function countEerdereMeldingen(
-  tx: DbOrTx,
-  meldingId: string,
-  loaded?: { receivedAt: Date; postcodeNorm: string; huisnummerNorm: string },
-): Promise<number> {
-  const [found] = loaded
-    ? [loaded]
-    : await tx
-        .select({ receivedAt: meldingen.receivedAt, postcodeNorm: meldingen.postcodeNorm, huisnummerNorm: meldingen.huisnummerNorm })
-        .from(meldingen)
-        .where(eq(meldingen.id, meldingId));
-  if (!found) return 0;
-  const m = { receivedAt: found.receivedAt, postcode: found.postcodeNorm, huisnummer: found.huisnummerNorm };
+export async function countEerdereMeldingen(tx: DbOrTx, meldingId: string, m: { receivedAt: Date }, h: Huishouden): Promise<number> {
+  if (!h.adres.length && !h.personen.length) return 0;
   const w = radarWindow(m.receivedAt);
   // postgres.js takes timestamps in raw SQL as text.
   const [from, to] = [w.from.toISOString(), w.to.toISOString()];
   const rows = await tx.execute<{ n: number }>(sql`
-    select count(*)::int as n from (
-      select e.id from meldingen e
-       where e.postcode_norm = ${m.postcode} and e.huisnummer_norm = ${m.huisnummer}
-         and e.received_at >= ${from}::timestamptz and e.received_at < ${to}::timestamptz and e.id <> ${meldingId}
-      union
-      select e.id from meldingen e
-        join betrokkenen eb on eb.melding_id = e.id
-        join betrokkenen tb on tb.melding_id = ${meldingId}
-       where lower(eb.voornaam) = lower(tb.voornaam) and lower(eb.achternaam) = lower(tb.achternaam)
-         and eb.geboortedatum = tb.geboortedatum and tb.geboortedatum is not null
-         and e.received_at >= ${from}::timestamptz and e.received_at < ${to}::timestamptz and e.id <> ${meldingId}
-    ) earlier`);
+    select count(*)::int as n from meldingen e
+     where e.id in (${sameHousehold(h, meldingId)})
+       and e.received_at >= ${from}::timestamptz and e.received_at < ${to}::timestamptz`);
   return rows[0]?.n ?? 0;
 }
 
@@ -58,15 +65,13 @@ export async function runTriage(
   const [m] = await tx.select().from(meldingen).where(eq(meldingen.id, meldingId)).for('update');
   if (!m) return { kind: 'skipped', reason: 'not_found' };
   if (m.triageRun >= run) return { kind: 'skipped', reason: 'already_triaged' };
-  // The persons and the radar only need the id: they go out together, pipelined on the transaction's connection.
-  const [persons, eerdereMeldingen] = await Promise.all([
-    tx
-      .select({ rol: betrokkenen.rol, geboortedatum: betrokkenen.geboortedatum })
-      .from(betrokkenen)
-      .where(eq(betrokkenen.meldingId, meldingId))
-      .orderBy(asc(betrokkenen.volgorde)),
-    countEerdereMeldingen(tx, meldingId, m),
-  ]);
+  const persons = await tx
+    .select({ rol: betrokkenen.rol, voornaam: betrokkenen.voornaam, achternaam: betrokkenen.achternaam, geboortedatum: betrokkenen.geboortedatum })
+    .from(betrokkenen)
+    .where(eq(betrokkenen.meldingId, meldingId))
+    .orderBy(asc(betrokkenen.volgorde));
+  const household = huishoudenVan(m, persons);
+  const eerdereMeldingen = await countEerdereMeldingen(tx, meldingId, m, household);
   const result = triage(
     { receivedAt: m.receivedAt, veiligheid: m.veiligheid, anoniemNaarHuishouden: m.anoniemNaarHuishouden, betrokkenen: persons, eerdereMeldingen },
     deps.policy,
@@ -106,7 +111,7 @@ export async function runTriage(
       select ${meldingId}::uuid, ${at}::timestamptz, 'triage_voorgesteld', null, ${eventData}::jsonb || jsonb_build_object('voorstelId', v.id)
       from v)
     select t.kind as team_kind from u left join ${teams} t on t.id = u.team_id`);
-  if (run === 1 && eerdereMeldingen > 0) await reopenMonitoredCases(tx, m, now);
+  if (run === 1 && eerdereMeldingen > 0) await reopenMonitoredCases(tx, m, household, now);
   return { kind: 'stored', id: m.id, reference: m.reference, run, result, eerdereMeldingen, teamKind: stored?.team_kind ?? null };
 }
 
@@ -115,17 +120,9 @@ export async function runTriage(
  * case (domain.md step 6–7, the radar): it goes back to the beoordeling queue next to the new one, and both
  * histories say so. The household is matched as the radar matches it (address, or a person with birth date).
  */
-async function reopenMonitoredCases(tx: DbOrTx, m: { id: string; reference: string; postcodeNorm: string; huisnummerNorm: string }, now: Date) {
+async function reopenMonitoredCases(tx: DbOrTx, m: { id: string; reference: string }, h: Huishouden, now: Date) {
   const reopened = await tx.execute<{ id: string; reference: string }>(sql`
-    with earlier as (
-      select e.id from meldingen e
-       where e.postcode_norm = ${m.postcodeNorm} and e.huisnummer_norm = ${m.huisnummerNorm} and e.id <> ${m.id}::uuid
-      union
-      select e.id from meldingen e
-        join betrokkenen eb on eb.melding_id = e.id
-        join betrokkenen tb on tb.melding_id = ${m.id}::uuid
-       where lower(eb.voornaam) = lower(tb.voornaam) and lower(eb.achternaam) = lower(tb.achternaam)
-         and eb.geboortedatum = tb.geboortedatum and tb.geboortedatum is not null and e.id <> ${m.id}::uuid)
+    with earlier as (${sameHousehold(h, m.id)})
     update meldingen set status = 'triage_voorgesteld', team_id = (select id from teams where kind = 'beoordeling' order by naam limit 1),
            updated_at = ${now.toISOString()}::timestamptz,
            -- due with the new melding: both are assessed together

@@ -26,7 +26,17 @@ export function unseal(value: string): string {
   return value.startsWith('enc1:') ? fieldCipher().decrypt(value) : value;
 }
 
-/** A text column holding free text about a case: sealed at rest. */
+/** The blind index of a radar value (domain/radar.ts adresSleutel, persoonSleutel) under the current index key. */
+export function blindIndex(value: string): string {
+  return fieldCipher().blindIndex(value);
+}
+
+/** The value's blind index under every configured index key: what a radar lookup matches against. */
+export function blindIndexCandidates(value: string): string[] {
+  return fieldCipher().blindIndexCandidates(value);
+}
+
+/** A text column holding free text or identifying data about a case: sealed at rest. */
 export const sealedText = customType<{ data: string; driverData: string }>({
   dataType: () => 'text',
   toDriver: (value) => seal(value),

@@ -1,15 +1,18 @@
-// Key rotation for free text at rest: re-seals every sealed (or still plain) free-text value under the current key
-// of `cipher`, in batches, and reports how many values changed. Run it after putting a new key first in
-// DATA_ENCRYPTION_KEYS; once it reports nothing left, the old key can be removed from the list.
+// Key rotation for data at rest: re-seals every sealed (or still plain) value under the current key of `cipher`, and
+// rebuilds every blind index not made with the current index key, in batches, reporting how many values changed.
+// Run it after putting a new key first in DATA_ENCRYPTION_KEYS or BLIND_INDEX_KEYS; once it reports nothing left,
+// the old key can be removed from its list. It also seals and indexes rows written before sealing was switched on.
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
+import { adresSleutel, persoonSleutel } from '../domain/radar.ts';
 import type { FieldCipher } from './cipher.ts';
 import { FREE_TEXT_EVENT_KEYS } from './field-cipher.ts';
 
-/** Every column that holds sealed free text (schema.ts: sealedText). */
+/** Every column that holds sealed free text or identifying data (schema.ts: sealedText). */
 export const SEALED_COLUMNS: { table: string; columns: string[] }[] = [
-  { table: 'adviezen', columns: ['samenvatting', 'advies_gegeven'] },
-  { table: 'meldingen', columns: ['toelichting'] },
+  { table: 'adviezen', columns: ['samenvatting', 'advies_gegeven', 'vrager_naam', 'vrager_telefoon', 'vrager_email', 'vrager_organisatie'] },
+  { table: 'meldingen', columns: ['toelichting', 'melder_naam', 'melder_organisatie', 'melder_telefoon', 'melder_email', 'straat', 'huisnummer', 'postcode', 'plaats'] },
+  { table: 'betrokkenen', columns: ['voornaam', 'achternaam'] },
   { table: 'beoordelingen', columns: ['reason'] },
   { table: 'overdrachten', columns: ['toelichting', 'veiligheidsvoorwaarden', 'reden'] },
   { table: 'break_glass_grants', columns: ['reden'] },
@@ -23,6 +26,10 @@ export interface RotationReport {
   resealed: number;
   byTable: Record<string, number>;
   currentKeyId: string;
+  /** Blind indexes rebuilt under the current index key. */
+  reindexed: number;
+  reindexedByTable: { meldingen: number; betrokkenen: number };
+  currentIndexKeyId: string;
 }
 
 export async function rotateKeys(db: DbOrTx, cipher: FieldCipher, opts: { batchSize?: number; onProgress?: (table: string, n: number) => void } = {}): Promise<RotationReport> {
@@ -73,5 +80,55 @@ export async function rotateKeys(db: DbOrTx, cipher: FieldCipher, opts: { batchS
   }
   byTable.melding_events = events;
 
-  return { resealed: Object.values(byTable).reduce((a, b) => a + b, 0), byTable, currentKeyId: cipher.currentKeyId };
+  const reindexed = await reindex(db, cipher, batchSize, opts.onProgress);
+  return {
+    resealed: Object.values(byTable).reduce((a, b) => a + b, 0),
+    byTable,
+    currentKeyId: cipher.currentKeyId,
+    reindexed: reindexed.meldingen + reindexed.betrokkenen,
+    reindexedByTable: reindexed,
+    currentIndexKeyId: cipher.currentIndexKeyId,
+  };
+}
+
+/**
+ * The radar's blind indexes rebuilt under the current index key, from the sealed values they index: every address
+ * and person whose index names another key (or has none yet). Anonymised rows keep no index.
+ */
+async function reindex(db: DbOrTx, cipher: FieldCipher, batchSize: number, onProgress?: (table: string, n: number) => void) {
+  const open = (v: string | null) => (v === null ? '' : cipher.isSealed(v) ? cipher.decrypt(v) : v);
+  const current = `${cipher.currentIndexKeyId}:`;
+  const out = { meldingen: 0, betrokkenen: 0 };
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await db.execute<{ id: string; postcode: string; huisnummer: string; adres_index: string }>(sql`
+      select id::text as id, postcode, huisnummer, adres_index from meldingen
+       where id > ${after}::uuid and anonymised_at is null and not starts_with(adres_index, ${current}) order by id limit ${batchSize}`);
+    if (!rows.length) break;
+    for (const r of rows) {
+      const postcode = open(r.postcode);
+      if (!postcode) continue;
+      await db.execute(sql`update meldingen set adres_index = ${cipher.blindIndex(adresSleutel(postcode, open(r.huisnummer)))} where id = ${r.id}::uuid`);
+      out.meldingen++;
+    }
+    after = rows[rows.length - 1]!.id;
+    onProgress?.('meldingen (index)', out.meldingen);
+  }
+  after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await db.execute<{ id: string; voornaam: string; achternaam: string; geboortedatum: string | null }>(sql`
+      select id::text as id, voornaam, achternaam, geboortedatum::text as geboortedatum from betrokkenen
+       where id > ${after}::uuid and geboortedatum is not null and (persoon_index is null or not starts_with(persoon_index, ${current}))
+       order by id limit ${batchSize}`);
+    if (!rows.length) break;
+    for (const r of rows) {
+      const key = persoonSleutel({ voornaam: open(r.voornaam), achternaam: open(r.achternaam), geboortedatum: r.geboortedatum });
+      if (!key) continue;
+      await db.execute(sql`update betrokkenen set persoon_index = ${cipher.blindIndex(key)} where id = ${r.id}::uuid`);
+      out.betrokkenen++;
+    }
+    after = rows[rows.length - 1]!.id;
+    onProgress?.('betrokkenen (index)', out.betrokkenen);
+  }
+  return out;
 }

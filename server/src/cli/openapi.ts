@@ -13,7 +13,7 @@ const app = await buildApp({
   db,
   redis,
   // Only builds the document; a throwaway key seals nothing.
-  cipher: createCipher(parseKeys(newKeySpec('docs'))),
+  cipher: createCipher(parseKeys(newKeySpec('docs')), parseKeys(newKeySpec('docs'), 'BLIND_INDEX_KEYS')),
   webRoot: false,
 });
 await app.ready();

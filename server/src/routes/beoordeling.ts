@@ -2,7 +2,7 @@
 // (new information, triage runs again) and assigning a person or duo.
 import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { addToOutbox, createOverdracht, planTerugkoppeling, schema, writeAudit, type Tx } from '@vt/db';
+import { addToOutbox, createOverdracht, persoonIndexOf, planTerugkoppeling, schema, writeAudit, type Tx } from '@vt/db';
 import { amsterdamDate, bands, routes, type Route } from '@vt/db/domain';
 import { publishEvents, type LiveEventType } from '@vt/workers';
 import { badRequest, conflict } from '../errors.ts';
@@ -151,7 +151,7 @@ export default async function beoordelingRoutes(app: App) {
           const [row] = await tx.select({ last: max(betrokkenen.volgorde) }).from(betrokkenen).where(eq(betrokkenen.meldingId, m.id));
           const start = (row?.last ?? -1) + 1;
           await tx.insert(betrokkenen).values(
-            body.betrokkenen.map((b, i) => ({ meldingId: m.id, volgorde: start + i, rol: b.rol, voornaam: b.voornaam, achternaam: b.achternaam, geboortedatum: b.geboortedatum ?? null })),
+            body.betrokkenen.map((b, i) => ({ meldingId: m.id, volgorde: start + i, rol: b.rol, voornaam: b.voornaam, achternaam: b.achternaam, geboortedatum: b.geboortedatum ?? null, persoonIndex: persoonIndexOf(b) })),
           );
         }
         await tx.insert(meldingEvents).values({ meldingId: m.id, at: now, type: 'aanvulling', actorId: actor.id, data: { velden: Object.keys(body), run } });

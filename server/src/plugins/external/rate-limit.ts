@@ -17,7 +17,8 @@ export default fp(async function rateLimits(app: FastifyInstance, opts: { unauth
     redis: app.redis,
     nameSpace: `${app.redisKeyPrefix}anon:`,
     keyGenerator: (req) => req.ip,
-    allowList: (req) => req.actor !== null,
+    // Signed in, or a file of the web app or the API description (anonymous routes: plugins/app/auth.ts).
+    allowList: (req) => req.actor !== null || req.routeOptions.config?.anonymous === true,
     // Redis down: sign-in fails closed on its own counters; the rest of the public surface stays up.
     skipOnError: true,
     errorResponseBuilder: (_req, ctx) => new HttpError(429, 'RATE_LIMITED', `Te veel verzoeken. Probeer het over ${Math.ceil(ctx.ttl / 1000)} seconden opnieuw.`),

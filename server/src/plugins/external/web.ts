@@ -13,7 +13,7 @@ export default fp(async function web(app: FastifyInstance, opts: { root: string 
   }
   await app.register(async (files) => {
     files.addHook('onRoute', (r) => {
-      r.config = { ...r.config, public: true, anonymous: true, rateLimit: false };
+      r.config = { ...r.config, public: true, anonymous: true };
     });
     await files.register(fastifyStatic, {
       root: opts.root,
