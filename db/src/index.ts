@@ -28,3 +28,4 @@ export * from './repositories/dashboard.ts';
 export * from './repositories/rapportage.ts';
 export * from './repositories/follow-up.ts';
 export * from './repositories/voorwaarden.ts';
+export * from './repositories/json-rows.ts';

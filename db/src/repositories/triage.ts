@@ -1,9 +1,10 @@
 // Storage side of the triage pipeline: the radar count, loading a melding for triage and storing a proposal.
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { adresSleutel, berekenDeadlines, persoonSleutel, radarWindow, triage, type TriagePolicy, type TriageResult, type WerkdagKalender } from '../domain/index.ts';
 import { blindIndexCandidates } from '../security/field-cipher.ts';
 import { betrokkenen, meldingen, meldingEvents, teams, triageVoorstellen } from '../schema.ts';
+import { decodeJsonRow, decodeJsonRows } from './json-rows.ts';
 
 /** The blind indexes a household is found by: its address, and each betrokkene with a birth date (domain.md, radar). */
 export interface Huishouden {
@@ -41,10 +42,13 @@ export async function countEerdereMeldingen(tx: DbOrTx, meldingId: string, m: { 
   const w = radarWindow(m.receivedAt);
   // postgres.js takes timestamps in raw SQL as text.
   const [from, to] = [w.from.toISOString(), w.to.toISOString()];
+  const inWindow = sql`e.received_at >= ${from}::timestamptz and e.received_at < ${to}::timestamptz and e.id <> ${meldingId}::uuid`;
   const rows = await tx.execute<{ n: number }>(sql`
-    select count(*)::int as n from meldingen e
-     where e.id in (${sameHousehold(h, meldingId)})
-       and e.received_at >= ${from}::timestamptz and e.received_at < ${to}::timestamptz`);
+    select count(*)::int as n from (
+      select e.id from meldingen e where e.adres_index = any(${textArray(h.adres)}) and ${inWindow}
+      union
+      select e.id from betrokkenen eb join meldingen e on e.id = eb.melding_id where eb.persoon_index = any(${textArray(h.personen)}) and ${inWindow}
+    ) earlier`);
   return rows[0]?.n ?? 0;
 }
 
@@ -62,14 +66,14 @@ export async function runTriage(
   run: number,
   deps: { policy: TriagePolicy; kalender: WerkdagKalender; now?: Date },
 ): Promise<TriageOutcome> {
-  const [m] = await tx.select().from(meldingen).where(eq(meldingen.id, meldingId)).for('update');
+  // The row, locked, with its persons in the same round trip: their (sealed) names make the radar's blind indexes.
+  const [row] = await tx.execute<{ melding: unknown; persons: unknown }>(sql`
+    select row_to_json(m) as melding, (select json_agg(b order by b.volgorde) from betrokkenen b where b.melding_id = m.id) as persons
+      from meldingen m where m.id = ${meldingId}::uuid for update`);
+  const m = decodeJsonRow(meldingen, row?.melding);
   if (!m) return { kind: 'skipped', reason: 'not_found' };
   if (m.triageRun >= run) return { kind: 'skipped', reason: 'already_triaged' };
-  const persons = await tx
-    .select({ rol: betrokkenen.rol, voornaam: betrokkenen.voornaam, achternaam: betrokkenen.achternaam, geboortedatum: betrokkenen.geboortedatum })
-    .from(betrokkenen)
-    .where(eq(betrokkenen.meldingId, meldingId))
-    .orderBy(asc(betrokkenen.volgorde));
+  const persons = decodeJsonRows(betrokkenen, row!.persons);
   const household = huishoudenVan(m, persons);
   const eerdereMeldingen = await countEerdereMeldingen(tx, meldingId, m, household);
   const result = triage(
