@@ -29,3 +29,4 @@ export * from './repositories/rapportage.ts';
 export * from './repositories/follow-up.ts';
 export * from './repositories/voorwaarden.ts';
 export * from './repositories/json-rows.ts';
+export * from './repositories/accounts.ts';

@@ -104,7 +104,8 @@ export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
   email: text('email').notNull().unique(),
   naam: text('naam').notNull(),
-  passwordHash: text('password_hash').notNull(),
+  // Null until the user sets a password with the one-time activation link (the beheerder never knows it).
+  passwordHash: text('password_hash'),
   roles: roleEnum('roles').array().notNull(),
   teamId: uuid('team_id').references(() => teams.id),
   // The teams a user also works in besides its own (api.md: a medewerker works on "meldingen of its teams").
@@ -119,6 +120,57 @@ export const users = pgTable('users', {
   totpEnabledAt: tstz('totp_enabled_at'),
   totpLastStep: bigint('totp_last_step', { mode: 'number' }),
 });
+
+/**
+ * One-time activation links (issue #14, four eyes): a new account sets its own password with a token mailed to
+ * it; only the token's hash is kept, it expires, and it works once. A new link replaces the old one.
+ */
+export const accountActivaties = pgTable(
+  'account_activaties',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: tstz('expires_at').notNull(),
+    usedAt: tstz('used_at'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('account_activaties_user_idx').on(t.userId)],
+);
+
+export const rolAanvraagStatusEnum = pgEnum('rol_aanvraag_status', ['aangevraagd', 'goedgekeurd', 'afgewezen']);
+
+/**
+ * Four eyes on access (issue #14): a role that reads case files or the audit trail, or manages users, is granted
+ * only when a second person (another beheerder or the privacy officer, never the requester or the account itself)
+ * approves it. Until then the account has the roles without it.
+ */
+export const rolAanvragen = pgTable(
+  'rol_aanvragen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    roles: roleEnum('roles').array().notNull(),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: tstz('requested_at').notNull().defaultNow(),
+    status: rolAanvraagStatusEnum('status').notNull().default('aangevraagd'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: tstz('decided_at'),
+    reden: sealedText('reden'),
+  },
+  (t) => [
+    index('rol_aanvragen_status_idx').on(t.status, t.requestedAt),
+    // One open request per account: a new one replaces what it asks.
+    uniqueIndex('rol_aanvragen_open_uq').on(t.userId).where(sql`${t.status} = 'aangevraagd'`),
+  ],
+);
 
 /** Machine clients (the police chain, other partners) authenticate with an API key; only its hash is stored. */
 export const apiClients = pgTable('api_clients', {

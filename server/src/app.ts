@@ -11,6 +11,7 @@ import { eventsChannel } from '@vt/workers';
 import type { Config } from './config.ts';
 import { unavailable } from './errors.ts';
 import { createLimitedServer } from './infra/http-server.ts';
+import { memoryMailer, type Mailer } from './services/mail.ts';
 import authPlugin from './plugins/app/auth.ts';
 import caseAccessPlugin from './plugins/app/case-access.ts';
 import errorsPlugin from './plugins/app/errors.ts';
@@ -45,6 +46,7 @@ declare module 'fastify' {
     eventsChannel: string;
     kalender: KalenderSource;
     cipher: FieldCipher;
+    mailer: Mailer;
   }
 }
 
@@ -71,6 +73,10 @@ export interface AppDeps {
   redisKeyPrefix?: string;
   /** Where the built web app is; false for none (tests). */
   webRoot?: string | false;
+  /** Sends the product's mail (activation links); in memory when not given (tests read `app.mailer.sent`). */
+  mailer?: Mailer;
+  /** The address staff reach the web app at, for links in mail (default http://localhost:3000). */
+  publicUrl?: string;
   /** A pino logger to use instead of one built from the config. */
   loggerInstance?: FastifyBaseLogger;
 }
@@ -141,6 +147,7 @@ export async function buildApp(deps: AppDeps) {
   app.decorate('eventsChannel', eventsChannel(deps.queuePrefix ?? 'vt', deps.redis.options.db ?? 0));
   app.decorate('kalender', cachedKalender(deps.db.db));
   app.decorate('cipher', deps.cipher);
+  app.decorate('mailer', deps.mailer ?? memoryMailer());
   useFieldCipher(deps.cipher);
 
   await app.register(validationPlugin);
@@ -163,7 +170,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(mdoRoutes);
       await api.register(dashboardRoutes);
       await api.register(followUpRoutes, { overdrachtWerkdagen: deps.config.overdrachtHerinneringWerkdagen ?? 5 });
-      await api.register(adminUserRoutes);
+      await api.register(adminUserRoutes, { publicUrl: deps.publicUrl ?? 'http://localhost:3000' });
       await api.register(adviezenRoutes);
       await api.register(meldingenRoutes);
       await api.register(beoordelingRoutes);

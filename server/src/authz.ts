@@ -39,6 +39,7 @@ export type Action =
   | 'terugkoppeling:vastleggen'
   | 'dashboard:targets'
   | 'dashboard:lijst'
+  | 'rollen:besluiten'
   | 'referentie:gemeenten'
   | 'referentie:lezen';
 
@@ -71,6 +72,8 @@ export const permissions: Record<Action, readonly Role[]> = {
   'vernietiging:aanvragen': caseReaders,
   'vernietiging:besluiten': ['privacy_officer'],
   'users:beheren': ['beheerder'],
+  // The second person on a role request: another beheerder, or the privacy officer (admin-users.ts).
+  'rollen:besluiten': ['beheerder', 'privacy_officer'],
   'overdracht:maken': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],
   // A wijkteam sees its own gemeente's inbox only (record rule in routes/lifecycle.ts).
   'overdracht:inbox': ['wijkteam', 'beoordelaar', 'chef_van_de_dag', 'medewerker'],

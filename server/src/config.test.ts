@@ -19,6 +19,6 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ NODE_ENV: 'production', REDIS_URL: 'redis://r' })).toThrow(/DATABASE_URL is required/);
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://d', REDIS_URL: 'redis://r', SEED_DEMO: '1' })).toThrow(/SEED_DEMO/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://d', REDIS_URL: 'redis://r', SMTP_URL: 'smtp://m', PUBLIC_URL: 'https://vt.example.nl', SEED_DEMO: '1' })).toThrow(/SEED_DEMO/);
   });
 });

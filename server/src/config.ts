@@ -30,6 +30,11 @@ export interface Config {
   retention: { adviesYears: number; meldingYears: number };
   /** A handover not accepted within this many working days becomes a reminder. */
   overdrachtHerinneringWerkdagen: number;
+  /** SMTP_URL (smtp:// or smtps://) for the mail the product sends; required in production (else files in DATA_DIR/mail). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** PUBLIC_URL: where staff reach the web app, for links in mail; required in production. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -79,6 +84,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const redisUrl = url('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']);
   if (production && !databaseUrl) throw new ConfigError('DATABASE_URL is required when NODE_ENV=production');
   if (production && !redisUrl) throw new ConfigError('REDIS_URL is required when NODE_ENV=production');
+  const smtpUrl = url('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']);
+  if (production && !smtpUrl) throw new ConfigError('SMTP_URL is required when NODE_ENV=production (activation links are mailed)');
+  const publicUrl = url('PUBLIC_URL', env.PUBLIC_URL, ['http:', 'https:']);
+  if (production && !publicUrl) throw new ConfigError('PUBLIC_URL is required when NODE_ENV=production (the address in the links the product mails)');
   const seedDemo = bool(env.SEED_DEMO, false);
   if (production && seedDemo) throw new ConfigError('SEED_DEMO cannot be used when NODE_ENV=production');
   const totpRequired = production || bool(env.TOTP_REQUIRED, false);
@@ -115,6 +124,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     totpRequired,
     dataKeys,
     indexKeys,
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || 'Veilig Thuis backoffice <noreply@veiligthuis.invalid>',
+    publicUrl: (publicUrl ?? `http://localhost:${int('PORT', env.PORT, 3000, 0, 65535)}`).replace(/\/$/, ''),
     overdrachtHerinneringWerkdagen: int('OVERDRACHT_HERINNERING_WERKDAGEN', env.OVERDRACHT_HERINNERING_WERKDAGEN, 5, 1, 60),
     retention: {
       adviesYears: int('RETENTION_ADVIES_YEARS', env.RETENTION_ADVIES_YEARS, 2, 1, 100),

@@ -6,6 +6,7 @@ import pino from 'pino';
 import { createDb, loadCipher, runMigrations, seedDemo, useFieldCipher } from '@vt/db';
 import { startWorkers, type RunningWorkers } from '@vt/workers';
 import { buildApp, logRedact, logSerializers } from './app.ts';
+import { createMailer } from './services/mail.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { isUnavailable } from './plugins/app/errors.ts';
 import { MissingRedisError, startEmbeddedPostgres, startLocalRedis, type Service } from './infra/embedded.ts';
@@ -97,7 +98,9 @@ async function main() {
     onStop('workers', () => workers!.close());
   }
 
-  const app = await buildApp({ config, db, redis, cipher, loggerInstance: log.child({ component: 'api' }), ...(workers ? { queues: Object.values(workers.queues.queues) } : {}) });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
+  if (mailer.folder) log.warn(`SMTP_URL not set: mail (activation links) is written to ${mailer.folder} (never in production)`);
+  const app = await buildApp({ config, db, redis, cipher, mailer, publicUrl: config.publicUrl, loggerInstance: log.child({ component: 'api' }), ...(workers ? { queues: Object.values(workers.queues.queues) } : {}) });
   // Stop accepting requests first, let running ones finish, then stop workers and services.
   onStop('http server', () => app.close());
   await app.listen({ port: config.port, host: config.host });

@@ -31,6 +31,7 @@ let codeRoodId: string;
 let overdrachtId: string;
 let verzoekId: string;
 let colleagueId: string;
+let aanvraagId: string;
 
 const ok = async (res: { statusCode: number; body: string }, status = 200) => {
   expect(res.statusCode, res.body).toBe(status);
@@ -63,7 +64,8 @@ beforeAll(async () => {
   const routed = await ok(await post(`/api/meldingen/${handedOver}/beoordeling`, beoordelaar, { route: 'wijkteam', band: 'P4', reason: 'Wijkteam.' }));
   overdrachtId = (routed.overdracht as { id: string }).id;
   // The account the user-administration routes act on (not one whose session the other routes use).
-  colleagueId = (await ok(await post('/api/admin/users', beheer, { email: 'collega.fuzz@demo.test', naam: 'Collega Fuzz', roles: ['adviseur'], wachtwoord: 'lang-en-sterk-wachtwoord-2026' }), 201)).id;
+  colleagueId = (await ok(await post('/api/admin/users', beheer, { email: 'collega.fuzz@demo.test', naam: 'Collega Fuzz', roles: ['adviseur'] }), 201)).id;
+  aanvraagId = ((await ok(await t.app.inject({ url: '/api/admin/rol-aanvragen', headers: privacy.headers }))).items as { id: string }[])[0]!.id;
   verzoekId = (await ok(await post('/api/vernietigingsverzoeken', beoordelaar, { meldingId: await newMelding(), reden: 'Rechter oordeelde dat geen belang is aangetoond.' }), 201)).id;
 });
 afterAll(() => t.close());
@@ -130,7 +132,13 @@ const routes: { name: string; url: () => string; headers: () => Record<string, s
   // Refused as the valid body: the fuzzing must not destroy the case files the other routes use.
   { name: 'POST /api/vernietigingsverzoeken/{id}/besluit', url: () => `/api/vernietigingsverzoeken/${verzoekId}/besluit`, headers: () => privacy.headers, valid: () => ({ besluit: 'afgewezen', reden: 'Belang bij bewaren is aangetoond.' }) },
   { name: 'POST /api/dashboard/targets', url: () => '/api/dashboard/targets', headers: () => manager.headers, valid: () => ({ metric: 'wachtlijst_onderzoek', value: 20, team: 'onderzoek', validFrom: '2026-01-01T00:00:00Z' }) },
-  { name: 'POST /api/admin/users', url: () => '/api/admin/users', headers: () => beheer.headers, valid: () => ({ email: 'nieuw@demo.test', naam: 'Nieuwe Collega', roles: ['adviseur'], wachtwoord: 'lang-en-sterk-wachtwoord-2026' }) },
+  { name: 'POST /api/admin/users', url: () => '/api/admin/users', headers: () => beheer.headers, valid: () => ({ email: 'nieuw@demo.test', naam: 'Nieuwe Collega', roles: ['adviseur'], otherTeamIds: [], gemeente: 'GM0153' }) },
+  { name: 'POST /api/admin/users/{id}/rollen', url: () => `/api/admin/users/${colleagueId}/rollen`, headers: () => beheer.headers, valid: () => ({ roles: ['adviseur', 'manager'] }) },
+  { name: 'POST /api/admin/users/{id}/activatielink', url: () => `/api/admin/users/${colleagueId}/activatielink`, headers: () => beheer.headers, valid: () => ({}) },
+  // Refused as the valid body: the account is not given rights by the fuzzing.
+  { name: 'POST /api/admin/rol-aanvragen/{id}/besluit', url: () => `/api/admin/rol-aanvragen/${aanvraagId}/besluit`, headers: () => privacy.headers, valid: () => ({ besluit: 'afgewezen', reden: 'Niet nodig voor het werk.' }) },
+  { name: 'POST /api/auth/activatie', url: () => '/api/auth/activatie', headers: () => ({}), valid: () => ({ token: 'x'.repeat(43) }) },
+  { name: 'POST /api/auth/activeren', url: () => '/api/auth/activeren', headers: () => ({}), valid: () => ({ token: 'x'.repeat(43), wachtwoord: 'een-lang-en-sterk-wachtwoord-26' }) },
   { name: 'POST /api/admin/users/{id}/tweestaps-herstellen', url: () => `/api/admin/users/${colleagueId}/tweestaps-herstellen`, headers: () => beheer.headers, valid: () => ({}) },
   { name: 'POST /api/admin/users/{id}/uitschakelen', url: () => `/api/admin/users/${colleagueId}/uitschakelen`, headers: () => beheer.headers, valid: () => ({}) },
   { name: 'POST /api/admin/users/{id}/inschakelen', url: () => `/api/admin/users/${colleagueId}/inschakelen`, headers: () => beheer.headers, valid: () => ({}) },

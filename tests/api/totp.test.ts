@@ -166,7 +166,7 @@ describe('TOTP two-factor sign-in', () => {
 });
 
 describe('TOTP and key configuration', () => {
-  const base = { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db', REDIS_URL: 'redis://h:6379' };
+  const base = { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db', REDIS_URL: 'redis://h:6379', SMTP_URL: 'smtp://mail.example.nl:587', PUBLIC_URL: 'https://backoffice.example.nl' };
 
   it('is always on in production and cannot be switched off there', () => {
     const keys = { DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS, BLIND_INDEX_KEYS: TEST_INDEX_KEYS };

@@ -67,6 +67,15 @@ export const roles = [
   'beheerder',
 ] as const;
 
+/**
+ * Roles granted only when a second person approves (issue #14, four eyes): every role that reads case files or the
+ * audit trail, and the beheerder's (who could otherwise make a second account to approve its own requests). The
+ * manager sees aggregates only and needs no approval.
+ */
+export const rolesNeedingApproval = roles.filter((r) => r !== 'manager');
+/** Roles one account never combines: who reads the audit trail does not also manage who has access. */
+export const incompatibleRoles: readonly (readonly [(typeof roles)[number], (typeof roles)[number]])[] = [['privacy_officer', 'beheerder']];
+
 /** The roles that work on case files: they see every case, and their own queue decides which need break-glass. */
 export const caseRoles = ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'] as const satisfies readonly (typeof roles)[number][];
 

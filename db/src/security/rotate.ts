@@ -20,6 +20,7 @@ export const SEALED_COLUMNS: { table: string; columns: string[] }[] = [
   { table: 'code_rood', columns: ['toelichting', 'uitkomst'] },
   { table: 'vv_voorwaarden', columns: ['omschrijving', 'toezichthouder', 'toelichting'] },
   { table: 'terugkoppelingen', columns: ['notitie'] },
+  { table: 'rol_aanvragen', columns: ['reden'] },
 ];
 
 export interface RotationReport {

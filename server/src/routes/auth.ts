@@ -1,6 +1,8 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { Type } from 'typebox';
 import {
+  activate,
+  activationAccount,
   claimTotpStep,
   completeMfa,
   createSession,
@@ -23,7 +25,7 @@ import {
 import { needsSecondFactor } from '../authz.ts';
 import { newTotpSecret, verifyTotp } from '../services/totp.ts';
 import type { SessionUser as SessionUserRow } from '../plugins/app/auth.ts';
-import { HttpError, unauthenticated } from '../errors.ts';
+import { HttpError, notFound, unauthenticated } from '../errors.ts';
 import { SignInLimits, type Verdict } from '../services/sign-in-limits.ts';
 import { Id, Nullable, errors } from '../schemas/common.ts';
 import type { App } from '../types.ts';
@@ -175,6 +177,51 @@ export default async function authRoutes(app: App, opts: { production: boolean; 
   }
 
   app.post(
+    '/auth/activatie',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Whom an activation link is for (while it is unused and unexpired)',
+        body: Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ email: Type.String(), naam: Type.String() }), ...errors(400, 404, 429) },
+      },
+    },
+    async (req) => {
+      const account = await activationAccount(app.db.db, req.body.token);
+      if (!account) throw notFound('Deze activatielink is onbekend, al gebruikt of verlopen. Vraag de beheerder om een nieuwe.');
+      return account;
+    },
+  );
+
+  app.post(
+    '/auth/activeren',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set the first password of a new account with its one-time activation link (the password rules apply)',
+        body: Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }), wachtwoord: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...errors(400, 404, 429, 503) },
+      },
+    },
+    async (req, reply) => {
+      const account = await activationAccount(app.db.db, req.body.token);
+      if (!account) throw notFound('Deze activatielink is onbekend, al gebruikt of verlopen. Vraag de beheerder om een nieuwe.');
+      const problems = passwordProblems(req.body.wachtwoord, account);
+      if (problems.length) throw new HttpError(400, 'VALIDATION', 'Het wachtwoord voldoet niet aan de regels.', problems.map((message) => ({ path: '/wachtwoord', message })));
+      const passwordHash = await hashPassword(req.body.wachtwoord);
+      const done = await app.db.db.transaction(async (tx) => {
+        const r = await activate(tx, req.body.token, passwordHash);
+        if (r) await writeAudit(tx, { type: 'user', id: r.userId, roles: [], teamId: null, gemeente: null }, { action: 'update', subjectType: 'user', subjectId: r.userId, ip: req.ip, purpose: 'activatie' });
+        return r;
+      });
+      if (!done) throw notFound('Deze activatielink is onbekend, al gebruikt of verlopen. Vraag de beheerder om een nieuwe.');
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
     '/auth/wachtwoord',
     {
       schema: {
@@ -190,7 +237,7 @@ export default async function authRoutes(app: App, opts: { production: boolean; 
       // become an unlimited password oracle).
       refuse(await limits.beforePasswordCheck(req.sessionUser!.email), reply, tooMany);
       const user = await findUserByEmail(app.db.db, req.sessionUser!.email);
-      if (!user || !(await verifyPassword(user.passwordHash, req.body.huidig))) {
+      if (!user || !(await verifyPassword(user.passwordHash ?? (await dummyPasswordHash()), req.body.huidig))) {
         throw new HttpError(400, 'VALIDATION', 'Uw huidige wachtwoord klopt niet.', [{ path: '/huidig', message: 'Onjuist wachtwoord.' }]);
       }
       const problems = passwordProblems(req.body.nieuw, { email: user.email, naam: user.naam });
