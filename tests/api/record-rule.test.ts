@@ -81,6 +81,9 @@ const notACase: Record<string, string> = {
   'POST /api/admin/users/{id}/uitschakelen': 'a user',
   'POST /api/admin/users/{id}/inschakelen': 'a user',
   'POST /api/admin/users/{id}/tweestaps-herstellen': 'a user',
+  'POST /api/admin/users/{id}/rollen': 'a user',
+  'POST /api/admin/users/{id}/activatielink': 'a user',
+  'POST /api/admin/rol-aanvragen/{id}/besluit': 'a role request',
   'POST /api/vernietigingsverzoeken/{id}/besluit': 'the privacy officer decides a request',
 };
 

@@ -2,7 +2,9 @@
 // an adviseur logs an advies by keyboard alone and files a melding, a partner's melding appears live on the chef
 // van de dag's queue, a beoordelaar confirms a triage; axe-core checks every page.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -19,6 +21,8 @@ let server: ChildProcess;
 let db: TestDatabase;
 let browser: Browser;
 let base: string;
+/** The server's DATA_DIR: its development keys, and the mail it writes there (mail/*.txt). */
+const dataDir = mkdtempSync(join(tmpdir(), 'vt-e2e-'));
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -39,7 +43,7 @@ beforeAll(async () => {
   let out = '';
   server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: db.url, REDIS_URL: `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/${redisDb}`, PORT: String(port), LOG_LEVEL: 'warn' },
+    env: { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, PUBLIC_URL: base, DATABASE_URL: db.url, REDIS_URL: `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/${redisDb}`, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (d) => (out += d));
@@ -541,5 +545,62 @@ describe('staff flows in Chromium', () => {
     await first.click();
     await page.getByRole('heading', { name: `Melding ${reference}` }).waitFor();
     await page.context().close();
+  });
+
+  it('four eyes: the beheerder creates an account, the privacy officer approves its role, the user sets its own password', async () => {
+    const email = 'nieuwe.collega@vt-twente.nl';
+    const beheer = await signIn('beheer@demo.test');
+    await beheer.getByRole('link', { name: 'Gebruikers' }).click();
+    await beheer.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
+    await beheer.getByLabel('Naam', { exact: true }).fill('Nieuwe Collega');
+    await beheer.getByLabel('E-mailadres').fill(email);
+    await beheer.getByRole('group', { name: 'Rollen' }).getByLabel('Medewerker onderzoek / V&V / monitoring').check();
+    await beheer.getByRole('combobox', { name: /^Team/ }).selectOption({ label: 'Onderzoek' });
+    await beheer.getByRole('button', { name: 'Account aanmaken' }).click();
+    await beheer.getByRole('status').filter({ hasText: `Account voor Nieuwe Collega aangemaakt; de activatielink is verstuurd naar ${email}. Wacht op goedkeuring: Medewerker` }).waitFor();
+    const row = beheer.getByTestId(`user-${email}`);
+    await expect(row.textContent()).resolves.toContain('Wacht op goedkeuring door een tweede persoon');
+    await expect(row.textContent()).resolves.toContain('Nog niet geactiveerd');
+    await expectAccessible(beheer, 'gebruikers');
+    // The beheerder who asked cannot decide it.
+    await beheer.getByRole('link', { name: 'Toegangsaanvragen' }).click();
+    const own = beheer.getByTestId(`aanvraag-${email}`);
+    await own.getByText('Door u aangevraagd').waitFor();
+    expect(await own.getByRole('button', { name: 'Goedkeuren' }).count()).toBe(0);
+    await beheer.context().close();
+
+    const privacy = await signIn('privacy@demo.test');
+    await privacy.goto(`${base}/beheer/toegang`);
+    const request = privacy.getByTestId(`aanvraag-${email}`);
+    await request.getByText('Aangevraagd: Medewerker onderzoek / V&V / monitoring').waitFor();
+    await expectAccessible(privacy, 'toegangsaanvragen');
+    await request.getByRole('button', { name: 'Goedkeuren' }).click();
+    await privacy.getByRole('status').filter({ hasText: 'Rollen van Nieuwe Collega goedgekeurd.' }).waitFor();
+    await privacy.context().close();
+
+    // The link came by mail (here: the development mail folder), never on a screen.
+    const mail = readdirSync(join(dataDir, 'mail')).filter((f) => f.endsWith('.txt') && f.includes(email)).map((f) => readFileSync(join(dataDir, 'mail', f), 'utf8')).pop()!;
+    const link = /(http\S+\/activeren#\S+)/.exec(mail)![1]!;
+    const context = await browser.newContext({ bypassCSP: true, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.getByText('Kies een wachtwoord voor Nieuwe Collega').waitFor();
+    // The token leaves the address bar at once.
+    expect(new URL(page.url()).hash).toBe('');
+    await page.getByLabel('Nieuw wachtwoord').fill('welkom123');
+    await page.getByLabel('Nogmaals het wachtwoord').fill('welkom123');
+    await page.getByRole('button', { name: 'Wachtwoord instellen' }).click();
+    await page.getByText('12 tekens', { exact: false }).first().waitFor();
+    await expectAccessible(page, 'activeren');
+    await page.getByLabel('Nieuw wachtwoord').fill('tulpen-langs-de-dinkel-2026');
+    await page.getByLabel('Nogmaals het wachtwoord').fill('tulpen-langs-de-dinkel-2026');
+    await page.getByRole('button', { name: 'Wachtwoord instellen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Uw wachtwoord is ingesteld.' }).waitFor();
+    await page.getByRole('link', { name: 'Naar aanmelden' }).click();
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill('tulpen-langs-de-dinkel-2026');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.waitForURL((u) => u.pathname === '/werkvoorraad');
+    await context.close();
   });
 });

@@ -13,12 +13,17 @@ export const pageRoles = {
   vernietiging: ['privacy_officer'],
   mdo: ['gedragswetenschapper', 'chef_van_de_dag', 'medewerker', 'beoordelaar'],
   dashboard: ['manager', 'chef_van_de_dag'],
+  gebruikers: ['beheerder'],
+  toegang: ['beheerder', 'privacy_officer'],
 } as const;
 
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
+    { path: '/activeren', name: 'activeren', component: () => import('./pages/ActiverenPage.vue'), meta: { public: true } },
+    { path: '/beheer/gebruikers', name: 'gebruikers', component: () => import('./pages/GebruikersPage.vue'), meta: { roles: pageRoles.gebruikers } },
+    { path: '/beheer/toegang', name: 'toegang', component: () => import('./pages/ToegangPage.vue'), meta: { roles: pageRoles.toegang } },
     { path: '/', name: 'home', component: () => import('./pages/HomePage.vue') },
     { path: '/advies', name: 'advies', component: () => import('./pages/AdviesPage.vue'), meta: { roles: pageRoles.advies } },
     { path: '/melding/nieuw', name: 'melding-nieuw', component: () => import('./pages/MeldingNieuwPage.vue'), meta: { roles: pageRoles.melding } },

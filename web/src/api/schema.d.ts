@@ -320,6 +320,155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/activatie": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whom an activation link is for (while it is unused and unexpired) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            naam: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/activeren": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the first password of a new account with its one-time activation link (the password rules apply) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        wachtwoord: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/wachtwoord": {
         parameters: {
             query?: never;
@@ -712,6 +861,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -761,6 +919,15 @@ export interface paths {
                 };
                 /** @description The error body of every 4xx and 5xx answer */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -894,6 +1061,15 @@ export interface paths {
                 };
                 /** @description The error body of every 4xx and 5xx answer */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1037,6 +1213,7 @@ export interface paths {
                                 purpose: string | null;
                                 result: string;
                                 ip: string | null;
+                                breakGlassId: string | null;
                             }[];
                         };
                     };
@@ -3111,6 +3288,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3269,6 +3455,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3284,7 +3479,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All staff accounts with their roles (beheerder) */
+        /** All staff accounts with their roles and the roles waiting for approval (beheerder) */
         get: {
             parameters: {
                 query?: never;
@@ -3310,9 +3505,12 @@ export interface paths {
                                 email: string;
                                 name: string;
                                 roles: string[];
+                                rollenAangevraagd: string[];
                                 teamId: string | null;
+                                otherTeamIds: string[];
                                 gemeente: string | null;
                                 disabledAt: string | null;
+                                geactiveerd: boolean;
                                 tweestaps: boolean;
                             }[];
                         };
@@ -3339,7 +3537,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a staff account with a first password (the password rules apply; TOTP is enrolled at first sign-in) */
+        /** Create a staff account: the user sets a password with a mailed one-time link; roles that read case files wait for a second person */
         post: {
             parameters: {
                 query?: never;
@@ -3359,9 +3557,9 @@ export interface paths {
                          * @description Identifier (UUID)
                          */
                         teamId?: string;
+                        otherTeamIds?: string[];
                         /** @description CBS gemeente code, e.g. GM0153 */
                         gemeente?: string;
-                        wachtwoord: string;
                     };
                 };
             };
@@ -3381,9 +3579,12 @@ export interface paths {
                             email: string;
                             name: string;
                             roles: string[];
+                            rollenAangevraagd: string[];
                             teamId: string | null;
+                            otherTeamIds: string[];
                             gemeente: string | null;
                             disabledAt: string | null;
+                            geactiveerd: boolean;
                             tweestaps: boolean;
                         };
                     };
@@ -3408,6 +3609,399 @@ export interface paths {
                 };
                 /** @description The error body of every 4xx and 5xx answer */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/rollen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set an account’s roles: roles taken away go at once, roles that read case files or manage users wait for a second person */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roles: ("adviseur" | "beoordelaar" | "chef_van_de_dag" | "crisisteam" | "gedragswetenschapper" | "medewerker" | "manager" | "wijkteam" | "privacy_officer" | "beheerder")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            email: string;
+                            name: string;
+                            roles: string[];
+                            rollenAangevraagd: string[];
+                            teamId: string | null;
+                            otherTeamIds: string[];
+                            gemeente: string | null;
+                            disabledAt: string | null;
+                            geactiveerd: boolean;
+                            tweestaps: boolean;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/activatielink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a new activation link to an account that has not set its password yet (the old link stops working) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            verlooptOp: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/rol-aanvragen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Role requests waiting for a second person, and recent decisions (beheerder, privacy officer) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                user: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    naam: string;
+                                    email: string;
+                                    roles: string[];
+                                };
+                                roles: string[];
+                                requestedBy: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    naam: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                requestedAt: string;
+                                /** @enum {string} */
+                                status: "aangevraagd" | "goedgekeurd" | "afgewezen";
+                                decidedBy: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    naam: string;
+                                } | null;
+                                decidedAt: string | null;
+                                reden: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/rol-aanvragen/{id}/besluit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or refuse a role request as the second person (never the one who asked, never for one’s own account) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        besluit: "goedgekeurd" | "afgewezen";
+                        reden?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3469,9 +4063,12 @@ export interface paths {
                             email: string;
                             name: string;
                             roles: string[];
+                            rollenAangevraagd: string[];
                             teamId: string | null;
+                            otherTeamIds: string[];
                             gemeente: string | null;
                             disabledAt: string | null;
+                            geactiveerd: boolean;
                             tweestaps: boolean;
                         };
                     };
@@ -3548,9 +4145,12 @@ export interface paths {
                             email: string;
                             name: string;
                             roles: string[];
+                            rollenAangevraagd: string[];
                             teamId: string | null;
+                            otherTeamIds: string[];
                             gemeente: string | null;
                             disabledAt: string | null;
+                            geactiveerd: boolean;
                             tweestaps: boolean;
                         };
                     };
@@ -3627,9 +4227,12 @@ export interface paths {
                             email: string;
                             name: string;
                             roles: string[];
+                            rollenAangevraagd: string[];
                             teamId: string | null;
+                            otherTeamIds: string[];
                             gemeente: string | null;
                             disabledAt: string | null;
+                            geactiveerd: boolean;
                             tweestaps: boolean;
                         };
                     };
@@ -7925,7 +8528,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Live updates (text/event-stream), without personal data */
+        /** Live updates (text/event-stream), without personal data, of the cases the caller may open */
         get: {
             parameters: {
                 query?: never;
@@ -7971,7 +8574,7 @@ export interface components {
         Error: {
             statusCode: number;
             /** @enum {string} */
-            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL" | "MFA_REQUIRED" | "BREAK_GLASS_REQUIRED" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE";
             message: string;
             details?: {
                 path: string;
