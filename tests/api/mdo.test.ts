@@ -55,6 +55,15 @@ describe('MDO', () => {
     mdoId = (res.json() as { id: string }).id;
   });
 
+  it('shows its agenda to whoever runs MDOs and to its participants only (the agenda names several cases)', async () => {
+    expect((await req('GET', `/api/mdo/${mdoId}`, medewerker)).statusCode).toBe(200);
+    expect((await req('GET', `/api/mdo/${mdoId}`, chef)).statusCode).toBe(200);
+    expect((await req('GET', `/api/mdo/${mdoId}`, beoordelaar)).statusCode).toBe(404);
+    const ids = (s: Session) => req('GET', '/api/mdo', s).then((r) => (r.json() as { items: { id: string }[] }).items.map((i) => i.id));
+    expect(await ids(medewerker)).toContain(mdoId);
+    expect(await ids(beoordelaar)).not.toContain(mdoId);
+  });
+
   it('walks MDO → onderzoek → outcome → overdracht → accepted → monitoring → closed', async () => {
     const id = await toMdo();
     const queue = (await req('GET', '/api/mdo/wachtrij', gw)).json() as { items: { id: string }[] };

@@ -83,13 +83,15 @@ export default async function mdoRoutes(app: App) {
     {
       schema: {
         tags: ['levensloop'],
-        summary: 'MDOs, newest first, with the size of their agenda',
+        summary: 'MDOs, newest first, with the size of their agenda (a participant sees the MDOs it takes part in)',
         response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Id, datum: IsoDate, deelnemers: Type.Integer(), punten: Type.Integer(), open: Type.Integer() })) }), ...errors(401, 403) },
       },
     },
     async (req) => {
-      app.authorize(req, 'mdo:lezen');
-      const rows = await listMdo(app.db.db);
+      const actor = app.authorize(req, 'mdo:lezen');
+      // Whoever runs MDOs sees them all; a participant the MDOs it takes part in (the same rule as GET /mdo/:id).
+      const all = can(actor, 'mdo:beheren');
+      const rows = (await listMdo(app.db.db)).filter((r) => all || r.deelnemers.includes(actor.id!));
       return { items: rows.map((r) => ({ id: r.id, datum: r.datum, deelnemers: r.deelnemers.length, punten: r.punten, open: r.open })) };
     },
   );
