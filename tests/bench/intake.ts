@@ -33,7 +33,7 @@ const loop = (work: () => Promise<unknown>): Promise<Figures> => timedLoop(work,
 
 async function http(url: string, opts: Partial<autocannon.Options> = {}): Promise<Figures> {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...opts });
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers (${JSON.stringify(r.statusCodeStats)}), ${r.errors} errors`);
   return { rps: r.requests.average, p50: r.latency.p50, p95: r.latency.p97_5 ?? r.latency.p99, p99: r.latency.p99 };
 }
 

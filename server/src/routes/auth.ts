@@ -54,6 +54,7 @@ function refuse(verdict: Verdict, reply: { header: (k: string, v: string) => unk
   throw new HttpError(429, 'RATE_LIMITED', message);
 }
 const tooMany = `Te veel inlogpogingen. Probeer het over een kwartier opnieuw.`;
+const unknownLink = () => notFound('Deze activatielink is onbekend, al gebruikt of verlopen. Vraag de beheerder om een nieuwe.');
 
 export default async function authRoutes(app: App, opts: { production: boolean; absoluteHours: number; totpRequired: boolean }) {
   const limits = new SignInLimits(app.redis, app.redisKeyPrefix);
@@ -189,7 +190,7 @@ export default async function authRoutes(app: App, opts: { production: boolean; 
     },
     async (req) => {
       const account = await activationAccount(app.db.db, req.body.token);
-      if (!account) throw notFound('Deze activatielink is onbekend, al gebruikt of verlopen. Vraag de beheerder om een nieuwe.');
+      if (!account) throw unknownLink();
       return account;
     },
   );
@@ -207,7 +208,7 @@ export default async function authRoutes(app: App, opts: { production: boolean; 
     },
     async (req, reply) => {
       const account = await activationAccount(app.db.db, req.body.token);
-      if (!account) throw notFound('Deze activatielink is onbekend, al gebruikt of verlopen. Vraag de beheerder om een nieuwe.');
+      if (!account) throw unknownLink();
       const problems = passwordProblems(req.body.wachtwoord, account);
       if (problems.length) throw new HttpError(400, 'VALIDATION', 'Het wachtwoord voldoet niet aan de regels.', problems.map((message) => ({ path: '/wachtwoord', message })));
       const passwordHash = await hashPassword(req.body.wachtwoord);
@@ -216,7 +217,7 @@ export default async function authRoutes(app: App, opts: { production: boolean; 
         if (r) await writeAudit(tx, { type: 'user', id: r.userId, roles: [], teamId: null, gemeente: null }, { action: 'update', subjectType: 'user', subjectId: r.userId, ip: req.ip, purpose: 'activatie' });
         return r;
       });
-      if (!done) throw notFound('Deze activatielink is onbekend, al gebruikt of verlopen. Vraag de beheerder om een nieuwe.');
+      if (!done) throw unknownLink();
       return reply.status(204).send(null);
     },
   );
