@@ -100,7 +100,7 @@ describe('npm start', () => {
       expect(await page.text()).toContain('<div id="app"');
     }
     expect(await stop(child)).toBe(0);
-  });
+  }, 120_000);
 
   it('starts its own embedded Postgres and redis-server when neither is configured', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'vt-start-'));
@@ -120,12 +120,12 @@ describe('npm start', () => {
     await waitReady(port, second.child, second.output, 90_000);
     expect(await loginWorks(port)).toBe(true);
     expect(await stop(second.child)).toBe(0);
-  });
+  }, 240_000);
 
   it('stops with one clear line when the configuration is wrong', async () => {
     const { child, output } = start({ PORT: 'zeventig' });
     const code = await new Promise<number | null>((r) => child.once('exit', r));
     expect(code).toBe(1);
     expect(output().trim()).toBe('Configuration error: PORT must be an integer between 0 and 65535, got "zeventig"');
-  });
+  }, 60_000);
 });
