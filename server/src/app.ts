@@ -51,7 +51,8 @@ declare module 'fastify' {
 }
 
 export interface AppDeps {
-  config: Pick<Config, 'nodeEnv' | 'logLevel' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'trustProxy'> & {
+  config: Pick<Config, 'nodeEnv' | 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'trustProxy'> & {
+    logLevel: string;
     totpRequired?: boolean;
     overdrachtHerinneringWerkdagen?: number;
     /** Requests per minute from one address without a session or API key (default 120). */

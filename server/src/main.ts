@@ -12,6 +12,8 @@ import { isUnavailable } from './plugins/app/errors.ts';
 import { MissingRedisError, startEmbeddedPostgres, startLocalRedis, type Service } from './infra/embedded.ts';
 
 const log = pino({ level: process.env.LOG_LEVEL || 'info', redact: logRedact, serializers: logSerializers });
+// (The level is taken before the configuration is read, so a configuration error is logged too; LOG_LEVEL is
+// validated with the rest right after.)
 
 async function main() {
   let config;
@@ -50,7 +52,7 @@ async function main() {
   let databaseUrl = config.databaseUrl;
   let seed = config.seedDemo;
   if (!databaseUrl) {
-    const pgPort = Number(process.env.EMBEDDED_PG_PORT || 54329);
+    const pgPort = config.embeddedPgPort;
     const pg: Service = await startEmbeddedPostgres(config.dataDir, pgPort, (m) => log.info(m));
     onStop('postgres', pg.stop);
     databaseUrl = pg.url;
@@ -61,7 +63,7 @@ async function main() {
   let redisUrl = config.redisUrl;
   if (!redisUrl) {
     try {
-      const redis = await startLocalRedis(config.dataDir, Number(process.env.LOCAL_REDIS_PORT || 6380));
+      const redis = await startLocalRedis(config.dataDir, config.localRedisPort);
       onStop('redis-server', redis.stop);
       redisUrl = redis.url;
       log.info({ url: redis.url }, 'local redis-server running (data under .data/redis)');
@@ -79,8 +81,8 @@ async function main() {
   const cipher = loadCipher({ ...config, production: config.nodeEnv === 'production' }, (msg) => log.warn(msg));
   useFieldCipher(cipher);
 
-  await migrateWhenReachable(databaseUrl, Number(process.env.DATABASE_WAIT_SECONDS || 60));
-  const db = createDb(databaseUrl, { max: Number(process.env.DB_POOL_SIZE || 10), applicationName: 'veilig-thuis-api' });
+  await migrateWhenReachable(databaseUrl, config.databaseWaitSeconds);
+  const db = createDb(databaseUrl, { max: config.dbPoolSize, applicationName: 'veilig-thuis-api' });
   onStop('database pool', () => db.close());
   if (seed) {
     const result = await seedDemo(db.db, { demoPassword: config.demoPassword, demoApiKey: config.demoApiKey });
@@ -94,7 +96,7 @@ async function main() {
 
   let workers: RunningWorkers | undefined;
   if (config.runWorkers) {
-    workers = await startWorkers({ databaseUrl, redisUrl, log: log.child({ component: 'workers' }), retention: config.retention, overdrachtHerinneringWerkdagen: config.overdrachtHerinneringWerkdagen, ...triageConcurrency() });
+    workers = await startWorkers({ databaseUrl, redisUrl, log: log.child({ component: 'workers' }), retention: config.retention, overdrachtHerinneringWerkdagen: config.overdrachtHerinneringWerkdagen, concurrency: config.triageConcurrency });
     onStop('workers', () => workers!.close());
   }
 
@@ -106,12 +108,6 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   log.info(`Veilig Thuis backoffice ready on http://${shown}:${config.port}`);
-}
-
-/** TRIAGE_CONCURRENCY: triage jobs run at once in this process (default in workers/src/triage-worker.ts). */
-function triageConcurrency(): { concurrency?: number } {
-  const n = Number(process.env.TRIAGE_CONCURRENCY);
-  return Number.isInteger(n) && n > 0 ? { concurrency: n } : {};
 }
 
 /**

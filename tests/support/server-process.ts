@@ -16,6 +16,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Servers still running when this process ends (a bench or test that failed half-way) are not left behind. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of running) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
 export interface ServerProcess {
   child: ChildProcess;
   base: string;
@@ -36,7 +42,8 @@ export function startServer(env: Record<string, string>, port: number, nodeArgs:
   });
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  running.add(child);
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => (running.delete(child), r(code))));
   return { child, base: `http://127.0.0.1:${port}`, output: () => out, exited };
 }
 

@@ -7,12 +7,14 @@ import { eventsChannel } from './events.ts';
 import { createQueues, type QueueRegistry } from './queues.ts';
 import { startRelay, type Relay } from './relay.ts';
 import { startReminderWatch, type ReminderWatch } from './reminders.ts';
+import { startSchedules } from './schedules.ts';
 import { DEFAULT_TRIAGE_CONCURRENCY, startTriageWorker } from './triage-worker.ts';
 
 export * from './queues.ts';
 export * from './events.ts';
 export { startRelay } from './relay.ts';
 export { startReminderWatch, type ReminderWatch } from './reminders.ts';
+export { SCHEDULES, startSchedules } from './schedules.ts';
 export { DEFAULT_TRIAGE_CONCURRENCY, startTriageWorker } from './triage-worker.ts';
 
 export interface WorkerOptions {
@@ -30,7 +32,7 @@ export interface WorkerOptions {
   retention?: RetentionSettings;
   /** Working days before a handover not accepted is a reminder (OVERDRACHT_HERINNERING_WERKDAGEN; 5). */
   overdrachtHerinneringWerkdagen?: number;
-  /** How often new reminders are looked for and announced (5 minutes). */
+  /** How often new reminders are looked for and announced (5 minutes; schedules.ts). */
   reminderEveryMs?: number;
 }
 
@@ -100,30 +102,28 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
     ...(o.reconcileEveryMs ? { reconcileEveryMs: o.reconcileEveryMs } : {}),
     ...(o.stuckAfterMs ? { stuckAfterMs: o.stuckAfterMs } : {}),
   });
-  const reminders = startReminderWatch({
-    db,
-    publisher,
-    channel,
-    key: `${prefix}:herinneringen`,
-    overdrachtWerkdagen: o.overdrachtHerinneringWerkdagen ?? 5,
-    everyMs: o.reminderEveryMs ?? 5 * 60_000,
-    log: o.log,
-  });
-  // Housekeeping, hourly: idempotency keys are kept at least 24 hours (api.md), dead sessions are removed, and
-  // records past their retention term lose their personal data (each pass that changed something is audited).
+  const reminders = startReminderWatch({ db, publisher, channel, key: `${prefix}:herinneringen`, overdrachtWerkdagen: o.overdrachtHerinneringWerkdagen ?? 5, log: o.log });
   const retention = o.retention ?? DEFAULT_RETENTION;
-  const housekeeping = setInterval(() => {
-    void Promise.all([
-      pruneIdempotencyKeys(db.db, 48),
-      pruneSessions(db.db, 30),
-      runRetention(db.db, new Date(), retention).then(async (r) => {
-        if (r.adviezen + r.meldingen === 0) return;
+  const schedules = startSchedules({
+    queues,
+    connection: consumer,
+    prefix,
+    log: o.log,
+    ...(o.reminderEveryMs ? { everyMs: { herinneringen: o.reminderEveryMs } } : {}),
+    processors: {
+      // Idempotency keys are kept at least 24 hours (api.md), dead sessions are removed, and records past their
+      // retention term lose their personal data (each pass that changed something is audited).
+      housekeeping: async () => {
+        await Promise.all([pruneIdempotencyKeys(db.db, 48), pruneSessions(db.db, 30)]);
+        const r = await runRetention(db.db, new Date(), retention);
+        if (r.adviezen + r.meldingen === 0) return r;
         await writeAudit(db.db, { type: 'system', id: null }, { action: 'update', subjectType: 'retention', purpose: JSON.stringify(r) });
         o.log.info(r, 'retention: records anonymised');
-      }),
-    ]).catch((err: unknown) => o.log.warn({ errCode: (err as { code?: string }).code }, 'housekeeping failed'));
-  }, 3600_000);
-  housekeeping.unref();
+        return r;
+      },
+      herinneringen: () => reminders.pass(),
+    },
+  });
   o.log.info('workers running');
 
   return {
@@ -131,8 +131,8 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
     queues,
     reminders,
     async close() {
-      clearInterval(housekeeping);
       reminders.close();
+      await schedules.close();
       await relay.close();
       // Waits for running jobs to finish (graceful shutdown, BullMQ going-to-production guide).
       await worker.close();

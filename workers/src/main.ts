@@ -1,25 +1,33 @@
-// A worker process on its own (docker-compose's `worker` service): relay, reconciler and triage worker.
+// A worker process on its own (docker-compose's `worker` service): relay, reconciler, triage worker and the
+// scheduled jobs. It reads the same configuration schema as the API (db/src/config.ts).
 import pino from 'pino';
-import { cipherFromEnv, runMigrations, useFieldCipher } from '@vt/db';
+import { loadCipher, runMigrations, useFieldCipher } from '@vt/db';
+import { ConfigError, loadConfig } from '@vt/db/config';
 import { startWorkers } from './index.ts';
 
-const log = pino({ level: process.env.LOG_LEVEL || 'info' });
-const { DATABASE_URL, REDIS_URL } = process.env;
-if (!DATABASE_URL || !REDIS_URL) {
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(`Configuration error: ${err.message}`);
+  process.exit(1);
+}
+const log = pino({ level: config.logLevel });
+if (!config.databaseUrl || !config.redisUrl) {
   console.error('Configuration error: the worker needs DATABASE_URL and REDIS_URL');
   process.exit(1);
 }
-// The worker reads free text (sealed at rest) through the same keys as the API.
-useFieldCipher(cipherFromEnv(process.env, (msg) => log.warn(msg)));
-await runMigrations(DATABASE_URL);
-const concurrency = Number(process.env.TRIAGE_CONCURRENCY);
+// The worker reads sealed data through the same keys as the API.
+useFieldCipher(loadCipher({ ...config, production: config.nodeEnv === 'production' }, (msg) => log.warn(msg)));
+await runMigrations(config.databaseUrl);
 const workers = await startWorkers({
-  databaseUrl: DATABASE_URL,
-  redisUrl: REDIS_URL,
+  databaseUrl: config.databaseUrl,
+  redisUrl: config.redisUrl,
   log,
-  ...(Number.isInteger(concurrency) && concurrency > 0 ? { concurrency } : {}),
-  retention: { adviesYears: Number(process.env.RETENTION_ADVIES_YEARS || 2), meldingYears: Number(process.env.RETENTION_MELDING_YEARS || 20) },
-  overdrachtHerinneringWerkdagen: Number(process.env.OVERDRACHT_HERINNERING_WERKDAGEN || 5),
+  concurrency: config.triageConcurrency,
+  retention: config.retention,
+  overdrachtHerinneringWerkdagen: config.overdrachtHerinneringWerkdagen,
 });
 let closing = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

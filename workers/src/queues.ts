@@ -4,16 +4,31 @@ import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 
 export const QUEUES = {
   triage: 'triage',
+  /** Work that runs on a schedule (schedules.ts): once per interval however many worker processes run. */
+  onderhoud: 'onderhoud',
 } as const;
 
 export interface JobPayloads {
   'triage-melding': { meldingId: string; run: number; outboxId?: number };
+  /** Hourly: idempotency keys and dead sessions pruned, retention carried out. */
+  housekeeping: Record<string, never>;
+  /** Every few minutes: new reminders looked for and announced. */
+  herinneringen: Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
 const queueOfJob: Record<JobName, keyof typeof QUEUES> = {
   'triage-melding': 'triage',
+  housekeeping: 'onderhoud',
+  herinneringen: 'onderhoud',
 };
+
+/** The job each outbox topic becomes (the relay refuses a topic that is not here). */
+export const OUTBOX_JOBS = {
+  'melding.received': 'triage-melding',
+  'melding.aangevuld': 'triage-melding',
+} as const satisfies Record<string, JobName>;
+export type RoutedTopic = keyof typeof OUTBOX_JOBS;
 
 /** Retries with exponential backoff; finished jobs are pruned so Redis does not grow without bound. */
 export const defaultJobOptions: JobsOptions = {
@@ -31,7 +46,11 @@ export interface QueueRegistry {
 }
 
 export function createQueues(connection: ConnectionOptions, prefix: string): QueueRegistry {
-  const queues = { triage: new Queue(QUEUES.triage, { connection, prefix, defaultJobOptions }) };
+  const queues = {
+    triage: new Queue(QUEUES.triage, { connection, prefix, defaultJobOptions }),
+    onderhoud: new Queue(QUEUES.onderhoud, { connection, prefix, defaultJobOptions: { ...defaultJobOptions, attempts: 1 } }),
+  };
+  // A producer's connection errors surface where they are used (the outbox keeps the work); here they are noise.
   for (const q of Object.values(queues)) q.on('error', () => {});
   return {
     queues,

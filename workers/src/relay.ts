@@ -9,7 +9,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { OUTBOX_CHANNEL, findStuckTriage, schema, type DbHandle } from '@vt/db';
 import { publishEvents } from './events.ts';
-import type { QueueRegistry } from './queues.ts';
+import { OUTBOX_JOBS, type QueueRegistry, type RoutedTopic } from './queues.ts';
 
 interface OutboxRow extends Record<string, unknown> {
   id: number;
@@ -38,6 +38,8 @@ export interface Relay {
   close(): Promise<void>;
 }
 
+const routedTopics = sql`${`{${Object.keys(OUTBOX_JOBS).join(',')}}`}::text[]`;
+
 export async function startRelay(o: RelayOptions): Promise<Relay> {
   const batchSize = o.batchSize ?? 200;
   const pollMs = o.pollMs ?? 1000;
@@ -47,11 +49,13 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
 
   async function dispatchBatch(): Promise<number> {
     const dispatched = await o.db.db.transaction(async (tx) => {
+      // Only topics with a queue are taken (OUTBOX_JOBS); any other stays in the outbox and is reported below.
       const rows = await tx.execute<OutboxRow>(sql`
         select id, topic, aggregate_id, payload from outbox
-         where dispatched_at is null order by id limit ${batchSize} for update skip locked`);
+         where dispatched_at is null and topic = any(${routedTopics}) order by id limit ${batchSize} for update skip locked`);
       if (!rows.length) return [] as OutboxRow[];
-      const triage = rows.filter((r) => r.topic === 'melding.received' || r.topic === 'melding.aangevuld');
+      // Each topic to its job (today both are a triage run; a new topic needs its line in OUTBOX_JOBS).
+      const triage = rows.filter((r) => OUTBOX_JOBS[r.topic as RoutedTopic] === 'triage-melding');
       await o.queues.enqueueBulk(
         'triage-melding',
         triage.map((r) => ({ jobId: `outbox-${r.id}-${r.aggregate_id}`, data: { meldingId: r.aggregate_id, run: r.payload.run ?? 1, outboxId: r.id } })),
@@ -79,13 +83,28 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
     return dispatched.length;
   }
 
+  /** Outbox rows whose topic has no queue: a programming error that must not pass silently (each topic once). */
+  const reported = new Set<string>();
+  async function reportUnrouted() {
+    const rows = await o.db.db.execute<{ topic: string; n: number }>(sql`
+      select topic, count(*)::int as n from outbox where dispatched_at is null and not (topic = any(${routedTopics})) group by topic`);
+    for (const r of rows) {
+      if (reported.has(r.topic)) continue;
+      reported.add(r.topic);
+      o.log.error({ topic: r.topic, count: r.n }, 'outbox topic has no queue (workers/src/queues.ts OUTBOX_JOBS): left in the outbox');
+    }
+  }
+
   /** Dispatches until the outbox is empty; returns how many rows moved. */
   async function drain(): Promise<number> {
     let total = 0;
     for (;;) {
       const n = await dispatchBatch();
       total += n;
-      if (n < batchSize) return total;
+      if (n < batchSize) {
+        await reportUnrouted();
+        return total;
+      }
     }
   }
 
@@ -117,6 +136,8 @@ export async function startRelay(o: RelayOptions): Promise<Relay> {
         }
         await drain();
         backoff = 250;
+        // Closed while draining: the kick came before there was a wait to cut short.
+        if (stopped) break;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollMs);
           wake = () => {

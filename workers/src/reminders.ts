@@ -14,7 +14,8 @@ export interface ReminderWatchOptions {
   /** Where the previous pass's reminders are kept (ids and dates only). */
   key: string;
   overdrachtWerkdagen: number;
-  everyMs: number;
+  /** A timer of its own (tests); in the running system the `herinneringen` schedule calls pass() (schedules.ts). */
+  everyMs?: number;
   log: Logger;
   now?: () => Date;
 }
@@ -44,9 +45,11 @@ export function startReminderWatch(o: ReminderWatchOptions): ReminderWatch {
     }
     return fresh.length;
   }
-  const timer = setInterval(() => {
-    pass().catch((err: unknown) => o.log.warn({ errCode: (err as { code?: string }).code }, 'reminder pass failed'));
-  }, o.everyMs);
-  timer.unref();
+  const timer = o.everyMs
+    ? setInterval(() => {
+        pass().catch((err: unknown) => o.log.warn({ errCode: (err as { code?: string }).code }, 'reminder pass failed'));
+      }, o.everyMs)
+    : undefined;
+  timer?.unref();
   return { pass, close: () => clearInterval(timer) };
 }

@@ -8,6 +8,7 @@ import { runMigrations } from '../migrate.ts';
 import { seedDemo } from '../seed.ts';
 import { useFieldCipher } from '../security/field-cipher.ts';
 import { cipherFromEnv } from '../security/keys.ts';
+import { cliConfig } from './config.ts';
 
 const { values } = parseArgs({
   options: { years: { type: 'string', default: '10' }, scale: { type: 'string', default: 'national' }, replace: { type: 'boolean', default: false } },
@@ -22,16 +23,13 @@ if (process.env.NODE_ENV === 'production') {
   console.error('db:generate refuses to run with NODE_ENV=production: synthetic data never goes into production.');
   process.exit(1);
 }
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error('Set DATABASE_URL to the database to fill (an empty one is best: it gets the migrations and reference data).');
-  process.exit(1);
-}
+const config = cliConfig({ databaseUrl: 'Set DATABASE_URL to the database to fill (an empty one is best: it gets the migrations and reference data).' });
+const url = config.databaseUrl;
 useFieldCipher(cipherFromEnv(process.env, (m) => console.warn(m)));
 await runMigrations(url);
 const handle = createDb(url, { max: 2, applicationName: 'vt-generate' });
 try {
-  await seedDemo(handle.db, { demoPassword: process.env.DEMO_PASSWORD || 'demo-veilig-thuis', demoApiKey: process.env.DEMO_API_KEY || 'demo-politie-key' });
+  await seedDemo(handle.db, { demoPassword: config.demoPassword, demoApiKey: config.demoApiKey });
   const [row] = await handle.sql<{ n: number }[]>`select count(*)::int as n from meldingen where reference like 'G-%'`;
   const n = row?.n ?? 0;
   if (n > 0) {

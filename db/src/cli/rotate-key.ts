@@ -10,6 +10,7 @@ import { amsterdamDate } from '../domain/calendar.ts';
 import { newKeySpec } from '../security/cipher.ts';
 import { cipherFromEnv } from '../security/keys.ts';
 import { rotateKeys } from '../security/rotate.ts';
+import { cliConfig } from './config.ts';
 
 const args = process.argv.slice(2);
 for (const flag of ['--new-key', '--new-index-key']) {
@@ -20,11 +21,7 @@ for (const flag of ['--new-key', '--new-index-key']) {
     process.exit(0);
   }
 }
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error('Set DATABASE_URL (and DATA_ENCRYPTION_KEYS / BLIND_INDEX_KEYS with the new key first).');
-  process.exit(1);
-}
+const url = cliConfig({ databaseUrl: 'Set DATABASE_URL (and DATA_ENCRYPTION_KEYS / BLIND_INDEX_KEYS with the new key first).' }).databaseUrl;
 const cipher = cipherFromEnv(process.env, (m) => console.warn(m));
 const handle = createDb(url, { max: 2, applicationName: 'veilig-thuis-rotate-key' });
 const started = Date.now();

@@ -4,6 +4,7 @@
 // when NODE_ENV=production (config.ts refuses that).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readEnv } from '../config.ts';
 import { createCipher, newKeySpec, parseKeys, type FieldCipher } from './cipher.ts';
 
 interface KeyConfig {
@@ -30,10 +31,8 @@ export function loadCipher(config: KeyConfig, warn: (msg: string) => void): Fiel
   return createCipher(parseKeys(data), parseKeys(index, 'BLIND_INDEX_KEYS'));
 }
 
-/** The same, configured from the environment (the keys, DATA_DIR, NODE_ENV): for the worker and the CLIs. */
+/** The same, configured from the environment (the keys, DATA_DIR, NODE_ENV as config.ts reads them): for the CLIs. */
 export function cipherFromEnv(env: NodeJS.ProcessEnv, warn: (msg: string) => void): FieldCipher {
-  return loadCipher(
-    { dataKeys: env.DATA_ENCRYPTION_KEYS || undefined, indexKeys: env.BLIND_INDEX_KEYS || undefined, dataDir: env.DATA_DIR || '.data', production: env.NODE_ENV === 'production' },
-    warn,
-  );
+  const c = readEnv(env);
+  return loadCipher({ dataKeys: c.DATA_ENCRYPTION_KEYS, indexKeys: c.BLIND_INDEX_KEYS, dataDir: c.DATA_DIR, production: c.NODE_ENV === 'production' }, warn);
 }

@@ -1,0 +1,193 @@
+// The configuration of every process (API, workers, CLIs), declared once (issue #15): each environment variable
+// with its type, range, default and meaning, as a TypeBox schema. It is read and validated once at start-up; a wrong
+// value stops the process with one line; no secret has a default that could reach production. The README's
+// configuration table is generated from this schema (`npm run docs:config`; a test keeps them equal).
+import { Type, type Static, type TSchema } from 'typebox';
+import { parseKeys } from './security/cipher.ts';
+
+export class ConfigError extends Error {}
+
+/** What the README table and the production check need beside the schema's own keywords. */
+interface Meta {
+  /** The default as the README shows it, when it is not a plain value (a computed or a development default). */
+  'x-shown'?: string;
+  /** Required when NODE_ENV=production: the line the process stops with when it is missing. */
+  'x-production'?: string;
+}
+type Described = TSchema & Meta & { description?: string; default?: unknown; minimum?: number; maximum?: number };
+
+const int = (min: number, max: number, dflt: number, description: string, m: Meta = {}) => Type.Integer({ minimum: min, maximum: max, default: dflt, description, ...m });
+const bool = (dflt: boolean, description: string, m: Meta = {}) => Type.Boolean({ default: dflt, description, ...m });
+const str = (dflt: string, description: string, m: Meta = {}) => Type.String({ default: dflt, description, ...m });
+/** A URL of one of `protocols`; absent unless set. */
+const url = (protocols: string[], description: string, m: Meta = {}) => Type.Optional(Type.String({ format: 'uri', description, 'x-protocols': protocols, ...m }));
+/** A key list (`id:base64key,…`, cipher.ts parseKeys); absent unless set. */
+const keys = (description: string, m: Meta = {}) => Type.Optional(Type.String({ description, 'x-keys': true, ...m }));
+const oneOf = <T extends string>(values: readonly T[], dflt: T, description: string) => Type.Unsafe<T>({ anyOf: values.map((v) => ({ type: 'string', const: v })), default: dflt, description });
+
+/** Every variable a process of this product reads. */
+export const configSchema = Type.Object({
+  NODE_ENV: oneOf(['development', 'production', 'test'] as const, 'development', '`production` turns on secure cookies, HSTS and the second factor, and refuses demo data'),
+  PORT: int(0, 65535, 3000, 'HTTP port for API and web app'),
+  HOST: str('0.0.0.0', 'listen address'),
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'Postgres connection string, honoured whole', { 'x-shown': '*(embedded Postgres)*', 'x-production': 'DATABASE_URL is required when NODE_ENV=production' }),
+  DATABASE_WAIT_SECONDS: int(1, 3600, 60, 'how long start-up waits for Postgres before it gives up'),
+  REDIS_URL: url(['redis:', 'rediss:'], 'Redis connection string, database number included', { 'x-shown': '*(local redis-server on 6380)*', 'x-production': 'REDIS_URL is required when NODE_ENV=production' }),
+  EMBEDDED_PG_PORT: int(1, 65535, 54329, 'port of the embedded Postgres (only without `DATABASE_URL`)'),
+  LOCAL_REDIS_PORT: int(1, 65535, 6380, 'port of the local redis-server (only without `REDIS_URL`)'),
+  SEED_DEMO: bool(false, '`1` seeds the demo data into an external database too (refused in production)'),
+  DEMO_PASSWORD: str('demo-veilig-thuis', 'password of the demo users'),
+  DEMO_API_KEY: str('demo-politie-key', 'API key of the demo police client'),
+  DATA_DIR: str('.data', 'where the embedded Postgres, the local Redis, the development keys and the development mail are kept'),
+  DB_POOL_SIZE: int(1, 200, 10, 'Postgres connections of the API process'),
+  TRIAGE_CONCURRENCY: int(1, 200, 8, 'triage jobs one worker process runs at once'),
+  RUN_WORKERS: bool(true, 'run the queue workers in the API process (`0` when a separate worker runs)'),
+  OVERDRACHT_HERINNERING_WERKDAGEN: int(1, 60, 5, 'a handover not accepted within this many working days becomes a reminder'),
+  RETENTION_ADVIES_YEARS: int(1, 100, 2, 'adviezen lose their identifying data and free text after this many years'),
+  RETENTION_MELDING_YEARS: int(1, 100, 20, 'closed meldingen do so this many years after closing'),
+  TOTP_REQUIRED: bool(false, 'staff whose role reads case files sign in with a TOTP code from an authenticator app', { 'x-shown': '`0` (always on in production)' }),
+  DATA_ENCRYPTION_KEYS: keys('`id:base64key[,id:base64key…]`, 32-byte AES keys; the first seals new values, the others stay readable for rotation', {
+    'x-shown': '*(development key in `DATA_DIR`)*',
+    'x-production': 'DATA_ENCRYPTION_KEYS is required when NODE_ENV=production (see README, Security)',
+  }),
+  BLIND_INDEX_KEYS: keys('the same form, 32-byte HMAC keys for the radar’s blind indexes (a key of its own, never a data key)', {
+    'x-shown': '*(development key in `DATA_DIR`)*',
+    'x-production': 'BLIND_INDEX_KEYS is required when NODE_ENV=production (see README, Security)',
+  }),
+  SMTP_URL: url(['smtp:', 'smtps:'], '`smtp://` or `smtps://user:pass@host:port` for the mail the product sends (activation links)', {
+    'x-shown': '*(files in `DATA_DIR/mail`)*',
+    'x-production': 'SMTP_URL is required when NODE_ENV=production (activation links are mailed)',
+  }),
+  MAIL_FROM: str('Veilig Thuis backoffice <noreply@veiligthuis.invalid>', 'the sender of that mail'),
+  PUBLIC_URL: url(['http:', 'https:'], 'where staff reach the web app, for the links in mail', {
+    'x-shown': '`http://localhost:$PORT`',
+    'x-production': 'PUBLIC_URL is required when NODE_ENV=production (the address in the links the product mails)',
+  }),
+  SESSION_IDLE_MINUTES: int(1, 24 * 60, 30, 'session idle timeout'),
+  SESSION_ABSOLUTE_HOURS: int(1, 72, 12, 'session absolute timeout'),
+  REQUEST_TIMEOUT_SECONDS: int(1, 600, 30, 'a request (headers and body) must arrive within this; slower ones get 408 (streams of live events are not cut)'),
+  MAX_CONNECTIONS_PER_IP: int(1, 100_000, 50, 'sockets one address may hold at once (loopback and the trusted proxies are exempt)'),
+  TRUST_PROXY: Type.String({ default: '0', description: '`1` trusts `X-Forwarded-*` from any hop; better, the proxies’ addresses or CIDRs (`10.0.0.5,10.1.0.0/16`), which are then also exempt from `MAX_CONNECTIONS_PER_IP`', 'x-trust-proxy': true }),
+  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info', 'pino log level'),
+});
+export type ConfigEnv = Static<typeof configSchema>;
+
+const TRUE = /^(1|true|yes|on)$/i;
+const FALSE = /^(0|false|no|off)$/i;
+
+/** One variable from its text, or a ConfigError that names it, its rule and what it got. */
+function parseOne(name: string, schema: TSchema, raw: string | undefined): unknown {
+  const s = schema as TSchema & { type?: string; default?: unknown; minimum?: number; maximum?: number; anyOf?: { const: string }[]; 'x-protocols'?: string[]; 'x-keys'?: boolean; 'x-trust-proxy'?: boolean };
+  if (raw === undefined || raw === '') return s.default;
+  if (s.anyOf) {
+    const allowed = s.anyOf.map((a) => a.const);
+    if (!allowed.includes(raw)) throw new ConfigError(`${name} must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, got "${raw}"`);
+    return raw;
+  }
+  if (s.type === 'integer') {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < s.minimum! || n > s.maximum!) throw new ConfigError(`${name} must be an integer between ${s.minimum} and ${s.maximum}, got "${raw}"`);
+    return n;
+  }
+  if (s.type === 'boolean') {
+    if (TRUE.test(raw)) return true;
+    if (FALSE.test(raw)) return false;
+    throw new ConfigError(`${name} must be 1 or 0 (true or false), got "${raw}"`);
+  }
+  if (s['x-protocols']) {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new ConfigError(`${name} is not a valid URL`);
+    }
+    if (!s['x-protocols'].includes(parsed.protocol)) throw new ConfigError(`${name} must start with ${s['x-protocols'].join(' or ')}`);
+    return raw;
+  }
+  if (s['x-keys']) {
+    try {
+      parseKeys(raw, name);
+    } catch (err) {
+      throw new ConfigError((err as Error).message);
+    }
+    return raw;
+  }
+  if (s['x-trust-proxy']) {
+    if (FALSE.test(raw) || TRUE.test(raw)) return raw;
+    for (const p of raw.split(',').map((x) => x.trim())) {
+      if (!/^[0-9a-fA-F:.]+(\/[0-9]{1,3})?$/.test(p) && !['loopback', 'linklocal', 'uniquelocal'].includes(p)) {
+        throw new ConfigError(`TRUST_PROXY must be 0, 1 or a comma-separated list of addresses/CIDRs, got "${p}"`);
+      }
+    }
+    return raw;
+  }
+  return raw;
+}
+
+/** Every variable of the schema read from `env`, defaults filled in, or the first wrong one as a ConfigError. */
+export function readEnv(env: NodeJS.ProcessEnv = process.env): ConfigEnv {
+  const out: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(configSchema.properties)) out[name] = parseOne(name, schema, env[name]);
+  const e = out as ConfigEnv;
+  if (e.NODE_ENV === 'production') {
+    if (e.SEED_DEMO) throw new ConfigError('SEED_DEMO cannot be used when NODE_ENV=production');
+    if (env.TOTP_REQUIRED !== undefined && env.TOTP_REQUIRED !== '' && !e.TOTP_REQUIRED) throw new ConfigError('TOTP_REQUIRED cannot be switched off when NODE_ENV=production');
+    for (const [name, schema] of Object.entries(configSchema.properties)) {
+      const required = (schema as Described)['x-production'];
+      if (required && out[name] === undefined) throw new ConfigError(required);
+    }
+  }
+  return e;
+}
+
+/** The configuration as the code uses it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const e = readEnv(env);
+  const production = e.NODE_ENV === 'production';
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    databaseWaitSeconds: e.DATABASE_WAIT_SECONDS,
+    redisUrl: e.REDIS_URL,
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    localRedisPort: e.LOCAL_REDIS_PORT,
+    seedDemo: e.SEED_DEMO,
+    demoPassword: e.DEMO_PASSWORD,
+    demoApiKey: e.DEMO_API_KEY,
+    dataDir: e.DATA_DIR,
+    dbPoolSize: e.DB_POOL_SIZE,
+    triageConcurrency: e.TRIAGE_CONCURRENCY,
+    // The test runner keeps quiet unless asked.
+    logLevel: env.LOG_LEVEL ? e.LOG_LEVEL : e.NODE_ENV === 'test' ? 'silent' : e.LOG_LEVEL,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    trustProxy: TRUE.test(e.TRUST_PROXY) ? true : FALSE.test(e.TRUST_PROXY) ? false : e.TRUST_PROXY.split(',').map((x) => x.trim()).join(','),
+    requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+    maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
+    runWorkers: e.RUN_WORKERS,
+    /** Staff whose role reads case files must sign in with TOTP. Always on in production. */
+    totpRequired: production || e.TOTP_REQUIRED,
+    dataKeys: e.DATA_ENCRYPTION_KEYS,
+    indexKeys: e.BLIND_INDEX_KEYS,
+    /** Retention terms in years (domain.md: adviezen 2, meldingen up to 20, counted from closing). */
+    retention: { adviesYears: e.RETENTION_ADVIES_YEARS, meldingYears: e.RETENTION_MELDING_YEARS },
+    overdrachtHerinneringWerkdagen: e.OVERDRACHT_HERINNERING_WERKDAGEN,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+  };
+}
+export type Config = ReturnType<typeof loadConfig>;
+
+/** The README's configuration table, from the schema. */
+export function configTable(): string {
+  const rows = Object.entries(configSchema.properties).map(([name, schema]) => {
+    const s = schema as Described;
+    const dflt = s['x-shown'] ?? (s.default === undefined ? '' : typeof s.default === 'boolean' ? `\`${s.default ? 1 : 0}\`` : `\`${String(s.default)}\``);
+    const range = s.minimum !== undefined ? ` (${s.minimum}–${s.maximum})` : '';
+    return `| \`${name}\` | ${dflt} | ${s.description ?? ''}${range}${s['x-production'] ? '; required in production' : ''} |`;
+  });
+  return ['| variable | default | meaning |', '| --- | --- | --- |', ...rows].join('\n');
+}
