@@ -3,6 +3,9 @@ import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// The app loads its route files with @fastify/autoload (dynamic import of .ts files): inlined, its imports go through
+// vitest's own module loader, which reads TypeScript.
+const server = { deps: { inline: [/@fastify\/autoload/] } };
 
 // One runner for the whole tree: `npm test` runs every project; `--project <name>` picks one.
 export default defineConfig({
@@ -13,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           root,
+          server,
           sequence: { groupOrder: 0 },
           include: ['db/src/**/*.test.ts', 'server/src/**/*.test.ts', 'workers/src/**/*.test.ts'],
           environment: 'node',
@@ -23,6 +27,7 @@ export default defineConfig({
         test: {
           name: 'web',
           root,
+          server,
           sequence: { groupOrder: 1 },
           include: ['web/src/**/*.test.ts'],
           environment: 'happy-dom',
@@ -32,6 +37,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           root,
+          server,
           sequence: { groupOrder: 2 },
           include: ['tests/api/**/*.test.ts', 'tests/workers/**/*.test.ts'],
           environment: 'node',
@@ -46,6 +52,7 @@ export default defineConfig({
         test: {
           name: 'faults',
           root,
+          server,
           sequence: { groupOrder: 3 },
           include: ['tests/faults/**/*.test.ts'],
           environment: 'node',
@@ -60,6 +67,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           root,
+          server,
           sequence: { groupOrder: 4 },
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',

@@ -1,6 +1,7 @@
 // The application as one plugin tree (after fastify/demo): external plugins, then app plugins, then routes.
 // server/src/main.ts starts it; tests build it with app.inject.
 import { fileURLToPath } from 'node:url';
+import autoload from '@fastify/autoload';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
@@ -9,6 +10,7 @@ import type { Redis } from 'ioredis';
 import { cachedKalender, useFieldCipher, type DbHandle, type FieldCipher, type KalenderSource } from '@vt/db';
 import { eventsChannel } from '@vt/workers';
 import type { Config } from './config.ts';
+import type { RouteOptions } from './types.ts';
 import { unavailable } from './errors.ts';
 import { createLimitedServer } from './infra/http-server.ts';
 import { memoryMailer, type Mailer } from './services/mail.ts';
@@ -20,23 +22,7 @@ import securityPlugin from './plugins/external/security.ts';
 import validationPlugin from './plugins/external/validation.ts';
 import rateLimitPlugin from './plugins/external/rate-limit.ts';
 import webPlugin from './plugins/external/web.ts';
-import adviezenRoutes from './routes/adviezen.ts';
-import adminUserRoutes from './routes/admin-users.ts';
-import auditRoutes from './routes/audit.ts';
-import authRoutes from './routes/auth.ts';
-import beoordelingRoutes from './routes/beoordeling.ts';
 import queueBoard from './routes/queues.ts';
-import eventsRoutes from './routes/events.ts';
-import healthRoutes from './routes/health.ts';
-import meldingenRoutes from './routes/meldingen.ts';
-import kalenderRoutes from './routes/kalender.ts';
-import lifecycleRoutes from './routes/lifecycle.ts';
-import referenceRoutes from './routes/reference.ts';
-import dashboardRoutes from './routes/dashboard.ts';
-import followUpRoutes from './routes/follow-up.ts';
-import mdoRoutes from './routes/mdo.ts';
-import vernietigingRoutes from './routes/vernietiging.ts';
-import werkvoorraadRoutes from './routes/werkvoorraad.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -81,6 +67,13 @@ export interface AppDeps {
   /** A pino logger to use instead of one built from the config. */
   loggerInstance?: FastifyBaseLogger;
 }
+
+/**
+ * Whether this module runs from its TypeScript source (tsx, vitest) rather than the esbuild bundle. Autoload then
+ * loads .ts files: tsx registers through `--import`, which autoload does not detect, hence its documented override.
+ */
+const SOURCE = import.meta.url.endsWith('.ts');
+if (SOURCE) process.env.FASTIFY_AUTOLOAD_TYPESCRIPT ??= '1';
 
 /** Paths whose values must never reach a log line. */
 export const logRedact = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
@@ -160,27 +153,24 @@ export async function buildApp(deps: AppDeps) {
   await app.register(caseAccessPlugin);
   await app.register(rateLimitPlugin, { unauthenticatedPerMinute: deps.config.unauthenticatedPerMinute ?? 120 });
 
-  await app.register(
-    async (api) => {
-      await api.register(healthRoutes);
-      await api.register(authRoutes, { production, absoluteHours: deps.config.sessionAbsoluteHours, totpRequired: deps.config.totpRequired ?? production });
-      await api.register(referenceRoutes);
-      await api.register(kalenderRoutes);
-      await api.register(auditRoutes);
-      await api.register(vernietigingRoutes);
-      await api.register(mdoRoutes);
-      await api.register(dashboardRoutes);
-      await api.register(followUpRoutes, { overdrachtWerkdagen: deps.config.overdrachtHerinneringWerkdagen ?? 5 });
-      await api.register(adminUserRoutes, { publicUrl: deps.publicUrl ?? 'http://localhost:3000' });
-      await api.register(adviezenRoutes);
-      await api.register(meldingenRoutes);
-      await api.register(beoordelingRoutes);
-      await api.register(lifecycleRoutes);
-      await api.register(werkvoorraadRoutes);
-      await api.register(eventsRoutes);
-    },
-    { prefix: '/api' },
-  );
+  // Every route lives in the folder of its URL under routes/api (folder = URL prefix, `_id` = `:id`), loaded by
+  // @fastify/autoload: a new route is a new file, with no list to keep here (issue #15).
+  const routeOptions: RouteOptions = {
+    production,
+    absoluteHours: deps.config.sessionAbsoluteHours,
+    totpRequired: deps.config.totpRequired ?? production,
+    publicUrl: deps.publicUrl ?? 'http://localhost:3000',
+    overdrachtWerkdagen: deps.config.overdrachtHerinneringWerkdagen ?? 5,
+  };
+  await app.register(autoload, {
+    dir: fileURLToPath(new URL('./routes/api', import.meta.url)),
+    routeParams: true,
+    autoHooks: true,
+    cascadeHooks: true,
+    // The bundle (npm start) holds the compiled files; from source they are TypeScript.
+    ...(SOURCE ? { matchFilter: (path: string) => path.endsWith('.ts') && !path.endsWith('.test.ts') } : { matchFilter: (path: string) => path.endsWith('.mjs') }),
+    options: { prefix: '/api', ...routeOptions },
+  });
 
   if (deps.queues?.length) await app.register(queueBoard, { queues: deps.queues });
 

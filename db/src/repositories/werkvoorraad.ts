@@ -75,7 +75,10 @@ export async function werkvoorraadJson(db: DbOrTx, p: WerkvoorraadPage): Promise
       from item`,
     )
     .catch((err: unknown) => {
-      throw new AuditWriteError(err);
+      // Only a failure of the audit insert is an audit failure (503, no data); any other SQL error is what it is.
+      // (drizzle wraps the driver's error: the table is named on its cause)
+      const pg = err as { table_name?: string; cause?: { table_name?: string } };
+      throw (pg.table_name ?? pg.cause?.table_name) === 'audit_log' ? new AuditWriteError(err) : err;
     });
   return rows[0]!.body;
 }

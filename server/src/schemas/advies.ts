@@ -1,5 +1,5 @@
-import { Type, type Static } from 'typebox';
 import { adviesKanalen, adviesUitkomsten, geweldsvormen, sectoren, vragerTypes } from '@vt/db/domain';
+import { Type, type Static } from 'typebox';
 import { codeEnum, DateTime, Email, Id, IsoDate, Name, Nullable, Page, PageSize, Phone, Text } from './common.ts';
 
 export const GeweldsvormenList = Type.Array(codeEnum(geweldsvormen), { maxItems: geweldsvormen.length, uniqueItems: true });

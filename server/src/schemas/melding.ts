@@ -1,36 +1,7 @@
+import { bands, betrokkeneRollen, eventTypes, geweldsvormen, melderRollen, melderTypes, meldingKanalen, meldingStatussen, routes, sectoren, teamKinds, urgencies, veiligheidVragen } from '@vt/db/domain';
 import { Type, type Static } from 'typebox';
-import {
-  bands,
-  betrokkeneRollen,
-  eventTypes,
-  geweldsvormen,
-  meldingKanalen,
-  meldingStatussen,
-  melderRollen,
-  melderTypes,
-  routes,
-  sectoren,
-  teamKinds,
-  urgencies,
-  veiligheidVragen,
-} from '@vt/db/domain';
 import { GeweldsvormenList } from './advies.ts';
-import {
-  codeEnum,
-  DateTime,
-  Email,
-  GemeenteCode,
-  Huisnummer,
-  Id,
-  IsoDate,
-  Name,
-  Nullable,
-  Page,
-  PageSize,
-  Phone,
-  Postcode,
-  Text,
-} from './common.ts';
+import { codeEnum, DateTime, Email, GemeenteCode, Huisnummer, Id, IsoDate, Name, Nullable, Page, PageSize, Phone, Postcode, Text } from './common.ts';
 
 export const Melder = Type.Object(
   {

@@ -1,7 +1,7 @@
 // Fan-out of live events: one Redis subscriber per API process, any number of SSE clients. Events come from the
 // workers and the API through Redis pub/sub, so this works with several API processes.
-import type { Redis } from 'ioredis';
 import type { LiveEvent } from '@vt/workers';
+import type { Redis } from 'ioredis';
 
 export type Listener = (event: LiveEvent) => void;
 

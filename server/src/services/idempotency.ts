@@ -1,8 +1,8 @@
 // Idempotency-Key handling (api.md, Conventions): the same key and body give the first answer again, the same
 // key with another body gives 422. The key is claimed in the same transaction as the work it protects.
-import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import { claimIdempotencyKey, completeIdempotencyKey, type Tx } from '@vt/db';
+import type { FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
 import { badRequest, unprocessable } from '../errors.ts';
 
 /** JSON with object keys sorted, so the same body hashes the same whatever the key order. */

@@ -2,8 +2,8 @@
 // *before* the secret is checked (INCR is atomic), so thirty guesses sent at once meet the same limit as thirty
 // sent one after the other: the sixth and later are refused without being checked. Counters live in Redis, shared by
 // every API process; when Redis is down the checks fail closed (the caller gets 503), never open.
-import type { Redis } from 'ioredis';
 import { sha256 } from '@vt/db';
+import type { Redis } from 'ioredis';
 
 export const WINDOW_SECONDS = 15 * 60;
 /** Wrong passwords one account may have within the window (also the current password on a change). */

@@ -4,890 +4,14 @@
  */
 
 export interface paths {
-    "/api/health/live": {
+    "/api/admin/rol-aanvragen": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The process runs */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/health/ready": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Postgres and Redis reachable */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            postgres: "ok" | "down";
-                            redis: "ok" | "down";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            postgres: "ok" | "down";
-                            redis: "ok" | "down";
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Sign in with email and password */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        email: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                name: string;
-                                email: string;
-                                roles: string[];
-                                teamId: string | null;
-                                team: {
-                                    /**
-                                     * Format: uuid
-                                     * @description Identifier (UUID)
-                                     */
-                                    id: string;
-                                    kind: string;
-                                    naam: string;
-                                } | null;
-                                gemeente: string | null;
-                                gemeenteNaam: string | null;
-                            };
-                            csrfToken: string;
-                            mfa: "none" | "verify" | "enrol";
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Sign out; the session dies on the server */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/session": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The signed-in user, the CSRF token and what the sign-in still needs */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                name: string;
-                                email: string;
-                                roles: string[];
-                                teamId: string | null;
-                                team: {
-                                    /**
-                                     * Format: uuid
-                                     * @description Identifier (UUID)
-                                     */
-                                    id: string;
-                                    kind: string;
-                                    naam: string;
-                                } | null;
-                                gemeente: string | null;
-                                gemeenteNaam: string | null;
-                            };
-                            csrfToken: string;
-                            mfa: "none" | "verify" | "enrol";
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/activatie": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Whom an activation link is for (while it is unused and unexpired) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            email: string;
-                            naam: string;
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/activeren": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Set the first password of a new account with its one-time activation link (the password rules apply) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                        wachtwoord: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/wachtwoord": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Change one’s own password (the password rules apply); every other session of the account ends */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        huidig: string;
-                        nieuw: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/totp": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Second sign-in step: the TOTP code */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The 6 digits the authenticator app shows */
-                        code: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                name: string;
-                                email: string;
-                                roles: string[];
-                                teamId: string | null;
-                                team: {
-                                    /**
-                                     * Format: uuid
-                                     * @description Identifier (UUID)
-                                     */
-                                    id: string;
-                                    kind: string;
-                                    naam: string;
-                                } | null;
-                                gemeente: string | null;
-                                gemeenteNaam: string | null;
-                            };
-                            csrfToken: string;
-                            mfa: "none" | "verify" | "enrol";
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/totp/enrol": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start enrolling an authenticator app: a new secret, its otpauth URI and a QR code (SVG) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            secret: string;
-                            uri: string;
-                            qrSvg: string;
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/totp/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Finish enrolling: the first code from the app switches TOTP on */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The 6 digits the authenticator app shows */
-                        code: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                name: string;
-                                email: string;
-                                roles: string[];
-                                teamId: string | null;
-                                team: {
-                                    /**
-                                     * Format: uuid
-                                     * @description Identifier (UUID)
-                                     */
-                                    id: string;
-                                    kind: string;
-                                    naam: string;
-                                } | null;
-                                gemeente: string | null;
-                                gemeenteNaam: string | null;
-                            };
-                            csrfToken: string;
-                            mfa: "none" | "verify" | "enrol";
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/gemeenten": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The gemeenten of the region */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                code: string;
-                                naam: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/teams": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The teams */
+        /** Role requests waiting for a second person, and recent decisions (beheerder, privacy officer) */
         get: {
             parameters: {
                 query?: never;
@@ -910,397 +34,17 @@ export interface paths {
                                  * @description Identifier (UUID)
                                  */
                                 id: string;
-                                kind: string;
-                                naam: string;
-                                gemeente: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Active staff, optionally by role (for assigning cases) */
-        get: {
-            parameters: {
-                query?: {
-                    role?: "adviseur" | "beoordelaar" | "chef_van_de_dag" | "crisisteam" | "gedragswetenschapper" | "medewerker" | "manager" | "wijkteam" | "privacy_officer" | "beheerder";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                name: string;
-                                roles: string[];
-                                teamId: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/kalender/niet-werkdagen": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Non-working days of a year besides weekends (Algemene termijnenwet art. 3) */
-        get: {
-            parameters: {
-                query: {
-                    jaar: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                datum: string;
-                                omschrijving: string;
-                                soort: "feestdag" | "gelijkgesteld";
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Add a day the government declared equal to a holiday (beheerder) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: date
-                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                         */
-                        datum: string;
-                        omschrijving: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: date
-                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                             */
-                            datum: string;
-                            omschrijving: string;
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The access log (privacy officer); newest first, at most 500 entries per page */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Identifier (UUID) */
-                    meldingId?: string;
-                    /** @description Identifier (UUID) */
-                    actor?: string;
-                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
-                    from?: string;
-                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
-                    to?: string;
-                    page?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            entries: {
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 time with offset
-                                 */
-                                at: string;
-                                actorId: string | null;
-                                actorType: string;
-                                role: string | null;
-                                /** @enum {string} */
-                                action: "read" | "search" | "create" | "update" | "decide" | "export" | "login" | "break_glass";
-                                subject: {
-                                    type: string;
-                                    id: string | null;
+                                user: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    naam: string;
+                                    email: string;
+                                    roles: string[];
                                 };
-                                purpose: string | null;
-                                result: string;
-                                ip: string | null;
-                                breakGlassId: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vernietigingsverzoeken": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Destruction requests, open ones first (privacy officer) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                meldingId: string;
-                                reference: string;
-                                reden: string;
+                                roles: string[];
                                 requestedBy: {
                                     /**
                                      * Format: uuid
@@ -1314,10 +58,18 @@ export interface paths {
                                  * @description ISO-8601 time with offset
                                  */
                                 requestedAt: string;
-                                status: "aangevraagd" | "toegewezen" | "afgewezen";
-                                besluitReden: string | null;
+                                /** @enum {string} */
+                                status: "aangevraagd" | "goedgekeurd" | "afgewezen";
+                                decidedBy: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    naam: string;
+                                } | null;
                                 decidedAt: string | null;
-                                executedAt: string | null;
+                                reden: string | null;
                             }[];
                         };
                     };
@@ -1340,119 +92,17 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
             };
         };
         put?: never;
-        /** Request destruction of a case file on behalf of a betrokkene (decided by the privacy officer) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description Identifier (UUID)
-                         */
-                        meldingId: string;
-                        reden: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description Identifier (UUID)
-                             */
-                            id: string;
-                            /** @enum {string} */
-                            status: "aangevraagd";
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/vernietigingsverzoeken/{id}/besluit": {
+    "/api/admin/rol-aanvragen/{id}/besluit": {
         parameters: {
             query?: never;
             header?: never;
@@ -1461,7 +111,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Grant (and carry out at once) or refuse a destruction request, with a reason */
+        /** Approve or refuse a role request as the second person (never the one who asked, never for one’s own account) */
         post: {
             parameters: {
                 query?: never;
@@ -1475,8 +125,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        besluit: "toegewezen" | "afgewezen";
-                        reden: string;
+                        /** @enum {string} */
+                        besluit: "goedgekeurd" | "afgewezen";
+                        reden?: string;
                     };
                 };
             };
@@ -1494,1928 +145,6 @@ export interface paths {
                              */
                             id: string;
                             status: string;
-                            executedAt: string | null;
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/mdo": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** MDOs, newest first, with the size of their agenda */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                datum: string;
-                                deelnemers: number;
-                                punten: number;
-                                open: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Plan an MDO with its participants (gedragswetenschapper, vertrouwensarts, case workers) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: date
-                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                         */
-                        datum: string;
-                        deelnemers: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description Identifier (UUID)
-                             */
-                            id: string;
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/mdo/wachtrij": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The MDO queue: cases routed to the MDO and not yet on an open agenda */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                reference: string;
-                                band: ("P1" | "P2" | "P3" | "P4") | null;
-                                gemeente: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 time with offset
-                                 */
-                                since: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/mdo/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An MDO with its participants and agenda (for the printable agenda and minutes) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Identifier (UUID) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description Identifier (UUID)
-                             */
-                            id: string;
-                            /**
-                             * Format: date
-                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                             */
-                            datum: string;
-                            deelnemers: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                naam: string;
-                                roles: string[];
-                            }[];
-                            agenda: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                meldingId: string;
-                                reference: string;
-                                band: ("P1" | "P2" | "P3" | "P4") | null;
-                                gemeente: string;
-                                routeRule: string | null;
-                                besluit: ("onderzoek" | "vv" | "overdracht" | "afsluiten") | null;
-                                toelichting: string | null;
-                                eigenaar: string | null;
-                                besluitAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/mdo/{id}/agenda": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Put a case from the MDO queue on the agenda */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Identifier (UUID) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description Identifier (UUID)
-                         */
-                        meldingId: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description Identifier (UUID)
-                             */
-                            id: string;
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/mdo/{id}/besluiten": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The MDO's decision on a case on its agenda, with reason and owner; what follows starts at once */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Identifier (UUID) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description Identifier (UUID)
-                         */
-                        meldingId: string;
-                        /** @enum {string} */
-                        besluit: "onderzoek" | "vv" | "overdracht" | "afsluiten";
-                        toelichting: string;
-                        /**
-                         * Format: uuid
-                         * @description Identifier (UUID)
-                         */
-                        eigenaar?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description Identifier (UUID)
-                             */
-                            meldingId: string;
-                            /** @enum {string} */
-                            besluit: "onderzoek" | "vv" | "overdracht" | "afsluiten";
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/meldingen/{id}/onderzoek": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start the onderzoek (from the wachtlijst or directly): due 10 weeks (70 days) after the start */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Identifier (UUID) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: date
-                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                         */
-                        startedAt?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description Identifier (UUID)
-                             */
-                            id: string;
-                            /**
-                             * Format: date
-                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                             */
-                            startedAt: string;
-                            /**
-                             * Format: date
-                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                             */
-                            dueDate: string;
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/meldingen/{id}/onderzoek/afronden": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Finish the onderzoek: an outcome per form of violence and the follow-up */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Identifier (UUID) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        uitkomsten: {
-                            /** @enum {string} */
-                            geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
-                            /** @enum {string} */
-                            conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
-                        }[];
-                        /** @enum {string} */
-                        vervolg: "overdracht" | "vv" | "monitoring" | "afsluiten";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description Identifier (UUID)
-                             */
-                            id: string;
-                            vervolg: string;
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dashboard/wachtlijst": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Waiting-list metrics against their targets, for the region, a team or a gemeente, now or at `at` */
-        get: {
-            parameters: {
-                query?: {
-                    team?: string | ("advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam");
-                    /** @description CBS gemeente code, e.g. GM0153 */
-                    gemeente?: string;
-                    /** @description ISO-8601 time with offset */
-                    at?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 time with offset
-                             */
-                            at: string;
-                            metrics: {
-                                /** @enum {string} */
-                                code: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct";
-                                count?: number;
-                                oldestWaitDays?: number;
-                                percent?: number | null;
-                                over?: number;
-                                target: number | null;
-                                breached: boolean;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dashboard/lijst": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The cases behind a waiting-list count (references and dates only), for staff who may read them */
-        get: {
-            parameters: {
-                query: {
-                    metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due";
-                    team?: string | ("advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam");
-                    /** @description CBS gemeente code, e.g. GM0153 */
-                    gemeente?: string;
-                    /** @description ISO-8601 time with offset */
-                    at?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 time with offset
-                             */
-                            at: string;
-                            /** @enum {string} */
-                            metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due";
-                            items: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                meldingId: string;
-                                reference: string;
-                                gemeente: string;
-                                sinds: string;
-                                dagen: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dashboard/targets": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Set a target for a metric, for the region or a team, from a moment on (earlier moments keep theirs) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct";
-                        value: number;
-                        team?: string | ("advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam");
-                        /**
-                         * Format: date-time
-                         * @description ISO-8601 time with offset
-                         */
-                        validFrom?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description Identifier (UUID)
-                             */
-                            id: string;
-                            /** @enum {string} */
-                            metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct";
-                            value: number;
-                            teamId: string | null;
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 time with offset
-                             */
-                            validFrom: string;
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dashboard/trend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One metric per week (start = Monday) with the target in force then */
-        get: {
-            parameters: {
-                query: {
-                    metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct";
-                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
-                    from?: string;
-                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
-                    to?: string;
-                    interval?: "week";
-                    team?: string | ("advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam");
-                    /** @description CBS gemeente code, e.g. GM0153 */
-                    gemeente?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct";
-                            points: {
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                start: string;
-                                value: number | null;
-                                target: number | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dashboard/forecast": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Expected backlog per week for the next 12 weeks from recent arrivals and completions, with its assumptions */
-        get: {
-            parameters: {
-                query?: {
-                    team?: string | ("advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam");
-                    /** @description CBS gemeente code, e.g. GM0153 */
-                    gemeente?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            assumptions: {
-                                basisWeeks: number;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                from: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                to: string;
-                                method: string;
-                            };
-                            beoordeling: {
-                                now: number;
-                                arrivals: number;
-                                completions: number;
-                                points: {
-                                    /**
-                                     * Format: date
-                                     * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                     */
-                                    start: string;
-                                    expected: number;
-                                }[];
-                            };
-                            wachtlijstOnderzoek: {
-                                now: number;
-                                arrivals: number;
-                                completions: number;
-                                points: {
-                                    /**
-                                     * Format: date
-                                     * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                     */
-                                    start: string;
-                                    expected: number;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/rapportage/halfjaar": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The CBS-style half-year figures; Accept: text/csv gives CSV (comma-separated, UTF-8, one header row) */
-        get: {
-            parameters: {
-                query: {
-                    jaar: number;
-                    half: 1 | 2;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            jaar: number;
-                            half: number;
-                            /**
-                             * Format: date
-                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                             */
-                            van: string;
-                            /**
-                             * Format: date
-                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                             */
-                            tot: string;
-                            rijen: {
-                                categorie: string;
-                                code: string;
-                                aantal: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/rapportage/jaar": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The yearly factsheet (like figure 3 of the regiovisie Twente): adviezen, meldingen by melder and form of violence, huisverboden, Code Rood */
-        get: {
-            parameters: {
-                query: {
-                    jaar: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            jaar: number;
-                            adviezen: {
-                                totaal: number;
-                                telefoon: number;
-                                chat: number;
-                                mail: number;
-                                telefoonPct: number | null;
-                                chatPct: number | null;
-                            };
-                            meldingen: {
-                                totaal: number;
-                                professional: number;
-                                politie: number;
-                                nietProfessional: number;
-                                professionalPct: number | null;
-                                nietProfessionalPct: number | null;
-                            };
-                            geweldsvormen: {
-                                /** @enum {string} */
-                                groep: "partnergeweld" | "kindermishandeling" | "ouderenmishandeling" | "geweld_tegen_ouders" | "mensenhandel" | "seksueel_geweld" | "eer_en_dwang";
-                                meldingen: number;
-                            }[];
-                            mensenhandel: {
-                                seksueel: number;
-                                crimineel: number;
-                                arbeid: number;
-                                overig: number;
-                            };
-                            seksueelGeweld: {
-                                acuut: number;
-                                nietAcuut: number;
-                            };
-                            huisverboden: {
-                                opgelegd: number;
-                                verlengd: number;
-                            };
-                            codeRood: number;
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/monitoring/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Record a monitoring checkpoint as safe or not safe; not safe sends the case back to the beoordeling queue */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Identifier (UUID) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        uitkomst: "veilig" | "niet_veilig";
-                        toelichting: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description Identifier (UUID)
-                             */
-                            id: string;
-                            uitkomst: string;
-                            escalated: boolean;
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/meldingen/{id}/code-rood": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Flag the case for Code Rood (regional escalation) with its date */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Identifier (UUID) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: date
-                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                         */
-                        datum: string;
-                        toelichting: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description Identifier (UUID)
-                             */
-                            id: string;
-                            /**
-                             * Format: date
-                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                             */
-                            datum: string;
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/code-rood/{id}/uitkomst": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Record the outcome of a Code Rood */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Identifier (UUID) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: date
-                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                         */
-                        datum: string;
-                        uitkomst: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description Identifier (UUID)
-                             */
-                            id: string;
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/herinneringen": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Reminders: handovers not accepted in time, huisverboden about to end, checkpoints and V&V reviews passed unrecorded, feedback late */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** @enum {string} */
-                                soort: "overdracht_niet_geaccepteerd" | "thv_eindigt" | "monitoring_verstreken" | "terugkoppeling_verlopen" | "voorwaarde_controle_verstreken";
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                meldingId: string;
-                                reference: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                datum: string;
-                                dagen: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/terugkoppelingen/{id}/gedaan": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Record that the melder heard the outcome (after the beoordeling or the onderzoek) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Identifier (UUID) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        notitie?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description Identifier (UUID)
-                             */
-                            id: string;
                         };
                     };
                 };
@@ -3642,112 +371,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/users/{id}/rollen": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Set an account’s roles: roles taken away go at once, roles that read case files or manage users wait for a second person */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Identifier (UUID) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        roles: ("adviseur" | "beoordelaar" | "chef_van_de_dag" | "crisisteam" | "gedragswetenschapper" | "medewerker" | "manager" | "wijkteam" | "privacy_officer" | "beheerder")[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description Identifier (UUID)
-                             */
-                            id: string;
-                            email: string;
-                            name: string;
-                            roles: string[];
-                            rollenAangevraagd: string[];
-                            teamId: string | null;
-                            otherTeamIds: string[];
-                            gemeente: string | null;
-                            disabledAt: string | null;
-                            geactiveerd: boolean;
-                            tweestaps: boolean;
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/admin/users/{id}/activatielink": {
         parameters: {
             query?: never;
@@ -3829,105 +452,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/rol-aanvragen": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Role requests waiting for a second person, and recent decisions (beheerder, privacy officer) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                user: {
-                                    /**
-                                     * Format: uuid
-                                     * @description Identifier (UUID)
-                                     */
-                                    id: string;
-                                    naam: string;
-                                    email: string;
-                                    roles: string[];
-                                };
-                                roles: string[];
-                                requestedBy: {
-                                    /**
-                                     * Format: uuid
-                                     * @description Identifier (UUID)
-                                     */
-                                    id: string;
-                                    naam: string;
-                                };
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 time with offset
-                                 */
-                                requestedAt: string;
-                                /** @enum {string} */
-                                status: "aangevraagd" | "goedgekeurd" | "afgewezen";
-                                decidedBy: {
-                                    /**
-                                     * Format: uuid
-                                     * @description Identifier (UUID)
-                                     */
-                                    id: string;
-                                    naam: string;
-                                } | null;
-                                decidedAt: string | null;
-                                reden: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/rol-aanvragen/{id}/besluit": {
+    "/api/admin/users/{id}/rollen": {
         parameters: {
             query?: never;
             header?: never;
@@ -3936,7 +461,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve or refuse a role request as the second person (never the one who asked, never for one’s own account) */
+        /** Set an account’s roles: roles taken away go at once, roles that read case files or manage users wait for a second person */
         post: {
             parameters: {
                 query?: never;
@@ -3950,9 +475,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        besluit: "goedgekeurd" | "afgewezen";
-                        reden?: string;
+                        roles: ("adviseur" | "beoordelaar" | "chef_van_de_dag" | "crisisteam" | "gedragswetenschapper" | "medewerker" | "manager" | "wijkteam" | "privacy_officer" | "beheerder")[];
                     };
                 };
             };
@@ -3969,7 +492,16 @@ export interface paths {
                              * @description Identifier (UUID)
                              */
                             id: string;
-                            status: string;
+                            email: string;
+                            name: string;
+                            roles: string[];
+                            rollenAangevraagd: string[];
+                            teamId: string | null;
+                            otherTeamIds: string[];
+                            gemeente: string | null;
+                            disabledAt: string | null;
+                            geactiveerd: boolean;
+                            tweestaps: boolean;
                         };
                     };
                 };
@@ -4837,6 +1369,2491 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The access log (privacy officer); newest first, at most 500 entries per page */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Identifier (UUID) */
+                    meldingId?: string;
+                    /** @description Identifier (UUID) */
+                    actor?: string;
+                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
+                    from?: string;
+                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
+                    to?: string;
+                    page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                at: string;
+                                actorId: string | null;
+                                actorType: string;
+                                role: string | null;
+                                /** @enum {string} */
+                                action: "read" | "search" | "create" | "update" | "decide" | "export" | "login" | "break_glass";
+                                subject: {
+                                    type: string;
+                                    id: string | null;
+                                };
+                                purpose: string | null;
+                                result: string;
+                                ip: string | null;
+                                breakGlassId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/activatie": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whom an activation link is for (while it is unused and unexpired) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            naam: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/activeren": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the first password of a new account with its one-time activation link (the password rules apply) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        wachtwoord: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/wachtwoord": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change one’s own password (the password rules apply); every other session of the account ends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        huidig: string;
+                        nieuw: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with email and password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                email: string;
+                                roles: string[];
+                                teamId: string | null;
+                                team: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    kind: string;
+                                    naam: string;
+                                } | null;
+                                gemeente: string | null;
+                                gemeenteNaam: string | null;
+                            };
+                            csrfToken: string;
+                            mfa: "none" | "verify" | "enrol";
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out; the session dies on the server */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user, the CSRF token and what the sign-in still needs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                email: string;
+                                roles: string[];
+                                teamId: string | null;
+                                team: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    kind: string;
+                                    naam: string;
+                                } | null;
+                                gemeente: string | null;
+                                gemeenteNaam: string | null;
+                            };
+                            csrfToken: string;
+                            mfa: "none" | "verify" | "enrol";
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Second sign-in step: the TOTP code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The 6 digits the authenticator app shows */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                email: string;
+                                roles: string[];
+                                teamId: string | null;
+                                team: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    kind: string;
+                                    naam: string;
+                                } | null;
+                                gemeente: string | null;
+                                gemeenteNaam: string | null;
+                            };
+                            csrfToken: string;
+                            mfa: "none" | "verify" | "enrol";
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start enrolling an authenticator app: a new secret, its otpauth URI and a QR code (SVG) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            secret: string;
+                            uri: string;
+                            qrSvg: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish enrolling: the first code from the app switches TOTP on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The 6 digits the authenticator app shows */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                email: string;
+                                roles: string[];
+                                teamId: string | null;
+                                team: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    kind: string;
+                                    naam: string;
+                                } | null;
+                                gemeente: string | null;
+                                gemeenteNaam: string | null;
+                            };
+                            csrfToken: string;
+                            mfa: "none" | "verify" | "enrol";
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/break-glass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Break-glass openings, newest first (manager and privacy officer; only the latter sees the reasons) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ISO-8601 time with offset */
+                    from?: string;
+                    /** @description ISO-8601 time with offset */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                at: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                expiresAt: string;
+                                user: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    naam: string;
+                                };
+                                melding: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    reference: string;
+                                };
+                                reden: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/code-rood/{id}/uitkomst": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the outcome of a Code Rood */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                         */
+                        datum: string;
+                        uitkomst: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Expected backlog per week for the next 12 weeks from recent arrivals and completions, with its assumptions */
+        get: {
+            parameters: {
+                query?: {
+                    team?: string | ("advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam");
+                    /** @description CBS gemeente code, e.g. GM0153 */
+                    gemeente?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assumptions: {
+                                basisWeeks: number;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                to: string;
+                                method: string;
+                            };
+                            beoordeling: {
+                                now: number;
+                                arrivals: number;
+                                completions: number;
+                                points: {
+                                    /**
+                                     * Format: date
+                                     * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                     */
+                                    start: string;
+                                    expected: number;
+                                }[];
+                            };
+                            wachtlijstOnderzoek: {
+                                now: number;
+                                arrivals: number;
+                                completions: number;
+                                points: {
+                                    /**
+                                     * Format: date
+                                     * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                     */
+                                    start: string;
+                                    expected: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/lijst": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases behind a waiting-list count (references and dates only), for staff who may read them */
+        get: {
+            parameters: {
+                query: {
+                    metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due";
+                    team?: string | ("advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam");
+                    /** @description CBS gemeente code, e.g. GM0153 */
+                    gemeente?: string;
+                    /** @description ISO-8601 time with offset */
+                    at?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            at: string;
+                            /** @enum {string} */
+                            metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due";
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                meldingId: string;
+                                reference: string;
+                                gemeente: string;
+                                sinds: string;
+                                dagen: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a target for a metric, for the region or a team, from a moment on (earlier moments keep theirs) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct";
+                        value: number;
+                        team?: string | ("advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam");
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 time with offset
+                         */
+                        validFrom?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            /** @enum {string} */
+                            metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct";
+                            value: number;
+                            teamId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            validFrom: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One metric per week (start = Monday) with the target in force then */
+        get: {
+            parameters: {
+                query: {
+                    metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct";
+                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
+                    from?: string;
+                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
+                    to?: string;
+                    interval?: "week";
+                    team?: string | ("advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam");
+                    /** @description CBS gemeente code, e.g. GM0153 */
+                    gemeente?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct";
+                            points: {
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                start: string;
+                                value: number | null;
+                                target: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/wachtlijst": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Waiting-list metrics against their targets, for the region, a team or a gemeente, now or at `at` */
+        get: {
+            parameters: {
+                query?: {
+                    team?: string | ("advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam");
+                    /** @description CBS gemeente code, e.g. GM0153 */
+                    gemeente?: string;
+                    /** @description ISO-8601 time with offset */
+                    at?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            at: string;
+                            metrics: {
+                                /** @enum {string} */
+                                code: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct";
+                                count?: number;
+                                oldestWaitDays?: number;
+                                percent?: number | null;
+                                over?: number;
+                                target: number | null;
+                                breached: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live updates (text/event-stream), without personal data, of the cases the caller may open */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gemeenten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The gemeenten of the region */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                naam: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process runs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postgres and Redis reachable */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            postgres: "ok" | "down";
+                            redis: "ok" | "down";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            postgres: "ok" | "down";
+                            redis: "ok" | "down";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/herinneringen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reminders: handovers not accepted in time, huisverboden about to end, checkpoints and V&V reviews passed unrecorded, feedback late */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                soort: "overdracht_niet_geaccepteerd" | "thv_eindigt" | "monitoring_verstreken" | "terugkoppeling_verlopen" | "voorwaarde_controle_verstreken";
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                meldingId: string;
+                                reference: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                dagen: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kalender/niet-werkdagen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Non-working days of a year besides weekends (Algemene termijnenwet art. 3) */
+        get: {
+            parameters: {
+                query: {
+                    jaar: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                omschrijving: string;
+                                soort: "feestdag" | "gelijkgesteld";
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a day the government declared equal to a holiday (beheerder) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                         */
+                        datum: string;
+                        omschrijving: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            datum: string;
+                            omschrijving: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mdo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MDOs, newest first, with the size of their agenda (a participant sees the MDOs it takes part in) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                deelnemers: number;
+                                punten: number;
+                                open: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Plan an MDO with its participants (gedragswetenschapper, vertrouwensarts, case workers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                         */
+                        datum: string;
+                        deelnemers: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mdo/wachtrij": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MDO queue: cases routed to the MDO and not yet on an open agenda */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                reference: string;
+                                band: ("P1" | "P2" | "P3" | "P4") | null;
+                                gemeente: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                since: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mdo/{id}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a case from the MDO queue on the agenda */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Identifier (UUID)
+                         */
+                        meldingId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mdo/{id}/besluiten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The MDO's decision on a case on its agenda, with reason and owner; what follows starts at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Identifier (UUID)
+                         */
+                        meldingId: string;
+                        /** @enum {string} */
+                        besluit: "onderzoek" | "vv" | "overdracht" | "afsluiten";
+                        toelichting: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier (UUID)
+                         */
+                        eigenaar?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            meldingId: string;
+                            /** @enum {string} */
+                            besluit: "onderzoek" | "vv" | "overdracht" | "afsluiten";
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mdo/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An MDO with its participants and agenda (for the printable agenda and minutes) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            datum: string;
+                            deelnemers: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                naam: string;
+                                roles: string[];
+                            }[];
+                            agenda: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                meldingId: string;
+                                reference: string;
+                                band: ("P1" | "P2" | "P3" | "P4") | null;
+                                gemeente: string;
+                                routeRule: string | null;
+                                besluit: ("onderzoek" | "vv" | "overdracht" | "afsluiten") | null;
+                                toelichting: string | null;
+                                eigenaar: string | null;
+                                besluitAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meldingen": {
         parameters: {
             query?: never;
@@ -5127,6 +4144,1263 @@ export interface paths {
                 };
                 /** @description The error body of every 4xx and 5xx answer */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meldingen/{id}/aanvulling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add information; triage runs again and the earlier proposal stays in the history */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The veiligheidsbeoordeling answers; absent means false */
+                        veiligheid?: {
+                            lopendGeweld?: boolean;
+                            doodsbedreiging?: boolean;
+                            wapen?: boolean;
+                            verwurging?: boolean;
+                            ernstigLetsel?: boolean;
+                            letselJongKind?: boolean;
+                            seksueelMisbruikToegang?: boolean;
+                            dreigendVertrek?: boolean;
+                            geenBescherming?: boolean;
+                            herhaaldGeweld?: boolean;
+                            dwingendeControle?: boolean;
+                            kindGetuige?: boolean;
+                            verwaarlozing?: boolean;
+                            zorgafhankelijk?: boolean;
+                            stalking?: boolean;
+                            verslaving?: boolean;
+                            psychiatrie?: boolean;
+                            financieleUitbuiting?: boolean;
+                            schulden?: boolean;
+                            huisvesting?: boolean;
+                            isolement?: boolean;
+                            onduidelijkOfGeweld?: boolean;
+                            ontkenningOfWeigering?: boolean;
+                            onvoldoendeInformatie?: boolean;
+                            anonimiteitToegezegd?: boolean;
+                            professionalBetrokken?: boolean;
+                            huishoudenWerktMee?: boolean;
+                        };
+                        toelichting?: string;
+                        betrokkenen?: {
+                            /** @enum {string} */
+                            rol: "slachtoffer" | "vermoedelijke_pleger" | "kind" | "overig";
+                            voornaam: string;
+                            achternaam: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            geboortedatum?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
+                            /** @enum {string} */
+                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            createdAt: string;
+                            adviesId: string | null;
+                            melder: {
+                                /** @enum {string} */
+                                type: "professional" | "niet_professional";
+                                rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
+                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                                naam: string;
+                                organisatie: string | null;
+                                telefoon: string | null;
+                                email: string | null;
+                                anoniemNaarHuishouden: boolean;
+                            } | null;
+                            huishouden: {
+                                adres: {
+                                    straat: string;
+                                    huisnummer: string;
+                                    postcode: string;
+                                    plaats: string;
+                                };
+                                gemeente: string;
+                                gemeenteNaam: string;
+                            };
+                            betrokkenen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                rol: "slachtoffer" | "vermoedelijke_pleger" | "kind" | "overig";
+                                voornaam: string;
+                                achternaam: string;
+                                geboortedatum: string | null;
+                            }[];
+                            geweldsvormen: ("partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig")[];
+                            veiligheid: {
+                                [key: string]: boolean;
+                            };
+                            toelichting: string;
+                            triage: {
+                                /** @enum {string} */
+                                urgency: "acuut" | "niet_acuut";
+                                /** @enum {string} */
+                                band: "P1" | "P2" | "P3" | "P4";
+                                priority: number;
+                                /** @enum {string} */
+                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                routeRule: string;
+                                factors: {
+                                    code: string;
+                                    weight: number;
+                                }[];
+                                rulesVersion: string;
+                                eerdereMeldingen: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                proposedAt: string;
+                            } | null;
+                            beoordeling: {
+                                /** @enum {string} */
+                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                /** @enum {string} */
+                                band: "P1" | "P2" | "P3" | "P4";
+                                override: boolean;
+                                reason: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                decidedBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                decidedAt: string;
+                            } | null;
+                            deadlines: {
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                beoordelingDueDate: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                beoordelingDueAt: string;
+                                responseDueAt?: string | null;
+                                onderzoekDueDate?: string | null;
+                            };
+                            onderzoek: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                besluitAt: string;
+                                startedAt: string | null;
+                                dueDate: string | null;
+                                afgerondAt: string | null;
+                                uitkomsten: {
+                                    /** @enum {string} */
+                                    geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
+                                    /** @enum {string} */
+                                    conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
+                                }[] | null;
+                                vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
+                            } | null;
+                            overdracht: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                gemeente: string;
+                                /** @enum {string} */
+                                status: "verzonden" | "geaccepteerd" | "teruggestuurd";
+                                acceptedAt: string | null;
+                                reden: string | null;
+                            } | null;
+                            monitoring: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "gepland" | "veilig" | "niet_veilig";
+                            }[];
+                            terugkoppelingen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                moment: "na_beoordeling" | "na_onderzoek";
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                doneAt: string | null;
+                            }[];
+                            voorwaarden: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                omschrijving: string;
+                                toezichthouder: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                controleOp: string;
+                                /** @enum {string} */
+                                status: "lopend" | "nagekomen" | "niet_nagekomen";
+                                toelichting: string | null;
+                                beoordeeldAt: string | null;
+                            }[];
+                            codeRood: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                toelichting: string;
+                                uitkomst: string | null;
+                                uitkomstDatum: string | null;
+                            } | null;
+                            thv: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                opgelegdOp: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                eindigtOp: string;
+                                verlengdTotEnMet: string | null;
+                            } | null;
+                            team: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam";
+                                naam: string;
+                                gemeente: string | null;
+                            } | null;
+                            assignedTo: string[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meldingen/{id}/afsluiten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the case with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reden: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
+                            /** @enum {string} */
+                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            createdAt: string;
+                            adviesId: string | null;
+                            melder: {
+                                /** @enum {string} */
+                                type: "professional" | "niet_professional";
+                                rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
+                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                                naam: string;
+                                organisatie: string | null;
+                                telefoon: string | null;
+                                email: string | null;
+                                anoniemNaarHuishouden: boolean;
+                            } | null;
+                            huishouden: {
+                                adres: {
+                                    straat: string;
+                                    huisnummer: string;
+                                    postcode: string;
+                                    plaats: string;
+                                };
+                                gemeente: string;
+                                gemeenteNaam: string;
+                            };
+                            betrokkenen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                rol: "slachtoffer" | "vermoedelijke_pleger" | "kind" | "overig";
+                                voornaam: string;
+                                achternaam: string;
+                                geboortedatum: string | null;
+                            }[];
+                            geweldsvormen: ("partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig")[];
+                            veiligheid: {
+                                [key: string]: boolean;
+                            };
+                            toelichting: string;
+                            triage: {
+                                /** @enum {string} */
+                                urgency: "acuut" | "niet_acuut";
+                                /** @enum {string} */
+                                band: "P1" | "P2" | "P3" | "P4";
+                                priority: number;
+                                /** @enum {string} */
+                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                routeRule: string;
+                                factors: {
+                                    code: string;
+                                    weight: number;
+                                }[];
+                                rulesVersion: string;
+                                eerdereMeldingen: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                proposedAt: string;
+                            } | null;
+                            beoordeling: {
+                                /** @enum {string} */
+                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                /** @enum {string} */
+                                band: "P1" | "P2" | "P3" | "P4";
+                                override: boolean;
+                                reason: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                decidedBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                decidedAt: string;
+                            } | null;
+                            deadlines: {
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                beoordelingDueDate: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                beoordelingDueAt: string;
+                                responseDueAt?: string | null;
+                                onderzoekDueDate?: string | null;
+                            };
+                            onderzoek: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                besluitAt: string;
+                                startedAt: string | null;
+                                dueDate: string | null;
+                                afgerondAt: string | null;
+                                uitkomsten: {
+                                    /** @enum {string} */
+                                    geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
+                                    /** @enum {string} */
+                                    conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
+                                }[] | null;
+                                vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
+                            } | null;
+                            overdracht: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                gemeente: string;
+                                /** @enum {string} */
+                                status: "verzonden" | "geaccepteerd" | "teruggestuurd";
+                                acceptedAt: string | null;
+                                reden: string | null;
+                            } | null;
+                            monitoring: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "gepland" | "veilig" | "niet_veilig";
+                            }[];
+                            terugkoppelingen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                moment: "na_beoordeling" | "na_onderzoek";
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                doneAt: string | null;
+                            }[];
+                            voorwaarden: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                omschrijving: string;
+                                toezichthouder: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                controleOp: string;
+                                /** @enum {string} */
+                                status: "lopend" | "nagekomen" | "niet_nagekomen";
+                                toelichting: string | null;
+                                beoordeeldAt: string | null;
+                            }[];
+                            codeRood: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                toelichting: string;
+                                uitkomst: string | null;
+                                uitkomstDatum: string | null;
+                            } | null;
+                            thv: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                opgelegdOp: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                eindigtOp: string;
+                                verlengdTotEnMet: string | null;
+                            } | null;
+                            team: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam";
+                                naam: string;
+                                gemeente: string | null;
+                            } | null;
+                            assignedTo: string[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meldingen/{id}/beoordeling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm or override the triage proposal (a reason is required when it differs) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                        /** @enum {string} */
+                        band?: "P1" | "P2" | "P3" | "P4";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
+                            /** @enum {string} */
+                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            createdAt: string;
+                            adviesId: string | null;
+                            melder: {
+                                /** @enum {string} */
+                                type: "professional" | "niet_professional";
+                                rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
+                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                                naam: string;
+                                organisatie: string | null;
+                                telefoon: string | null;
+                                email: string | null;
+                                anoniemNaarHuishouden: boolean;
+                            } | null;
+                            huishouden: {
+                                adres: {
+                                    straat: string;
+                                    huisnummer: string;
+                                    postcode: string;
+                                    plaats: string;
+                                };
+                                gemeente: string;
+                                gemeenteNaam: string;
+                            };
+                            betrokkenen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                rol: "slachtoffer" | "vermoedelijke_pleger" | "kind" | "overig";
+                                voornaam: string;
+                                achternaam: string;
+                                geboortedatum: string | null;
+                            }[];
+                            geweldsvormen: ("partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig")[];
+                            veiligheid: {
+                                [key: string]: boolean;
+                            };
+                            toelichting: string;
+                            triage: {
+                                /** @enum {string} */
+                                urgency: "acuut" | "niet_acuut";
+                                /** @enum {string} */
+                                band: "P1" | "P2" | "P3" | "P4";
+                                priority: number;
+                                /** @enum {string} */
+                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                routeRule: string;
+                                factors: {
+                                    code: string;
+                                    weight: number;
+                                }[];
+                                rulesVersion: string;
+                                eerdereMeldingen: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                proposedAt: string;
+                            } | null;
+                            beoordeling: {
+                                /** @enum {string} */
+                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                /** @enum {string} */
+                                band: "P1" | "P2" | "P3" | "P4";
+                                override: boolean;
+                                reason: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                decidedBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                decidedAt: string;
+                            } | null;
+                            deadlines: {
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                beoordelingDueDate: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                beoordelingDueAt: string;
+                                responseDueAt?: string | null;
+                                onderzoekDueDate?: string | null;
+                            };
+                            onderzoek: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                besluitAt: string;
+                                startedAt: string | null;
+                                dueDate: string | null;
+                                afgerondAt: string | null;
+                                uitkomsten: {
+                                    /** @enum {string} */
+                                    geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
+                                    /** @enum {string} */
+                                    conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
+                                }[] | null;
+                                vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
+                            } | null;
+                            overdracht: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                gemeente: string;
+                                /** @enum {string} */
+                                status: "verzonden" | "geaccepteerd" | "teruggestuurd";
+                                acceptedAt: string | null;
+                                reden: string | null;
+                            } | null;
+                            monitoring: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "gepland" | "veilig" | "niet_veilig";
+                            }[];
+                            terugkoppelingen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                moment: "na_beoordeling" | "na_onderzoek";
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                doneAt: string | null;
+                            }[];
+                            voorwaarden: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                omschrijving: string;
+                                toezichthouder: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                controleOp: string;
+                                /** @enum {string} */
+                                status: "lopend" | "nagekomen" | "niet_nagekomen";
+                                toelichting: string | null;
+                                beoordeeldAt: string | null;
+                            }[];
+                            codeRood: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                toelichting: string;
+                                uitkomst: string | null;
+                                uitkomstDatum: string | null;
+                            } | null;
+                            thv: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                opgelegdOp: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                eindigtOp: string;
+                                verlengdTotEnMet: string | null;
+                            } | null;
+                            team: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam";
+                                naam: string;
+                                gemeente: string | null;
+                            } | null;
+                            assignedTo: string[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meldingen/{id}/break-glass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a case outside your own queue for an hour, with a reason (flagged in the audit trail) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reden: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meldingen/{id}/code-rood": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Flag the case for Code Rood (regional escalation) with its date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                         */
+                        datum: string;
+                        toelichting: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            datum: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5545,7 +5819,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/meldingen/{id}/break-glass": {
+    "/api/meldingen/{id}/onderzoek": {
         parameters: {
             query?: never;
             header?: never;
@@ -5554,7 +5828,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open a case outside your own queue for an hour, with a reason (flagged in the audit trail) */
+        /** Start the onderzoek (from the wachtlijst or directly): due 10 weeks (70 days) after the start */
         post: {
             parameters: {
                 query?: never;
@@ -5568,7 +5842,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        reden: string;
+                        /**
+                         * Format: date
+                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                         */
+                        startedAt?: string;
                     };
                 };
             };
@@ -5586,843 +5864,15 @@ export interface paths {
                              */
                             id: string;
                             /**
-                             * Format: date-time
-                             * @description ISO-8601 time with offset
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
                              */
-                            expiresAt: string;
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/break-glass": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Break-glass openings, newest first (manager and privacy officer; only the latter sees the reasons) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description ISO-8601 time with offset */
-                    from?: string;
-                    /** @description ISO-8601 time with offset */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 time with offset
-                                 */
-                                at: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 time with offset
-                                 */
-                                expiresAt: string;
-                                user: {
-                                    /**
-                                     * Format: uuid
-                                     * @description Identifier (UUID)
-                                     */
-                                    id: string;
-                                    naam: string;
-                                };
-                                melding: {
-                                    /**
-                                     * Format: uuid
-                                     * @description Identifier (UUID)
-                                     */
-                                    id: string;
-                                    reference: string;
-                                };
-                                reden: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/meldingen/{id}/beoordeling": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Confirm or override the triage proposal (a reason is required when it differs) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Identifier (UUID) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
-                        /** @enum {string} */
-                        band?: "P1" | "P2" | "P3" | "P4";
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description Identifier (UUID)
-                             */
-                            id: string;
-                            reference: string;
-                            /** @enum {string} */
-                            status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
-                            /** @enum {string} */
-                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 time with offset
-                             */
-                            receivedAt: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 time with offset
-                             */
-                            createdAt: string;
-                            adviesId: string | null;
-                            melder: {
-                                /** @enum {string} */
-                                type: "professional" | "niet_professional";
-                                rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
-                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
-                                naam: string;
-                                organisatie: string | null;
-                                telefoon: string | null;
-                                email: string | null;
-                                anoniemNaarHuishouden: boolean;
-                            } | null;
-                            huishouden: {
-                                adres: {
-                                    straat: string;
-                                    huisnummer: string;
-                                    postcode: string;
-                                    plaats: string;
-                                };
-                                gemeente: string;
-                                gemeenteNaam: string;
-                            };
-                            betrokkenen: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /** @enum {string} */
-                                rol: "slachtoffer" | "vermoedelijke_pleger" | "kind" | "overig";
-                                voornaam: string;
-                                achternaam: string;
-                                geboortedatum: string | null;
-                            }[];
-                            geweldsvormen: ("partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig")[];
-                            veiligheid: {
-                                [key: string]: boolean;
-                            };
-                            toelichting: string;
-                            triage: {
-                                /** @enum {string} */
-                                urgency: "acuut" | "niet_acuut";
-                                /** @enum {string} */
-                                band: "P1" | "P2" | "P3" | "P4";
-                                priority: number;
-                                /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
-                                routeRule: string;
-                                factors: {
-                                    code: string;
-                                    weight: number;
-                                }[];
-                                rulesVersion: string;
-                                eerdereMeldingen: number;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 time with offset
-                                 */
-                                proposedAt: string;
-                            } | null;
-                            beoordeling: {
-                                /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
-                                /** @enum {string} */
-                                band: "P1" | "P2" | "P3" | "P4";
-                                override: boolean;
-                                reason: string | null;
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                decidedBy: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 time with offset
-                                 */
-                                decidedAt: string;
-                            } | null;
-                            deadlines: {
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                beoordelingDueDate: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 time with offset
-                                 */
-                                beoordelingDueAt: string;
-                                responseDueAt?: string | null;
-                                onderzoekDueDate?: string | null;
-                            };
-                            onderzoek: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 time with offset
-                                 */
-                                besluitAt: string;
-                                startedAt: string | null;
-                                dueDate: string | null;
-                                afgerondAt: string | null;
-                                uitkomsten: {
-                                    /** @enum {string} */
-                                    geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
-                                    /** @enum {string} */
-                                    conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
-                                }[] | null;
-                                vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
-                            } | null;
-                            overdracht: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                gemeente: string;
-                                /** @enum {string} */
-                                status: "verzonden" | "geaccepteerd" | "teruggestuurd";
-                                acceptedAt: string | null;
-                                reden: string | null;
-                            } | null;
-                            monitoring: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                dueDate: string;
-                                /** @enum {string} */
-                                status: "gepland" | "veilig" | "niet_veilig";
-                            }[];
-                            terugkoppelingen: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /** @enum {string} */
-                                moment: "na_beoordeling" | "na_onderzoek";
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                dueDate: string;
-                                doneAt: string | null;
-                            }[];
-                            voorwaarden: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                omschrijving: string;
-                                toezichthouder: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                controleOp: string;
-                                /** @enum {string} */
-                                status: "lopend" | "nagekomen" | "niet_nagekomen";
-                                toelichting: string | null;
-                                beoordeeldAt: string | null;
-                            }[];
-                            codeRood: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                datum: string;
-                                toelichting: string;
-                                uitkomst: string | null;
-                                uitkomstDatum: string | null;
-                            } | null;
-                            thv: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                opgelegdOp: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                eindigtOp: string;
-                                verlengdTotEnMet: string | null;
-                            } | null;
-                            team: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /** @enum {string} */
-                                kind: "advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam";
-                                naam: string;
-                                gemeente: string | null;
-                            } | null;
-                            assignedTo: string[];
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/meldingen/{id}/aanvulling": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Add information; triage runs again and the earlier proposal stays in the history */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Identifier (UUID) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The veiligheidsbeoordeling answers; absent means false */
-                        veiligheid?: {
-                            lopendGeweld?: boolean;
-                            doodsbedreiging?: boolean;
-                            wapen?: boolean;
-                            verwurging?: boolean;
-                            ernstigLetsel?: boolean;
-                            letselJongKind?: boolean;
-                            seksueelMisbruikToegang?: boolean;
-                            dreigendVertrek?: boolean;
-                            geenBescherming?: boolean;
-                            herhaaldGeweld?: boolean;
-                            dwingendeControle?: boolean;
-                            kindGetuige?: boolean;
-                            verwaarlozing?: boolean;
-                            zorgafhankelijk?: boolean;
-                            stalking?: boolean;
-                            verslaving?: boolean;
-                            psychiatrie?: boolean;
-                            financieleUitbuiting?: boolean;
-                            schulden?: boolean;
-                            huisvesting?: boolean;
-                            isolement?: boolean;
-                            onduidelijkOfGeweld?: boolean;
-                            ontkenningOfWeigering?: boolean;
-                            onvoldoendeInformatie?: boolean;
-                            anonimiteitToegezegd?: boolean;
-                            professionalBetrokken?: boolean;
-                            huishoudenWerktMee?: boolean;
-                        };
-                        toelichting?: string;
-                        betrokkenen?: {
-                            /** @enum {string} */
-                            rol: "slachtoffer" | "vermoedelijke_pleger" | "kind" | "overig";
-                            voornaam: string;
-                            achternaam: string;
+                            startedAt: string;
                             /**
                              * Format: date
                              * @description Europe/Amsterdam calendar date, YYYY-MM-DD
                              */
-                            geboortedatum?: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description Identifier (UUID)
-                             */
-                            id: string;
-                            reference: string;
-                            /** @enum {string} */
-                            status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
-                            /** @enum {string} */
-                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 time with offset
-                             */
-                            receivedAt: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 time with offset
-                             */
-                            createdAt: string;
-                            adviesId: string | null;
-                            melder: {
-                                /** @enum {string} */
-                                type: "professional" | "niet_professional";
-                                rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
-                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
-                                naam: string;
-                                organisatie: string | null;
-                                telefoon: string | null;
-                                email: string | null;
-                                anoniemNaarHuishouden: boolean;
-                            } | null;
-                            huishouden: {
-                                adres: {
-                                    straat: string;
-                                    huisnummer: string;
-                                    postcode: string;
-                                    plaats: string;
-                                };
-                                gemeente: string;
-                                gemeenteNaam: string;
-                            };
-                            betrokkenen: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /** @enum {string} */
-                                rol: "slachtoffer" | "vermoedelijke_pleger" | "kind" | "overig";
-                                voornaam: string;
-                                achternaam: string;
-                                geboortedatum: string | null;
-                            }[];
-                            geweldsvormen: ("partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig")[];
-                            veiligheid: {
-                                [key: string]: boolean;
-                            };
-                            toelichting: string;
-                            triage: {
-                                /** @enum {string} */
-                                urgency: "acuut" | "niet_acuut";
-                                /** @enum {string} */
-                                band: "P1" | "P2" | "P3" | "P4";
-                                priority: number;
-                                /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
-                                routeRule: string;
-                                factors: {
-                                    code: string;
-                                    weight: number;
-                                }[];
-                                rulesVersion: string;
-                                eerdereMeldingen: number;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 time with offset
-                                 */
-                                proposedAt: string;
-                            } | null;
-                            beoordeling: {
-                                /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
-                                /** @enum {string} */
-                                band: "P1" | "P2" | "P3" | "P4";
-                                override: boolean;
-                                reason: string | null;
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                decidedBy: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 time with offset
-                                 */
-                                decidedAt: string;
-                            } | null;
-                            deadlines: {
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                beoordelingDueDate: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 time with offset
-                                 */
-                                beoordelingDueAt: string;
-                                responseDueAt?: string | null;
-                                onderzoekDueDate?: string | null;
-                            };
-                            onderzoek: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 time with offset
-                                 */
-                                besluitAt: string;
-                                startedAt: string | null;
-                                dueDate: string | null;
-                                afgerondAt: string | null;
-                                uitkomsten: {
-                                    /** @enum {string} */
-                                    geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
-                                    /** @enum {string} */
-                                    conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
-                                }[] | null;
-                                vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
-                            } | null;
-                            overdracht: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                gemeente: string;
-                                /** @enum {string} */
-                                status: "verzonden" | "geaccepteerd" | "teruggestuurd";
-                                acceptedAt: string | null;
-                                reden: string | null;
-                            } | null;
-                            monitoring: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                dueDate: string;
-                                /** @enum {string} */
-                                status: "gepland" | "veilig" | "niet_veilig";
-                            }[];
-                            terugkoppelingen: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /** @enum {string} */
-                                moment: "na_beoordeling" | "na_onderzoek";
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                dueDate: string;
-                                doneAt: string | null;
-                            }[];
-                            voorwaarden: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                omschrijving: string;
-                                toezichthouder: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                controleOp: string;
-                                /** @enum {string} */
-                                status: "lopend" | "nagekomen" | "niet_nagekomen";
-                                toelichting: string | null;
-                                beoordeeldAt: string | null;
-                            }[];
-                            codeRood: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                datum: string;
-                                toelichting: string;
-                                uitkomst: string | null;
-                                uitkomstDatum: string | null;
-                            } | null;
-                            thv: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                opgelegdOp: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                eindigtOp: string;
-                                verlengdTotEnMet: string | null;
-                            } | null;
-                            team: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /** @enum {string} */
-                                kind: "advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam";
-                                naam: string;
-                                gemeente: string | null;
-                            } | null;
-                            assignedTo: string[];
+                            dueDate: string;
                         };
                     };
                 };
@@ -6471,8 +5921,304 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meldingen/{id}/onderzoek/afronden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish the onderzoek: an outcome per form of violence and the follow-up */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        uitkomsten: {
+                            /** @enum {string} */
+                            geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
+                            /** @enum {string} */
+                            conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
+                        }[];
+                        /** @enum {string} */
+                        vervolg: "overdracht" | "vv" | "monitoring" | "afsluiten";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            vervolg: string;
+                        };
+                    };
+                };
                 /** @description The error body of every 4xx and 5xx answer */
-                503: {
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meldingen/{id}/overdracht": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the case over to a gemeente's wijkteam (409 while one is pending) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description CBS gemeente code, e.g. GM0153 */
+                        gemeente: string;
+                        toelichting: string;
+                        veiligheidsvoorwaarden?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meldingen/{id}/thv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a tijdelijk huisverbod: 10 days from the day it was imposed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                         */
+                        opgelegdOp: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            opgelegdOp: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            eindigtOp: string;
+                            verlengdTotEnMet: string | null;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6826,7 +6572,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/meldingen/{id}/overdracht": {
+    "/api/meldingen/{id}/voorwaarden": {
         parameters: {
             query?: never;
             header?: never;
@@ -6835,7 +6581,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hand the case over to a gemeente's wijkteam (409 while one is pending) */
+        /** V&V: record a safety condition agreed with the household, who watches it and when it is reviewed */
         post: {
             parameters: {
                 query?: never;
@@ -6849,10 +6595,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description CBS gemeente code, e.g. GM0153 */
-                        gemeente: string;
-                        toelichting: string;
-                        veiligheidsvoorwaarden?: string;
+                        omschrijving: string;
+                        toezichthouder: string;
+                        /**
+                         * Format: date
+                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                         */
+                        controleOp: string;
                     };
                 };
             };
@@ -6869,6 +6618,114 @@ export interface paths {
                              * @description Identifier (UUID)
                              */
                             id: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            controleOp: string;
+                            /** @enum {string} */
+                            status: "lopend" | "nagekomen" | "niet_nagekomen";
+                            escalated: boolean;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monitoring/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a monitoring checkpoint as safe or not safe; not safe sends the case back to the beoordeling queue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        uitkomst: "veilig" | "niet_veilig";
+                        toelichting: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            uitkomst: string;
+                            escalated: boolean;
                         };
                     };
                 };
@@ -7661,7 +7518,277 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/meldingen/{id}/thv": {
+    "/api/rapportage/halfjaar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The CBS-style half-year figures; Accept: text/csv gives CSV (comma-separated, UTF-8, one header row) */
+        get: {
+            parameters: {
+                query: {
+                    jaar: number;
+                    half: 1 | 2;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jaar: number;
+                            half: number;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            van: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            tot: string;
+                            rijen: {
+                                categorie: string;
+                                code: string;
+                                aantal: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rapportage/jaar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The yearly factsheet (like figure 3 of the regiovisie Twente): adviezen, meldingen by melder and form of violence, huisverboden, Code Rood */
+        get: {
+            parameters: {
+                query: {
+                    jaar: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jaar: number;
+                            adviezen: {
+                                totaal: number;
+                                telefoon: number;
+                                chat: number;
+                                mail: number;
+                                telefoonPct: number | null;
+                                chatPct: number | null;
+                            };
+                            meldingen: {
+                                totaal: number;
+                                professional: number;
+                                politie: number;
+                                nietProfessional: number;
+                                professionalPct: number | null;
+                                nietProfessionalPct: number | null;
+                            };
+                            geweldsvormen: {
+                                /** @enum {string} */
+                                groep: "partnergeweld" | "kindermishandeling" | "ouderenmishandeling" | "geweld_tegen_ouders" | "mensenhandel" | "seksueel_geweld" | "eer_en_dwang";
+                                meldingen: number;
+                            }[];
+                            mensenhandel: {
+                                seksueel: number;
+                                crimineel: number;
+                                arbeid: number;
+                                overig: number;
+                            };
+                            seksueelGeweld: {
+                                acuut: number;
+                                nietAcuut: number;
+                            };
+                            huisverboden: {
+                                opgelegd: number;
+                                verlengd: number;
+                            };
+                            codeRood: number;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The teams */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                kind: string;
+                                naam: string;
+                                gemeente: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/terugkoppelingen/{id}/gedaan": {
         parameters: {
             query?: never;
             header?: never;
@@ -7670,7 +7797,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a tijdelijk huisverbod: 10 days from the day it was imposed */
+        /** Record that the melder heard the outcome (after the beoordeling or the onderzoek) */
         post: {
             parameters: {
                 query?: never;
@@ -7684,17 +7811,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /**
-                         * Format: date
-                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                         */
-                        opgelegdOp: string;
+                        notitie?: string;
                     };
                 };
             };
             responses: {
                 /** @description Default Response */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7705,17 +7828,6 @@ export interface paths {
                              * @description Identifier (UUID)
                              */
                             id: string;
-                            /**
-                             * Format: date
-                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                             */
-                            opgelegdOp: string;
-                            /**
-                             * Format: date
-                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                             */
-                            eindigtOp: string;
-                            verlengdTotEnMet: string | null;
                         };
                     };
                 };
@@ -7748,6 +7860,15 @@ export interface paths {
                 };
                 /** @description The error body of every 4xx and 5xx answer */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7874,36 +7995,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/meldingen/{id}/voorwaarden": {
+    "/api/users": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Active staff, optionally by role (for assigning cases) */
+        get: {
+            parameters: {
+                query?: {
+                    role?: "adviseur" | "beoordelaar" | "chef_van_de_dag" | "crisisteam" | "gedragswetenschapper" | "medewerker" | "manager" | "wijkteam" | "privacy_officer" | "beheerder";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                name: string;
+                                roles: string[];
+                                teamId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
-        /** V&V: record a safety condition agreed with the household, who watches it and when it is reviewed */
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vernietigingsverzoeken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Destruction requests, open ones first (privacy officer) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                meldingId: string;
+                                reference: string;
+                                reden: string;
+                                requestedBy: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    naam: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                requestedAt: string;
+                                status: "aangevraagd" | "toegewezen" | "afgewezen";
+                                besluitReden: string | null;
+                                decidedAt: string | null;
+                                executedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Request destruction of a case file on behalf of a betrokkene (decided by the privacy officer) */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    /** @description Identifier (UUID) */
-                    id: string;
-                };
+                path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
                     "application/json": {
-                        omschrijving: string;
-                        toezichthouder: string;
                         /**
-                         * Format: date
-                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                         * Format: uuid
+                         * @description Identifier (UUID)
                          */
-                        controleOp: string;
+                        meldingId: string;
+                        reden: string;
                     };
                 };
             };
@@ -7920,14 +8183,8 @@ export interface paths {
                              * @description Identifier (UUID)
                              */
                             id: string;
-                            /**
-                             * Format: date
-                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                             */
-                            controleOp: string;
                             /** @enum {string} */
-                            status: "lopend" | "nagekomen" | "niet_nagekomen";
-                            escalated: boolean;
+                            status: "aangevraagd";
                         };
                     };
                 };
@@ -7969,6 +8226,123 @@ export interface paths {
                 };
                 /** @description The error body of every 4xx and 5xx answer */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vernietigingsverzoeken/{id}/besluit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant (and carry out at once) or refuse a destruction request, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        besluit: "toegewezen" | "afgewezen";
+                        reden: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            status: string;
+                            executedAt: string | null;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8034,335 +8408,6 @@ export interface paths {
                             /** @enum {string} */
                             status: "lopend" | "nagekomen" | "niet_nagekomen";
                             escalated: boolean;
-                        };
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/meldingen/{id}/afsluiten": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Close the case with a reason */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Identifier (UUID) */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reden: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: uuid
-                             * @description Identifier (UUID)
-                             */
-                            id: string;
-                            reference: string;
-                            /** @enum {string} */
-                            status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
-                            /** @enum {string} */
-                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 time with offset
-                             */
-                            receivedAt: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO-8601 time with offset
-                             */
-                            createdAt: string;
-                            adviesId: string | null;
-                            melder: {
-                                /** @enum {string} */
-                                type: "professional" | "niet_professional";
-                                rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
-                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
-                                naam: string;
-                                organisatie: string | null;
-                                telefoon: string | null;
-                                email: string | null;
-                                anoniemNaarHuishouden: boolean;
-                            } | null;
-                            huishouden: {
-                                adres: {
-                                    straat: string;
-                                    huisnummer: string;
-                                    postcode: string;
-                                    plaats: string;
-                                };
-                                gemeente: string;
-                                gemeenteNaam: string;
-                            };
-                            betrokkenen: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /** @enum {string} */
-                                rol: "slachtoffer" | "vermoedelijke_pleger" | "kind" | "overig";
-                                voornaam: string;
-                                achternaam: string;
-                                geboortedatum: string | null;
-                            }[];
-                            geweldsvormen: ("partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig")[];
-                            veiligheid: {
-                                [key: string]: boolean;
-                            };
-                            toelichting: string;
-                            triage: {
-                                /** @enum {string} */
-                                urgency: "acuut" | "niet_acuut";
-                                /** @enum {string} */
-                                band: "P1" | "P2" | "P3" | "P4";
-                                priority: number;
-                                /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
-                                routeRule: string;
-                                factors: {
-                                    code: string;
-                                    weight: number;
-                                }[];
-                                rulesVersion: string;
-                                eerdereMeldingen: number;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 time with offset
-                                 */
-                                proposedAt: string;
-                            } | null;
-                            beoordeling: {
-                                /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
-                                /** @enum {string} */
-                                band: "P1" | "P2" | "P3" | "P4";
-                                override: boolean;
-                                reason: string | null;
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                decidedBy: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 time with offset
-                                 */
-                                decidedAt: string;
-                            } | null;
-                            deadlines: {
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                beoordelingDueDate: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 time with offset
-                                 */
-                                beoordelingDueAt: string;
-                                responseDueAt?: string | null;
-                                onderzoekDueDate?: string | null;
-                            };
-                            onderzoek: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO-8601 time with offset
-                                 */
-                                besluitAt: string;
-                                startedAt: string | null;
-                                dueDate: string | null;
-                                afgerondAt: string | null;
-                                uitkomsten: {
-                                    /** @enum {string} */
-                                    geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
-                                    /** @enum {string} */
-                                    conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
-                                }[] | null;
-                                vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
-                            } | null;
-                            overdracht: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                gemeente: string;
-                                /** @enum {string} */
-                                status: "verzonden" | "geaccepteerd" | "teruggestuurd";
-                                acceptedAt: string | null;
-                                reden: string | null;
-                            } | null;
-                            monitoring: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                dueDate: string;
-                                /** @enum {string} */
-                                status: "gepland" | "veilig" | "niet_veilig";
-                            }[];
-                            terugkoppelingen: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /** @enum {string} */
-                                moment: "na_beoordeling" | "na_onderzoek";
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                dueDate: string;
-                                doneAt: string | null;
-                            }[];
-                            voorwaarden: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                omschrijving: string;
-                                toezichthouder: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                controleOp: string;
-                                /** @enum {string} */
-                                status: "lopend" | "nagekomen" | "niet_nagekomen";
-                                toelichting: string | null;
-                                beoordeeldAt: string | null;
-                            }[];
-                            codeRood: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                datum: string;
-                                toelichting: string;
-                                uitkomst: string | null;
-                                uitkomstDatum: string | null;
-                            } | null;
-                            thv: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                opgelegdOp: string;
-                                /**
-                                 * Format: date
-                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
-                                 */
-                                eindigtOp: string;
-                                verlengdTotEnMet: string | null;
-                            } | null;
-                            team: {
-                                /**
-                                 * Format: uuid
-                                 * @description Identifier (UUID)
-                                 */
-                                id: string;
-                                /** @enum {string} */
-                                kind: "advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam";
-                                naam: string;
-                                gemeente: string | null;
-                            } | null;
-                            assignedTo: string[];
                         };
                     };
                 };
@@ -8509,51 +8554,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Live updates (text/event-stream), without personal data, of the cases the caller may open */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The error body of every 4xx and 5xx answer */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/event-stream": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The error body of every 4xx and 5xx answer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/event-stream": components["schemas"]["Error"];
                     };
                 };
             };

@@ -2,7 +2,17 @@
 // stays in the log (without request data), never in the answer.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { AccountConflict, AuditWriteError, LifecycleConflict } from '@vt/db';
 import { HttpError, type ErrorCode, type ErrorDetail } from '../../errors.ts';
+
+/**
+ * The domain's own errors and the answer each gets (issue #15: one mapping, no per-route wrappers). A repository
+ * throws what went wrong in its own terms; only this table knows HTTP.
+ */
+const domainErrors: [new (...args: never[]) => Error, number, ErrorCode][] = [
+  [LifecycleConflict, 409, 'CONFLICT'],
+  [AccountConflict, 409, 'CONFLICT'],
+];
 
 interface AjvError {
   keyword: string;
@@ -114,6 +124,9 @@ export const isUnavailable = (err: unknown): boolean => {
 
 export default fp(async function errors(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError & { validation?: AjvError[] }, req, reply) => {
+    for (const [type, status, code] of domainErrors) {
+      if (err instanceof type) return reply.status(status).send({ statusCode: status, code, message: err.message });
+    }
     if (err instanceof HttpError) {
       if (err.statusCode === 503) void reply.header('retry-after', '5');
       return reply.status(err.statusCode).send({
@@ -131,7 +144,7 @@ export default fp(async function errors(app: FastifyInstance) {
         details: capDetails(validationDetails(err.validation)),
       });
     }
-    if (isUnavailable(err) || (err as { code?: string }).code === 'AUDIT_UNAVAILABLE') {
+    if (isUnavailable(err) || err instanceof AuditWriteError) {
       req.log.warn({ errCode: err.code }, 'dependency unavailable');
       return reply.status(503).header('retry-after', '5').send({
         statusCode: 503,

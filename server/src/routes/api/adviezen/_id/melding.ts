@@ -1,0 +1,46 @@
+// An advies turned into a melding.
+import { insertMelding, schema } from '@vt/db';
+import { eq } from 'drizzle-orm';
+import { conflict, notFound } from '../../../../errors.ts';
+import { IdParams, IdempotencyHeaders, errors } from '../../../../schemas/common.ts';
+import { MeldingBody, MeldingCreated } from '../../../../schemas/melding.ts';
+import { idempotent } from '../../../../services/idempotency.ts';
+import { checkMeldingBody } from '../../../../services/meldingen.ts';
+import type { App } from '../../../../types.ts';
+
+export default async function route(app: App) {
+app.post(
+    '/melding',
+    {
+      config: { caseAccess: false },
+      schema: {
+        tags: ['adviezen'],
+        summary: 'Turn an advies into a melding',
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        body: MeldingBody,
+        response: { 200: MeldingCreated, 201: MeldingCreated, ...errors(400, 401, 403, 404, 409, 422, 503) },
+      },
+    },
+    async (req, reply) => {
+      const actor = app.authorize(req, 'melding:create');
+      app.authorize(req, 'advies:read');
+      const now = new Date();
+      await checkMeldingBody(app.db.db, req.body, now);
+      const kalender = await app.kalender();
+      const outcome = await app.db.db.transaction((tx) =>
+        idempotent(req, tx, async () => {
+          // Lock the advies so two conversions of the same call cannot both succeed.
+          const [advies] = await tx.select({ id: schema.adviezen.id }).from(schema.adviezen).where(eq(schema.adviezen.id, req.params.id)).for('update');
+          if (!advies) throw notFound('Advies niet gevonden.');
+          const [existing] = await tx.select({ id: schema.meldingen.id }).from(schema.meldingen).where(eq(schema.meldingen.adviesId, advies.id));
+          if (existing) throw conflict('Van dit advies is al een melding gemaakt.');
+          const m = await insertMelding(tx, req.body, { actor, kalender, now, ip: req.ip, adviesId: advies.id });
+          await tx.update(schema.adviezen).set({ uitkomst: 'omgezet_in_melding' }).where(eq(schema.adviezen.id, advies.id));
+          return { statusCode: 201, body: { id: m.id, reference: m.reference, status: m.status, receivedAt: m.receivedAt.toISOString() } };
+        }),
+      );
+      return reply.status(outcome.statusCode).send(outcome.body);
+    },
+  );
+}

@@ -1,0 +1,58 @@
+// Registering and listing adviezen (api.md, Adviezen).
+import { insertAdvies, listAdviezen, writeAudit } from '@vt/db';
+import { badRequest, type ErrorDetail } from '../../../errors.ts';
+import { AdviesBody, AdviesCreated, AdviesList, AdviesListQuery } from '../../../schemas/advies.ts';
+import { IdempotencyHeaders, errors } from '../../../schemas/common.ts';
+import { idempotent } from '../../../services/idempotency.ts';
+import { checkNotFuture } from '../../../services/meldingen.ts';
+import type { App } from '../../../types.ts';
+
+export default async function route(app: App) {
+app.post(
+    '',
+    {
+      schema: {
+        tags: ['adviezen'],
+        summary: 'Log an advies (phone, chat or mail)',
+        headers: IdempotencyHeaders,
+        body: AdviesBody,
+        response: { 200: AdviesCreated, 201: AdviesCreated, ...errors(400, 401, 403, 422, 503) },
+      },
+    },
+    async (req, reply) => {
+      const actor = app.authorize(req, 'advies:create');
+      const b = req.body;
+      const now = new Date();
+      const details: ErrorDetail[] = [];
+      // Anonymous advice stores no identifying data of anyone (domain.md, "Records").
+      if (b.anoniem && b.vrager) details.push({ path: '/vrager', message: 'Bij een anoniem advies worden geen gegevens van de vrager vastgelegd.' });
+      if (b.sector && b.vragerType !== 'professional') details.push({ path: '/sector', message: 'Alleen een professional heeft een sector.' });
+      checkNotFuture(b.startedAt, '/startedAt', now, details);
+      checkNotFuture(b.endedAt, '/endedAt', now, details);
+      if (b.endedAt && new Date(b.endedAt) < new Date(b.startedAt)) details.push({ path: '/endedAt', message: 'Het einde ligt vóór het begin.' });
+      if (details.length) throw badRequest('De invoer klopt niet.', details);
+      const outcome = await app.db.db.transaction((tx) =>
+        idempotent(req, tx, async () => ({ statusCode: 201, body: await insertAdvies(tx, b, { actor, now, ip: req.ip }) })),
+      );
+      return reply.status(outcome.statusCode).send(outcome.body);
+    },
+  );
+
+app.get(
+    '',
+    {
+      schema: { tags: ['adviezen'], summary: 'List adviezen, newest first', querystring: AdviesListQuery, response: { 200: AdviesList, ...errors(400, 401, 403, 503) } },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'advies:read');
+      const page = req.query.page ?? 1;
+      const pageSize = req.query.pageSize ?? 50;
+      if (req.query.from && req.query.to && req.query.from > req.query.to) throw badRequest('`from` ligt na `to`.', [{ path: '/from', message: 'Ligt na de einddatum.' }]);
+      return app.db.db.transaction(async (tx) => {
+        const result = await listAdviezen(tx, { ...req.query, page, pageSize });
+        await writeAudit(tx, actor, { action: 'search', subjectType: 'advies', ip: req.ip, purpose: JSON.stringify({ ...req.query, page, pageSize }) });
+        return { items: result.items.map((i) => ({ ...i, startedAt: i.startedAt.toISOString() })), page, pageSize, total: result.total };
+      });
+    },
+  );
+}

@@ -1,0 +1,51 @@
+// Break-glass openings, for the manager (who, which case, when) and the privacy officer (and why).
+import { listBreakGlass, writeAudit } from '@vt/db';
+import { Type } from 'typebox';
+import { DateTime, Id, Nullable, errors } from '../../../schemas/common.ts';
+import type { App } from '../../../types.ts';
+
+export default async function route(app: App) {
+app.get(
+    '',
+    {
+      schema: {
+        tags: ['meldingen'],
+        summary: 'Break-glass openings, newest first (manager and privacy officer; only the latter sees the reasons)',
+        querystring: Type.Object({ from: Type.Optional(DateTime), to: Type.Optional(DateTime) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Id,
+                at: DateTime,
+                expiresAt: DateTime,
+                user: Type.Object({ id: Id, naam: Type.String() }),
+                melding: Type.Object({ id: Id, reference: Type.String() }),
+                reden: Nullable(Type.String()),
+              }),
+            ),
+          }),
+          ...errors(400, 401, 403, 503),
+        },
+      },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'breakglass:list');
+      const seesReasons = actor.type === 'user' && actor.roles.includes('privacy_officer');
+      return app.db.db.transaction(async (tx) => {
+        const rows = await listBreakGlass(tx, { ...(req.query.from ? { from: new Date(req.query.from) } : {}), ...(req.query.to ? { to: new Date(req.query.to) } : {}) });
+        await writeAudit(tx, actor, { action: 'search', subjectType: 'break_glass', ip: req.ip, purpose: JSON.stringify(req.query) });
+        return {
+          items: rows.map((r) => ({
+            id: r.id,
+            at: r.at.toISOString(),
+            expiresAt: r.expiresAt.toISOString(),
+            user: { id: r.userId, naam: r.userNaam },
+            melding: { id: r.meldingId, reference: r.reference },
+            reden: seesReasons ? r.reden : null,
+          })),
+        };
+      });
+    },
+  );
+}

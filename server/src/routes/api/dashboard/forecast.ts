@@ -1,0 +1,37 @@
+// The expected backlog for the next 12 weeks.
+import { forecast, writeAudit } from '@vt/db';
+import { Type } from 'typebox';
+import { IsoDate, errors } from '../../../schemas/common.ts';
+import { Scope, Series } from '../../../schemas/dashboard.ts';
+import { teamIdOf } from '../../../services/dashboard.ts';
+import type { App } from '../../../types.ts';
+
+export default async function route(app: App) {
+app.get(
+    '/forecast',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'Expected backlog per week for the next 12 weeks from recent arrivals and completions, with its assumptions',
+        querystring: Type.Object(Scope, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            assumptions: Type.Object({ basisWeeks: Type.Integer(), from: IsoDate, to: IsoDate, method: Type.String() }),
+            beoordeling: Series,
+            wachtlijstOnderzoek: Series,
+          }),
+          ...errors(400, 401, 403, 503),
+        },
+      },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'dashboard:read');
+      const teamId = await teamIdOf(app, req.query.team);
+      return app.db.db.transaction(async (tx) => {
+        const f = await forecast(tx, { teamId, gemeente: req.query.gemeente ?? null });
+        await writeAudit(tx, actor, { action: 'search', subjectType: 'dashboard', ip: req.ip, purpose: 'forecast' });
+        return f;
+      });
+    },
+  );
+}

@@ -1,0 +1,43 @@
+// The cases behind a waiting-list count, for the chef van de dag (references and dates only).
+import { listMetrics, metricItems, writeAudit } from '@vt/db';
+import { teamKinds } from '@vt/db/domain';
+import { Type } from 'typebox';
+import { badRequest } from '../../../errors.ts';
+import { DateTime, GemeenteCode, Id, codeEnum, errors } from '../../../schemas/common.ts';
+import { teamIdOf } from '../../../services/dashboard.ts';
+import type { App } from '../../../types.ts';
+
+export default async function route(app: App) {
+app.get(
+    '/lijst',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'The cases behind a waiting-list count (references and dates only), for staff who may read them',
+        querystring: Type.Object(
+          { metric: codeEnum(listMetrics), team: Type.Optional(Type.Union([Id, codeEnum(teamKinds)])), gemeente: Type.Optional(GemeenteCode), at: Type.Optional(DateTime) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            at: DateTime,
+            metric: codeEnum(listMetrics),
+            items: Type.Array(Type.Object({ meldingId: Id, reference: Type.String(), gemeente: Type.String(), sinds: Type.String(), dagen: Type.Integer() })),
+          }),
+          ...errors(400, 401, 403, 503),
+        },
+      },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'dashboard:lijst');
+      const at = req.query.at ? new Date(req.query.at) : new Date();
+      if (at.getTime() > Date.now() + 60_000) throw badRequest('`at` ligt in de toekomst.', [{ path: '/at', message: 'Kies een moment in het verleden of nu.' }]);
+      const teamId = await teamIdOf(app, req.query.team);
+      return app.db.db.transaction(async (tx) => {
+        const items = await metricItems(tx, req.query.metric, { at, teamId, gemeente: req.query.gemeente ?? null });
+        await writeAudit(tx, actor, { action: 'search', subjectType: 'dashboard_lijst', subjectId: req.query.metric, ip: req.ip, purpose: JSON.stringify(req.query) });
+        return { at: at.toISOString(), metric: req.query.metric, items };
+      });
+    },
+  );
+}

@@ -1,0 +1,36 @@
+// A metric per week against its target.
+import { trend, writeAudit } from '@vt/db';
+import { amsterdamDate } from '@vt/db/domain';
+import { Type } from 'typebox';
+import { badRequest } from '../../../errors.ts';
+import { IsoDate, Nullable, errors } from '../../../schemas/common.ts';
+import { MetricCode, Scope } from '../../../schemas/dashboard.ts';
+import { teamIdOf } from '../../../services/dashboard.ts';
+import type { App } from '../../../types.ts';
+
+export default async function route(app: App) {
+app.get(
+    '/trend',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'One metric per week (start = Monday) with the target in force then',
+        querystring: Type.Object({ metric: MetricCode, from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), interval: Type.Optional(Type.Literal('week')), ...Scope }, { additionalProperties: false }),
+        response: { 200: Type.Object({ metric: MetricCode, points: Type.Array(Type.Object({ start: IsoDate, value: Nullable(Type.Number()), target: Nullable(Type.Number()) })) }), ...errors(400, 401, 403, 503) },
+      },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'dashboard:read');
+      const to = req.query.to ?? amsterdamDate(new Date());
+      const from = req.query.from ?? amsterdamDate(new Date(Date.now() - 52 * 7 * 86_400_000));
+      if (from > to) throw badRequest('`from` ligt na `to`.', [{ path: '/from', message: 'Kies een begin vóór het einde.' }]);
+      if (Date.parse(to) - Date.parse(from) > 5 * 366 * 86_400_000) throw badRequest('Kies hoogstens vijf jaar.', [{ path: '/from', message: 'Te lange periode.' }]);
+      const teamId = await teamIdOf(app, req.query.team);
+      return app.db.db.transaction(async (tx) => {
+        const points = await trend(tx, req.query.metric, from, to, { teamId, gemeente: req.query.gemeente ?? null });
+        await writeAudit(tx, actor, { action: 'search', subjectType: 'dashboard', ip: req.ip, purpose: JSON.stringify(req.query) });
+        return { metric: req.query.metric, points };
+      });
+    },
+  );
+}

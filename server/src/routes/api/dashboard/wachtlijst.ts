@@ -1,0 +1,34 @@
+// Waiting-list metrics against their targets (api.md, Dashboard); aggregates only, audited.
+import { wachtlijstMetrics, writeAudit } from '@vt/db';
+import { teamKinds } from '@vt/db/domain';
+import { Type } from 'typebox';
+import { badRequest } from '../../../errors.ts';
+import { DateTime, GemeenteCode, Id, codeEnum, errors } from '../../../schemas/common.ts';
+import { Metric } from '../../../schemas/dashboard.ts';
+import { teamIdOf } from '../../../services/dashboard.ts';
+import type { App } from '../../../types.ts';
+
+export default async function route(app: App) {
+app.get(
+    '/wachtlijst',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'Waiting-list metrics against their targets, for the region, a team or a gemeente, now or at `at`',
+        querystring: Type.Object({ team: Type.Optional(Type.Union([Id, codeEnum(teamKinds)])), gemeente: Type.Optional(GemeenteCode), at: Type.Optional(DateTime) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ at: DateTime, metrics: Type.Array(Metric) }), ...errors(400, 401, 403, 503) },
+      },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'dashboard:read');
+      const at = req.query.at ? new Date(req.query.at) : new Date();
+      if (at.getTime() > Date.now() + 60_000) throw badRequest('`at` ligt in de toekomst.', [{ path: '/at', message: 'Kies een moment in het verleden of nu.' }]);
+      const teamId = await teamIdOf(app, req.query.team);
+      return app.db.db.transaction(async (tx) => {
+        const metrics = await wachtlijstMetrics(tx, { at, teamId, gemeente: req.query.gemeente ?? null });
+        await writeAudit(tx, actor, { action: 'search', subjectType: 'dashboard', ip: req.ip, purpose: JSON.stringify(req.query) });
+        return { at: at.toISOString(), metrics };
+      });
+    },
+  );
+}

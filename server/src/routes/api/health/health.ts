@@ -1,0 +1,38 @@
+// The process runs; Postgres and Redis are reachable (api.md, Health).
+import { sql } from 'drizzle-orm';
+import { Type } from 'typebox';
+import { Ready } from '../../../schemas/health.ts';
+import type { App } from '../../../types.ts';
+
+async function within<T>(ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export default async function route(app: App) {
+app.get(
+    '/live',
+    { config: { public: true, rateLimit: false }, schema: { tags: ['health'], summary: 'The process runs', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    async () => ({ status: 'ok' as const }),
+  );
+
+app.get(
+    '/ready',
+    {
+      config: { public: true, rateLimit: false },
+      schema: { tags: ['health'], summary: 'Postgres and Redis reachable', response: { 200: Ready, 503: Ready } },
+    },
+    async (_req, reply) => {
+      const [pg, redis] = await Promise.all([
+        within(2000, app.db.db.execute(sql`select 1`)).then(() => 'ok' as const, () => 'down' as const),
+        within(2000, app.redis.ping()).then(() => 'ok' as const, () => 'down' as const),
+      ]);
+      const body = { postgres: pg, redis };
+      return reply.status(pg === 'ok' && redis === 'ok' ? 200 : 503).send(body);
+    },
+  );
+}

@@ -1,0 +1,60 @@
+// The working-day calendar: holidays and the days declared equal to them (Algemene termijnenwet art. 3).
+import { schema, writeAudit } from '@vt/db';
+import { DEFAULT_EXTRA_NIET_WERKDAGEN, feestdagen } from '@vt/db/domain';
+import { eq } from 'drizzle-orm';
+import { Type } from 'typebox';
+import { conflict } from '../../../errors.ts';
+import { IsoDate, errors } from '../../../schemas/common.ts';
+import { Dag } from '../../../schemas/kalender.ts';
+import type { App } from '../../../types.ts';
+
+export default async function route(app: App) {
+app.get(
+    '/niet-werkdagen',
+    {
+      config: { action: 'referentie:lezen' },
+      schema: {
+        tags: ['kalender'],
+        summary: 'Non-working days of a year besides weekends (Algemene termijnenwet art. 3)',
+        querystring: Type.Object({ jaar: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(Dag) }), ...errors(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      const jaar = req.query.jaar;
+      const extra = await app.db.db.select().from(schema.extraNietWerkdagen);
+      const all = [
+        ...feestdagen(jaar).map((f) => ({ datum: f.datum, omschrijving: f.naam, soort: 'feestdag' as const })),
+        ...[...DEFAULT_EXTRA_NIET_WERKDAGEN, ...extra]
+          .filter((d) => d.datum.startsWith(`${jaar}-`))
+          .map((d) => ({ datum: d.datum, omschrijving: d.omschrijving, soort: 'gelijkgesteld' as const })),
+      ];
+      const unique = [...new Map(all.map((d) => [d.datum, d])).values()].sort((a, b) => a.datum.localeCompare(b.datum));
+      return { items: unique };
+    },
+  );
+
+app.post(
+    '/niet-werkdagen',
+    {
+      schema: {
+        tags: ['kalender'],
+        summary: 'Add a day the government declared equal to a holiday (beheerder)',
+        body: Type.Object({ datum: IsoDate, omschrijving: Type.String({ minLength: 3, maxLength: 200 }) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ datum: IsoDate, omschrijving: Type.String() }), ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => {
+      const actor = app.authorize(req, 'kalender:beheren');
+      const { datum, omschrijving } = req.body;
+      await app.db.db.transaction(async (tx) => {
+        const [existing] = await tx.select().from(schema.extraNietWerkdagen).where(eq(schema.extraNietWerkdagen.datum, datum));
+        if (existing || DEFAULT_EXTRA_NIET_WERKDAGEN.some((d) => d.datum === datum)) throw conflict('Deze dag staat al in de kalender.');
+        await tx.insert(schema.extraNietWerkdagen).values({ datum, omschrijving });
+        await writeAudit(tx, actor, { action: 'update', subjectType: 'kalender', subjectId: datum, ip: req.ip });
+      });
+      app.kalender.invalidate();
+      return reply.status(201).send({ datum, omschrijving });
+    },
+  );
+}

@@ -1,0 +1,38 @@
+// The MDO's decision on a case on its agenda.
+import { decideAgendapunt, schema, writeAudit } from '@vt/db';
+import { amsterdamDate } from '@vt/db/domain';
+import { eq } from 'drizzle-orm';
+import { Type } from 'typebox';
+import { notFound } from '../../../../errors.ts';
+import { caseAudit } from '../../../../plugins/app/case-access.ts';
+import { Id, IdParams, Text, errors } from '../../../../schemas/common.ts';
+import { Besluit } from '../../../../schemas/mdo.ts';
+import type { App } from '../../../../types.ts';
+
+export default async function route(app: App) {
+app.post(
+    '/besluiten',
+    {
+      config: { action: 'mdo:beheren', caseAccess: { from: 'body', purpose: 'mdo:besluit' } },
+      schema: {
+        tags: ['levensloop'],
+        summary: "The MDO's decision on a case on its agenda, with reason and owner; what follows starts at once",
+        params: IdParams,
+        body: Type.Object({ meldingId: Id, besluit: Besluit, toelichting: Text(4000, { minLength: 3 }), eigenaar: Type.Optional(Id) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ meldingId: Id, besluit: Besluit }), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const actor = req.actor!;
+      const done = await app.db.db.transaction(async (tx) => {
+        const [m] = await tx.select({ id: schema.meldingen.id, gemeente: schema.meldingen.gemeenteCode }).from(schema.meldingen).where(eq(schema.meldingen.id, req.body.meldingId));
+        if (!m) return false;
+        await decideAgendapunt(tx, { mdoId: req.params.id, meldingId: m.id, besluit: req.body.besluit, toelichting: req.body.toelichting, eigenaar: req.body.eigenaar ?? null, actorId: actor.id!, gemeente: m.gemeente, today: amsterdamDate(new Date()) });
+        await writeAudit(tx, actor, caseAudit(req, { action: 'decide', purpose: `mdo:${req.params.id}:${req.body.besluit}` }));
+        return true;
+      });
+      if (!done) throw notFound('Melding niet gevonden.');
+      return { meldingId: req.body.meldingId, besluit: req.body.besluit };
+    },
+  );
+}

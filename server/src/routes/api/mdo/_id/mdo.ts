@@ -1,0 +1,40 @@
+// One MDO with its participants and agenda.
+import { findMdo, writeAudit, type Tx } from '@vt/db';
+import { can } from '../../../../authz.ts';
+import { notFound } from '../../../../errors.ts';
+import { IdParams, errors } from '../../../../schemas/common.ts';
+import { Mdo } from '../../../../schemas/mdo.ts';
+import type { App } from '../../../../types.ts';
+
+export default async function route(app: App) {
+  async function mdoView(tx: Tx, id: string) {
+    const mdo = await findMdo(tx, id);
+    if (!mdo) return null;
+    return {
+      id: mdo.id,
+      datum: mdo.datum,
+      deelnemers: mdo.deelnemersInfo.map((d) => ({ id: d.id, naam: d.naam, roles: d.roles })),
+      agenda: mdo.agenda.map((a) => ({ ...a, besluitAt: a.besluitAt?.toISOString() ?? null })),
+    };
+  }
+
+app.get(
+    '',
+    {
+      // The agenda names several cases: it is the meeting's, read by whoever runs MDOs and by its participants.
+      config: { caseAccess: false },
+      schema: { tags: ['levensloop'], summary: 'An MDO with its participants and agenda (for the printable agenda and minutes)', params: IdParams, response: { 200: Mdo, ...errors(401, 403, 404) } },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'mdo:lezen');
+      const view = await app.db.db.transaction(async (tx) => {
+        const v = await mdoView(tx, req.params.id);
+        const mayRead = v && (can(actor, 'mdo:beheren') || v.deelnemers.some((d) => d.id === actor.id));
+        await writeAudit(tx, actor, { action: 'read', subjectType: 'mdo', subjectId: req.params.id, ip: req.ip, result: mayRead ? 'success' : 'not_found' });
+        return mayRead ? v : null;
+      });
+      if (!view) throw notFound('MDO niet gevonden.');
+      return view;
+    },
+  );
+}

@@ -1,0 +1,44 @@
+// Closing a case with a reason.
+import { LifecycleConflict, closeMelding, schema, writeAudit } from '@vt/db';
+import { eq } from 'drizzle-orm';
+import { Type } from 'typebox';
+import { forbidden } from '../../../../errors.ts';
+import { caseAudit } from '../../../../plugins/app/case-access.ts';
+import { IdParams, Text, errors } from '../../../../schemas/common.ts';
+import { Melding } from '../../../../schemas/melding.ts';
+import { onCase } from '../../../../services/case.ts';
+import { caseView } from '../../../../services/meldingen.ts';
+import type { App } from '../../../../types.ts';
+
+export default async function route(app: App) {
+app.post(
+    '/afsluiten',
+    {
+      config: { action: 'melding:afsluiten', caseAccess: { from: 'melding', purpose: 'afsluiten' } },
+      schema: {
+        tags: ['levensloop'],
+        summary: 'Close the case with a reason',
+        params: IdParams,
+        body: Type.Object({ reden: Text(2000, { minLength: 3 }) }, { additionalProperties: false }),
+        response: { 200: Melding, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const actor = req.actor!;
+      // The crisis team closes its own crisis cases, nobody else's (the others close what their work brings them).
+      const crisisOnly = actor.type === 'user' && !actor.roles.some((r) => r === 'beoordelaar' || r === 'chef_van_de_dag' || r === 'medewerker');
+      await onCase(app, req, async (tx, meldingId) => {
+        const [m] = await tx
+          .select({ status: schema.meldingen.status, teamKind: schema.teams.kind })
+          .from(schema.meldingen)
+          .leftJoin(schema.teams, eq(schema.teams.id, schema.meldingen.teamId))
+          .where(eq(schema.meldingen.id, meldingId));
+        if (crisisOnly && m?.teamKind !== 'crisisteam') throw forbidden('Het crisisteam sluit alleen zijn eigen crisiszaken af.');
+        if (m?.status === 'afgesloten') throw new LifecycleConflict('Deze melding is al afgesloten.');
+        await closeMelding(tx, meldingId, req.body.reden, actor.id!);
+        await writeAudit(tx, actor, caseAudit(req, { action: 'decide', purpose: 'afsluiten' }));
+      });
+      return caseView(app.db.db, req.case!);
+    },
+  );
+}

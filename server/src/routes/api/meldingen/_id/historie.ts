@@ -1,0 +1,30 @@
+// The case history in the order it was recorded.
+import { listHistorie, writeAudit } from '@vt/db';
+import { caseAudit } from '../../../../plugins/app/case-access.ts';
+import { IdParams, errors } from '../../../../schemas/common.ts';
+import { Historie } from '../../../../schemas/melding.ts';
+import { scopedRead } from '../../../../services/access.ts';
+import type { App } from '../../../../types.ts';
+
+export default async function route(app: App) {
+app.get(
+    '/historie',
+    {
+      config: { action: 'melding:read', caseAccess: { from: 'melding', purpose: 'historie' } },
+      schema: {
+        tags: ['meldingen'],
+        summary: 'The case history in the order it was recorded',
+        params: IdParams,
+        response: { 200: Historie, ...errors(401, 403, 404, 503) },
+      },
+    },
+    async (req) => {
+      const actor = req.actor!;
+      return scopedRead(app.db.db, actor, async (tx) => {
+        await writeAudit(tx, actor, caseAudit(req, { action: 'read', subjectType: 'melding_historie', purpose: 'historie' }));
+        const events = await listHistorie(tx, req.case!.meldingId);
+        return { events: events.map((e) => ({ ...e, at: e.at.toISOString() })) };
+      });
+    },
+  );
+}

@@ -1,0 +1,73 @@
+// The onderzoek: started (10 weeks) and finished with an outcome per form of violence.
+import { LifecycleConflict, finishOnderzoek, schema, startOnderzoek, writeAudit } from '@vt/db';
+import { amsterdamDate, geweldsvormen } from '@vt/db/domain';
+import { eq } from 'drizzle-orm';
+import { Type } from 'typebox';
+import { HttpError, notFound } from '../../../../errors.ts';
+import { caseAudit } from '../../../../plugins/app/case-access.ts';
+import { Id, IdParams, IsoDate, codeEnum, errors } from '../../../../schemas/common.ts';
+import type { App } from '../../../../types.ts';
+
+export default async function route(app: App) {
+app.post(
+    '/onderzoek',
+    {
+      config: { action: 'onderzoek:uitvoeren', caseAccess: { from: 'melding', purpose: 'onderzoek:start' } },
+      schema: {
+        tags: ['levensloop'],
+        summary: 'Start the onderzoek (from the wachtlijst or directly): due 10 weeks (70 days) after the start',
+        params: IdParams,
+        body: Type.Optional(Type.Object({ startedAt: Type.Optional(IsoDate) }, { additionalProperties: false })),
+        response: { 201: Type.Object({ id: Id, startedAt: IsoDate, dueDate: IsoDate }), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const actor = req.actor!;
+      const startedAt = req.body?.startedAt ?? amsterdamDate(new Date());
+      const row = await app.db.db.transaction(async (tx) => {
+        const [m] = await tx.select({ id: schema.meldingen.id, status: schema.meldingen.status, teamId: schema.meldingen.teamId }).from(schema.meldingen).where(eq(schema.meldingen.id, req.params.id)).for('update');
+        if (!m) return null;
+        // A medewerker starts onderzoeken of its own team's cases; the chef van de dag any.
+        if (actor.type === 'user' && !actor.roles.includes('chef_van_de_dag') && m.teamId !== actor.teamId && !actor.otherTeamIds?.includes(m.teamId ?? '')) throw new HttpError(403, 'FORBIDDEN', 'Deze melding ligt niet bij uw team.');
+        if (m.status === 'afgesloten') throw new LifecycleConflict('Deze melding is afgesloten.');
+        const o = await startOnderzoek(tx, m.id, startedAt, actor.id!);
+        await writeAudit(tx, actor, caseAudit(req, { action: 'update', purpose: 'onderzoek:start' }));
+        return o;
+      });
+      if (!row) throw notFound('Melding niet gevonden.');
+      return reply.status(201).send({ id: row.id, startedAt: row.startedAt!, dueDate: row.dueDate! });
+    },
+  );
+
+app.post(
+    '/onderzoek/afronden',
+    {
+      config: { action: 'onderzoek:uitvoeren', caseAccess: { from: 'melding', purpose: 'onderzoek:afronden' } },
+      schema: {
+        tags: ['levensloop'],
+        summary: 'Finish the onderzoek: an outcome per form of violence and the follow-up',
+        params: IdParams,
+        body: Type.Object(
+          {
+            uitkomsten: Type.Array(Type.Object({ geweldsvorm: codeEnum(geweldsvormen), conclusie: codeEnum(['bevestigd', 'niet_bevestigd', 'weerlegd'] as const) }, { additionalProperties: false }), { minItems: 1, maxItems: 20 }),
+            vervolg: codeEnum(['overdracht', 'vv', 'monitoring', 'afsluiten'] as const),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ id: Id, vervolg: Type.String() }), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const actor = req.actor!;
+      const row = await app.db.db.transaction(async (tx) => {
+        const [m] = await tx.select({ id: schema.meldingen.id, gemeente: schema.meldingen.gemeenteCode }).from(schema.meldingen).where(eq(schema.meldingen.id, req.params.id)).for('update');
+        if (!m) return null;
+        const o = await finishOnderzoek(tx, { meldingId: m.id, uitkomsten: req.body.uitkomsten, vervolg: req.body.vervolg, actorId: actor.id!, gemeente: m.gemeente, today: amsterdamDate(new Date()), kalender: await app.kalender() });
+        await writeAudit(tx, actor, caseAudit(req, { action: 'decide', purpose: `onderzoek:${req.body.vervolg}` }));
+        return o;
+      });
+      if (!row) throw notFound('Melding niet gevonden.');
+      return { id: row.id, vervolg: req.body.vervolg };
+    },
+  );
+}

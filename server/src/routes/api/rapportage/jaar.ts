@@ -1,0 +1,49 @@
+// The yearly factsheet.
+import { FACTSHEET_GROEPEN, jaarcijfers, writeAudit } from '@vt/db';
+import { Type } from 'typebox';
+import { Nullable, codeEnum, errors } from '../../../schemas/common.ts';
+import type { App } from '../../../types.ts';
+
+/** A share in percent, or null when there is nothing to divide. */
+const Pct = Nullable(Type.Number());
+
+export default async function route(app: App) {
+app.get(
+    '/jaar',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'The yearly factsheet (like figure 3 of the regiovisie Twente): adviezen, meldingen by melder and form of violence, huisverboden, Code Rood',
+        querystring: Type.Object({ jaar: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            jaar: Type.Integer(),
+            adviezen: Type.Object({ totaal: Type.Integer(), telefoon: Type.Integer(), chat: Type.Integer(), mail: Type.Integer(), telefoonPct: Pct, chatPct: Pct }),
+            meldingen: Type.Object({
+              totaal: Type.Integer(),
+              professional: Type.Integer(),
+              politie: Type.Integer(),
+              nietProfessional: Type.Integer(),
+              professionalPct: Pct,
+              nietProfessionalPct: Pct,
+            }),
+            geweldsvormen: Type.Array(Type.Object({ groep: codeEnum(Object.keys(FACTSHEET_GROEPEN) as [keyof typeof FACTSHEET_GROEPEN]), meldingen: Type.Integer() })),
+            mensenhandel: Type.Object({ seksueel: Type.Integer(), crimineel: Type.Integer(), arbeid: Type.Integer(), overig: Type.Integer() }),
+            seksueelGeweld: Type.Object({ acuut: Type.Integer(), nietAcuut: Type.Integer() }),
+            huisverboden: Type.Object({ opgelegd: Type.Integer(), verlengd: Type.Integer() }),
+            codeRood: Type.Integer(),
+          }),
+          ...errors(400, 401, 403, 503),
+        },
+      },
+    },
+    async (req) => {
+      const actor = app.authorize(req, 'dashboard:read');
+      return app.db.db.transaction(async (tx) => {
+        const r = await jaarcijfers(tx, req.query.jaar);
+        await writeAudit(tx, actor, { action: 'export', subjectType: 'rapportage_jaar', ip: req.ip, purpose: String(req.query.jaar) });
+        return r;
+      });
+    },
+  );
+}

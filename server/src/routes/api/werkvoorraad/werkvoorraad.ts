@@ -1,0 +1,39 @@
+// A team's open meldingen, by band and then earliest deadline (api.md, Work queues).
+import { resolveTeams, werkvoorraadJson } from '@vt/db';
+import { amsterdamDate, teamKinds, type WerkdagKalender } from '@vt/db/domain';
+import { Type } from 'typebox';
+import { Id, codeEnum, errors } from '../../../schemas/common.ts';
+import { Item } from '../../../schemas/werkvoorraad.ts';
+import type { App } from '../../../types.ts';
+
+// The weekday holidays since the system could first have held a case, per calendar (a new one after an
+// administrator adds a day): what the working days waited are counted against in SQL.
+const holidays = new WeakMap<WerkdagKalender, readonly string[]>();
+function holidaysOf(k: WerkdagKalender): readonly string[] {
+  let list = holidays.get(k);
+  if (!list) holidays.set(k, (list = k.weekdagFeestdagen(1990, new Date().getUTCFullYear() + 1)));
+  return list;
+}
+
+export default async function route(app: App) {
+app.get(
+    '',
+    {
+      schema: {
+        tags: ['werkvoorraad'],
+        summary: "A team's open meldingen, by band and then earliest deadline",
+        querystring: Type.Object({ team: Type.Optional(Type.Union([Id, codeEnum(teamKinds)])) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(Item) }), ...errors(400, 401, 403, 503) },
+      },
+    },
+    async (req, reply) => {
+      const actor = app.authorize(req, 'werkvoorraad:read');
+      const team = req.query.team ?? req.sessionUser?.teamId ?? 'beoordeling';
+      const kalender = await app.kalender();
+      const teamIds = await resolveTeams(app.db.db, team);
+      // Postgres writes the answer (and its audit row) in one statement; it goes out as it came.
+      const body = await werkvoorraadJson(app.db.db, { teamIds, today: amsterdamDate(new Date()), weekdayHolidays: holidaysOf(kalender), actor, team, ip: req.ip });
+      return reply.type('application/json; charset=utf-8').send(body as never);
+    },
+  );
+}

@@ -1,0 +1,5 @@
+// Shapes of the kalender routes, shared by their files (folder = URL prefix, server/src/routes/api).
+import { Type } from 'typebox';
+import { IsoDate } from './common.ts';
+
+export const Dag = Type.Object({ datum: IsoDate, omschrijving: Type.String(), soort: Type.Union([Type.Literal('feestdag'), Type.Literal('gelijkgesteld')]) });

@@ -1,0 +1,25 @@
+// Shapes of the lifecycle routes, shared by their files (folder = URL prefix, server/src/routes/api).
+import { Type } from 'typebox';
+import { DateTime, Id, IsoDate, Nullable, codeEnum } from './common.ts';
+
+export const Overdracht = Type.Object({
+  id: Id,
+  meldingId: Id,
+  reference: Type.String(),
+  gemeente: Type.String(),
+  status: codeEnum(['verzonden', 'geaccepteerd', 'teruggestuurd'] as const),
+  band: Nullable(Type.String()),
+  toelichting: Type.String(),
+  veiligheidsvoorwaarden: Nullable(Type.String()),
+  createdAt: DateTime,
+  decidedAt: Nullable(DateTime),
+});
+
+export const Voorwaarde = Type.Object({
+  id: Id,
+  controleOp: IsoDate,
+  status: codeEnum(['lopend', 'nagekomen', 'niet_nagekomen'] as const),
+  escalated: Type.Boolean(),
+});
+
+export const Thv = Type.Object({ id: Id, opgelegdOp: IsoDate, eindigtOp: IsoDate, verlengdTotEnMet: Nullable(IsoDate) });
