@@ -30,3 +30,4 @@ export * from './repositories/follow-up.ts';
 export * from './repositories/voorwaarden.ts';
 export * from './repositories/json-rows.ts';
 export * from './repositories/accounts.ts';
+export * from './repositories/beoordeling.ts';

@@ -6,3 +6,4 @@ export * from './radar.ts';
 export * from './policy.ts';
 export * from './triage.ts';
 export * from './labels.ts';
+export * from './routing.ts';

@@ -1,6 +1,6 @@
 // After the beoordeling: handover to a wijkteam, its acceptance or return, the monitoring checkpoints, the
 // tijdelijk huisverbod and closing (domain.md steps 3–7). Each step is an event in the case history.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { monitoringCheckpoints as plannedCheckpoints } from '../domain/deadlines.ts';
 import type { MeldingStatus, TeamKind } from '../domain/codes.ts';
@@ -8,15 +8,32 @@ import { huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrac
 import { caseReadable } from './access.ts';
 import type { Actor } from './audit.ts';
 
+/** The case is not in a state for this step (the API answers 409). */
 export class LifecycleConflict extends Error {}
+
+/** What was asked cannot be done as asked (the API answers 400 with the fields named). */
+export class InputRefused extends Error {
+  constructor(
+    message: string,
+    readonly details: { path: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The team of a kind, as an SQL subquery (a wijkteam: the one of `gemeente`): the one way the code finds a team, in a
+ * repository's statement or on its own (teamId).
+ */
+export const teamOfKind = (kind: TeamKind, gemeente?: string | SQL) =>
+  kind === 'wijkteam'
+    ? sql`(select id from ${teams} where kind = 'wijkteam' and gemeente_code = ${gemeente ?? null} limit 1)`
+    : sql`(select id from ${teams} where kind = ${kind}::team_kind and gemeente_code is null order by naam limit 1)`;
 
 /** The team of a kind (a wijkteam: the one of `gemeente`). */
 export async function teamId(tx: DbOrTx, kind: TeamKind, gemeente?: string) {
-  const [t] = await tx
-    .select({ id: teams.id })
-    .from(teams)
-    .where(kind === 'wijkteam' ? and(eq(teams.kind, 'wijkteam'), eq(teams.gemeenteCode, gemeente!)) : eq(teams.kind, kind));
-  return t?.id ?? null;
+  const rows = await tx.execute<{ id: string | null }>(sql`select ${teamOfKind(kind, gemeente)} as id`);
+  return rows[0]?.id ?? null;
 }
 
 /** The clock of a case in its (new) status, from the rows written so far in this transaction (migration 0019). */

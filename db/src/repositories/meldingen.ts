@@ -31,6 +31,7 @@ import {
 } from '../schema.ts';
 import { decodeJsonRow, decodeJsonRows } from './json-rows.ts';
 import { caseReadable } from './access.ts';
+import { teamOfKind } from './lifecycle.ts';
 import { blindIndex, seal } from '../security/field-cipher.ts';
 import { auditRole, type Actor } from './audit.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
@@ -118,7 +119,7 @@ export async function insertMelding(tx: DbOrTx, input: MeldingInput, ctx: Create
         ${m.anoniemNaarHuishouden}, ${seal(a.straat)}, ${seal(a.huisnummer)}, ${seal(formatPostcode(a.postcode))}, ${seal(a.plaats)},
         ${input.huishouden.gemeente}, ${blindIndex(adresSleutel(a.postcode, a.huisnummer))},
         ${`{${input.geweldsvormen.join(',')}}`}::geweldsvorm[], ${JSON.stringify(input.veiligheid ?? {})}::jsonb,
-        ${seal(input.toelichting ?? '')}, (select id from teams where kind = 'beoordeling' order by naam limit 1),
+        ${seal(input.toelichting ?? '')}, ${teamOfKind('beoordeling')},
         ${deadlines.beoordelingDueDate}::date, ${ts(deadlines.beoordelingDueAt)}::timestamptz,
         ${deadlines.responseDueAt ? ts(deadlines.responseDueAt) : null}::timestamptz
       from c

@@ -5,6 +5,7 @@ import { adresSleutel, berekenDeadlines, persoonSleutel, radarWindow, triage, ty
 import { blindIndexCandidates } from '../security/field-cipher.ts';
 import { betrokkenen, meldingen, meldingEvents, teams, triageVoorstellen } from '../schema.ts';
 import { decodeJsonRow, decodeJsonRows } from './json-rows.ts';
+import { teamOfKind } from './lifecycle.ts';
 
 /** The blind indexes a household is found by: its address, and each betrokkene with a birth date (domain.md, radar). */
 export interface Huishouden {
@@ -98,7 +99,7 @@ export async function runTriage(
       values (${meldingId}::uuid, ${run}, ${urgency}::urgency, ${band}::band, ${priority}, ${route}::route, ${routeRule},
               ${JSON.stringify(factors)}::jsonb, ${rulesVersion}, ${eerdereMeldingen}, ${at}::timestamptz)
       returning id),
-    crisis as (select id from ${teams} where kind = 'crisisteam' and ${toCrisis} order by naam limit 1),
+    crisis as (select ${teamOfKind('crisisteam')} as id where ${toCrisis}),
     u as (
       update ${meldingen} set
         triage_run = ${run}, urgency = ${urgency}::urgency, band = ${band}::band, priority = ${priority},
@@ -127,7 +128,7 @@ export async function runTriage(
 async function reopenMonitoredCases(tx: DbOrTx, m: { id: string; reference: string }, h: Huishouden, now: Date) {
   const reopened = await tx.execute<{ id: string; reference: string }>(sql`
     with earlier as (${sameHousehold(h, m.id)})
-    update meldingen set status = 'triage_voorgesteld', team_id = (select id from teams where kind = 'beoordeling' order by naam limit 1),
+    update meldingen set status = 'triage_voorgesteld', team_id = ${teamOfKind('beoordeling')},
            updated_at = ${now.toISOString()}::timestamptz,
            -- due with the new melding: both are assessed together
            clock_due_at = (select n.beoordeling_due_at from meldingen n where n.id = ${m.id}::uuid)

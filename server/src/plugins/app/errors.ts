@@ -2,7 +2,7 @@
 // stays in the log (without request data), never in the answer.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { AccountConflict, AuditWriteError, LifecycleConflict } from '@vt/db';
+import { AccountConflict, AuditWriteError, InputRefused, LifecycleConflict } from '@vt/db';
 import { HttpError, type ErrorCode, type ErrorDetail } from '../../errors.ts';
 
 /**
@@ -124,6 +124,7 @@ export const isUnavailable = (err: unknown): boolean => {
 
 export default fp(async function errors(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError & { validation?: AjvError[] }, req, reply) => {
+    if (err instanceof InputRefused) return reply.status(400).send({ statusCode: 400, code: 'VALIDATION', message: err.message, details: capDetails(err.details) });
     for (const [type, status, code] of domainErrors) {
       if (err instanceof type) return reply.status(status).send({ statusCode: status, code, message: err.message });
     }

@@ -8,7 +8,7 @@ import { checkNotFuture } from '../../../services/meldingen.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '',
     {
       schema: {
@@ -38,7 +38,7 @@ app.post(
     },
   );
 
-app.get(
+  app.get(
     '',
     {
       schema: { tags: ['adviezen'], summary: 'List adviezen, newest first', querystring: AdviesListQuery, response: { 200: AdviesList, ...errors(400, 401, 403, 503) } },

@@ -8,7 +8,7 @@ import { Id, IsoDate, errors } from '../../../schemas/common.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
-app.get(
+  app.get(
     '',
     {
       schema: {

@@ -7,7 +7,7 @@ import { unknownLink } from '../../../services/sign-in.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '/activatie',
     {
       config: { public: true },
@@ -25,7 +25,7 @@ app.post(
     },
   );
 
-app.post(
+  app.post(
     '/activeren',
     {
       config: { public: true },

@@ -10,7 +10,7 @@ import type { App, RouteOptions } from '../../../types.ts';
 export default async function route(app: App, opts: RouteOptions) {
   const { limits, actorOf } = createSignIn(app, opts);
 
-app.post(
+  app.post(
     '/wachtwoord',
     {
       schema: {

@@ -10,7 +10,7 @@ import type { App, RouteOptions } from '../../../types.ts';
 export default async function route(app: App, opts: RouteOptions) {
   const { limits, cookieOptions, toUser, mfaStepOf } = createSignIn(app, opts);
 
-app.post(
+  app.post(
     '/login',
     {
       config: { public: true },
@@ -50,7 +50,7 @@ app.post(
     },
   );
 
-app.post(
+  app.post(
     '/logout',
     { config: { mfaStep: true }, schema: { tags: ['auth'], summary: 'Sign out; the session dies on the server', response: { 204: Type.Null(), ...errors(401, 403) } } },
     async (req, reply) => {
@@ -61,7 +61,7 @@ app.post(
     },
   );
 
-app.get(
+  app.get(
     '/session',
     { config: { mfaStep: true }, schema: { tags: ['auth'], summary: 'The signed-in user, the CSRF token and what the sign-in still needs', response: { 200: SessionBody, ...errors(401) } } },
     async (req) => {

@@ -5,7 +5,7 @@ import { DateTime, Id, Nullable, errors } from '../../../schemas/common.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
-app.get(
+  app.get(
     '',
     {
       schema: {

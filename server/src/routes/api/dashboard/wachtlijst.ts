@@ -9,7 +9,7 @@ import { teamIdOf } from '../../../services/dashboard.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
-app.get(
+  app.get(
     '/wachtlijst',
     {
       schema: {

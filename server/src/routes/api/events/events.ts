@@ -19,7 +19,7 @@ export default async function route(app: App) {
 
   
 
-app.get(
+  app.get(
     '',
     { schema: { tags: ['werkvoorraad'], summary: 'Live updates (text/event-stream), without personal data, of the cases the caller may open', produces: ['text/event-stream'], response: errors(401, 403) } },
     (req, reply) => {

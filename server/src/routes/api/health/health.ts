@@ -14,13 +14,13 @@ async function within<T>(ms: number, p: Promise<T>): Promise<T> {
 }
 
 export default async function route(app: App) {
-app.get(
+  app.get(
     '/live',
     { config: { public: true, rateLimit: false }, schema: { tags: ['health'], summary: 'The process runs', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
     async () => ({ status: 'ok' as const }),
   );
 
-app.get(
+  app.get(
     '/ready',
     {
       config: { public: true, rateLimit: false },

@@ -5,7 +5,7 @@ import { Id, IsoDate, codeEnum, errors } from '../../../schemas/common.ts';
 import type { App, RouteOptions } from '../../../types.ts';
 
 export default async function route(app: App, opts: RouteOptions) {
-app.get(
+  app.get(
     '',
     {
       schema: {

@@ -9,7 +9,7 @@ import { Dag } from '../../../schemas/kalender.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
-app.get(
+  app.get(
     '/niet-werkdagen',
     {
       config: { action: 'referentie:lezen' },
@@ -34,7 +34,7 @@ app.get(
     },
   );
 
-app.post(
+  app.post(
     '/niet-werkdagen',
     {
       schema: {

@@ -7,7 +7,7 @@ import { DateTime, Id, IsoDate, Nullable, codeEnum, errors } from '../../../sche
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '',
     {
       schema: {
@@ -28,7 +28,7 @@ app.post(
     },
   );
 
-app.get(
+  app.get(
     '',
     {
       schema: {
@@ -46,7 +46,7 @@ app.get(
     },
   );
 
-app.get(
+  app.get(
     '/wachtrij',
     {
       schema: {

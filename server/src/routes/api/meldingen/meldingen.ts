@@ -7,7 +7,7 @@ import { checkMeldingBody } from '../../../services/meldingen.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '',
     {
       schema: {
@@ -36,7 +36,7 @@ app.post(
     },
   );
 
-app.get(
+  app.get(
     '',
     {
       schema: {

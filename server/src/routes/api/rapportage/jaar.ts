@@ -8,7 +8,7 @@ import type { App } from '../../../types.ts';
 const Pct = Nullable(Type.Number());
 
 export default async function route(app: App) {
-app.get(
+  app.get(
     '/jaar',
     {
       schema: {

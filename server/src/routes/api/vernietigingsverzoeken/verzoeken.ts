@@ -11,7 +11,7 @@ import type { App } from '../../../types.ts';
 const v = schema.vernietigingsverzoeken;
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '',
     {
       config: { action: 'vernietiging:aanvragen', caseAccess: { from: 'body', purpose: 'vernietiging' } },
@@ -39,7 +39,7 @@ app.post(
     },
   );
 
-app.get(
+  app.get(
     '',
     {
       schema: {

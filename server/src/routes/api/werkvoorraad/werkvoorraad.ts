@@ -16,7 +16,7 @@ function holidaysOf(k: WerkdagKalender): readonly string[] {
 }
 
 export default async function route(app: App) {
-app.get(
+  app.get(
     '',
     {
       schema: {

@@ -6,7 +6,7 @@ import { errors } from '../../../../schemas/common.ts';
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
-app.get(
+  app.get(
     '',
     {
       config: { action: 'rollen:besluiten' },

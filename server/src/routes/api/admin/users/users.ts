@@ -11,7 +11,7 @@ import type { App, RouteOptions } from '../../../../types.ts';
 export default async function route(app: App, opts: RouteOptions) {
   const u = schema.users;
 
-app.post(
+  app.post(
     '',
     {
       config: { action: 'users:beheren' },
@@ -45,7 +45,7 @@ app.post(
     },
   );
 
-app.get(
+  app.get(
     '',
     { config: { action: 'users:beheren' }, schema: { tags: ['beheer'], summary: 'All staff accounts with their roles and the roles waiting for approval (beheerder)', response: { 200: Type.Object({ items: Type.Array(AdminUser) }), ...errors(401, 403) } } },
     async (req) => {

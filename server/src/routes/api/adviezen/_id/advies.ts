@@ -6,7 +6,7 @@ import { IdParams, errors } from '../../../../schemas/common.ts';
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
-app.get(
+  app.get(
     '',
     {
       // An advies is the caller's, never a case file about a household (domain.md, Records): its own role rule.

@@ -9,7 +9,7 @@ import { checkMeldingBody } from '../../../../services/meldingen.ts';
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '/melding',
     {
       config: { caseAccess: false },

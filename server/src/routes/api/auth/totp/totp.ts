@@ -10,7 +10,7 @@ import type { App, RouteOptions } from '../../../../types.ts';
 export default async function route(app: App, opts: RouteOptions) {
   const { toUser, actorOf, finishSignIn, checkCode } = createSignIn(app, opts);
 
-app.post(
+  app.post(
     '',
     {
       config: { mfaStep: true },
@@ -30,7 +30,7 @@ app.post(
     },
   );
 
-app.post(
+  app.post(
     '/enrol',
     {
       config: { mfaStep: true },
@@ -55,7 +55,7 @@ app.post(
     },
   );
 
-app.post(
+  app.post(
     '/confirm',
     {
       config: { mfaStep: true },

@@ -7,7 +7,7 @@ import { Id, IdParams, IsoDate, Text, errors } from '../../../../schemas/common.
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '/uitkomst',
     {
       config: { action: 'melding:coderood', caseAccess: { from: 'codeRood', purpose: 'code_rood:uitkomst' } },

@@ -8,7 +8,7 @@ import { Id, IdParams, errors } from '../../../../schemas/common.ts';
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '/agenda',
     {
       config: { action: 'mdo:beheren', caseAccess: { from: 'body', purpose: 'mdo:agenda' } },

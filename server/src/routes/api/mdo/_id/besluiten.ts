@@ -10,7 +10,7 @@ import { Besluit } from '../../../../schemas/mdo.ts';
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '/besluiten',
     {
       config: { action: 'mdo:beheren', caseAccess: { from: 'body', purpose: 'mdo:besluit' } },

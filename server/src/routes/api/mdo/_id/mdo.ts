@@ -18,7 +18,7 @@ export default async function route(app: App) {
     };
   }
 
-app.get(
+  app.get(
     '',
     {
       // The agenda names several cases: it is the meeting's, read by whoever runs MDOs and by its participants.

@@ -1,8 +1,6 @@
 // New information on a case; triage runs again.
-import { addToOutbox, persoonIndexOf, schema, writeAudit } from '@vt/db';
-import { eq, max } from 'drizzle-orm';
+import { addAanvulling, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
-import { conflict } from '../../../../errors.ts';
 import { caseAudit } from '../../../../plugins/app/case-access.ts';
 import { IdParams, errors } from '../../../../schemas/common.ts';
 import { Betrokkene, Melding, Veiligheid } from '../../../../schemas/melding.ts';
@@ -10,10 +8,8 @@ import { announce, lockCase } from '../../../../services/case.ts';
 import { caseView } from '../../../../services/meldingen.ts';
 import type { App } from '../../../../types.ts';
 
-const { meldingen, betrokkenen, meldingEvents } = schema;
-
 export default async function route(app: App) {
-app.post(
+  app.post(
     '/aanvulling',
     {
       config: { action: 'melding:aanvullen', caseAccess: { from: 'melding', purpose: 'aanvulling' } },
@@ -30,32 +26,9 @@ app.post(
     },
     async (req) => {
       const actor = req.actor!;
-      const body = req.body;
       await app.db.db.transaction(async (tx) => {
-        const m = await lockCase(tx, req.case!.meldingId);
-        if (m.status === 'afgesloten') throw conflict('Deze melding is afgesloten; heropen haar eerst.');
-        const now = new Date();
-        const run = m.triageRequested + 1;
-        const stamp = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' }).format(now);
-        await tx
-          .update(meldingen)
-          .set({
-            veiligheid: { ...m.veiligheid, ...Object.fromEntries(Object.entries(body.veiligheid ?? {}).filter(([, v]) => v === true)) },
-            toelichting: body.toelichting ? `${m.toelichting}${m.toelichting ? '\n\n' : ''}[Aanvulling ${stamp}] ${body.toelichting}` : m.toelichting,
-            triageRequested: run,
-            updatedAt: now,
-          })
-          .where(eq(meldingen.id, m.id));
-        if (body.betrokkenen?.length) {
-          const [row] = await tx.select({ last: max(betrokkenen.volgorde) }).from(betrokkenen).where(eq(betrokkenen.meldingId, m.id));
-          const start = (row?.last ?? -1) + 1;
-          await tx.insert(betrokkenen).values(
-            body.betrokkenen.map((b, i) => ({ meldingId: m.id, volgorde: start + i, rol: b.rol, voornaam: b.voornaam, achternaam: b.achternaam, geboortedatum: b.geboortedatum ?? null, persoonIndex: persoonIndexOf(b) })),
-          );
-        }
-        await tx.insert(meldingEvents).values({ meldingId: m.id, at: now, type: 'aanvulling', actorId: actor.id, data: { velden: Object.keys(body), run } });
+        await addAanvulling(tx, await lockCase(tx, req.case!.meldingId), req.body, { actorId: actor.id! });
         await writeAudit(tx, actor, caseAudit(req, { action: 'update', purpose: 'aanvulling' }));
-        await addToOutbox(tx, 'melding.aangevuld', m.id, { meldingId: m.id, run });
       });
       await announce(app, ['melding.updated'], req.params.id);
       return caseView(app.db.db, req.case!);

@@ -11,7 +11,7 @@ import { caseView } from '../../../../services/meldingen.ts';
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '/afsluiten',
     {
       config: { action: 'melding:afsluiten', caseAccess: { from: 'melding', purpose: 'afsluiten' } },

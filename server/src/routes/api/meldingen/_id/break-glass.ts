@@ -6,7 +6,7 @@ import { DateTime, Id, IdParams, errors } from '../../../../schemas/common.ts';
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '/break-glass',
     {
       config: { action: 'breakglass:request', caseAccess: { from: 'melding', purpose: 'break_glass', breakGlassRequest: true } },

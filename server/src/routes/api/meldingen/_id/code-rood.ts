@@ -6,7 +6,7 @@ import { Id, IdParams, IsoDate, Text, errors } from '../../../../schemas/common.
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '/code-rood',
     {
       config: { action: 'melding:coderood', caseAccess: { from: 'melding', purpose: 'code_rood' } },

@@ -9,7 +9,7 @@ import { toMeldingView } from '../../../../services/meldingen.ts';
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
-app.get(
+  app.get(
     '',
     {
       config: { action: 'melding:read', caseAccess: { from: 'melding', purpose: 'dossier' } },

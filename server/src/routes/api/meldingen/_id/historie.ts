@@ -7,7 +7,7 @@ import { scopedRead } from '../../../../services/access.ts';
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
-app.get(
+  app.get(
     '/historie',
     {
       config: { action: 'melding:read', caseAccess: { from: 'melding', purpose: 'historie' } },

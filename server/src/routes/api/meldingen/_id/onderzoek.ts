@@ -9,7 +9,7 @@ import { Id, IdParams, IsoDate, codeEnum, errors } from '../../../../schemas/com
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '/onderzoek',
     {
       config: { action: 'onderzoek:uitvoeren', caseAccess: { from: 'melding', purpose: 'onderzoek:start' } },
@@ -39,7 +39,7 @@ app.post(
     },
   );
 
-app.post(
+  app.post(
     '/onderzoek/afronden',
     {
       config: { action: 'onderzoek:uitvoeren', caseAccess: { from: 'melding', purpose: 'onderzoek:afronden' } },

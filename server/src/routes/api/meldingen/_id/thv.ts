@@ -10,7 +10,7 @@ import { onCase } from '../../../../services/case.ts';
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '/thv',
     {
       config: { action: 'melding:thv', caseAccess: { from: 'melding', purpose: 'thv' } },

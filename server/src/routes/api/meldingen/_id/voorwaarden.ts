@@ -8,7 +8,7 @@ import { onCase } from '../../../../services/case.ts';
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '/voorwaarden',
     {
       config: { action: 'vv:voorwaarden', caseAccess: { from: 'melding', purpose: 'vv_voorwaarde' } },

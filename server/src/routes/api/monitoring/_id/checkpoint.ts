@@ -7,7 +7,7 @@ import { Id, IdParams, Text, codeEnum, errors } from '../../../../schemas/common
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '',
     {
       config: { action: 'monitoring:vastleggen', caseAccess: { from: 'checkpoint', purpose: 'monitoring' } },

@@ -7,7 +7,7 @@ import { Id, IdParams, Text, errors } from '../../../../schemas/common.ts';
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '/gedaan',
     {
       config: { action: 'terugkoppeling:vastleggen', caseAccess: { from: 'terugkoppeling', purpose: 'terugkoppeling' } },

@@ -10,7 +10,7 @@ import type { App } from '../../../../types.ts';
 const v = schema.vernietigingsverzoeken;
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '/besluit',
     {
       // The privacy officer decides on a request (its :id); deciding is their work, not a read of the case file.

@@ -9,7 +9,7 @@ import { onCase } from '../../../../services/case.ts';
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '/beoordeling',
     {
       config: { action: 'vv:voorwaarden', caseAccess: { from: 'voorwaarde', purpose: 'vv_voorwaarde' } },

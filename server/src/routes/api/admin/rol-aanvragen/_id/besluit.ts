@@ -6,7 +6,7 @@ import { Id, IdParams, Text, codeEnum, errors } from '../../../../../schemas/com
 import type { App } from '../../../../../types.ts';
 
 export default async function route(app: App) {
-app.post(
+  app.post(
     '/besluit',
     {
       config: { action: 'rollen:besluiten', caseAccess: false },

@@ -10,7 +10,7 @@ import type { App, RouteOptions } from '../../../../../types.ts';
 export default async function route(app: App, opts: RouteOptions) {
   const u = schema.users;
 
-app.post(
+  app.post(
     '/activatielink',
     {
       config: { action: 'users:beheren', caseAccess: false },

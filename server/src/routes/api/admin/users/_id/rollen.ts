@@ -11,7 +11,7 @@ import type { App } from '../../../../../types.ts';
 export default async function route(app: App) {
   const u = schema.users;
 
-app.post(
+  app.post(
     '/rollen',
     {
       config: { action: 'users:beheren', caseAccess: false },

@@ -10,7 +10,7 @@ import type { App } from '../../../../../types.ts';
 export default async function route(app: App) {
   const u = schema.users;
 
-app.post(
+  app.post(
     '/tweestaps-herstellen',
     {
       config: { action: 'users:beheren', caseAccess: false },

@@ -1,0 +1,106 @@
+// The human decisions on a melding (api.md, Meldingen): the beoordeling (a person confirms or overrides the triage
+// proposal), an aanvulling (new information; triage runs again) and assigning a person or duo. Each is one function
+// that does the whole step in the caller's transaction; the route only checks who may and calls it.
+import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import type { WerkdagKalender } from '../domain/calendar.ts';
+import type { Band, BetrokkeneRol, Route, Veiligheid } from '../domain/codes.ts';
+import { statusForRoute, teamKindForRoute } from '../domain/routing.ts';
+import { beoordelingen, betrokkenen, meldingen, meldingEvents, triageVoorstellen, users, type Melding } from '../schema.ts';
+import { planTerugkoppeling } from './follow-up.ts';
+import { InputRefused, LifecycleConflict, createOverdracht, move, teamId } from './lifecycle.ts';
+import { persoonIndexOf } from './meldingen.ts';
+import { addToOutbox } from './outbox.ts';
+
+/**
+ * Records the beoordeling of a melding not yet assessed and moves it on: to its route's status and team, with the
+ * handover to the household's gemeente at once for route wijkteam, and the melder's feedback planned. A band or
+ * route that differs from the proposal needs a reason. Returns whether it differed.
+ */
+export async function decideBeoordeling(
+  tx: DbOrTx,
+  m: Melding,
+  d: { route: Route; band?: Band | undefined; reason: string | null; actorId: string; deciderTeamId: string | null; today: string; kalender: WerkdagKalender },
+): Promise<{ override: boolean }> {
+  if (m.status !== 'ontvangen' && m.status !== 'triage_voorgesteld') throw new LifecycleConflict('Deze melding is al beoordeeld.');
+  const band = d.band ?? m.band;
+  if (!band) throw new InputRefused('Kies een band: er is nog geen triagevoorstel.', [{ path: '/band', message: 'Verplicht zolang er geen voorstel is.' }]);
+  const override = m.route === null || d.route !== m.route || band !== m.band;
+  if (override && !d.reason) throw new InputRefused('Een afwijking van het voorstel heeft een reden nodig.', [{ path: '/reason', message: 'Geef de reden waarom u afwijkt van het voorstel.' }]);
+  const [voorstel] = await tx
+    .select({ id: triageVoorstellen.id })
+    .from(triageVoorstellen)
+    .where(and(eq(triageVoorstellen.meldingId, m.id), eq(triageVoorstellen.run, m.triageRun)));
+  await tx.insert(beoordelingen).values({
+    meldingId: m.id,
+    voorstelId: voorstel?.id ?? null,
+    proposedRoute: m.route,
+    proposedBand: m.band,
+    proposedRouteRule: m.routeRule,
+    rulesVersion: m.rulesVersion,
+    route: d.route,
+    band,
+    override,
+    reason: d.reason,
+    decidedBy: d.actorId,
+    teamId: d.deciderTeamId,
+  });
+  const kind = teamKindForRoute[d.route];
+  await move(tx, m.id, statusForRoute[d.route], kind ? await teamId(tx, kind, m.gemeenteCode) : null);
+  await tx.insert(meldingEvents).values({
+    meldingId: m.id,
+    type: 'beoordeeld',
+    actorId: d.actorId,
+    data: { route: d.route, band, override, ...(d.reason ? { reason: d.reason } : {}), proposedRoute: m.route, proposedBand: m.band, rulesVersion: m.rulesVersion },
+  });
+  // Confirming route wijkteam sends the overdracht to the household's gemeente at once (api.md, lifecycle).
+  if (d.route === 'wijkteam') await createOverdracht(tx, { meldingId: m.id, gemeente: m.gemeenteCode, toelichting: d.reason ?? '', actorId: d.actorId });
+  if (d.route === 'afsluiten') await tx.insert(meldingEvents).values({ meldingId: m.id, type: 'afgesloten', actorId: d.actorId, data: { via: 'beoordeling' } });
+  // The melder hears the outcome of the beoordeling (domain.md step 5): a task due in 5 working days.
+  await planTerugkoppeling(tx, m.id, 'na_beoordeling', d.today, d.kalender);
+  return { override };
+}
+
+export interface Aanvulling {
+  veiligheid?: Veiligheid;
+  toelichting?: string;
+  betrokkenen?: { rol: BetrokkeneRol; voornaam: string; achternaam: string; geboortedatum?: string }[];
+}
+
+/**
+ * New information on an open case: indicators that now hold are added (none is taken back), the text is appended
+ * with its time, persons are added; a new triage run is asked for through the outbox. The earlier proposal stays.
+ */
+export async function addAanvulling(tx: DbOrTx, m: Melding, a: Aanvulling, o: { actorId: string; now?: Date }) {
+  if (m.status === 'afgesloten') throw new LifecycleConflict('Deze melding is afgesloten; heropen haar eerst.');
+  const now = o.now ?? new Date();
+  const run = m.triageRequested + 1;
+  const stamp = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' }).format(now);
+  await tx
+    .update(meldingen)
+    .set({
+      veiligheid: { ...m.veiligheid, ...Object.fromEntries(Object.entries(a.veiligheid ?? {}).filter(([, v]) => v === true)) },
+      toelichting: a.toelichting ? `${m.toelichting}${m.toelichting ? '\n\n' : ''}[Aanvulling ${stamp}] ${a.toelichting}` : m.toelichting,
+      triageRequested: run,
+      updatedAt: now,
+    })
+    .where(eq(meldingen.id, m.id));
+  if (a.betrokkenen?.length) {
+    const [row] = await tx.select({ last: max(betrokkenen.volgorde) }).from(betrokkenen).where(eq(betrokkenen.meldingId, m.id));
+    const start = (row?.last ?? -1) + 1;
+    await tx.insert(betrokkenen).values(
+      a.betrokkenen.map((b, i) => ({ meldingId: m.id, volgorde: start + i, rol: b.rol, voornaam: b.voornaam, achternaam: b.achternaam, geboortedatum: b.geboortedatum ?? null, persoonIndex: persoonIndexOf(b) })),
+    );
+  }
+  await tx.insert(meldingEvents).values({ meldingId: m.id, at: now, type: 'aanvulling', actorId: o.actorId, data: { velden: Object.keys(a), run } });
+  await addToOutbox(tx, 'melding.aangevuld', m.id, { meldingId: m.id, run });
+}
+
+/** Assigns an open case to a person or a duo of active Veilig Thuis staff (not a wijkteam). */
+export async function assignCase(tx: DbOrTx, m: Melding, userIds: string[], actorId: string) {
+  if (m.status === 'afgesloten') throw new LifecycleConflict('Deze melding is afgesloten.');
+  const found = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, userIds), isNull(users.disabledAt), sql`not ('wijkteam' = any(${users.roles}))`));
+  if (found.length !== userIds.length) throw new InputRefused('Onbekende of niet-actieve medewerker.', [{ path: '/userIds', message: 'Kies actieve medewerkers van Veilig Thuis.' }]);
+  await tx.update(meldingen).set({ assignedTo: userIds, updatedAt: new Date() }).where(eq(meldingen.id, m.id));
+  await tx.insert(meldingEvents).values({ meldingId: m.id, type: 'toegewezen', actorId, data: { userIds } });
+}
