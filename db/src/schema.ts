@@ -629,7 +629,6 @@ export const extraNietWerkdagen = pgTable('extra_niet_werkdagen', {
 });
 
 export type Melding = typeof meldingen.$inferSelect;
-export type NewMelding = typeof meldingen.$inferInsert;
 export type Advies = typeof adviezen.$inferSelect;
 export type Betrokkene = typeof betrokkenen.$inferSelect;
 export type User = typeof users.$inferSelect;

@@ -2,6 +2,7 @@
 // seed demo data where that is wanted, then serve the API and the web app on PORT and run the workers.
 // SIGTERM and SIGINT shut everything down in reverse order.
 import { Redis } from 'ioredis';
+import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 import { createDb, loadCipher, runMigrations, seedDemo, useFieldCipher } from '@vt/db';
 import { startWorkers, type RunningWorkers } from '@vt/workers';
@@ -29,25 +30,16 @@ async function main() {
 
   const stops: { name: string; stop: () => Promise<unknown> }[] = [];
   const onStop = (name: string, stop: () => Promise<unknown>) => stops.push({ name, stop });
-  let shuttingDown = false;
-  const shutdown = async (signal: string) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    log.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => {
-      log.error('shutdown took longer than 20 s; exiting');
-      process.exit(1);
-    }, 20_000);
+  // SIGTERM, SIGINT or a crash: stop in reverse order of start, within 20 s, then exit (close-with-grace).
+  closeWithGrace({ delay: 20_000, logger: { error: (m: string) => log.error(m) } }, async ({ signal, err }) => {
+    if (err) log.error({ errName: err.name }, 'stopping after an uncaught error');
+    else log.info({ signal }, 'shutting down');
     for (const { name, stop } of stops.reverse()) {
       const started = Date.now();
-      await stop().catch((err: unknown) => log.warn({ errName: (err as Error)?.name, name }, 'error while stopping'));
+      await stop().catch((e: unknown) => log.warn({ errName: (e as Error)?.name, name }, 'error while stopping'));
       if (Date.now() - started > 2000) log.warn({ name, ms: Date.now() - started }, 'slow to stop');
     }
-    clearTimeout(timer);
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  });
 
   let databaseUrl = config.databaseUrl;
   let seed = config.seedDemo;

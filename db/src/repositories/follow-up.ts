@@ -2,7 +2,7 @@
 // case back to Veilig Thuis's beoordeling queue), Code Rood, and the reminders that nothing is forgotten — a
 // handover not accepted in time, a tijdelijk huisverbod about to end, a checkpoint that passed unrecorded. The
 // reminders take `now` from the caller, so they are tested with any clock.
-import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { addDays, amsterdamDate, type WerkdagKalender } from '../domain/calendar.ts';
 import { codeRood, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, terugkoppelingen, vvVoorwaarden } from '../schema.ts';
@@ -42,11 +42,6 @@ export async function recordCodeRoodUitkomst(tx: DbOrTx, o: { id: string; datum:
   if (!row) return undefined;
   await tx.insert(meldingEvents).values({ meldingId: row.meldingId, type: 'code_rood', actorId: o.actorId, data: { codeRoodId: row.id, uitkomstDatum: o.datum, toelichting: o.uitkomst } });
   return row;
-}
-
-export async function latestCodeRood(db: DbOrTx, meldingId: string) {
-  const [row] = await db.select().from(codeRood).where(eq(codeRood.meldingId, meldingId)).orderBy(desc(codeRood.createdAt)).limit(1);
-  return row ?? null;
 }
 
 export type HerinneringSoort = 'overdracht_niet_geaccepteerd' | 'thv_eindigt' | 'monitoring_verstreken' | 'terugkoppeling_verlopen' | 'voorwaarde_controle_verstreken';
@@ -135,6 +130,3 @@ export async function recordTerugkoppeling(tx: DbOrTx, o: { id: string; notitie:
   return row;
 }
 
-export async function listTerugkoppelingen(db: DbOrTx, meldingId: string) {
-  return db.select().from(terugkoppelingen).where(eq(terugkoppelingen.meldingId, meldingId)).orderBy(asc(terugkoppelingen.dueDate), asc(terugkoppelingen.moment));
-}

@@ -169,7 +169,3 @@ export async function finishOnderzoek(
   return row;
 }
 
-export async function currentOnderzoek(db: DbOrTx, meldingId: string) {
-  const [row] = await db.select().from(onderzoeken).where(eq(onderzoeken.meldingId, meldingId)).orderBy(desc(onderzoeken.besluitAt)).limit(1);
-  return row ?? null;
-}

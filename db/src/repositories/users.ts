@@ -63,9 +63,11 @@ export async function claimTotpStep(db: DbOrTx, userId: string, step: number, op
   return rows.length === 1;
 }
 
-/** The beheerder resets a lost second factor: the user enrols again at the next sign-in. */
-export async function resetTotp(db: DbOrTx, userId: string) {
-  await db.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
+/** The beheerder resets a lost second factor: the user enrols again at the next sign-in; its sessions end. */
+export async function resetTotp(tx: DbOrTx, userId: string) {
+  const [row] = await tx.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId)).returning();
+  if (row) await tx.delete(sessions).where(eq(sessions.userId, row.id));
+  return row;
 }
 
 /** lastSeenAt is written at most this often: the idle timeout counts in minutes, and a read should not cost a write. */

@@ -1,5 +1,6 @@
 // The half-year figures for CBS (JSON, or CSV with Accept: text/csv).
 import { halfjaar, writeAudit } from '@vt/db';
+import { stringify } from 'csv-stringify/sync';
 import { Type } from 'typebox';
 import { IsoDate, errors } from '../../../schemas/common.ts';
 import type { App } from '../../../types.ts';
@@ -27,8 +28,8 @@ export default async function route(app: App) {
         return r;
       });
       if (!csv) return report;
-      const cell = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
-      const body = ['categorie,code,aantal', ...report.rijen.map((r) => [r.categorie, r.code, r.aantal].map(cell).join(','))].join('\r\n') + '\r\n';
+      // RFC 4180: CRLF line ends, fields quoted where they must be (csv-stringify).
+      const body = stringify(report.rijen, { header: true, columns: ['categorie', 'code', 'aantal'], record_delimiter: 'windows' });
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="veilig-thuis-${report.jaar}-H${report.half}.csv"`)

@@ -1,6 +1,5 @@
 // Resetting a lost authenticator app.
-import { schema, writeAudit } from '@vt/db';
-import { eq } from 'drizzle-orm';
+import { resetTotp, writeAudit } from '@vt/db';
 import { notFound } from '../../../../../errors.ts';
 import { AdminUser } from '../../../../../schemas/accounts.ts';
 import { IdParams, errors } from '../../../../../schemas/common.ts';
@@ -8,8 +7,6 @@ import { accountView } from '../../../../../services/accounts.ts';
 import type { App } from '../../../../../types.ts';
 
 export default async function route(app: App) {
-  const u = schema.users;
-
   app.post(
     '/tweestaps-herstellen',
     {
@@ -24,13 +21,8 @@ export default async function route(app: App) {
     async (req) => {
       const actor = req.actor!;
       const row = await app.db.db.transaction(async (tx) => {
-        const [r] = await tx
-          .update(u)
-          .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null })
-          .where(eq(u.id, req.params.id))
-          .returning();
+        const r = await resetTotp(tx, req.params.id);
         if (!r) throw notFound('Gebruiker niet gevonden.');
-        await tx.delete(schema.sessions).where(eq(schema.sessions.userId, r.id));
         await writeAudit(tx, actor, { action: 'update', subjectType: 'user', subjectId: r.id, ip: req.ip, purpose: 'tweestaps-herstellen' });
         return r;
       });
