@@ -77,8 +77,8 @@ export const roleEnum = pgEnum('role', c.roles);
 export const eventTypeEnum = pgEnum('event_type', c.eventTypes);
 export const auditActionEnum = pgEnum('audit_action', c.auditActions);
 export const auditResultEnum = pgEnum('audit_result', c.auditResults);
-export const overdrachtStatusEnum = pgEnum('overdracht_status', ['verzonden', 'geaccepteerd', 'teruggestuurd']);
-export const monitoringStatusEnum = pgEnum('monitoring_status', ['gepland', 'veilig', 'niet_veilig']);
+export const overdrachtStatusEnum = pgEnum('overdracht_status', c.overdrachtStatussen);
+export const monitoringStatusEnum = pgEnum('monitoring_status', c.monitoringStatussen);
 
 export const gemeenten = pgTable('gemeenten', {
   code: varchar('code', { length: 6 }).primaryKey(),
@@ -141,7 +141,7 @@ export const accountActivaties = pgTable(
   (t) => [index('account_activaties_user_idx').on(t.userId)],
 );
 
-export const rolAanvraagStatusEnum = pgEnum('rol_aanvraag_status', ['aangevraagd', 'goedgekeurd', 'afgewezen']);
+export const rolAanvraagStatusEnum = pgEnum('rol_aanvraag_status', c.rolAanvraagStatussen);
 
 /**
  * Four eyes on access (issue #14): a role that reads case files or the audit trail, or manages users, is granted
@@ -551,7 +551,7 @@ export const monitoringCheckpoints = pgTable(
   ],
 );
 
-export const voorwaardeStatusEnum = pgEnum('voorwaarde_status', ['lopend', 'nagekomen', 'niet_nagekomen']);
+export const voorwaardeStatusEnum = pgEnum('voorwaarde_status', c.voorwaardeStatussen);
 
 /**
  * Voorwaarden & Vervolg (V&V): each safety condition agreed with the household, who watches it (a professional or
@@ -656,7 +656,7 @@ export const breakGlassGrants = pgTable(
   (t) => [index('break_glass_user_melding_idx').on(t.userId, t.meldingId, t.expiresAt), index('break_glass_created_idx').on(t.createdAt)],
 );
 
-export const vernietigingStatusEnum = pgEnum('vernietiging_status', ['aangevraagd', 'toegewezen', 'afgewezen']);
+export const vernietigingStatusEnum = pgEnum('vernietiging_status', c.vernietigingStatussen);
 
 /**
  * A request to destroy a case file before its retention period ends (domain.md, Records: a court ordered it where
@@ -688,8 +688,8 @@ export const vernietigingsverzoeken = pgTable(
   ],
 );
 
-export const mdoBesluitEnum = pgEnum('mdo_besluit', ['onderzoek', 'vv', 'overdracht', 'afsluiten']);
-export const onderzoekVervolgEnum = pgEnum('onderzoek_vervolg', ['overdracht', 'vv', 'monitoring', 'afsluiten']);
+export const mdoBesluitEnum = pgEnum('mdo_besluit', c.mdoBesluiten);
+export const onderzoekVervolgEnum = pgEnum('onderzoek_vervolg', c.onderzoekVervolgen);
 
 /** A multidisciplinary meeting (MDO): a date, its participants, and an agenda of cases from the MDO queue. */
 export const mdoOverleggen = pgTable(
@@ -741,7 +741,7 @@ export const onderzoeken = pgTable(
     startedAt: date('started_at', { mode: 'string' }),
     dueDate: date('due_date', { mode: 'string' }),
     afgerondAt: tstz('afgerond_at'),
-    uitkomsten: jsonb('uitkomsten').$type<{ geweldsvorm: c.Geweldsvorm; conclusie: 'bevestigd' | 'niet_bevestigd' | 'weerlegd' }[]>(),
+    uitkomsten: jsonb('uitkomsten').$type<{ geweldsvorm: c.Geweldsvorm; conclusie: c.Conclusie }[]>(),
     vervolg: onderzoekVervolgEnum('vervolg'),
     startedBy: uuid('started_by').references(() => users.id),
     afgerondBy: uuid('afgerond_by').references(() => users.id),
@@ -808,7 +808,7 @@ export const codeRood = pgTable(
   (t) => [index('code_rood_melding_idx').on(t.meldingId)],
 );
 
-export const terugkoppelMomentEnum = pgEnum('terugkoppel_moment', ['na_beoordeling', 'na_onderzoek']);
+export const terugkoppelMomentEnum = pgEnum('terugkoppel_moment', c.terugkoppelMomenten);
 
 /** The melder hears the outcome after the beoordeling and again after the onderzoek (domain.md step 5): each is a
  *  task with a due date, recorded when done. */

@@ -1,52 +1,12 @@
 // Who may do what: the permission matrix of api.md ("Who may act") in one place. Record-level rules (which
-// melding a role may see) live in services/access.ts. The full security model extends this matrix.
+// melding a role may see) live in db/src/repositories/access.ts; routes declare the action they need in config.action.
 import type { Actor } from '@vt/db';
 import { caseRoles, roles, type Role } from '@vt/db/domain';
 
-export type Action =
-  | 'advies:create'
-  | 'advies:read'
-  | 'melding:create'
-  | 'melding:read'
-  | 'melding:list'
-  | 'melding:beoordelen'
-  | 'melding:aanvullen'
-  | 'melding:toewijzen'
-  | 'werkvoorraad:read'
-  | 'events:subscribe'
-  | 'users:list'
-  | 'queues:admin'
-  | 'kalender:beheren'
-  | 'audit:read'
-  | 'breakglass:request'
-  | 'vernietiging:aanvragen'
-  | 'vernietiging:besluiten'
-  | 'breakglass:list'
-  | 'users:beheren'
-  | 'overdracht:maken'
-  | 'overdracht:inbox'
-  | 'overdracht:besluiten'
-  | 'melding:thv'
-  | 'melding:afsluiten'
-  | 'mdo:beheren'
-  | 'mdo:lezen'
-  | 'onderzoek:uitvoeren'
-  | 'dashboard:read'
-  | 'monitoring:vastleggen'
-  | 'vv:voorwaarden'
-  | 'melding:coderood'
-  | 'herinneringen:read'
-  | 'terugkoppeling:vastleggen'
-  | 'dashboard:targets'
-  | 'dashboard:lijst'
-  | 'rollen:besluiten'
-  | 'referentie:gemeenten'
-  | 'referentie:lezen';
-
 /** The roles that work on case files (read meldingen as part of their job; which ones: repositories/access.ts). */
-const caseReaders: Role[] = [...caseRoles];
+const caseReaders = caseRoles;
 
-export const permissions: Record<Action, readonly Role[]> = {
+export const permissions = {
   // Reference data without case content: the region's gemeenten (partners need their codes for a melding body, see
   // scopeActions), the teams and the working-day calendar (staff only; a partner has no use for them).
   'referentie:gemeenten': roles,
@@ -82,6 +42,8 @@ export const permissions: Record<Action, readonly Role[]> = {
   'melding:thv': ['beoordelaar', 'chef_van_de_dag', 'crisisteam'],
   // The crisis team closes the crisis cases it handled (api.md: it "acts on crisis meldingen").
   'melding:afsluiten': ['beoordelaar', 'chef_van_de_dag', 'medewerker', 'crisisteam'],
+  // ... and only those: the others close whatever case their work brings them.
+  'melding:afsluiten_alle': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],
   // The gedragswetenschapper runs the MDO; the chef van de dag plans it with them and reads the agenda.
   'mdo:beheren': ['gedragswetenschapper', 'chef_van_de_dag'],
   'mdo:lezen': ['gedragswetenschapper', 'chef_van_de_dag', 'medewerker', 'beoordelaar'],
@@ -97,7 +59,15 @@ export const permissions: Record<Action, readonly Role[]> = {
   'melding:coderood': ['beoordelaar', 'chef_van_de_dag', 'crisisteam'],
   'herinneringen:read': ['beoordelaar', 'chef_van_de_dag', 'medewerker', 'crisisteam'],
   'terugkoppeling:vastleggen': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],
-};
+} as const satisfies Record<string, readonly Role[]>;
+
+/** Every permission, by the name routes declare in `config.action`. */
+export type Action = keyof typeof permissions;
+export const actions = Object.keys(permissions) as Action[];
+const rolesFor = (action: Action): readonly Role[] => permissions[action];
+
+/** The actions a user with these roles may take: sent with the session, so the web app shows only what works. */
+export const actionsOf = (userRoles: readonly string[]): Action[] => actions.filter((a) => rolesFor(a).some((r) => userRoles.includes(r)));
 
 /** API clients act only through their scopes. */
 const scopeActions: Record<string, readonly Action[]> = {
@@ -105,7 +75,7 @@ const scopeActions: Record<string, readonly Action[]> = {
 };
 
 export function can(actor: Actor, action: Action): boolean {
-  if (actor.type === 'user') return actor.roles.some((r) => permissions[action].includes(r as Role));
+  if (actor.type === 'user') return actor.roles.some((r) => rolesFor(action).includes(r as Role));
   if (actor.type === 'client') return actor.scopes.some((s) => scopeActions[s]?.includes(action));
   return false;
 }

@@ -13,6 +13,7 @@ import { axeViolations } from '../support/axe.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { DEMO_API_KEY, DEMO_PASSWORD, TEST_REDIS_URL } from '../support/env.ts';
 import { meldingBody } from '../support/fixtures.ts';
+import { amsterdamDate } from '@vt/db/domain';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = `${root}tests/.artifacts`;
@@ -461,7 +462,7 @@ describe('staff flows in Chromium', () => {
     await expect.poll(async () => (await apiAs(chef, 'GET', `/api/meldingen/${id}`)).json.status, { timeout: 15_000 }).toBe('triage_voorgesteld');
     expect((await apiAs(chef, 'POST', `/api/meldingen/${id}/beoordeling`, { route: 'mdo', band: 'P2', reason: 'Structureel; eerdere hulp hielp niet.' })).status).toBe(200);
     const me = (await apiAs(chef, 'GET', '/api/auth/session')).json.user!.id;
-    const mdo = await apiAs(chef, 'POST', '/api/mdo', { datum: new Date().toISOString().slice(0, 10), deelnemers: [me] });
+    const mdo = await apiAs(chef, 'POST', '/api/mdo', { datum: amsterdamDate(new Date()), deelnemers: [me] });
     expect(mdo.status).toBe(201);
     expect((await apiAs(chef, 'POST', `/api/mdo/${mdo.json.id as string}/agenda`, { meldingId: id })).status).toBe(201);
     expect((await apiAs(chef, 'POST', `/api/mdo/${mdo.json.id as string}/besluiten`, { meldingId: id, besluit: 'vv', toelichting: 'Ouders accepteren voorwaarden.' })).status).toBe(200);

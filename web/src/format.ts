@@ -1,4 +1,6 @@
 // Dates and times as Dutch staff read them, always on the Europe/Amsterdam calendar.
+import { addDays, amsterdamDate, amsterdamTime } from '@vt/db/domain/calendar';
+
 const dateTimeFmt = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium', timeStyle: 'short' });
 const dateFmt = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', dateStyle: 'medium' });
 
@@ -6,3 +8,10 @@ const dateFmt = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', dateStyle: '
 export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTimeFmt.format(new Date(iso)) : '');
 /** A calendar date (YYYY-MM-DD) as "24 nov 2026", without shifting it through a time zone. */
 export const formatDate = (d: string) => dateFmt.format(new Date(`${d}T00:00:00Z`));
+
+/** Today on the Amsterdam calendar; the UTC date of toISOString() is yesterday between 00:00 and 01:00 (02:00 in summer). */
+export const today = () => amsterdamDate(new Date());
+/** The Amsterdam date n days before today. */
+export const daysAgo = (n: number) => addDays(today(), -n);
+/** The instant an Amsterdam calendar day begins, as ISO-8601. */
+export const startOfDay = (d: string) => amsterdamTime(d).toISOString();

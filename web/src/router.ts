@@ -1,39 +1,39 @@
 import { createRouter, createWebHistory, type RouteLocationRaw } from 'vue-router';
 import { loadSession } from './composables/useSession';
-import { useSessionStore } from './stores/session';
+import { useSessionStore, type Action } from './stores/session';
 
-/** Which roles see which page; the server checks the same again on every call. */
-export const pageRoles = {
-  advies: ['adviseur', 'chef_van_de_dag'],
-  melding: ['adviseur', 'beoordelaar', 'chef_van_de_dag'],
-  werkvoorraad: ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker'],
-  case: ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker', 'adviseur', 'wijkteam'],
-  overdrachten: ['wijkteam', 'beoordelaar', 'chef_van_de_dag', 'medewerker'],
-  toezicht: ['manager', 'privacy_officer'],
-  vernietiging: ['privacy_officer'],
-  mdo: ['gedragswetenschapper', 'chef_van_de_dag', 'medewerker', 'beoordelaar'],
-  dashboard: ['manager', 'chef_van_de_dag'],
-  gebruikers: ['beheerder'],
-  toegang: ['beheerder', 'privacy_officer'],
-} as const;
+/** The permission each page needs (server/src/authz.ts, sent with the session); the server checks every call again. */
+export const pageActions = {
+  advies: 'advies:create',
+  melding: 'melding:create',
+  werkvoorraad: 'werkvoorraad:read',
+  case: 'melding:read',
+  overdrachten: 'overdracht:inbox',
+  toezicht: 'breakglass:list',
+  vernietiging: 'vernietiging:besluiten',
+  mdo: 'mdo:lezen',
+  dashboard: 'dashboard:read',
+  gebruikers: 'users:beheren',
+  toegang: 'rollen:besluiten',
+} as const satisfies Record<string, Action>;
 
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
     { path: '/activeren', name: 'activeren', component: () => import('./pages/ActiverenPage.vue'), meta: { public: true } },
-    { path: '/beheer/gebruikers', name: 'gebruikers', component: () => import('./pages/GebruikersPage.vue'), meta: { roles: pageRoles.gebruikers } },
-    { path: '/beheer/toegang', name: 'toegang', component: () => import('./pages/ToegangPage.vue'), meta: { roles: pageRoles.toegang } },
+    { path: '/beheer/gebruikers', name: 'gebruikers', component: () => import('./pages/GebruikersPage.vue'), meta: { action: pageActions.gebruikers } },
+    { path: '/beheer/toegang', name: 'toegang', component: () => import('./pages/ToegangPage.vue'), meta: { action: pageActions.toegang } },
     { path: '/', name: 'home', component: () => import('./pages/HomePage.vue') },
-    { path: '/advies', name: 'advies', component: () => import('./pages/AdviesPage.vue'), meta: { roles: pageRoles.advies } },
-    { path: '/melding/nieuw', name: 'melding-nieuw', component: () => import('./pages/MeldingNieuwPage.vue'), meta: { roles: pageRoles.melding } },
-    { path: '/werkvoorraad', name: 'werkvoorraad', component: () => import('./pages/WerkvoorraadPage.vue'), meta: { roles: pageRoles.werkvoorraad } },
-    { path: '/overdrachten', name: 'overdrachten', component: () => import('./pages/OverdrachtenPage.vue'), meta: { roles: pageRoles.overdrachten } },
-    { path: '/dashboard', name: 'dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { roles: pageRoles.dashboard } },
-    { path: '/mdo', name: 'mdo', component: () => import('./pages/MdoPage.vue'), meta: { roles: pageRoles.mdo } },
-    { path: '/vernietiging', name: 'vernietiging', component: () => import('./pages/VernietigingPage.vue'), meta: { roles: pageRoles.vernietiging } },
-    { path: '/toezicht', name: 'toezicht', component: () => import('./pages/ToezichtPage.vue'), meta: { roles: pageRoles.toezicht } },
-    { path: '/meldingen/:id', name: 'melding', component: () => import('./pages/MeldingPage.vue'), meta: { roles: pageRoles.case }, props: true },
+    { path: '/advies', name: 'advies', component: () => import('./pages/AdviesPage.vue'), meta: { action: pageActions.advies } },
+    { path: '/melding/nieuw', name: 'melding-nieuw', component: () => import('./pages/MeldingNieuwPage.vue'), meta: { action: pageActions.melding } },
+    { path: '/werkvoorraad', name: 'werkvoorraad', component: () => import('./pages/WerkvoorraadPage.vue'), meta: { action: pageActions.werkvoorraad } },
+    { path: '/overdrachten', name: 'overdrachten', component: () => import('./pages/OverdrachtenPage.vue'), meta: { action: pageActions.overdrachten } },
+    { path: '/dashboard', name: 'dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { action: pageActions.dashboard } },
+    { path: '/mdo', name: 'mdo', component: () => import('./pages/MdoPage.vue'), meta: { action: pageActions.mdo } },
+    { path: '/vernietiging', name: 'vernietiging', component: () => import('./pages/VernietigingPage.vue'), meta: { action: pageActions.vernietiging } },
+    { path: '/toezicht', name: 'toezicht', component: () => import('./pages/ToezichtPage.vue'), meta: { action: pageActions.toezicht } },
+    { path: '/meldingen/:id', name: 'melding', component: () => import('./pages/MeldingPage.vue'), meta: { action: pageActions.case }, props: true },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });
@@ -43,7 +43,7 @@ router.beforeEach(async (to): Promise<RouteLocationRaw | true> => {
   if (to.meta.public) return true;
   if (!session.user) await loadSession();
   if (!session.user) return { name: 'login', query: { terug: to.fullPath } };
-  const roles = to.meta.roles as readonly string[] | undefined;
-  if (roles && !session.hasRole(...roles)) return { name: 'home' };
+  const action = to.meta.action as Action | undefined;
+  if (action && !session.may(action)) return { name: 'home' };
   return true;
 });

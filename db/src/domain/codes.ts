@@ -48,6 +48,37 @@ export const meldingStatussen = [
   'afgesloten',
 ] as const;
 
+/** Statuses still waiting for the beoordelaar's decision: the triage has not been confirmed or overridden yet. */
+export const unassessedStatussen = ['ontvangen', 'triage_voorgesteld'] as const satisfies readonly (typeof meldingStatussen)[number][];
+
+/** What the MDO decides for a case (domain.md, "MDO"). */
+export const mdoBesluiten = ['onderzoek', 'vv', 'overdracht', 'afsluiten'] as const;
+/** What follows an onderzoek. */
+export const onderzoekVervolgen = ['overdracht', 'vv', 'monitoring', 'afsluiten'] as const;
+/** The onderzoek's conclusion per form of violence. */
+export const conclusies = ['bevestigd', 'niet_bevestigd', 'weerlegd'] as const;
+export const overdrachtStatussen = ['verzonden', 'geaccepteerd', 'teruggestuurd'] as const;
+export const monitoringStatussen = ['gepland', 'veilig', 'niet_veilig'] as const;
+/** What a monitoring checkpoint can record: every status but the planned one. */
+export const monitoringUitkomsten = ['veilig', 'niet_veilig'] as const satisfies readonly (typeof monitoringStatussen)[number][];
+export const voorwaardeStatussen = ['lopend', 'nagekomen', 'niet_nagekomen'] as const;
+/** What a review of a V&V condition can record. */
+export const voorwaardeUitkomsten = ['nagekomen', 'niet_nagekomen'] as const satisfies readonly (typeof voorwaardeStatussen)[number][];
+export const terugkoppelMomenten = ['na_beoordeling', 'na_onderzoek'] as const;
+export const vernietigingStatussen = ['aangevraagd', 'toegewezen', 'afgewezen'] as const;
+export const rolAanvraagStatussen = ['aangevraagd', 'goedgekeurd', 'afgewezen'] as const;
+/** What the second person decides on a role request. */
+export const rolBesluiten = ['goedgekeurd', 'afgewezen'] as const satisfies readonly (typeof rolAanvraagStatussen)[number][];
+
+/** The reminders the herinneringen list raises (issue #9). */
+export const herinneringSoorten = [
+  'overdracht_niet_geaccepteerd',
+  'thv_eindigt',
+  'monitoring_verstreken',
+  'terugkoppeling_verlopen',
+  'voorwaarde_controle_verstreken',
+] as const;
+
 export const urgencies = ['acuut', 'niet_acuut'] as const;
 export const bands = ['P1', 'P2', 'P3', 'P4'] as const;
 export const routes = ['crisisteam', 'mdo', 'wijkteam', 'afsluiten'] as const;
@@ -161,6 +192,10 @@ export type Role = (typeof roles)[number];
 export type EventType = (typeof eventTypes)[number];
 export type AuditAction = (typeof auditActions)[number];
 export type BetrokkeneRol = (typeof betrokkeneRollen)[number];
+export type MdoBesluit = (typeof mdoBesluiten)[number];
+export type OnderzoekVervolg = (typeof onderzoekVervolgen)[number];
+export type Conclusie = (typeof conclusies)[number];
+export type HerinneringSoort = (typeof herinneringSoorten)[number];
 export type VeiligheidVraag = (typeof veiligheidVragen)[number];
 export type Veiligheid = Partial<Record<VeiligheidVraag, boolean>>;
 

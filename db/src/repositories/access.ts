@@ -5,13 +5,15 @@
 // permission matrix in server/src/authz.ts; this file decides *which records*.
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { caseRoles, type Role } from '../domain/codes.ts';
+import { caseRoles, unassessedStatussen, type Role } from '../domain/codes.ts';
 import type { Actor } from './audit.ts';
 
 type UserActor = Extract<Actor, { type: 'user' }>;
 
 const hasCaseRole = (a: UserActor) => a.roles.some((r) => (caseRoles as readonly string[]).includes(r));
 const has = (a: UserActor, role: Role) => a.roles.includes(role);
+/** The unassessed statuses as an SQL literal list; constants of codes.ts, never input. */
+const unassessed = sql.raw(unassessedStatussen.map((s) => `'${s}'`).join(', '));
 
 /** A wijkteam user and nothing more: bound to one gemeente's handovers, never the melder's identity. */
 export function isWijkteamOnly(actor: Actor): actor is UserActor {
@@ -46,7 +48,7 @@ export function ownQueue(actor: Actor, m: SQL = sql`meldingen`): SQL {
   const parts: SQL[] = [sql`${actor.id}::uuid = any(${m}.assigned_to)`];
   const teams = [actor.teamId, ...(actor.otherTeamIds ?? [])].filter((t): t is string => !!t);
   if (teams.length) parts.push(sql`${m}.team_id = any(${`{${teams.join(',')}}`}::uuid[])`);
-  if (has(actor, 'beoordelaar')) parts.push(sql`(${m}.team_id is null or ${m}.status in ('ontvangen', 'triage_voorgesteld'))`);
+  if (has(actor, 'beoordelaar')) parts.push(sql`(${m}.team_id is null or ${m}.status in (${unassessed}))`);
   parts.push(sql`exists (select 1 from beoordelingen vb where vb.melding_id = ${m}.id and vb.decided_by = ${actor.id}::uuid)`);
   return sql`(${sql.join(parts, sql` or `)})`;
 }

@@ -5,6 +5,7 @@
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { addDays, amsterdamDate, type WerkdagKalender } from '../domain/calendar.ts';
+import type { HerinneringSoort } from '../domain/codes.ts';
 import { codeRood, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, terugkoppelingen, vvVoorwaarden } from '../schema.ts';
 import { LifecycleConflict, move, refreshClock, teamId } from './lifecycle.ts';
 import { caseReadable } from './access.ts';
@@ -43,8 +44,6 @@ export async function recordCodeRoodUitkomst(tx: DbOrTx, o: { id: string; datum:
   await tx.insert(meldingEvents).values({ meldingId: row.meldingId, type: 'code_rood', actorId: o.actorId, data: { codeRoodId: row.id, uitkomstDatum: o.datum, toelichting: o.uitkomst } });
   return row;
 }
-
-export type HerinneringSoort = 'overdracht_niet_geaccepteerd' | 'thv_eindigt' | 'monitoring_verstreken' | 'terugkoppeling_verlopen' | 'voorwaarde_controle_verstreken';
 
 export interface Herinnering {
   soort: HerinneringSoort;

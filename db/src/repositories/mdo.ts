@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { monitoringCheckpoints as plannedCheckpoints, onderzoekDueDate } from '../domain/deadlines.ts';
-import type { Geweldsvorm } from '../domain/codes.ts';
+import type { Conclusie, Geweldsvorm, MdoBesluit, OnderzoekVervolg } from '../domain/codes.ts';
 import { meldingen, meldingEvents, mdoAgendapunten, mdoOverleggen, monitoringCheckpoints, onderzoeken, users } from '../schema.ts';
 import { LifecycleConflict, closeMelding, createOverdracht, move, teamId } from './lifecycle.ts';
 import { planTerugkoppeling } from './follow-up.ts';
@@ -12,9 +12,7 @@ import { caseReadable } from './access.ts';
 import type { Actor } from './audit.ts';
 import type { IsoDate, WerkdagKalender } from '../domain/calendar.ts';
 
-export type MdoBesluit = 'onderzoek' | 'vv' | 'overdracht' | 'afsluiten';
-export type OnderzoekVervolg = 'overdracht' | 'vv' | 'monitoring' | 'afsluiten';
-export type Uitkomst = { geweldsvorm: Geweldsvorm; conclusie: 'bevestigd' | 'niet_bevestigd' | 'weerlegd' };
+export type Uitkomst = { geweldsvorm: Geweldsvorm; conclusie: Conclusie };
 
 export async function createMdo(tx: DbOrTx, o: { datum: string; deelnemers: string[]; actorId: string }) {
   const [row] = await tx.insert(mdoOverleggen).values({ datum: o.datum, deelnemers: o.deelnemers, createdBy: o.actorId }).returning();

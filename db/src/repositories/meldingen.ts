@@ -7,6 +7,7 @@ import {
   berekenDeadlines,
   normalisePostcode,
   persoonSleutel,
+  unassessedStatussen,
   type BetrokkeneRol,
   type Geweldsvorm,
   type MeldingKanaal,
@@ -206,7 +207,7 @@ export interface MeldingFilter {
 /** Newest first. `overdue` means: not yet assessed past beoordelingDueAt. */
 export async function listMeldingen(db: DbOrTx, f: MeldingFilter) {
   const now = f.now ?? new Date();
-  const notAssessed = inArray(meldingen.status, ['ontvangen', 'triage_voorgesteld']);
+  const notAssessed = inArray(meldingen.status, [...unassessedStatussen]);
   const where: SQL[] = [caseReadable(f.readableBy)];
   if (f.status) where.push(eq(meldingen.status, f.status));
   if (f.band) where.push(eq(meldingen.band, f.band));

@@ -1,5 +1,5 @@
 // Shapes of the accounts routes, shared by their files (folder = URL prefix, server/src/routes/api).
-import { roles } from '@vt/db/domain';
+import { rolAanvraagStatussen, roles } from '@vt/db/domain';
 import { Type } from 'typebox';
 import { DateTime, GemeenteCode, Id, Nullable, codeEnum } from './common.ts';
 
@@ -28,7 +28,7 @@ export const RolAanvraag = Type.Object({
   roles: Type.Array(Type.String()),
   requestedBy: Type.Object({ id: Id, naam: Type.String() }),
   requestedAt: DateTime,
-  status: codeEnum(['aangevraagd', 'goedgekeurd', 'afgewezen'] as const),
+  status: codeEnum(rolAanvraagStatussen),
   decidedBy: Nullable(Type.Object({ id: Id, naam: Type.String() })),
   decidedAt: Nullable(DateTime),
   reden: Nullable(Type.String()),

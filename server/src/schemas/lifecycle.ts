@@ -1,4 +1,5 @@
 // Shapes of the lifecycle routes, shared by their files (folder = URL prefix, server/src/routes/api).
+import { overdrachtStatussen, voorwaardeStatussen } from '@vt/db/domain';
 import { Type } from 'typebox';
 import { DateTime, Id, IsoDate, Nullable, codeEnum } from './common.ts';
 
@@ -7,7 +8,7 @@ export const Overdracht = Type.Object({
   meldingId: Id,
   reference: Type.String(),
   gemeente: Type.String(),
-  status: codeEnum(['verzonden', 'geaccepteerd', 'teruggestuurd'] as const),
+  status: codeEnum(overdrachtStatussen),
   band: Nullable(Type.String()),
   toelichting: Type.String(),
   veiligheidsvoorwaarden: Nullable(Type.String()),
@@ -18,7 +19,7 @@ export const Overdracht = Type.Object({
 export const Voorwaarde = Type.Object({
   id: Id,
   controleOp: IsoDate,
-  status: codeEnum(['lopend', 'nagekomen', 'niet_nagekomen'] as const),
+  status: codeEnum(voorwaardeStatussen),
   escalated: Type.Boolean(),
 });
 

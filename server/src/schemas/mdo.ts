@@ -1,9 +1,9 @@
 // Shapes of the mdo routes, shared by their files (folder = URL prefix, server/src/routes/api).
-import { bands } from '@vt/db/domain';
+import { bands, mdoBesluiten } from '@vt/db/domain';
 import { Type } from 'typebox';
 import { DateTime, Id, IsoDate, Nullable, codeEnum } from './common.ts';
 
-export const Besluit = codeEnum(['onderzoek', 'vv', 'overdracht', 'afsluiten'] as const);
+export const Besluit = codeEnum(mdoBesluiten);
 
 export const Agendapunt = Type.Object({
   meldingId: Id,

@@ -1,4 +1,4 @@
-import { bands, betrokkeneRollen, eventTypes, geweldsvormen, melderRollen, melderTypes, meldingKanalen, meldingStatussen, routes, sectoren, teamKinds, urgencies, veiligheidVragen } from '@vt/db/domain';
+import { bands, betrokkeneRollen, conclusies, eventTypes, geweldsvormen, melderRollen, melderTypes, meldingKanalen, meldingStatussen, monitoringStatussen, onderzoekVervolgen, overdrachtStatussen, routes, sectoren, teamKinds, terugkoppelMomenten, urgencies, veiligheidVragen, voorwaardeStatussen } from '@vt/db/domain';
 import { Type, type Static } from 'typebox';
 import { GeweldsvormenList } from './advies.ts';
 import { codeEnum, DateTime, Email, GemeenteCode, Huisnummer, Id, IsoDate, Name, Nullable, Page, PageSize, Phone, Postcode, Text } from './common.ts';
@@ -150,29 +150,29 @@ export const Melding = Type.Object(
         startedAt: Nullable(IsoDate),
         dueDate: Nullable(IsoDate),
         afgerondAt: Nullable(DateTime),
-        uitkomsten: Nullable(Type.Array(Type.Object({ geweldsvorm: codeEnum(geweldsvormen), conclusie: codeEnum(['bevestigd', 'niet_bevestigd', 'weerlegd'] as const) }))),
-        vervolg: Nullable(codeEnum(['overdracht', 'vv', 'monitoring', 'afsluiten'] as const)),
+        uitkomsten: Nullable(Type.Array(Type.Object({ geweldsvorm: codeEnum(geweldsvormen), conclusie: codeEnum(conclusies) }))),
+        vervolg: Nullable(codeEnum(onderzoekVervolgen)),
       }),
     ),
     overdracht: Nullable(
       Type.Object({
         id: Id,
         gemeente: Type.String(),
-        status: codeEnum(['verzonden', 'geaccepteerd', 'teruggestuurd'] as const),
+        status: codeEnum(overdrachtStatussen),
         acceptedAt: Nullable(DateTime),
         /** Why the wijkteam sent it back (null unless teruggestuurd). */
         reden: Nullable(Type.String()),
       }),
     ),
-    monitoring: Type.Array(Type.Object({ id: Id, dueDate: IsoDate, status: codeEnum(['gepland', 'veilig', 'niet_veilig'] as const) })),
-    terugkoppelingen: Type.Array(Type.Object({ id: Id, moment: codeEnum(['na_beoordeling', 'na_onderzoek'] as const), dueDate: IsoDate, doneAt: Nullable(DateTime) })),
+    monitoring: Type.Array(Type.Object({ id: Id, dueDate: IsoDate, status: codeEnum(monitoringStatussen) })),
+    terugkoppelingen: Type.Array(Type.Object({ id: Id, moment: codeEnum(terugkoppelMomenten), dueDate: IsoDate, doneAt: Nullable(DateTime) })),
     voorwaarden: Type.Array(
       Type.Object({
         id: Id,
         omschrijving: Type.String(),
         toezichthouder: Type.String(),
         controleOp: IsoDate,
-        status: codeEnum(['lopend', 'nagekomen', 'niet_nagekomen'] as const),
+        status: codeEnum(voorwaardeStatussen),
         toelichting: Nullable(Type.String()),
         beoordeeldAt: Nullable(DateTime),
       }),

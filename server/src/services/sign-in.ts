@@ -2,9 +2,10 @@
 // of a sign-in, shared by the routes under /api/auth.
 import { completeMfa, endPendingSessions, randomToken, sha256, writeAudit, type Actor } from '@vt/db';
 import { Type } from 'typebox';
+import { actions, actionsOf } from '../authz.ts';
 import { HttpError, notFound, unauthenticated } from '../errors.ts';
 import type { SessionUser as SessionUserRow } from '../plugins/app/auth.ts';
-import { Id, Nullable } from '../schemas/common.ts';
+import { Id, Nullable, codeEnum } from '../schemas/common.ts';
 import type { App } from '../types.ts';
 import { SignInLimits, type Verdict } from './sign-in-limits.ts';
 
@@ -17,6 +18,8 @@ export const SessionUser = Type.Object({
   team: Nullable(Type.Object({ id: Id, kind: Type.String(), naam: Type.String() })),
   gemeente: Nullable(Type.String()),
   gemeenteNaam: Nullable(Type.String()),
+  /** What this user's roles permit (authz.ts): the web app shows a page or a button only for these. */
+  actions: Type.Array(codeEnum(actions)),
 });
 
 /** What the sign-in still needs: nothing, a TOTP code, or enrolling an authenticator app first. */
@@ -53,6 +56,7 @@ export function createSignIn(app: App, opts: SignInOptions) {
     team: u.teamId && u.teamKind && u.teamNaam ? { id: u.teamId, kind: u.teamKind, naam: u.teamNaam } : null,
     gemeente: u.gemeente,
     gemeenteNaam: u.gemeenteNaam,
+    actions: actionsOf(u.roles),
   });
 
   const mfaStepOf = (req: { mfaPending: boolean; totpEnabled: boolean }): MfaStepName => (!req.mfaPending ? 'none' : req.totpEnabled ? 'verify' : 'enrol');

@@ -9,7 +9,7 @@ describe('useAsync', () => {
   beforeEach(async () => {
     setActivePinia(createPinia());
     const session = useSessionStore();
-    session.user = { id: 'u1', name: 'Chantal', email: 'chef@demo.test', roles: ['chef_van_de_dag'], teamId: null, team: null, gemeente: null, gemeenteNaam: null };
+    session.user = { id: 'u1', name: 'Chantal', email: 'chef@demo.test', roles: ['chef_van_de_dag'], teamId: null, team: null, gemeente: null, gemeenteNaam: null, actions: ['werkvoorraad:read', 'melding:read'] };
     await router.push('/werkvoorraad').catch(() => undefined);
   });
 

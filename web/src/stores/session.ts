@@ -3,6 +3,8 @@ import { computed, ref } from 'vue';
 import type { paths } from '../api/schema';
 
 export type SessionUser = paths['/api/auth/session']['get']['responses']['200']['content']['application/json']['user'];
+/** A permission of the server's matrix (server/src/authz.ts). */
+export type Action = SessionUser['actions'][number];
 /** What the sign-in still needs: nothing, a TOTP code, or enrolling an authenticator app first. */
 export type MfaStep = paths['/api/auth/session']['get']['responses']['200']['content']['application/json']['mfa'];
 
@@ -13,7 +15,8 @@ export const useSessionStore = defineStore('session', () => {
   /** The second step of a sign-in in progress ('none' when there is none). */
   const mfa = ref<MfaStep>('none');
   const expired = ref(false);
-  const hasRole = (...roles: string[]) => !!user.value && user.value.roles.some((r) => roles.includes(r));
+  /** The user may take this action: the server sent it with the session, from the same matrix it enforces. */
+  const may = (action: Action) => !!user.value && user.value.actions.includes(action);
   const signedIn = computed(() => user.value !== null);
-  return { user, mfa, expired, hasRole, signedIn };
+  return { user, mfa, expired, may, signedIn };
 });

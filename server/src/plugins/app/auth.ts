@@ -1,6 +1,8 @@
 // Authentication for every route: a cookie session for staff (with a CSRF token on every state-changing request) or
 // an API key for partner systems. Routes opt out only with `config: { public: true }` (the web app's files, the API
-// description, health, sign-in). The guard decides on the route the router matched, never on the URL's text: a
+// description, health, sign-in). Every other route declares the permission it needs (`config.action`, checked here
+// before the body is parsed) or that any signed-in user may call it (`config.signedIn`: the session, sign-out,
+// the own password and second factor); a route with neither does not start. The guard decides on the route the router matched, never on the URL's text: a
 // path spelled `/%61pi/gemeenten` matches the same route as `/api/gemeenten` and meets the same guard (issue #14).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -32,15 +34,21 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     public?: boolean;
-    /** Reachable by a session that still has to give its second factor (verify, enrol, session, logout). */
+    /** Reachable by a session that still has to give its second factor (verify, enrol, session, logout); implies signedIn. */
     mfaStep?: boolean;
     /** A public route that never looks at who calls (the web app's files, the API description). */
     anonymous?: boolean;
+    /** The permission(s) of authz.ts the route needs: all of them, checked before the body is parsed. */
+    action?: Action | readonly Action[];
+    /** Any signed-in user may call it (its own session, password and second factor). */
+    signedIn?: boolean;
   }
   interface FastifyInstance {
     /** Throws 401/403 unless the caller may take this action. Returns the actor. */
     authorize(req: FastifyRequest, action: Action): Actor;
     sessionCookieName: string;
+    /** What guards each route, by "METHOD url": its permissions, 'signed-in' or 'public' (the permission test reads it). */
+    routeGates: Map<string, readonly Action[] | 'signed-in' | 'public'>;
   }
 }
 
@@ -54,6 +62,16 @@ export default fp(async function auth(app: FastifyInstance, opts: { production: 
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('mfaPending', false);
   app.decorateRequest('totpEnabled', false);
+
+  const routeGates = new Map<string, readonly Action[] | 'signed-in' | 'public'>();
+  app.decorate('routeGates', routeGates);
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/')) return;
+    const c = r.config ?? {};
+    const gate = c.public ? 'public' : c.signedIn || c.mfaStep ? 'signed-in' : c.action ? ([] as Action[]).concat(c.action) : undefined;
+    if (!gate) throw new Error(`${String(r.method)} ${r.url}: declare config.action (the permission it needs), config.signedIn or config.public`);
+    for (const m of ([] as string[]).concat(r.method)) if (m !== 'HEAD') routeGates.set(`${m} ${r.url}`, gate);
+  });
 
   app.decorate('authorize', (req: FastifyRequest, action: Action): Actor => {
     if (!req.actor) throw unauthenticated();
@@ -104,5 +122,6 @@ export default fp(async function auth(app: FastifyInstance, opts: { production: 
     if (req.actor.type === 'user' && MUTATING.has(req.method) && req.headers['x-csrf-token'] !== req.csrfToken) {
       throw forbidden('CSRF-token ontbreekt of klopt niet.');
     }
+    if (config?.action) for (const a of ([] as Action[]).concat(config.action)) app.authorize(req, a);
   });
 });

@@ -7,7 +7,6 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { caseAccess, meldingOf, writeAudit, type AuditEntry, type CaseChild } from '@vt/db';
-import type { Action } from '../../authz.ts';
 import { HttpError, notFound } from '../../errors.ts';
 import { seesMelderIdentity } from '../../services/access.ts';
 
@@ -31,8 +30,6 @@ export interface CaseContext {
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The permission the route needs (authz.ts), checked before the record rule and the handler. */
-    action?: Action;
     /** The case the route reads or changes, or false for a route whose `:id` is not a case (a user, an advies). */
     caseAccess?: CaseAccessSpec | false;
   }
@@ -67,8 +64,7 @@ export default fp(async function caseAccessPlugin(app: FastifyInstance) {
   });
 
   app.addHook('preHandler', async (req) => {
-    const { action, caseAccess: spec } = req.routeOptions.config;
-    if (action) app.authorize(req, action);
+    const spec = req.routeOptions.config.caseAccess;
     if (!spec) return;
     const actor = req.actor!;
     const params = req.params as { id?: string };

@@ -11,6 +11,7 @@ export default async function route(app: App) {
   app.post(
     '',
     {
+      config: { action: 'advies:create' },
       schema: {
         tags: ['adviezen'],
         summary: 'Log an advies (phone, chat or mail)',
@@ -20,7 +21,7 @@ export default async function route(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = app.authorize(req, 'advies:create');
+      const actor = req.actor!;
       const b = req.body;
       const now = new Date();
       const details: ErrorDetail[] = [];
@@ -41,10 +42,11 @@ export default async function route(app: App) {
   app.get(
     '',
     {
+      config: { action: 'advies:read' },
       schema: { tags: ['adviezen'], summary: 'List adviezen, newest first', querystring: AdviesListQuery, response: { 200: AdviesList, ...errors(400, 401, 403, 503) } },
     },
     async (req) => {
-      const actor = app.authorize(req, 'advies:read');
+      const actor = req.actor!;
       const page = req.query.page ?? 1;
       const pageSize = req.query.pageSize ?? 50;
       if (req.query.from && req.query.to && req.query.from > req.query.to) throw badRequest('`from` ligt na `to`.', [{ path: '/from', message: 'Ligt na de einddatum.' }]);

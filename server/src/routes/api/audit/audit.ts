@@ -11,6 +11,7 @@ export default async function route(app: App) {
   app.get(
     '',
     {
+      config: { action: 'audit:read' },
       schema: {
         tags: ['audit'],
         summary: 'The access log (privacy officer); newest first, at most 500 entries per page',
@@ -22,7 +23,7 @@ export default async function route(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'audit:read');
+      const actor = req.actor!;
       const a = schema.auditLog;
       const where: SQL[] = [];
       if (req.query.meldingId) where.push(eq(a.subjectId, req.query.meldingId));

@@ -13,6 +13,7 @@ export default async function route(app: App, opts: RouteOptions) {
   app.post(
     '/wachtwoord',
     {
+      config: { signedIn: true },
       schema: {
         tags: ['auth'],
         summary: 'Change one’s own password (the password rules apply); every other session of the account ends',

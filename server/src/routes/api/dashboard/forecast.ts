@@ -10,6 +10,7 @@ export default async function route(app: App) {
   app.get(
     '/forecast',
     {
+      config: { action: 'dashboard:read' },
       schema: {
         tags: ['dashboard'],
         summary: 'Expected backlog per week for the next 12 weeks from recent arrivals and completions, with its assumptions',
@@ -25,7 +26,7 @@ export default async function route(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'dashboard:read');
+      const actor = req.actor!;
       const teamId = await teamIdOf(app, req.query.team);
       return app.db.db.transaction(async (tx) => {
         const f = await forecast(tx, { teamId, gemeente: req.query.gemeente ?? null });

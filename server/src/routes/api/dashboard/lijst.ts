@@ -11,6 +11,7 @@ export default async function route(app: App) {
   app.get(
     '/lijst',
     {
+      config: { action: 'dashboard:lijst' },
       schema: {
         tags: ['dashboard'],
         summary: 'The cases behind a waiting-list count (references and dates only), for staff who may read them',
@@ -29,7 +30,7 @@ export default async function route(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'dashboard:lijst');
+      const actor = req.actor!;
       const at = req.query.at ? new Date(req.query.at) : new Date();
       if (at.getTime() > Date.now() + 60_000) throw badRequest('`at` ligt in de toekomst.', [{ path: '/at', message: 'Kies een moment in het verleden of nu.' }]);
       const teamId = await teamIdOf(app, req.query.team);

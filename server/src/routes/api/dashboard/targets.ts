@@ -12,6 +12,7 @@ export default async function route(app: App) {
   app.post(
     '/targets',
     {
+      config: { action: 'dashboard:targets' },
       schema: {
         tags: ['dashboard'],
         summary: 'Set a target for a metric, for the region or a team, from a moment on (earlier moments keep theirs)',
@@ -23,7 +24,7 @@ export default async function route(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = app.authorize(req, 'dashboard:targets');
+      const actor = req.actor!;
       if (req.body.metric.endsWith('_pct') && req.body.value > 100) throw badRequest('Een percentage ligt tussen 0 en 100.', [{ path: '/value', message: 'Tussen 0 en 100.' }]);
       const teamId = await teamIdOf(app, req.body.team);
       const row = await app.db.db.transaction(async (tx) => {

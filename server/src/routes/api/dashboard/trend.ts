@@ -12,6 +12,7 @@ export default async function route(app: App) {
   app.get(
     '/trend',
     {
+      config: { action: 'dashboard:read' },
       schema: {
         tags: ['dashboard'],
         summary: 'One metric per week (start = Monday) with the target in force then',
@@ -20,7 +21,7 @@ export default async function route(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'dashboard:read');
+      const actor = req.actor!;
       const to = req.query.to ?? amsterdamDate(new Date());
       const from = req.query.from ?? amsterdamDate(new Date(Date.now() - 52 * 7 * 86_400_000));
       if (from > to) throw badRequest('`from` ligt na `to`.', [{ path: '/from', message: 'Kies een begin vóór het einde.' }]);

@@ -12,6 +12,7 @@ export default async function route(app: App) {
   app.get(
     '/wachtlijst',
     {
+      config: { action: 'dashboard:read' },
       schema: {
         tags: ['dashboard'],
         summary: 'Waiting-list metrics against their targets, for the region, a team or a gemeente, now or at `at`',
@@ -20,7 +21,7 @@ export default async function route(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'dashboard:read');
+      const actor = req.actor!;
       const at = req.query.at ? new Date(req.query.at) : new Date();
       if (at.getTime() > Date.now() + 60_000) throw badRequest('`at` ligt in de toekomst.', [{ path: '/at', message: 'Kies een moment in het verleden of nu.' }]);
       const teamId = await teamIdOf(app, req.query.team);

@@ -21,9 +21,9 @@ export default async function route(app: App) {
 
   app.get(
     '',
-    { schema: { tags: ['werkvoorraad'], summary: 'Live updates (text/event-stream), without personal data, of the cases the caller may open', produces: ['text/event-stream'], response: errors(401, 403) } },
+    { config: { action: 'events:subscribe' }, schema: { tags: ['werkvoorraad'], summary: 'Live updates (text/event-stream), without personal data, of the cases the caller may open', produces: ['text/event-stream'], response: errors(401, 403) } },
     (req, reply) => {
-      const actor: Actor = app.authorize(req, 'events:subscribe');
+      const actor: Actor = req.actor!;
       const hearsReminders = can(actor, 'herinneringen:read');
       reply.hijack();
       const res = reply.raw;

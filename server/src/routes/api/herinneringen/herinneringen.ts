@@ -1,5 +1,6 @@
 // Reminders: handovers not accepted in time, huisverboden about to end, checkpoints and V&V reviews passed unrecorded, feedback late.
 import { herinneringen, writeAudit } from '@vt/db';
+import { herinneringSoorten } from '@vt/db/domain';
 import { Type } from 'typebox';
 import { Id, IsoDate, codeEnum, errors } from '../../../schemas/common.ts';
 import type { App, RouteOptions } from '../../../types.ts';
@@ -8,13 +9,14 @@ export default async function route(app: App, opts: RouteOptions) {
   app.get(
     '',
     {
+      config: { action: 'herinneringen:read' },
       schema: {
         tags: ['levensloop'],
         summary: 'Reminders: handovers not accepted in time, huisverboden about to end, checkpoints and V&V reviews passed unrecorded, feedback late',
         response: {
           200: Type.Object({
             items: Type.Array(
-              Type.Object({ soort: codeEnum(['overdracht_niet_geaccepteerd', 'thv_eindigt', 'monitoring_verstreken', 'terugkoppeling_verlopen', 'voorwaarde_controle_verstreken'] as const), meldingId: Id, reference: Type.String(), datum: IsoDate, dagen: Type.Integer() }),
+              Type.Object({ soort: codeEnum(herinneringSoorten), meldingId: Id, reference: Type.String(), datum: IsoDate, dagen: Type.Integer() }),
             ),
           }),
           ...errors(401, 403),
@@ -22,7 +24,7 @@ export default async function route(app: App, opts: RouteOptions) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'herinneringen:read');
+      const actor = req.actor!;
       const kalender = await app.kalender();
       return app.db.db.transaction(async (tx) => {
         const items = await herinneringen(tx, new Date(), kalender, { overdrachtWerkdagen: opts.overdrachtWerkdagen, readableBy: actor });

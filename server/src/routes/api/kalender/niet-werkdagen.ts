@@ -37,6 +37,7 @@ export default async function route(app: App) {
   app.post(
     '/niet-werkdagen',
     {
+      config: { action: 'kalender:beheren' },
       schema: {
         tags: ['kalender'],
         summary: 'Add a day the government declared equal to a holiday (beheerder)',
@@ -45,7 +46,7 @@ export default async function route(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = app.authorize(req, 'kalender:beheren');
+      const actor = req.actor!;
       const { datum, omschrijving } = req.body;
       await app.db.db.transaction(async (tx) => {
         const [existing] = await tx.select().from(schema.extraNietWerkdagen).where(eq(schema.extraNietWerkdagen.datum, datum));

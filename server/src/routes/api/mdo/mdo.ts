@@ -10,6 +10,7 @@ export default async function route(app: App) {
   app.post(
     '',
     {
+      config: { action: 'mdo:beheren' },
       schema: {
         tags: ['levensloop'],
         summary: 'Plan an MDO with its participants (gedragswetenschapper, vertrouwensarts, case workers)',
@@ -18,7 +19,7 @@ export default async function route(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = app.authorize(req, 'mdo:beheren');
+      const actor = req.actor!;
       const row = await app.db.db.transaction(async (tx) => {
         const mdo = await createMdo(tx, { datum: req.body.datum, deelnemers: req.body.deelnemers, actorId: actor.id! });
         await writeAudit(tx, actor, { action: 'create', subjectType: 'mdo', subjectId: mdo.id, ip: req.ip });
@@ -31,6 +32,7 @@ export default async function route(app: App) {
   app.get(
     '',
     {
+      config: { action: 'mdo:lezen' },
       schema: {
         tags: ['levensloop'],
         summary: 'MDOs, newest first, with the size of their agenda (a participant sees the MDOs it takes part in)',
@@ -38,7 +40,7 @@ export default async function route(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'mdo:lezen');
+      const actor = req.actor!;
       // Whoever runs MDOs sees them all; a participant the MDOs it takes part in (the same rule as GET /mdo/:id).
       const all = can(actor, 'mdo:beheren');
       const rows = (await listMdo(app.db.db)).filter((r) => all || r.deelnemers.includes(actor.id!));
@@ -49,6 +51,7 @@ export default async function route(app: App) {
   app.get(
     '/wachtrij',
     {
+      config: { action: 'mdo:lezen' },
       schema: {
         tags: ['levensloop'],
         summary: 'The MDO queue: cases routed to the MDO and not yet on an open agenda',
@@ -56,7 +59,7 @@ export default async function route(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'mdo:lezen');
+      const actor = req.actor!;
       return app.db.db.transaction(async (tx) => {
         const rows = await mdoWachtrij(tx, actor);
         await writeAudit(tx, actor, { action: 'search', subjectType: 'mdo_wachtrij', ip: req.ip });

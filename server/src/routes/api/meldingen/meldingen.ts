@@ -10,6 +10,7 @@ export default async function route(app: App) {
   app.post(
     '',
     {
+      config: { action: 'melding:create' },
       schema: {
         tags: ['meldingen'],
         summary: 'Register a melding (staff or partner system)',
@@ -19,7 +20,7 @@ export default async function route(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = app.authorize(req, 'melding:create');
+      const actor = req.actor!;
       const now = new Date();
       await checkMeldingBody(app.db.db, req.body, now);
       const kalender = await app.kalender();
@@ -39,6 +40,7 @@ export default async function route(app: App) {
   app.get(
     '',
     {
+      config: { action: 'melding:list' },
       schema: {
         tags: ['meldingen'],
         summary: 'List meldingen, newest first',
@@ -47,7 +49,7 @@ export default async function route(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'melding:list');
+      const actor = req.actor!;
       const page = req.query.page ?? 1;
       const pageSize = req.query.pageSize ?? 50;
       return app.db.db.transaction(async (tx) => {

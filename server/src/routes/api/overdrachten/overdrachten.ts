@@ -10,6 +10,7 @@ export default async function route(app: App) {
   app.get(
     '',
     {
+      config: { action: 'overdracht:inbox' },
       schema: {
         tags: ['levensloop'],
         summary: "Handovers: a wijkteam sees its own gemeente's inbox only, without the melder's identity",
@@ -17,7 +18,7 @@ export default async function route(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'overdracht:inbox');
+      const actor = req.actor!;
       const ownGemeenteOnly = actor.type === 'user' && actor.roles.includes('wijkteam');
       if (ownGemeenteOnly && !req.sessionUser?.gemeente) return { items: [] };
       return scopedRead(app.db.db, actor, async (tx) => {

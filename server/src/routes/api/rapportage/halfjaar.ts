@@ -9,6 +9,7 @@ export default async function route(app: App) {
   app.get(
     '/halfjaar',
     {
+      config: { action: 'dashboard:read' },
       schema: {
         tags: ['dashboard'],
         summary: 'The CBS-style half-year figures; Accept: text/csv gives CSV (comma-separated, UTF-8, one header row)',
@@ -20,7 +21,7 @@ export default async function route(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = app.authorize(req, 'dashboard:read');
+      const actor = req.actor!;
       const csv = (req.headers.accept ?? '').includes('text/csv');
       const report = await app.db.db.transaction(async (tx) => {
         const r = await halfjaar(tx, req.query.jaar, req.query.half as 1 | 2);

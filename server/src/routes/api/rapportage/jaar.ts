@@ -11,6 +11,7 @@ export default async function route(app: App) {
   app.get(
     '/jaar',
     {
+      config: { action: 'dashboard:read' },
       schema: {
         tags: ['dashboard'],
         summary: 'The yearly factsheet (like figure 3 of the regiovisie Twente): adviezen, meldingen by melder and form of violence, huisverboden, Code Rood',
@@ -38,7 +39,7 @@ export default async function route(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'dashboard:read');
+      const actor = req.actor!;
       return app.db.db.transaction(async (tx) => {
         const r = await jaarcijfers(tx, req.query.jaar);
         await writeAudit(tx, actor, { action: 'export', subjectType: 'rapportage_jaar', ip: req.ip, purpose: String(req.query.jaar) });

@@ -10,6 +10,7 @@ export default async function route(app: App) {
   app.get(
     '',
     {
+      config: { action: 'users:list' },
       schema: {
         tags: ['referentie'],
         summary: 'Active staff, optionally by role (for assigning cases)',
@@ -18,7 +19,6 @@ export default async function route(app: App) {
       },
     },
     async (req) => {
-      app.authorize(req, 'users:list');
       const u = schema.users;
       const rows = await app.db.db
         .select({ id: u.id, name: u.naam, roles: u.roles, teamId: u.teamId })

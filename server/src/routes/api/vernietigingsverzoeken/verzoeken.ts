@@ -42,6 +42,7 @@ export default async function route(app: App) {
   app.get(
     '',
     {
+      config: { action: 'vernietiging:besluiten' },
       schema: {
         tags: ['privacy'],
         summary: 'Destruction requests, open ones first (privacy officer)',
@@ -49,7 +50,7 @@ export default async function route(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'vernietiging:besluiten');
+      const actor = req.actor!;
       return app.db.db.transaction(async (tx) => {
         const rows = await tx
           .select({ r: v, reference: schema.meldingen.reference, naam: schema.users.naam })

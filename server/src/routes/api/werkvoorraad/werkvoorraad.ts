@@ -19,6 +19,7 @@ export default async function route(app: App) {
   app.get(
     '',
     {
+      config: { action: 'werkvoorraad:read' },
       schema: {
         tags: ['werkvoorraad'],
         summary: "A team's open meldingen, by band and then earliest deadline",
@@ -27,7 +28,7 @@ export default async function route(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = app.authorize(req, 'werkvoorraad:read');
+      const actor = req.actor!;
       const team = req.query.team ?? req.sessionUser?.teamId ?? 'beoordeling';
       const kalender = await app.kalender();
       const teamIds = await resolveTeams(app.db.db, team);

@@ -10,11 +10,11 @@ export default async function route(app: App) {
     '',
     {
       // An advies is the caller's, never a case file about a household (domain.md, Records): its own role rule.
-      config: { caseAccess: false },
+      config: { action: 'advies:read', caseAccess: false },
       schema: { tags: ['adviezen'], summary: 'One advies', params: IdParams, response: { 200: Advies, ...errors(401, 403, 404, 503) } },
     },
     async (req) => {
-      const actor = app.authorize(req, 'advies:read');
+      const actor = req.actor!;
       const view = await app.db.db.transaction(async (tx) => {
         const row = await findAdvies(tx, req.params.id);
         await writeAudit(tx, actor, { action: 'read', subjectType: 'advies', subjectId: req.params.id, result: row ? 'success' : 'not_found', ip: req.ip });

@@ -12,7 +12,7 @@ export default async function route(app: App) {
   app.post(
     '/melding',
     {
-      config: { caseAccess: false },
+      config: { action: ['melding:create', 'advies:read'], caseAccess: false },
       schema: {
         tags: ['adviezen'],
         summary: 'Turn an advies into a melding',
@@ -23,8 +23,7 @@ export default async function route(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = app.authorize(req, 'melding:create');
-      app.authorize(req, 'advies:read');
+      const actor = req.actor!;
       const now = new Date();
       await checkMeldingBody(app.db.db, req.body, now);
       const kalender = await app.kalender();

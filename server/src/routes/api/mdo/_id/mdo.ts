@@ -22,11 +22,11 @@ export default async function route(app: App) {
     '',
     {
       // The agenda names several cases: it is the meeting's, read by whoever runs MDOs and by its participants.
-      config: { caseAccess: false },
+      config: { action: 'mdo:lezen', caseAccess: false },
       schema: { tags: ['levensloop'], summary: 'An MDO with its participants and agenda (for the printable agenda and minutes)', params: IdParams, response: { 200: Mdo, ...errors(401, 403, 404) } },
     },
     async (req) => {
-      const actor = app.authorize(req, 'mdo:lezen');
+      const actor = req.actor!;
       const view = await app.db.db.transaction(async (tx) => {
         const v = await mdoView(tx, req.params.id);
         const mayRead = v && (can(actor, 'mdo:beheren') || v.deelnemers.some((d) => d.id === actor.id));

@@ -2,6 +2,7 @@
 import { LifecycleConflict, closeMelding, schema, writeAudit } from '@vt/db';
 import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
+import { can } from '../../../../authz.ts';
 import { forbidden } from '../../../../errors.ts';
 import { caseAudit } from '../../../../plugins/app/case-access.ts';
 import { IdParams, Text, errors } from '../../../../schemas/common.ts';
@@ -26,7 +27,7 @@ export default async function route(app: App) {
     async (req) => {
       const actor = req.actor!;
       // The crisis team closes its own crisis cases, nobody else's (the others close what their work brings them).
-      const crisisOnly = actor.type === 'user' && !actor.roles.some((r) => r === 'beoordelaar' || r === 'chef_van_de_dag' || r === 'medewerker');
+      const crisisOnly = !can(actor, 'melding:afsluiten_alle');
       await onCase(app, req, async (tx, meldingId) => {
         const [m] = await tx
           .select({ status: schema.meldingen.status, teamKind: schema.teams.kind })

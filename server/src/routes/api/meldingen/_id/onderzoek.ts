@@ -1,6 +1,6 @@
 // The onderzoek: started (10 weeks) and finished with an outcome per form of violence.
 import { LifecycleConflict, finishOnderzoek, schema, startOnderzoek, writeAudit } from '@vt/db';
-import { amsterdamDate, geweldsvormen } from '@vt/db/domain';
+import { amsterdamDate, conclusies, geweldsvormen, onderzoekVervolgen } from '@vt/db/domain';
 import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { HttpError, notFound } from '../../../../errors.ts';
@@ -49,8 +49,8 @@ export default async function route(app: App) {
         params: IdParams,
         body: Type.Object(
           {
-            uitkomsten: Type.Array(Type.Object({ geweldsvorm: codeEnum(geweldsvormen), conclusie: codeEnum(['bevestigd', 'niet_bevestigd', 'weerlegd'] as const) }, { additionalProperties: false }), { minItems: 1, maxItems: 20 }),
-            vervolg: codeEnum(['overdracht', 'vv', 'monitoring', 'afsluiten'] as const),
+            uitkomsten: Type.Array(Type.Object({ geweldsvorm: codeEnum(geweldsvormen), conclusie: codeEnum(conclusies) }, { additionalProperties: false }), { minItems: 1, maxItems: 20 }),
+            vervolg: codeEnum(onderzoekVervolgen),
           },
           { additionalProperties: false },
         ),

@@ -1,4 +1,5 @@
 // A monitoring checkpoint recorded as safe or not safe.
+import { monitoringUitkomsten } from '@vt/db/domain';
 import { findCheckpoint, recordCheckpoint, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
 import { notFound } from '../../../../errors.ts';
@@ -15,7 +16,7 @@ export default async function route(app: App) {
         tags: ['levensloop'],
         summary: 'Record a monitoring checkpoint as safe or not safe; not safe sends the case back to the beoordeling queue',
         params: IdParams,
-        body: Type.Object({ uitkomst: codeEnum(['veilig', 'niet_veilig'] as const), toelichting: Text(4000, { minLength: 3 }) }, { additionalProperties: false }),
+        body: Type.Object({ uitkomst: codeEnum(monitoringUitkomsten), toelichting: Text(4000, { minLength: 3 }) }, { additionalProperties: false }),
         response: { 200: Type.Object({ id: Id, uitkomst: Type.String(), escalated: Type.Boolean() }), ...errors(400, 401, 403, 404, 409) },
       },
     },

@@ -14,7 +14,7 @@ export default async function route(app: App) {
     '/besluit',
     {
       // The privacy officer decides on a request (its :id); deciding is their work, not a read of the case file.
-      config: { caseAccess: false },
+      config: { action: 'vernietiging:besluiten', caseAccess: false },
       schema: {
         tags: ['privacy'],
         summary: 'Grant (and carry out at once) or refuse a destruction request, with a reason',
@@ -24,7 +24,7 @@ export default async function route(app: App) {
       },
     },
     async (req) => {
-      const actor = app.authorize(req, 'vernietiging:besluiten');
+      const actor = req.actor!;
       const now = new Date();
       const grant = req.body.besluit === 'toegewezen';
       const result = await app.db.db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 // V&V: a condition reviewed as kept or not kept.
+import { voorwaardeUitkomsten } from '@vt/db/domain';
 import { findVoorwaarde, reviewVoorwaarde, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
 import { notFound } from '../../../../errors.ts';
@@ -17,7 +18,7 @@ export default async function route(app: App) {
         tags: ['levensloop'],
         summary: 'V&V: review a condition as kept or not kept; not kept sends the case back to the MDO queue',
         params: IdParams,
-        body: Type.Object({ uitkomst: codeEnum(['nagekomen', 'niet_nagekomen'] as const), toelichting: Text(4000, { minLength: 3 }) }, { additionalProperties: false }),
+        body: Type.Object({ uitkomst: codeEnum(voorwaardeUitkomsten), toelichting: Text(4000, { minLength: 3 }) }, { additionalProperties: false }),
         response: { 200: Voorwaarde, ...errors(400, 401, 403, 404, 409) },
       },
     },

@@ -1,4 +1,5 @@
 // The second person approves or refuses a role request.
+import { rolBesluiten } from '@vt/db/domain';
 import { decideRolAanvraag, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
 import { badRequest, notFound } from '../../../../../errors.ts';
@@ -14,7 +15,7 @@ export default async function route(app: App) {
         tags: ['beheer'],
         summary: 'Approve or refuse a role request as the second person (never the one who asked, never for one’s own account)',
         params: IdParams,
-        body: Type.Object({ besluit: codeEnum(['goedgekeurd', 'afgewezen'] as const), reden: Type.Optional(Text(2000)) }, { additionalProperties: false }),
+        body: Type.Object({ besluit: codeEnum(rolBesluiten), reden: Type.Optional(Text(2000)) }, { additionalProperties: false }),
         response: { 200: Type.Object({ id: Id, status: Type.String() }), ...errors(400, 401, 403, 404, 409) },
       },
     },
