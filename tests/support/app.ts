@@ -33,6 +33,14 @@ export async function createTestApp(options: { redisUrl?: string; queues?: Queue
     webRoot: false,
     ...(options.queues ? { queues: options.queues } : {}),
   });
+  // The contract check every integration test makes on the side: each answer's status must be one the route
+  // declares in its schema (and so in the OpenAPI document); close() fails the file if any was not.
+  const undeclared = new Set<string>();
+  app.addHook('onResponse', async (req, reply) => {
+    if (!req.routeOptions.url?.startsWith('/api/') || (req.routeOptions.schema as { hide?: boolean } | undefined)?.hide) return;
+    const declared = (req.routeOptions.schema as { response?: Record<string, unknown> } | undefined)?.response ?? {};
+    if (!(String(reply.statusCode) in declared)) undeclared.add(`${req.method} ${req.routeOptions.url} ${reply.statusCode}`);
+  });
   await app.ready();
   return {
     app,
@@ -43,6 +51,7 @@ export async function createTestApp(options: { redisUrl?: string; queues?: Queue
       await app.close();
       redis.disconnect();
       await db.drop();
+      if (undeclared.size) throw new Error(`answers the routes do not declare in their schema: ${[...undeclared].sort().join('; ')}`);
     },
   };
 }

@@ -1,6 +1,7 @@
 // One error handler: typed domain errors and framework errors become the contract's error body; every 5xx detail
 // stays in the log (without request data), never in the answer.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, RouteOptions } from 'fastify';
+import { Type } from 'typebox';
 import fp from 'fastify-plugin';
 import { AccountConflict, AuditWriteError, InputRefused, LifecycleConflict } from '@vt/db';
 import { HttpError, type ErrorCode, type ErrorDetail } from '../../errors.ts';
@@ -122,7 +123,37 @@ export const isUnavailable = (err: unknown): boolean => {
   return e.cause ? isUnavailable(e.cause) : false;
 };
 
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * The answers the framework and the guards give on a route, whatever its handler does (issue #15: every route
+ * declares the errors it can answer). A route declares its own (404, 409, 422 …) in its schema; these are added to
+ * it, derived from what the route is: 400 when it validates a body, query or path, or takes a body at all (bad JSON,
+ * nesting too deep); 413 and 415 for a body; 401 and 429 unless its files are anonymous (unauthenticated callers
+ * are throttled); 403 behind a permission, a second factor or the CSRF token; 500 and 503 always. The integration
+ * tests fail on any answer a route does not declare (tests/support/app.ts).
+ */
+export function guardErrors(r: Pick<RouteOptions, 'method' | 'url' | 'schema' | 'config'>): number[] {
+  const methods = ([] as string[]).concat(r.method);
+  const schema = (r.schema ?? {}) as { body?: unknown; querystring?: unknown; params?: unknown };
+  const config = (r.config ?? {}) as { public?: boolean; anonymous?: boolean; rateLimit?: unknown };
+  const hasBody = methods.some((m) => BODY_METHODS.has(m));
+  const codes = [500, 503];
+  if (hasBody || schema.body || schema.querystring || schema.params || /\/:\w+/.test(r.url)) codes.push(400);
+  if (hasBody) codes.push(413, 415);
+  if (!config.anonymous && config.rateLimit !== false) codes.push(429);
+  if (!config.public) codes.push(401, 403);
+  return codes;
+}
+
 export default fp(async function errors(app: FastifyInstance) {
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/') || (r.schema as { hide?: boolean } | undefined)?.hide) return;
+    const schema = (r.schema ??= {}) as { response?: Record<string, unknown> };
+    const response = (schema.response ??= {});
+    for (const c of guardErrors(r)) response[c] ??= Type.Ref('Error');
+  });
+
   app.setErrorHandler((err: FastifyError & { validation?: AjvError[] }, req, reply) => {
     if (err instanceof InputRefused) return reply.status(400).send({ statusCode: 400, code: 'VALIDATION', message: err.message, details: capDetails(err.details) });
     for (const [type, status, code] of domainErrors) {
