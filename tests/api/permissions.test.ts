@@ -5,6 +5,7 @@
 // that is missing, 404 for an id that does not exist, 200 for a list. A 500, or a 403 where the matrix says yes,
 // fails. Which record a role may see is tested in record-rule.test.ts; the happy paths in the feature tests.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions, can, permissions, type Action } from '../../server/src/authz.ts';
 import { createTestApp, login, partnerHeaders, type Session, type TestContext } from '../support/app.ts';
@@ -104,6 +105,11 @@ describe('the permission test covers the API', () => {
     const described = new Set(operations.map((o) => `${o.method} ${o.route}`));
     const undocumented = [...t.app.routeGates.keys()].filter((k) => !described.has(k));
     expect(undocumented).toEqual([]);
+  });
+
+  it('the web app is typed from this very document (npm run openapi:export && npm run gen:api -w web)', () => {
+    const committed = readFileSync(new URL('../../web/openapi.json', import.meta.url), 'utf8');
+    expect(JSON.parse(committed)).toEqual(JSON.parse(JSON.stringify(t.app.swagger())));
   });
 
   it('exactly these operations are public, and exactly these open to any signed-in user', () => {
