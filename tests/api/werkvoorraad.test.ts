@@ -1,5 +1,6 @@
 // The werkvoorraad as Postgres writes it (issue #8: the busiest read passes JSON through): working days waited
 // counted in SQL exactly as the calendar counts them, the answer in the contract's shape, and its audit row.
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,25 @@ describe('GET /api/werkvoorraad', () => {
     // An empty team answers an empty list, audited too.
     const empty = await t.app.inject({ url: '/api/werkvoorraad?team=advieslijn', headers: chef.headers });
     expect(empty.json()).toEqual({ items: [] });
+  });
+
+  it('answers only the cases asked for with ids=, and leaves out those that left the queue or the caller may not open', async () => {
+    const chef = await login(t.app, 'chef@demo.test');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push(((await t.app.inject({ method: 'POST', url: '/api/meldingen', payload: meldingBody(), headers: partnerHeaders })).json() as { id: string }).id);
+    const get = async (q: string, headers = chef.headers) => (await t.app.inject({ url: `/api/werkvoorraad?${q}`, headers })).json() as { items: { id: string }[] };
+    const some = await get(`team=beoordeling&ids=${ids[0]},${ids[2]}`);
+    expect(some.items.map((i) => i.id).sort()).toEqual([ids[0], ids[2]].sort());
+    // Another team's queue does not hold them; an unknown id is simply absent.
+    expect((await get(`team=crisisteam&ids=${ids.join(',')}`)).items).toEqual([]);
+    expect((await get(`team=beoordeling&ids=${randomUUID()}`)).items).toEqual([]);
+    const closed = await t.app.inject({ method: 'POST', url: `/api/meldingen/${ids[1]}/afsluiten`, headers: chef.headers, payload: { reden: 'Dubbele melding, al in behandeling.' } });
+    expect(closed.statusCode).toBe(200);
+    expect((await get(`team=beoordeling&ids=${ids[1]}`)).items).toEqual([]);
+    // Not a list of ids: 400 in the contract's shape.
+    const bad = await t.app.inject({ url: '/api/werkvoorraad?team=beoordeling&ids=1,2', headers: chef.headers });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION' });
   });
 
   it('answers 503 and no list when its audit row cannot be written (one statement: no audit, no data)', async () => {

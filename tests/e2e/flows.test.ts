@@ -208,6 +208,11 @@ describe('staff flows in Chromium', () => {
     await page.goto(`${base}/werkvoorraad`);
     await expect.poll(() => page.getByText('Live bijgewerkt').count()).toBe(1);
     await expectAccessible(page, 'werkvoorraad');
+    // From here on the list is patched: the case the event names is read, not the whole queue.
+    const reads: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/werkvoorraad') reads.push(new URL(r.url()).search);
+    });
     const started = Date.now();
     const res = await fetch(`${base}/api/meldingen`, {
       method: 'POST',
@@ -220,6 +225,8 @@ describe('staff flows in Chromium', () => {
     expect(elapsed).toBeLessThan(2000);
     await expect.poll(() => page.locator(`tr[data-reference="${reference}"] .vt-band--P1`).count()).toBe(1);
     await expect.poll(() => page.getByRole('alert').filter({ hasText: `Nieuwe acute melding ${reference}` }).count()).toBe(1);
+    expect(reads.length).toBeGreaterThan(0);
+    for (const q of reads) expect(q).toMatch(/[?&]ids=[0-9a-f-]{36}/);
     await page.context().close();
   });
 

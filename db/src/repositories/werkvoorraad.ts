@@ -28,6 +28,8 @@ export interface WerkvoorraadPage {
   actor: Actor;
   team: string;
   ip: string | null;
+  /** Only these cases (the web app patches its list with the ones a live event named); at most 100. */
+  ids?: readonly string[];
 }
 
 /**
@@ -54,6 +56,7 @@ export async function werkvoorraadJson(db: DbOrTx, p: WerkvoorraadPage): Promise
              (received_at at time zone 'Europe/Amsterdam')::date as received_on, gemeente_code, assigned_to
         from ${meldingen}
        where ${p.teamIds.length ? teamCondition(p.teamIds) : sql`false`} and status <> 'afgesloten' and ${caseReadable(p.actor)}
+         ${p.ids ? sql`and id = any(${`{${p.ids.join(',')}}`}::uuid[])` : sql``}
        order by band asc nulls last, ${sql.raw(werkvoorraadDue)}, received_at
        limit 1000),
     -- Materialised: counted once per day of arrival, not once per row.

@@ -4,6 +4,7 @@ import { ref, shallowRef } from 'vue';
 import { ApiError } from '../api/client';
 import { router } from '../router';
 import { useSessionStore } from '../stores/session';
+import { disconnectLiveEvents } from './useLiveEvents';
 
 export function useAsync<A extends unknown[], R>(fn: (...args: A) => Promise<R>) {
   const loading = ref(false);
@@ -22,6 +23,7 @@ export function useAsync<A extends unknown[], R>(fn: (...args: A) => Promise<R>)
       if (e.status === 401) {
         const session = useSessionStore();
         if (session.user) session.expired = true;
+        disconnectLiveEvents();
         session.user = null;
         session.mfa = 'none';
         const current = router.currentRoute.value;

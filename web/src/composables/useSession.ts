@@ -1,5 +1,6 @@
 import { api, call, setCsrfToken } from '../api/client';
 import { useSessionStore, type MfaStep, type SessionUser } from '../stores/session';
+import { disconnectLiveEvents } from './useLiveEvents';
 
 /** Takes a session answer: a complete sign-in sets the user; a half one only the step still to take. */
 function apply(s: { user: SessionUser; csrfToken: string; mfa: MfaStep }): MfaStep {
@@ -46,6 +47,7 @@ export async function confirmEnrolment(code: string): Promise<MfaStep> {
 export async function signOut(): Promise<void> {
   const session = useSessionStore();
   await call(api.POST('/api/auth/logout')).catch(() => undefined);
+  disconnectLiveEvents();
   session.user = null;
   session.mfa = 'none';
   setCsrfToken(null);

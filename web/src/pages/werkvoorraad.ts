@@ -5,6 +5,7 @@ export interface QueueItem {
   band: 'P1' | 'P2' | 'P3' | 'P4' | null;
   dueAt: string;
   route: string | null;
+  receivedAt?: string;
 }
 
 /** Time left to a deadline, in words staff read at a glance: "2 d 4 u", "3 u 10 min", "12 min". */
@@ -27,5 +28,14 @@ const rank = (b: QueueItem['band']) => (b ? Number(b.slice(1)) : 9);
 
 /** Band first (P1 on top, untriaged last), then the earliest deadline: the same order as the server's. */
 export function sortQueue<T extends QueueItem>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => rank(a.band) - rank(b.band) || a.dueAt.localeCompare(b.dueAt));
+  return [...items].sort((a, b) => rank(a.band) - rank(b.band) || a.dueAt.localeCompare(b.dueAt) || (a.receivedAt ?? '').localeCompare(b.receivedAt ?? ''));
+}
+
+/**
+ * The list after a partial read: the cases asked for (`asked`) are replaced by what the server answered for them
+ * (`fresh`); one asked for and not answered has left the queue (closed, moved to another team, no longer visible).
+ */
+export function patchQueue<T extends QueueItem>(items: readonly T[], asked: readonly string[], fresh: readonly T[]): T[] {
+  const gone = new Set(asked);
+  return sortQueue([...items.filter((i) => !gone.has(i.id)), ...fresh]);
 }

@@ -23,7 +23,18 @@ export default async function route(app: App) {
       schema: {
         tags: ['werkvoorraad'],
         summary: "A team's open meldingen, by band and then earliest deadline",
-        querystring: Type.Object({ team: Type.Optional(Type.Union([Id, codeEnum(teamKinds)])) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          {
+            team: Type.Optional(Type.Union([Id, codeEnum(teamKinds)])),
+            ids: Type.Optional(
+              Type.String({
+                pattern: '^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36}){0,99}$',
+                description: 'Only these cases, comma-separated (at most 100): a list patched after live events. A case not in the answer has left the queue.',
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ items: Type.Array(Item) }), ...errors(400, 401, 403, 503) },
       },
     },
@@ -33,7 +44,8 @@ export default async function route(app: App) {
       const kalender = await app.kalender();
       const teamIds = await resolveTeams(app.db.db, team);
       // Postgres writes the answer (and its audit row) in one statement; it goes out as it came.
-      const body = await werkvoorraadJson(app.db.db, { teamIds, today: amsterdamDate(new Date()), weekdayHolidays: holidaysOf(kalender), actor, team, ip: req.ip });
+      const ids = req.query.ids?.split(',');
+      const body = await werkvoorraadJson(app.db.db, { teamIds, today: amsterdamDate(new Date()), weekdayHolidays: holidaysOf(kalender), actor, team, ip: req.ip, ...(ids ? { ids } : {}) });
       return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );
