@@ -4,18 +4,14 @@
 //   2. POST /api/meldingen through the whole server (validation, auth, audit, outbox), then p99 at half that load;
 //   3. reads: GET /api/meldingen/:id and GET /api/werkvoorraad against a plain SQL select of the same rows;
 // and the server's peak RSS, plus where its CPU time went (V8 CPU profile, summed per package).
-import { execSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
-import { Redis } from 'ioredis';
-import { createTestDatabase } from '../support/database.ts';
-import { DEMO_API_KEY, DEMO_PASSWORD, TEST_REDIS_URL, testCipher } from '../support/env.ts';
+import { DEMO_API_KEY, DEMO_PASSWORD, testCipher } from '../support/env.ts';
 import { meldingBody } from '../support/fixtures.ts';
-import setup from '../support/global-setup.ts';
 import { freePort, startServer, waitReady } from '../support/server-process.ts';
-import { gitCommit, recordResults, timedLoop } from './record.ts';
+import { benchEnvironment, buildServerBundle, gitCommit, recordResults, timedLoop } from './record.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -67,12 +63,7 @@ function summariseProfile(): string[] {
 }
 
 async function main() {
-  await setup();
-  const db = await createTestDatabase();
-  const redisUrl = `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/15`;
-  const r = new Redis(redisUrl);
-  await r.flushdb();
-  r.disconnect();
+  const { db, redisUrl } = await benchEnvironment();
   rmSync(profileDir, { recursive: true, force: true });
   mkdirSync(profileDir, { recursive: true });
 
@@ -115,7 +106,7 @@ async function main() {
   const port = await freePort();
   // Exactly what `npm start` runs: the esbuild bundle, no TypeScript loader, no profiler (it costs memory and time;
   // the profile comes from a second, shorter run below).
-  execSync('node --import tsx server/src/build-server.ts', { cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: 'ignore' });
+  buildServerBundle();
   const serverEnv = { DATABASE_URL: db.url, REDIS_URL: redisUrl, RUN_WORKERS: '0', DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '10' };
   const server = startServer(serverEnv, port, [], { bundle: true });
   await waitReady(server);

@@ -3,6 +3,26 @@
 import { execSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { createTestDatabase } from '../support/database.ts';
+import { TEST_REDIS_URL } from '../support/env.ts';
+import setup from '../support/global-setup.ts';
+
+/** A bench's own database (cloned from the migrated, seeded template) and an emptied Redis database (15). */
+export async function benchEnvironment() {
+  await setup();
+  const db = await createTestDatabase();
+  const redisUrl = `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/15`;
+  const r = new Redis(redisUrl);
+  await r.flushdb();
+  r.disconnect();
+  return { db, redisUrl };
+}
+
+/** Builds exactly what `npm start` runs: the esbuild bundle of the server. */
+export function buildServerBundle(): void {
+  execSync('node --import tsx server/src/build-server.ts', { cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: 'ignore' });
+}
 
 export interface Latencies {
   /** Answers in the measured time. */

@@ -4,18 +4,14 @@
 //      against the process `npm start` runs (the bundle, API and workers in one process), clients in this one;
 //   3. latency from the POST's response to the `melding.triaged` event at 50 meldingen per second.
 // Prints a table and appends it to tests/bench/RESULTS.md with the date and commit.
-import { execSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { DEFAULT_TRIAGE_CONCURRENCY, eventsChannel, redisOptions } from '@vt/workers';
-import { createTestDatabase } from '../support/database.ts';
 import { DEMO_API_KEY, TEST_REDIS_URL } from '../support/env.ts';
 import { meldingBody } from '../support/fixtures.ts';
-import setup from '../support/global-setup.ts';
 import { freePort, startServer, waitReady } from '../support/server-process.ts';
-import { gitCommit, recordResults } from './record.ts';
+import { benchEnvironment, buildServerBundle, gitCommit, recordResults } from './record.ts';
 
 const CONCURRENCY = DEFAULT_TRIAGE_CONCURRENCY;
 const CLIENTS = 20;
@@ -90,13 +86,8 @@ const uniqueMelding = (i: number) =>
   });
 
 async function main() {
-  await setup();
-  const db = await createTestDatabase();
-  const redisUrl = `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/15`;
-  const r = new Redis(redisUrl);
-  await r.flushdb();
-  r.disconnect();
-  execSync('node --import tsx server/src/build-server.ts', { cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: 'ignore' });
+  const { db, redisUrl } = await benchEnvironment();
+  buildServerBundle();
   const port = await freePort();
   const server = startServer({ DATABASE_URL: db.url, REDIS_URL: redisUrl }, port, [], { bundle: true });
   await waitReady(server);

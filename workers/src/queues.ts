@@ -8,20 +8,24 @@ export const QUEUES = {
   onderhoud: 'onderhoud',
 } as const;
 
-export interface JobPayloads {
-  'triage-melding': { meldingId: string; run: number; outboxId?: number };
+/**
+ * Work that runs on a schedule, and how often (schedules.ts runs it, once per interval however many worker
+ * processes run). A new scheduled job is one entry here and its processor in index.ts (the type asks for it).
+ */
+export const SCHEDULES = {
   /** Hourly: idempotency keys and dead sessions pruned, retention carried out. */
-  housekeeping: Record<string, never>;
+  housekeeping: { everyMs: 3600_000 },
   /** Every few minutes: new reminders looked for and announced. */
-  herinneringen: Record<string, never>;
-}
+  herinneringen: { everyMs: 5 * 60_000 },
+} as const satisfies Record<string, { everyMs: number }>;
+export type ScheduledJob = keyof typeof SCHEDULES;
+
+export type JobPayloads = {
+  'triage-melding': { meldingId: string; run: number; outboxId?: number };
+} & Record<ScheduledJob, Record<string, never>>;
 export type JobName = keyof JobPayloads;
 
-const queueOfJob: Record<JobName, keyof typeof QUEUES> = {
-  'triage-melding': 'triage',
-  housekeeping: 'onderhoud',
-  herinneringen: 'onderhoud',
-};
+const queueOfJob = (name: JobName): keyof typeof QUEUES => (name in SCHEDULES ? 'onderhoud' : 'triage');
 
 /** The job each outbox topic becomes (the relay refuses a topic that is not here). */
 export const OUTBOX_JOBS = {
@@ -55,11 +59,11 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
   return {
     queues,
     async enqueue(name, data, opts) {
-      await queues[queueOfJob[name]].add(name, data, opts);
+      await queues[queueOfJob(name)].add(name, data, opts);
     },
     async enqueueBulk(name, jobs) {
       if (!jobs.length) return;
-      await queues[queueOfJob[name]].addBulk(jobs.map((j) => ({ name, data: j.data, opts: { jobId: j.jobId } })));
+      await queues[queueOfJob(name)].addBulk(jobs.map((j) => ({ name, data: j.data, opts: { jobId: j.jobId } })));
     },
     async close() {
       await Promise.all(Object.values(queues).map((q) => q.close()));

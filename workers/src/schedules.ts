@@ -1,19 +1,13 @@
-// Background work on BullMQ's own scheduling (issue #15): each scheduled job is one processor and one entry in
-// SCHEDULES. `upsertJobScheduler` makes BullMQ produce the job once per interval however many worker processes run,
+// Background work on BullMQ's own scheduling (issue #15): each scheduled job is one processor (index.ts) and one
+// entry in SCHEDULES (queues.ts). `upsertJobScheduler` makes BullMQ produce the job once per interval however many worker processes run,
 // and any one of them takes it. The schedulers live in Redis, so they are upserted again whenever the connection
 // comes back (a Redis that returns empty has forgotten them). The reconciler of the relay is not here on purpose: it
 // is the way back from a Redis that lost its jobs, so it must not depend on what Redis remembers (relay.ts).
 import { Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import { QUEUES, type JobName, type QueueRegistry } from './queues.ts';
+import { QUEUES, SCHEDULES, type QueueRegistry, type ScheduledJob as Scheduled } from './queues.ts';
 
-type Scheduled = Extract<JobName, 'housekeeping' | 'herinneringen'>;
-
-/** How often each scheduled job runs. */
-export const SCHEDULES: Record<Scheduled, { everyMs: number }> = {
-  housekeeping: { everyMs: 3600_000 },
-  herinneringen: { everyMs: 5 * 60_000 },
-};
+export { SCHEDULES };
 
 export type Processors = Record<Scheduled, () => Promise<unknown>>;
 

@@ -1,5 +1,5 @@
-// The dashboard's team filter: a team id or a team kind that names exactly one team.
-import { resolveTeams } from '@vt/db';
+// The dashboard's filters: the team (an id, or a kind that names exactly one team), the gemeente and the moment.
+import { resolveTeams, type DashboardFilter } from '@vt/db';
 import { badRequest } from '../errors.ts';
 import type { App } from '../types.ts';
 
@@ -8,4 +8,11 @@ export async function teamIdOf(app: App, team: string | undefined): Promise<stri
   const ids = await resolveTeams(app.db.db, team);
   if (ids.length !== 1) throw badRequest('Kies één team.', [{ path: '/team', message: 'Onbekend team, of een soort met meer dan één team.' }]);
   return ids[0]!;
+}
+
+/** The moment and scope of a waiting-list read: `at` is now when absent and never in the future (a minute's slack). */
+export async function dashboardFilter(app: App, q: { at?: string; team?: string; gemeente?: string }): Promise<DashboardFilter & { at: Date }> {
+  const at = q.at ? new Date(q.at) : new Date();
+  if (at.getTime() > Date.now() + 60_000) throw badRequest('`at` ligt in de toekomst.', [{ path: '/at', message: 'Kies een moment in het verleden of nu.' }]);
+  return { at, teamId: await teamIdOf(app, q.team), gemeente: q.gemeente ?? null };
 }

@@ -2,9 +2,8 @@
 import { listMetrics, metricItems, writeAudit } from '@vt/db';
 import { teamKinds } from '@vt/db/domain';
 import { Type } from 'typebox';
-import { badRequest } from '../../../errors.ts';
 import { DateTime, GemeenteCode, Id, codeEnum, errors } from '../../../schemas/common.ts';
-import { teamIdOf } from '../../../services/dashboard.ts';
+import { dashboardFilter } from '../../../services/dashboard.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
@@ -31,11 +30,10 @@ export default async function route(app: App) {
     },
     async (req) => {
       const actor = req.actor!;
-      const at = req.query.at ? new Date(req.query.at) : new Date();
-      if (at.getTime() > Date.now() + 60_000) throw badRequest('`at` ligt in de toekomst.', [{ path: '/at', message: 'Kies een moment in het verleden of nu.' }]);
-      const teamId = await teamIdOf(app, req.query.team);
+      const filter = await dashboardFilter(app, req.query);
+      const at = filter.at;
       return app.db.db.transaction(async (tx) => {
-        const items = await metricItems(tx, req.query.metric, { at, teamId, gemeente: req.query.gemeente ?? null });
+        const items = await metricItems(tx, req.query.metric, filter);
         await writeAudit(tx, actor, { action: 'search', subjectType: 'dashboard_lijst', subjectId: req.query.metric, ip: req.ip, purpose: JSON.stringify(req.query) });
         return { at: at.toISOString(), metric: req.query.metric, items };
       });

@@ -2,10 +2,9 @@
 import { wachtlijstMetrics, writeAudit } from '@vt/db';
 import { teamKinds } from '@vt/db/domain';
 import { Type } from 'typebox';
-import { badRequest } from '../../../errors.ts';
 import { DateTime, GemeenteCode, Id, codeEnum, errors } from '../../../schemas/common.ts';
 import { Metric } from '../../../schemas/dashboard.ts';
-import { teamIdOf } from '../../../services/dashboard.ts';
+import { dashboardFilter } from '../../../services/dashboard.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
@@ -22,11 +21,10 @@ export default async function route(app: App) {
     },
     async (req) => {
       const actor = req.actor!;
-      const at = req.query.at ? new Date(req.query.at) : new Date();
-      if (at.getTime() > Date.now() + 60_000) throw badRequest('`at` ligt in de toekomst.', [{ path: '/at', message: 'Kies een moment in het verleden of nu.' }]);
-      const teamId = await teamIdOf(app, req.query.team);
+      const filter = await dashboardFilter(app, req.query);
+      const at = filter.at;
       return app.db.db.transaction(async (tx) => {
-        const metrics = await wachtlijstMetrics(tx, { at, teamId, gemeente: req.query.gemeente ?? null });
+        const metrics = await wachtlijstMetrics(tx, filter);
         await writeAudit(tx, actor, { action: 'search', subjectType: 'dashboard', ip: req.ip, purpose: JSON.stringify(req.query) });
         return { at: at.toISOString(), metrics };
       });
