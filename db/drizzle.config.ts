@@ -1,9 +1,9 @@
 import { defineConfig } from 'drizzle-kit';
 
-// Migrations are generated from src/schema.ts: `npm run db:migration -- --name <what-changed>`.
+// Migrations are generated from src/schema/ (one file per aggregate): `npm run db:migration -- --name <what-changed>`.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './db/src/schema.ts',
+  schema: './db/src/schema',
   out: './db/drizzle',
   casing: 'snake_case',
 });

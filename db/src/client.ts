@@ -1,6 +1,6 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import * as schema from './schema.ts';
+import * as schema from './schema/index.ts';
 
 export type Db = PostgresJsDatabase<typeof schema>;
 /** A transaction handle has the same query API as the database; repositories accept either. */

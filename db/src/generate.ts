@@ -5,7 +5,7 @@
 // generated inside Postgres (one set-based statement per table per year), so ten national years take minutes.
 // No personal data: names and addresses are placeholders, free text is empty. References start with 'G-'.
 import type postgres from 'postgres';
-import { amsterdamMidnight } from './schema.ts';
+import { amsterdamMidnight } from './schema/index.ts';
 
 export const SCALES = {
   /** CBS 2023: 143,210 adviezen and 127,340 meldingen, rounded up as the issue asks. */

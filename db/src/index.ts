@@ -1,6 +1,6 @@
 export * from './client.ts';
 export * from './migrate.ts';
-export * as schema from './schema.ts';
+export * as schema from './schema/index.ts';
 export * from './repositories/references.ts';
 export * from './repositories/audit.ts';
 export * from './repositories/outbox.ts';

@@ -7,7 +7,7 @@ import { insertAdvies, type AdviesInput } from './repositories/adviezen.ts';
 import { insertMelding, type MeldingInput } from './repositories/meldingen.ts';
 import { loadKalender } from './repositories/kalender.ts';
 import { refreshClock } from './repositories/lifecycle.ts';
-import { apiClients, beoordelingen, dashboardTargets, gemeenten, mdoAgendapunten, mdoOverleggen, meldingEvents, meldingen, onderzoeken, overdrachten, teams, users } from './schema.ts';
+import { apiClients, beoordelingen, dashboardTargets, gemeenten, mdoAgendapunten, mdoOverleggen, meldingEvents, meldingen, onderzoeken, overdrachten, teams, users } from './schema/index.ts';
 import { hashPassword, sha256 } from './security/passwords.ts';
 
 export interface SeedOptions {

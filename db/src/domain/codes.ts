@@ -216,3 +216,14 @@ export const twenteGemeenten = [
   { code: 'GM1700', naam: 'Twenterand' },
   { code: 'GM0189', naam: 'Wierden' },
 ] as const;
+
+/** The waiting-list metrics of the manager dashboard (domain.md, "Waiting lists"; api.md, Dashboard). */
+export const dashboardMetrics = [
+  'beoordeling_overdue',
+  'wachtlijst_onderzoek',
+  'onderzoek_overdue',
+  'overdracht_pending',
+  'monitoring_due',
+  'beoordeling_on_time_pct',
+  'onderzoek_on_time_pct',
+] as const;

@@ -5,7 +5,7 @@
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { incompatibleRoles, rolesNeedingApproval, type Role } from '../domain/codes.ts';
-import { accountActivaties, rolAanvragen, sessions, users } from '../schema.ts';
+import { accountActivaties, rolAanvragen, sessions, users } from '../schema/index.ts';
 import { randomToken, sha256 } from '../security/passwords.ts';
 
 /** How long an activation link works. */

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { addDays, amsterdamDate, amsterdamStartOfDay, type AdviesKanaal, type Geweldsvorm } from '../domain/index.ts';
-import { adviezen, meldingen } from '../schema.ts';
+import { adviezen, meldingen } from '../schema/index.ts';
 import { writeAudit, type Actor } from './audit.ts';
 import { nextReference } from './references.ts';
 

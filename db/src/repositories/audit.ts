@@ -1,6 +1,6 @@
 import type { AuditAction } from '../domain/codes.ts';
 import type { DbOrTx } from '../client.ts';
-import { auditLog } from '../schema.ts';
+import { auditLog } from '../schema/index.ts';
 
 export type Actor =
   | { type: 'user'; id: string; roles: readonly string[]; teamId: string | null; gemeente: string | null; /** Other teams the user also works in (a case worker in onderzoek and monitoring). */ otherTeamIds?: readonly string[] }

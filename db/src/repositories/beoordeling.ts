@@ -6,7 +6,7 @@ import type { DbOrTx } from '../client.ts';
 import type { WerkdagKalender } from '../domain/calendar.ts';
 import type { Band, BetrokkeneRol, Route, Veiligheid } from '../domain/codes.ts';
 import { statusForRoute, teamKindForRoute } from '../domain/routing.ts';
-import { beoordelingen, betrokkenen, meldingen, meldingEvents, triageVoorstellen, users, type Melding } from '../schema.ts';
+import { beoordelingen, betrokkenen, meldingen, meldingEvents, triageVoorstellen, users, type Melding } from '../schema/index.ts';
 import { planTerugkoppeling } from './follow-up.ts';
 import { InputRefused, LifecycleConflict, createOverdracht, move, teamId } from './lifecycle.ts';
 import { persoonIndexOf } from './meldingen.ts';

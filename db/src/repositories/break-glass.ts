@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, gte, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { breakGlassGrants, meldingen, users } from '../schema.ts';
+import { breakGlassGrants, meldingen, users } from '../schema/index.ts';
 
 /** How long a break-glass grant lets its user read the case. */
 export const BREAK_GLASS_MINUTES = 60;

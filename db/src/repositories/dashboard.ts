@@ -5,7 +5,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { addDays, amsterdamDate, amsterdamTime } from '../domain/calendar.ts';
-import { dashboardMetrics, dashboardTargets, isoInstant, waitInterval } from '../schema.ts';
+import { dashboardMetrics } from '../domain/codes.ts';
+import { dashboardTargets, isoInstant, waitInterval } from '../schema/index.ts';
 
 export type DashboardMetric = (typeof dashboardMetrics)[number];
 

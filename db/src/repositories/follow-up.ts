@@ -6,7 +6,7 @@ import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { addDays, amsterdamDate, type WerkdagKalender } from '../domain/calendar.ts';
 import type { HerinneringSoort } from '../domain/codes.ts';
-import { codeRood, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, terugkoppelingen, vvVoorwaarden } from '../schema.ts';
+import { codeRood, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, terugkoppelingen, vvVoorwaarden } from '../schema/index.ts';
 import { LifecycleConflict, move, refreshClock, teamId } from './lifecycle.ts';
 import { caseReadable } from './access.ts';
 import type { Actor } from './audit.ts';

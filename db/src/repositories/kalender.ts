@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../client.ts';
 import { DEFAULT_EXTRA_NIET_WERKDAGEN, WerkdagKalender } from '../domain/index.ts';
-import { extraNietWerkdagen } from '../schema.ts';
+import { extraNietWerkdagen } from '../schema/index.ts';
 
 /** The working-day calendar with the administrator's extra days from the database. The shipped days are
  *  always included, so a fresh database counts the same as the law. */

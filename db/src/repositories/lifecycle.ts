@@ -4,7 +4,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { monitoringCheckpoints as plannedCheckpoints } from '../domain/deadlines.ts';
 import type { MeldingStatus, TeamKind } from '../domain/codes.ts';
-import { huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, teams } from '../schema.ts';
+import { huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, teams } from '../schema/index.ts';
 import { caseReadable } from './access.ts';
 import type { Actor } from './audit.ts';
 

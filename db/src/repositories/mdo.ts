@@ -5,7 +5,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { monitoringCheckpoints as plannedCheckpoints, onderzoekDueDate } from '../domain/deadlines.ts';
 import type { Conclusie, Geweldsvorm, MdoBesluit, OnderzoekVervolg } from '../domain/codes.ts';
-import { meldingen, meldingEvents, mdoAgendapunten, mdoOverleggen, monitoringCheckpoints, onderzoeken, users } from '../schema.ts';
+import { meldingen, meldingEvents, mdoAgendapunten, mdoOverleggen, monitoringCheckpoints, onderzoeken, users } from '../schema/index.ts';
 import { LifecycleConflict, closeMelding, createOverdracht, move, teamId } from './lifecycle.ts';
 import { planTerugkoppeling } from './follow-up.ts';
 import { caseReadable } from './access.ts';

@@ -29,7 +29,7 @@ import {
   terugkoppelingen,
   vvVoorwaarden,
   type Melding,
-} from '../schema.ts';
+} from '../schema/index.ts';
 import { decodeJsonRow, decodeJsonRows } from './json-rows.ts';
 import { caseReadable } from './access.ts';
 import { teamOfKind } from './lifecycle.ts';

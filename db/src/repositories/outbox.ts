@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { outbox } from '../schema.ts';
+import { outbox } from '../schema/index.ts';
 
 /** The topics announced through the outbox. Payloads carry ids only, never personal data. */
 export const OUTBOX_CHANNEL = 'vt_outbox';

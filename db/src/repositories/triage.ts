@@ -3,7 +3,7 @@ import { and, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { adresSleutel, berekenDeadlines, persoonSleutel, radarWindow, triage, type TriagePolicy, type TriageResult, type WerkdagKalender } from '../domain/index.ts';
 import { blindIndexCandidates } from '../security/field-cipher.ts';
-import { betrokkenen, meldingen, meldingEvents, teams, triageVoorstellen } from '../schema.ts';
+import { betrokkenen, meldingen, meldingEvents, teams, triageVoorstellen } from '../schema/index.ts';
 import { decodeJsonRow, decodeJsonRows } from './json-rows.ts';
 import { teamOfKind } from './lifecycle.ts';
 
@@ -26,11 +26,21 @@ export function huishoudenVan(m: { postcode: string; huisnummer: string }, perso
 
 const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v}"`).join(',')}}`}::text[]`;
 
-/** The meldingen about the same household (other than `meldingId`), as a subquery of ids. */
-const sameHousehold = (h: Huishouden, meldingId: string) => sql`
-  select e.id from meldingen e where e.adres_index = any(${textArray(h.adres)}) and e.id <> ${meldingId}::uuid
+/**
+ * The meldingen about the same household (other than `meldingId`), as a subquery of ids: the one place the radar's
+ * match is written (the count of earlier meldingen and the re-opening of monitored cases both use it). `within`
+ * narrows it to meldingen received in [from, to) (the radar's window), checked in each branch so the indexes on
+ * the blind indexes serve both.
+ */
+const sameHousehold = (h: Huishouden, meldingId: string, within?: { from: Date; to: Date }) => {
+  // postgres.js takes timestamps in raw SQL as text.
+  const when = within ? sql`and e.received_at >= ${within.from.toISOString()}::timestamptz and e.received_at < ${within.to.toISOString()}::timestamptz` : sql``;
+  return sql`
+  select e.id from meldingen e where e.adres_index = any(${textArray(h.adres)}) and e.id <> ${meldingId}::uuid ${when}
   union
-  select eb.melding_id from betrokkenen eb where eb.persoon_index = any(${textArray(h.personen)}) and eb.melding_id <> ${meldingId}::uuid`;
+  select e.id from betrokkenen eb join meldingen e on e.id = eb.melding_id
+   where eb.persoon_index = any(${textArray(h.personen)}) and e.id <> ${meldingId}::uuid ${when}`;
+};
 
 /**
  * eerdereMeldingen (domain.md, radar): meldingen about the same household received in the 24 calendar months
@@ -40,16 +50,7 @@ const sameHousehold = (h: Huishouden, meldingId: string) => sql`
  */
 export async function countEerdereMeldingen(tx: DbOrTx, meldingId: string, m: { receivedAt: Date }, h: Huishouden): Promise<number> {
   if (!h.adres.length && !h.personen.length) return 0;
-  const w = radarWindow(m.receivedAt);
-  // postgres.js takes timestamps in raw SQL as text.
-  const [from, to] = [w.from.toISOString(), w.to.toISOString()];
-  const inWindow = sql`e.received_at >= ${from}::timestamptz and e.received_at < ${to}::timestamptz and e.id <> ${meldingId}::uuid`;
-  const rows = await tx.execute<{ n: number }>(sql`
-    select count(*)::int as n from (
-      select e.id from meldingen e where e.adres_index = any(${textArray(h.adres)}) and ${inWindow}
-      union
-      select e.id from betrokkenen eb join meldingen e on e.id = eb.melding_id where eb.persoon_index = any(${textArray(h.personen)}) and ${inWindow}
-    ) earlier`);
+  const rows = await tx.execute<{ n: number }>(sql`select count(*)::int as n from (${sameHousehold(h, meldingId, radarWindow(m.receivedAt))}) earlier`);
   return rows[0]?.n ?? 0;
 }
 

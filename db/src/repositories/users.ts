@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { apiClients, gemeenten, sessions, teams, users } from '../schema.ts';
+import { apiClients, gemeenten, sessions, teams, users } from '../schema/index.ts';
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
   const [u] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));

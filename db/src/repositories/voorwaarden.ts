@@ -4,7 +4,7 @@
 // chose V&V and now chooses again (onderzoek, as a rule). Events carry ids and dates only, never the free text.
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { meldingen, meldingEvents, vvVoorwaarden } from '../schema.ts';
+import { meldingen, meldingEvents, vvVoorwaarden } from '../schema/index.ts';
 import { LifecycleConflict, move, refreshClock, teamId } from './lifecycle.ts';
 
 export type VoorwaardeUitkomst = 'nagekomen' | 'niet_nagekomen';

@@ -1,6 +1,6 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { isoInstant, meldingen, teams, werkvoorraadDue } from '../schema.ts';
+import { isoInstant, meldingen, teams, werkvoorraadDue } from '../schema/index.ts';
 import { AuditWriteError, auditRole, type Actor } from './audit.ts';
 import { caseReadable } from './access.ts';
 

@@ -1,10 +1,9 @@
 // Shapes of the dashboard routes, shared by their files (folder = URL prefix, server/src/routes/api).
-import { schema } from '@vt/db';
-import { teamKinds } from '@vt/db/domain';
+import { dashboardMetrics, teamKinds } from '@vt/db/domain';
 import { Type } from 'typebox';
 import { GemeenteCode, Id, IsoDate, Nullable, codeEnum } from './common.ts';
 
-export const MetricCode = codeEnum(schema.dashboardMetrics);
+export const MetricCode = codeEnum(dashboardMetrics);
 
 export const Metric = Type.Object({
   code: MetricCode,

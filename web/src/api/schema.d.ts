@@ -10991,6 +10991,8 @@ export interface paths {
             parameters: {
                 query?: {
                     team?: string | ("advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam");
+                    /** @description Only these cases, comma-separated (at most 100): a list patched after live events. A case not in the answer has left the queue. */
+                    ids?: string;
                 };
                 header?: never;
                 path?: never;

@@ -1,0 +1,218 @@
+// A case after the beoordeling: handovers, monitoring, V&V conditions, huisverboden, MDOs, onderzoeken, Code Rood
+// and the melder's terugkoppeling.
+import { sql } from 'drizzle-orm';
+import { date, index, jsonb, pgEnum, pgTable, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import * as c from '../domain/codes.ts';
+import { sealedText } from '../security/field-cipher.ts';
+import { monitoringStatusEnum, overdrachtStatusEnum, tstz, waitInterval } from './common.ts';
+import { meldingen } from './intake.ts';
+import { gemeenten, teams } from './reference.ts';
+import { users } from './security.ts';
+import { followsItsCase, overdrachtPolicies } from './row-security.ts';
+
+/** A handover to a gemeente's wijkteam (domain.md step 3, overdracht): sent, then accepted or sent back. */
+export const overdrachten = pgTable(
+  'overdrachten',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    gemeenteCode: varchar('gemeente_code', { length: 6 })
+      .notNull()
+      .references(() => gemeenten.code),
+    status: overdrachtStatusEnum('status').notNull().default('verzonden'),
+    toelichting: sealedText('toelichting').notNull().default(''),
+    veiligheidsvoorwaarden: sealedText('veiligheidsvoorwaarden'),
+    reden: sealedText('reden'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: tstz('decided_at'),
+  },
+  (t) => [
+    index('overdrachten_gemeente_idx').on(t.gemeenteCode, t.status),
+    // At most one pending handover per melding (api.md: 409 while one is pending).
+    uniqueIndex('overdrachten_one_pending_uq').on(t.meldingId).where(sql`${t.status} = 'verzonden'`),
+    index('overdrachten_pending_gist').using('gist', sql.raw(`(${waitInterval.overdrachtPending()})`)),
+    index('overdrachten_melding_idx').on(t.meldingId),
+    ...overdrachtPolicies(),
+  ],
+);
+
+/** Monitoring checkpoints after overdracht or V&V: a regional setting, default +3, +6 and +12 months. */
+export const monitoringCheckpoints = pgTable(
+  'monitoring_checkpoints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    overdrachtId: uuid('overdracht_id').references(() => overdrachten.id),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    status: monitoringStatusEnum('status').notNull().default('gepland'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: tstz('recorded_at'),
+  },
+  (t) => [
+    index('monitoring_due_idx').on(t.status, t.dueDate),
+    index('monitoring_melding_idx').on(t.meldingId),
+    index('monitoring_due_gist').using('gist', sql.raw(`(${waitInterval.monitoringDue()})`)),
+    ...followsItsCase('monitoring_checkpoints'),
+  ],
+);
+
+export const voorwaardeStatusEnum = pgEnum('voorwaarde_status', c.voorwaardeStatussen);
+
+/**
+ * Voorwaarden & Vervolg (V&V): each safety condition agreed with the household, who watches it (a professional or
+ * organisation already involved), and the date it is reviewed; reviewed as kept or not kept (not kept sends the
+ * case back to the MDO, which chose V&V and now chooses again).
+ */
+export const vvVoorwaarden = pgTable(
+  'vv_voorwaarden',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    omschrijving: sealedText('omschrijving').notNull(),
+    toezichthouder: sealedText('toezichthouder').notNull(),
+    controleOp: date('controle_op', { mode: 'string' }).notNull(),
+    status: voorwaardeStatusEnum('status').notNull().default('lopend'),
+    toelichting: sealedText('toelichting'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    beoordeeldBy: uuid('beoordeeld_by').references(() => users.id),
+    beoordeeldAt: tstz('beoordeeld_at'),
+  },
+  (t) => [index('vv_voorwaarden_melding_idx').on(t.meldingId), index('vv_voorwaarden_controle_idx').on(t.status, t.controleOp), ...followsItsCase('vv_voorwaarden')],
+);
+
+/** Tijdelijk huisverbod imposed by the mayor: 10 days, extendable to at most 28 in total. */
+export const huisverboden = pgTable(
+  'huisverboden',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    opgelegdOp: date('opgelegd_op', { mode: 'string' }).notNull(),
+    eindigtOp: date('eindigt_op', { mode: 'string' }).notNull(),
+    verlengdTotEnMet: date('verlengd_tot_en_met', { mode: 'string' }),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('huisverboden_melding_idx').on(t.meldingId), ...followsItsCase('huisverboden')],
+);
+
+export const mdoBesluitEnum = pgEnum('mdo_besluit', c.mdoBesluiten);
+export const onderzoekVervolgEnum = pgEnum('onderzoek_vervolg', c.onderzoekVervolgen);
+
+/** A multidisciplinary meeting (MDO): a date, its participants, and an agenda of cases from the MDO queue. */
+export const mdoOverleggen = pgTable(
+  'mdo_overleggen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    datum: date('datum', { mode: 'string' }).notNull(),
+    deelnemers: uuid('deelnemers').array().notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('mdo_overleggen_datum_idx').on(t.datum)],
+);
+
+/** A case on an MDO's agenda and, once discussed, the decision with its reason and owner. */
+export const mdoAgendapunten = pgTable(
+  'mdo_agendapunten',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mdoId: uuid('mdo_id')
+      .notNull()
+      .references(() => mdoOverleggen.id, { onDelete: 'cascade' }),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    addedAt: tstz('added_at').notNull().defaultNow(),
+    besluit: mdoBesluitEnum('besluit'),
+    toelichting: sealedText('toelichting'),
+    eigenaar: uuid('eigenaar').references(() => users.id),
+    besluitBy: uuid('besluit_by').references(() => users.id),
+    besluitAt: tstz('besluit_at'),
+  },
+  (t) => [uniqueIndex('mdo_agendapunten_uq').on(t.mdoId, t.meldingId), index('mdo_agendapunten_melding_idx').on(t.meldingId)],
+);
+
+/**
+ * An onderzoek (domain.md step 4): decided (it then waits on the wachtlijst), started (10-week term: dueDate =
+ * start + 70 days), finished with an outcome per form of violence and a follow-up.
+ */
+export const onderzoeken = pgTable(
+  'onderzoeken',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id').references(() => teams.id),
+    besluitAt: tstz('besluit_at').notNull(),
+    startedAt: date('started_at', { mode: 'string' }),
+    dueDate: date('due_date', { mode: 'string' }),
+    afgerondAt: tstz('afgerond_at'),
+    uitkomsten: jsonb('uitkomsten').$type<{ geweldsvorm: c.Geweldsvorm; conclusie: c.Conclusie }[]>(),
+    vervolg: onderzoekVervolgEnum('vervolg'),
+    startedBy: uuid('started_by').references(() => users.id),
+    afgerondBy: uuid('afgerond_by').references(() => users.id),
+  },
+  (t) => [
+    // One running (or waiting) onderzoek per case.
+    uniqueIndex('onderzoeken_open_uq').on(t.meldingId).where(sql`${t.afgerondAt} is null`),
+    index('onderzoeken_wachtlijst_idx').on(t.besluitAt).where(sql`${t.startedAt} is null`),
+    index('onderzoeken_wachtlijst_gist').using('gist', sql.raw(`(${waitInterval.wachtlijstOnderzoek()})`)),
+    index('onderzoeken_overdue_gist').using('gist', sql.raw(`(${waitInterval.onderzoekOverdue()})`)).where(sql`${t.dueDate} is not null`),
+    index('onderzoeken_besluit_idx').on(t.besluitAt),
+    index('onderzoeken_started_idx').on(t.startedAt),
+    index('onderzoeken_afgerond_idx').on(t.afgerondAt),
+    index('onderzoeken_melding_idx').on(t.meldingId),
+    ...followsItsCase('onderzoeken'),
+  ],
+);
+
+/** Code Rood (Twente's regional escalation for acute danger and intimate terrorism): flagged with its date, and its
+ *  outcome once the Zorg- en Veiligheidshuis has dealt with it. */
+export const codeRood = pgTable(
+  'code_rood',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    datum: date('datum', { mode: 'string' }).notNull(),
+    toelichting: sealedText('toelichting').notNull(),
+    uitkomst: sealedText('uitkomst'),
+    uitkomstDatum: date('uitkomst_datum', { mode: 'string' }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('code_rood_melding_idx').on(t.meldingId), ...followsItsCase('code_rood')],
+);
+
+export const terugkoppelMomentEnum = pgEnum('terugkoppel_moment', c.terugkoppelMomenten);
+
+/** The melder hears the outcome after the beoordeling and again after the onderzoek (domain.md step 5): each is a
+ *  task with a due date, recorded when done. */
+export const terugkoppelingen = pgTable(
+  'terugkoppelingen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    moment: terugkoppelMomentEnum('moment').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    doneAt: tstz('done_at'),
+    doneBy: uuid('done_by').references(() => users.id),
+    notitie: sealedText('notitie'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('terugkoppelingen_uq').on(t.meldingId, t.moment), index('terugkoppelingen_open_idx').on(t.dueDate).where(sql`${t.doneAt} is null`), ...followsItsCase('terugkoppelingen')],
+);
