@@ -276,7 +276,7 @@ async function loadHistory(sql: postgres.Sql, o: GenerateOptions): Promise<{ adv
 
 const REPORT_TABLES = ['meldingen', 'adviezen', 'onderzoeken', 'huisverboden', 'code_rood'] as const;
 
-/** Switches the day-count triggers of migrations 0021–0025 off or on (bulk loads only). */
+/** Switches the day-count triggers (rapportage_*, db/drizzle/0000_baseline.sql) off or on (bulk loads only). */
 export async function setReportTriggers(sql: postgres.Sql, on: boolean) {
   for (const t of REPORT_TABLES) {
     for (const op of ['insert', 'update', 'delete']) {

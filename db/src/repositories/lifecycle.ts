@@ -36,7 +36,7 @@ export async function teamId(tx: DbOrTx, kind: TeamKind, gemeente?: string) {
   return rows[0]?.id ?? null;
 }
 
-/** The clock of a case in its (new) status, from the rows written so far in this transaction (migration 0019). */
+/** The clock of a case in its (new) status, from the rows written so far in this transaction (melding_clock() in db/drizzle/0000_baseline.sql). */
 const clockOf = (meldingId: string, status: MeldingStatus) => sql`melding_clock(${meldingId}::uuid, ${status}::melding_status)`;
 
 /** Moves a case to a status and (when given) a team; its werkvoorraad clock follows (write the clock's rows first). */

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 
 /**
- * Puts the rest of the caller's transaction under the wijkteam's row-level security (migration 0005): from here on
+ * Puts the rest of the caller's transaction under the wijkteam's row-level security (db/src/schema/row-security.ts): from here on
  * Postgres shows only cases handed over to `gemeente`, whatever the application asks. Must run inside a
  * transaction (both settings are local to it).
  */

@@ -22,7 +22,7 @@ const span = (from: string, until: string, bounds: '[)' | '()') =>
 /**
  * Past beoordelingDueAt (strictly) and no beoordeling yet (strictly before T counts as done). Stored on the melding
  * as a generated column, meldingen.beoordeling_wacht, whose GiST index carries receipt, team and gemeente: the
- * counts (and a five-year trend of them) are answered from the index alone (migration 0020).
+ * counts (and a five-year trend of them) are answered from the index alone (its index is in db/drizzle/0000_baseline.sql).
  */
 export const beoordelingWachtSpan = span('beoordeling_due_at', 'first_beoordeling_at', '()');
 export const waitInterval = {

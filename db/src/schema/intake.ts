@@ -117,7 +117,7 @@ export const meldingen = pgTable(
     proposedAt: tstz('proposed_at'),
     // Set when retention or a granted destruction request took the personal data and free text out.
     anonymisedAt: tstz('anonymised_at'),
-    // When the first beoordeling was decided: kept by a trigger on beoordelingen (db/drizzle/0016), read by the
+    // When the first beoordeling was decided: kept by a trigger on beoordelingen (db/drizzle/0000_baseline.sql), read by the
     // dashboard (beoordeling overdue, on-time percentage, forecast) instead of a search of beoordelingen per case.
     firstBeoordelingAt: tstz('first_beoordeling_at'),
   },
@@ -138,7 +138,7 @@ export const meldingen = pgTable(
     // Dashboard (repositories/dashboard.ts): each waiting list is the set of rows whose waiting interval holds the
     // moment asked for, found through a GiST index on that interval instead of a scan of all history.
     // meldingen_beoordeling_wacht_gist (beoordeling_wacht) INCLUDE (received_at, team_id, gemeente_code) is made by
-    // migration 0020 in SQL: drizzle cannot declare INCLUDE on a GiST index.
+    // the baseline migration in SQL: drizzle cannot declare INCLUDE on a GiST index.
     // A case's team and gemeente by its id from the index alone: the dashboard's lists scoped to a team or gemeente
     // look up every item's case (thousands of monitoring checkpoints) without fetching the rows.
     index('meldingen_scope_idx').on(t.id, t.teamId, t.gemeenteCode),

@@ -8,7 +8,7 @@ import { users } from './security.ts';
 /**
  * Day counts behind the half-year report and the yearly factsheet (repositories/rapportage.ts): per Amsterdam
  * calendar day a row per category and code, for the days before today. A day is computed again when its data
- * changed: triggers (migration 0021) raise the day's version in rapportage_wijzigingen, and the day's stand says
+ * changed: triggers (db/drizzle/0000_baseline.sql) raise the day's version in rapportage_wijzigingen, and the day's stand says
  * from which version it was computed.
  */
 export const rapportageDagen = pgTable(

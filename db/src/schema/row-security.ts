@@ -2,7 +2,7 @@
 // pgPolicy: a wijkteam's reads run as the role vt_wijkteam (SET LOCAL ROLE in its transaction, with vt.gemeente set
 // to its gemeente), and Postgres itself then shows only the cases handed over to that gemeente, whatever the query.
 // Every other session is not affected: each such table has an `_app` policy that lets every role but vt_wijkteam
-// through. The role, its grants and vt_wijkteam_gemeente() come from migration 0005; a wijkteam read path that needs
+// through. The role, its grants and vt_wijkteam_gemeente() come from the baseline migration (db/drizzle/0000_baseline.sql); a wijkteam read path that needs
 // a table not granted there fails loudly (permission denied), never silently.
 import { sql } from 'drizzle-orm';
 import { pgPolicy, pgRole } from 'drizzle-orm/pg-core';

@@ -8,7 +8,7 @@ export const seesMelderIdentity = (actor: Actor): boolean => actor.type === 'use
 
 /**
  * Runs a read and its audit row. A wijkteam's reads run in a transaction under Postgres row-level security for its
- * own gemeente (db/drizzle/0005): the second line behind the record rule, so a mistake in a query or in the rule
+ * own gemeente (db/src/schema/row-security.ts): the second line behind the record rule, so a mistake in a query or in the rule
  * still cannot show it another gemeente's case. Other reads go straight to the pool, which saves the BEGIN/COMMIT
  * round trips on the busiest route; the audit row is still written before any data is answered, and a failed
  * audit write answers 503 without the data.

@@ -1,1 +1,0 @@
-CREATE INDEX "meldingen_werkvoorraad_idx" ON "meldingen" USING btree ("team_id","band",coalesce("response_due_at", "beoordeling_due_at"),"received_at") WHERE "meldingen"."status" <> 'afgesloten';

@@ -1,1 +1,0 @@
-ALTER TYPE "public"."event_type" ADD VALUE 'terugkoppeling_gegeven';

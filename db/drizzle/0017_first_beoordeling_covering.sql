@@ -1,2 +1,0 @@
-DROP INDEX "meldingen_first_beoordeling_idx";--> statement-breakpoint
-CREATE INDEX "meldingen_first_beoordeling_idx" ON "meldingen" USING btree ("first_beoordeling_at","beoordeling_due_at","team_id","gemeente_code");

@@ -1,1 +1,0 @@
-CREATE INDEX "meldingen_scope_idx" ON "meldingen" USING btree ("id","team_id","gemeente_code");

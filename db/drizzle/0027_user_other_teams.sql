@@ -1,1 +1,0 @@
-ALTER TABLE "users" ADD COLUMN "other_team_ids" uuid[] DEFAULT '{}' NOT NULL;
