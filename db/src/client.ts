@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema/index.ts';
@@ -56,3 +57,6 @@ function preparing<T extends postgres.Sql | postgres.TransactionSql>(client: T):
     },
   });
 }
+
+/** One round trip to Postgres (the readiness check). */
+export const ping = (db: DbOrTx) => db.execute(sql`select 1`);

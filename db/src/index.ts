@@ -31,3 +31,4 @@ export * from './repositories/voorwaarden.ts';
 export * from './repositories/json-rows.ts';
 export * from './repositories/accounts.ts';
 export * from './repositories/beoordeling.ts';
+export * from './repositories/vernietiging.ts';

@@ -122,3 +122,31 @@ export async function pendingActivation(db: DbOrTx, userIds: string[]) {
   const rows = await db.select({ id: users.id }).from(users).where(and(inArray(users.id, userIds), or(isNull(users.passwordHash))));
   return new Set(rows.map((r) => r.id));
 }
+
+/** A new account without roles or password (roles go through requestRoles); null when the e-mail address is taken. */
+export async function createAccount(tx: DbOrTx, a: { email: string; naam: string; teamId: string | null; otherTeamIds: string[]; gemeente: string | null }) {
+  const [created] = await tx
+    .insert(users)
+    .values({ email: a.email, naam: a.naam, roles: [], teamId: a.teamId, otherTeamIds: a.otherTeamIds, gemeenteCode: a.gemeente, passwordHash: null })
+    .onConflictDoNothing()
+    .returning();
+  return created ?? null;
+}
+
+/** Every account, by name (the beheerder's list). */
+export const listAccounts = (db: DbOrTx) => db.select().from(users).orderBy(users.naam);
+
+/** One account; locked for the rest of the transaction with `forUpdate` (a change of its roles). */
+export async function findAccount(tx: DbOrTx, id: string, opts: { forUpdate?: boolean } = {}) {
+  const q = tx.select().from(users).where(eq(users.id, id));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+/** Switches an account off (its sessions end at once) or on again; null when there is no such account. */
+export async function setAccountDisabled(tx: DbOrTx, id: string, disabled: boolean) {
+  const [row] = await tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, id)).returning();
+  if (!row) return null;
+  if (disabled) await tx.delete(sessions).where(eq(sessions.userId, row.id));
+  return row;
+}

@@ -1,5 +1,7 @@
 import type { AuditAction } from '../domain/codes.ts';
 import type { DbOrTx } from '../client.ts';
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { addDays, amsterdamStartOfDay } from '../domain/calendar.ts';
 import { auditLog } from '../schema/index.ts';
 
 export type Actor =
@@ -53,4 +55,42 @@ export async function writeAudit(tx: DbOrTx, actor: Actor, entry: AuditEntry): P
     .catch((err: unknown) => {
       throw new AuditWriteError(err);
     });
+}
+
+export interface AuditSearch {
+  meldingId?: string;
+  actor?: string;
+  /** Amsterdam dates, both included. */
+  from?: string;
+  to?: string;
+  /** 500 entries a page, the newest first. */
+  page?: number;
+}
+
+/** The privacy officer's search of the audit trail. */
+export async function searchAudit(db: DbOrTx, q: AuditSearch) {
+  const where: SQL[] = [];
+  if (q.meldingId) where.push(eq(auditLog.subjectId, q.meldingId));
+  if (q.actor) where.push(eq(auditLog.actorId, q.actor));
+  if (q.from) where.push(gte(auditLog.at, amsterdamStartOfDay(q.from)));
+  if (q.to) where.push(lt(auditLog.at, amsterdamStartOfDay(addDays(q.to, 1))));
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(500)
+    .offset(((q.page ?? 1) - 1) * 500);
+  return rows.map((r) => ({
+    at: r.at.toISOString(),
+    actorId: r.actorId,
+    actorType: r.actorType,
+    role: r.role,
+    action: r.action,
+    subject: { type: r.subjectType, id: r.subjectId },
+    purpose: r.purpose,
+    result: r.result,
+    ip: r.ip,
+    breakGlassId: r.breakGlassId,
+  }));
 }

@@ -4,12 +4,15 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { monitoringCheckpoints as plannedCheckpoints } from '../domain/deadlines.ts';
 import type { MeldingStatus, TeamKind } from '../domain/codes.ts';
-import { huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, teams } from '../schema/index.ts';
+import { gemeenten, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, teams } from '../schema/index.ts';
 import { caseReadable } from './access.ts';
 import type { Actor } from './audit.ts';
 
 /** The case is not in a state for this step (the API answers 409). */
 export class LifecycleConflict extends Error {}
+
+/** This actor may not take this step on this case, though its role may take it on others (the API answers 403). */
+export class ActionRefused extends Error {}
 
 /** What was asked cannot be done as asked (the API answers 400 with the fields named). */
 export class InputRefused extends Error {
@@ -57,6 +60,8 @@ export async function createOverdracht(
   tx: DbOrTx,
   o: { meldingId: string; gemeente: string; toelichting: string; veiligheidsvoorwaarden?: string | null; actorId: string | null },
 ) {
+  const [g] = await tx.select({ code: gemeenten.code }).from(gemeenten).where(eq(gemeenten.code, o.gemeente));
+  if (!g) throw new InputRefused('Onbekende gemeente.', [{ path: '/gemeente', message: 'Onbekende gemeente voor deze regio.' }]);
   const [pending] = await tx
     .select({ id: overdrachten.id })
     .from(overdrachten)
@@ -151,5 +156,20 @@ export async function findThv(db: DbOrTx, id: string) {
 export async function closeMelding(tx: DbOrTx, meldingId: string, reden: string, actorId: string) {
   await move(tx, meldingId, 'afgesloten', null);
   await tx.insert(meldingEvents).values({ meldingId, type: 'afgesloten', actorId, data: { reden } });
+}
+
+/**
+ * A person closes a case with a reason. `crisisOnly`: the crisis team closes its own crisis cases, nobody else's
+ * (the other roles close what their work brings them).
+ */
+export async function closeCase(tx: DbOrTx, c: { meldingId: string; reden: string; actorId: string; crisisOnly: boolean }) {
+  const [m] = await tx
+    .select({ status: meldingen.status, teamKind: teams.kind })
+    .from(meldingen)
+    .leftJoin(teams, eq(teams.id, meldingen.teamId))
+    .where(eq(meldingen.id, c.meldingId));
+  if (c.crisisOnly && m?.teamKind !== 'crisisteam') throw new ActionRefused('Het crisisteam sluit alleen zijn eigen crisiszaken af.');
+  if (m?.status === 'afgesloten') throw new LifecycleConflict('Deze melding is al afgesloten.');
+  await closeMelding(tx, c.meldingId, c.reden, c.actorId);
 }
 

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../client.ts';
 import { monitoringCheckpoints as plannedCheckpoints, onderzoekDueDate } from '../domain/deadlines.ts';
 import type { Conclusie, Geweldsvorm, MdoBesluit, OnderzoekVervolg } from '../domain/codes.ts';
 import { meldingen, meldingEvents, mdoAgendapunten, mdoOverleggen, monitoringCheckpoints, onderzoeken, users } from '../schema/index.ts';
-import { LifecycleConflict, closeMelding, createOverdracht, move, teamId } from './lifecycle.ts';
+import { ActionRefused, LifecycleConflict, closeMelding, createOverdracht, move, teamId } from './lifecycle.ts';
 import { planTerugkoppeling } from './follow-up.ts';
 import { caseReadable } from './access.ts';
 import type { Actor } from './audit.ts';
@@ -77,6 +77,8 @@ export async function mdoWachtrij(db: DbOrTx, readableBy: Actor) {
 }
 
 export async function addToAgenda(tx: DbOrTx, mdoId: string, meldingId: string, actorId: string) {
+  const [mdo] = await tx.select({ id: mdoOverleggen.id }).from(mdoOverleggen).where(eq(mdoOverleggen.id, mdoId));
+  if (!mdo) return undefined;
   const [m] = await tx.select({ status: meldingen.status }).from(meldingen).where(eq(meldingen.id, meldingId));
   if (!m) return undefined;
   if (m.status !== 'mdo') throw new LifecycleConflict('Alleen meldingen in de MDO-wachtrij kunnen op de agenda.');
@@ -89,8 +91,11 @@ export async function addToAgenda(tx: DbOrTx, mdoId: string, meldingId: string, 
 /** The MDO's decision on one case, and what follows from it at once. */
 export async function decideAgendapunt(
   tx: DbOrTx,
-  o: { mdoId: string; meldingId: string; besluit: MdoBesluit; toelichting: string; eigenaar: string | null; actorId: string; gemeente: string; today: IsoDate },
-) {
+  d: { mdoId: string; meldingId: string; besluit: MdoBesluit; toelichting: string; eigenaar: string | null; actorId: string; today: IsoDate },
+): Promise<boolean> {
+  const [m] = await tx.select({ gemeente: meldingen.gemeenteCode }).from(meldingen).where(eq(meldingen.id, d.meldingId));
+  if (!m) return false;
+  const o = { ...d, gemeente: m.gemeente };
   const now = new Date();
   const [p] = await tx
     .update(mdoAgendapunten)
@@ -111,6 +116,7 @@ export async function decideAgendapunt(
   } else {
     await closeMelding(tx, o.meldingId, o.toelichting, o.actorId);
   }
+  return true;
 }
 
 /** Voorwaarden & Vervolg: VT keeps the case and watches the agreed conditions through monitoring checkpoints. */
@@ -128,6 +134,20 @@ async function startVv(tx: DbOrTx, meldingId: string, actorId: string, eigenaar:
 }
 
 /** Starts the onderzoek (from the wachtlijst, or directly); the term is 10 weeks (70 calendar days). */
+/**
+ * A case worker starts the onderzoek of a case: a medewerker those of its own team's cases (or of a team it also
+ * works in), the chef van de dag any. Null when the case does not exist.
+ */
+export async function startOnderzoekOnCase(tx: DbOrTx, meldingId: string, startedAt: string, actor: Actor) {
+  const [m] = await tx.select({ id: meldingen.id, status: meldingen.status, teamId: meldingen.teamId }).from(meldingen).where(eq(meldingen.id, meldingId)).for('update');
+  if (!m) return null;
+  if (actor.type === 'user' && !actor.roles.includes('chef_van_de_dag') && m.teamId !== actor.teamId && !actor.otherTeamIds?.includes(m.teamId ?? '')) {
+    throw new ActionRefused('Deze melding ligt niet bij uw team.');
+  }
+  if (m.status === 'afgesloten') throw new LifecycleConflict('Deze melding is afgesloten.');
+  return startOnderzoek(tx, m.id, startedAt, actor.id!);
+}
+
 export async function startOnderzoek(tx: DbOrTx, meldingId: string, startedAt: string, actorId: string) {
   const dueDate = onderzoekDueDate(startedAt);
   const [waiting] = await tx.select().from(onderzoeken).where(and(eq(onderzoeken.meldingId, meldingId), isNull(onderzoeken.afgerondAt)));
@@ -144,8 +164,11 @@ export async function startOnderzoek(tx: DbOrTx, meldingId: string, startedAt: s
 /** Finishes the running onderzoek with an outcome per form of violence and its follow-up. */
 export async function finishOnderzoek(
   tx: DbOrTx,
-  o: { meldingId: string; uitkomsten: Uitkomst[]; vervolg: OnderzoekVervolg; actorId: string; gemeente: string; today: string; kalender?: WerkdagKalender },
+  d: { meldingId: string; uitkomsten: Uitkomst[]; vervolg: OnderzoekVervolg; actorId: string; today: string; kalender?: WerkdagKalender },
 ) {
+  const [m] = await tx.select({ gemeente: meldingen.gemeenteCode }).from(meldingen).where(eq(meldingen.id, d.meldingId)).for('update');
+  if (!m) return null;
+  const o = { ...d, gemeente: m.gemeente };
   const [row] = await tx
     .update(onderzoeken)
     .set({ afgerondAt: new Date(), uitkomsten: o.uitkomsten, vervolg: o.vervolg, afgerondBy: o.actorId })

@@ -17,6 +17,7 @@ import {
   type WerkdagKalender,
 } from '../domain/index.ts';
 import {
+  adviezen,
   beoordelingen,
   betrokkenen,
   codeRood,
@@ -32,7 +33,7 @@ import {
 } from '../schema/index.ts';
 import { decodeJsonRow, decodeJsonRows } from './json-rows.ts';
 import { caseReadable } from './access.ts';
-import { teamOfKind } from './lifecycle.ts';
+import { LifecycleConflict, teamOfKind } from './lifecycle.ts';
 import { blindIndex, seal } from '../security/field-cipher.ts';
 import { auditRole, type Actor } from './audit.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
@@ -85,6 +86,20 @@ const formatPostcode = (p: string) => {
  * caller's transaction it simply joins it. The counter row is locked only for the length of this one statement
  * when there is no surrounding transaction.
  */
+/**
+ * An advies turned into a formal melding (domain.md: "turn one into a formal melding when needed"), once: the advies
+ * row is locked so two conversions of the same call cannot both succeed. Null when there is no such advies.
+ */
+export async function meldingFromAdvies(tx: DbOrTx, adviesId: string, input: MeldingInput, ctx: Omit<CreateContext, 'adviesId'>) {
+  const [advies] = await tx.select({ id: adviezen.id }).from(adviezen).where(eq(adviezen.id, adviesId)).for('update');
+  if (!advies) return null;
+  const [existing] = await tx.select({ id: meldingen.id }).from(meldingen).where(eq(meldingen.adviesId, advies.id));
+  if (existing) throw new LifecycleConflict('Van dit advies is al een melding gemaakt.');
+  const m = await insertMelding(tx, input, { ...ctx, adviesId: advies.id });
+  await tx.update(adviezen).set({ uitkomst: 'omgezet_in_melding' }).where(eq(adviezen.id, advies.id));
+  return m;
+}
+
 export async function insertMelding(tx: DbOrTx, input: MeldingInput, ctx: CreateContext) {
   const now = ctx.now ?? new Date();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { apiClients, gemeenten, sessions, teams, users } from '../schema/index.ts';
 
@@ -130,3 +130,24 @@ export async function deleteSession(db: DbOrTx, idHash: string) {
 export async function pruneSessions(db: DbOrTx, idleMinutes: number) {
   await db.delete(sessions).where(sql`${sessions.expiresAt} < now() or ${sessions.lastSeenAt} < now() - make_interval(mins => ${idleMinutes})`);
 }
+
+/** A new password; every other session of the user ends (the one that changed it, `keepSessionHash`, stays). */
+export async function setPassword(tx: DbOrTx, userId: string, passwordHash: string, keepSessionHash: string) {
+  await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+  await tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.idHash, keepSessionHash)));
+}
+
+/** The active staff, by name, optionally only those with `role` (who can be assigned a case or join an MDO). */
+export async function listStaff(db: DbOrTx, role?: string) {
+  return db
+    .select({ id: users.id, name: users.naam, roles: users.roles, teamId: users.teamId })
+    .from(users)
+    .where(role ? sql`${users.disabledAt} is null and ${role} = any(${users.roles})` : sql`${users.disabledAt} is null`)
+    .orderBy(asc(users.naam));
+}
+
+/** The teams, by kind and name. */
+export const listTeams = (db: DbOrTx) => db.select().from(teams).orderBy(asc(teams.kind), asc(teams.naam));
+
+/** The region's gemeenten, by name. */
+export const listGemeenten = (db: DbOrTx) => db.select().from(gemeenten).orderBy(asc(gemeenten.naam));

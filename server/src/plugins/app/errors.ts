@@ -3,7 +3,7 @@
 import type { FastifyError, FastifyInstance, RouteOptions } from 'fastify';
 import { Type } from 'typebox';
 import fp from 'fastify-plugin';
-import { AccountConflict, AuditWriteError, InputRefused, LifecycleConflict } from '@vt/db';
+import { AccountConflict, ActionRefused, AuditWriteError, InputRefused, LifecycleConflict } from '@vt/db';
 import { HttpError, type ErrorCode, type ErrorDetail } from '../../errors.ts';
 
 /**
@@ -13,6 +13,7 @@ import { HttpError, type ErrorCode, type ErrorDetail } from '../../errors.ts';
 const domainErrors: [new (...args: never[]) => Error, number, ErrorCode][] = [
   [LifecycleConflict, 409, 'CONFLICT'],
   [AccountConflict, 409, 'CONFLICT'],
+  [ActionRefused, 403, 'FORBIDDEN'],
 ];
 
 interface AjvError {

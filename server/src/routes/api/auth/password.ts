@@ -1,6 +1,5 @@
 // Changing one’s own password.
-import { dummyPasswordHash, findUserByEmail, hashPassword, passwordProblems, schema, sha256, verifyPassword, writeAudit } from '@vt/db';
-import { and, eq, ne } from 'drizzle-orm';
+import { dummyPasswordHash, findUserByEmail, hashPassword, passwordProblems, setPassword, sha256, verifyPassword, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
 import { HttpError } from '../../../errors.ts';
 import { errors } from '../../../schemas/common.ts';
@@ -36,8 +35,7 @@ export default async function route(app: App, opts: RouteOptions) {
       const passwordHash = await hashPassword(req.body.nieuw);
       const current = sha256(req.cookies[app.sessionCookieName] ?? '');
       await app.db.db.transaction(async (tx) => {
-        await tx.update(schema.users).set({ passwordHash }).where(eq(schema.users.id, user.id));
-        await tx.delete(schema.sessions).where(and(eq(schema.sessions.userId, user.id), ne(schema.sessions.idHash, current)));
+        await setPassword(tx, user.id, passwordHash, current);
         await writeAudit(tx, actor, { action: 'update', subjectType: 'user', subjectId: user.id, ip: req.ip, purpose: 'wachtwoord' });
       });
       return reply.status(204).send(null);

@@ -1,5 +1,5 @@
 // The process runs; Postgres and Redis are reachable (api.md, Health).
-import { sql } from 'drizzle-orm';
+import { ping } from '@vt/db';
 import { Type } from 'typebox';
 import { Ready } from '../../../schemas/health.ts';
 import type { App } from '../../../types.ts';
@@ -28,7 +28,7 @@ export default async function route(app: App) {
     },
     async (_req, reply) => {
       const [pg, redis] = await Promise.all([
-        within(2000, app.db.db.execute(sql`select 1`)).then(() => 'ok' as const, () => 'down' as const),
+        within(2000, ping(app.db.db)).then(() => 'ok' as const, () => 'down' as const),
         within(2000, app.redis.ping()).then(() => 'ok' as const, () => 'down' as const),
       ]);
       const body = { postgres: pg, redis };

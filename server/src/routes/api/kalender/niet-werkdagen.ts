@@ -1,9 +1,7 @@
 // The working-day calendar: holidays and the days declared equal to them (Algemene termijnenwet art. 3).
-import { schema, writeAudit } from '@vt/db';
+import { addExtraNietWerkdag, listExtraNietWerkdagen, writeAudit } from '@vt/db';
 import { DEFAULT_EXTRA_NIET_WERKDAGEN, feestdagen } from '@vt/db/domain';
-import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { conflict } from '../../../errors.ts';
 import { IsoDate, errors } from '../../../schemas/common.ts';
 import { Dag } from '../../../schemas/kalender.ts';
 import type { App } from '../../../types.ts';
@@ -22,7 +20,7 @@ export default async function route(app: App) {
     },
     async (req) => {
       const jaar = req.query.jaar;
-      const extra = await app.db.db.select().from(schema.extraNietWerkdagen);
+      const extra = await listExtraNietWerkdagen(app.db.db);
       const all = [
         ...feestdagen(jaar).map((f) => ({ datum: f.datum, omschrijving: f.naam, soort: 'feestdag' as const })),
         ...[...DEFAULT_EXTRA_NIET_WERKDAGEN, ...extra]
@@ -49,9 +47,7 @@ export default async function route(app: App) {
       const actor = req.actor!;
       const { datum, omschrijving } = req.body;
       await app.db.db.transaction(async (tx) => {
-        const [existing] = await tx.select().from(schema.extraNietWerkdagen).where(eq(schema.extraNietWerkdagen.datum, datum));
-        if (existing || DEFAULT_EXTRA_NIET_WERKDAGEN.some((d) => d.datum === datum)) throw conflict('Deze dag staat al in de kalender.');
-        await tx.insert(schema.extraNietWerkdagen).values({ datum, omschrijving });
+        await addExtraNietWerkdag(tx, { datum, omschrijving });
         await writeAudit(tx, actor, { action: 'update', subjectType: 'kalender', subjectId: datum, ip: req.ip });
       });
       app.kalender.invalidate();

@@ -1,6 +1,5 @@
 // The teams (staff only).
-import { schema } from '@vt/db';
-import { asc } from 'drizzle-orm';
+import { listTeams } from '@vt/db';
 import { Type } from 'typebox';
 import { Id, Nullable, errors } from '../../../schemas/common.ts';
 import type { App } from '../../../types.ts';
@@ -17,7 +16,7 @@ export default async function route(app: App) {
       },
     },
     async () => ({
-      items: (await app.db.db.select().from(schema.teams).orderBy(asc(schema.teams.kind), asc(schema.teams.naam))).map((t) => ({ id: t.id, kind: t.kind, naam: t.naam, gemeente: t.gemeenteCode })),
+      items: (await listTeams(app.db.db)).map((t) => ({ id: t.id, kind: t.kind, naam: t.naam, gemeente: t.gemeenteCode })),
     }),
   );
 }

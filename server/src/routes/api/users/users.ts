@@ -1,7 +1,6 @@
 // Active staff by role, for assigning cases and planning MDOs.
-import { schema } from '@vt/db';
+import { listStaff } from '@vt/db';
 import { roles } from '@vt/db/domain';
-import { asc, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { Id, Nullable, codeEnum, errors } from '../../../schemas/common.ts';
 import type { App } from '../../../types.ts';
@@ -19,13 +18,7 @@ export default async function route(app: App) {
       },
     },
     async (req) => {
-      const u = schema.users;
-      const rows = await app.db.db
-        .select({ id: u.id, name: u.naam, roles: u.roles, teamId: u.teamId })
-        .from(u)
-        .where(req.query.role ? sql`${u.disabledAt} is null and ${req.query.role} = any(${u.roles})` : sql`${u.disabledAt} is null`)
-        .orderBy(asc(u.naam));
-      return { items: rows };
+      return { items: await listStaff(app.db.db, req.query.role) };
     },
   );
 }

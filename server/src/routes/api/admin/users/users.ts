@@ -1,6 +1,5 @@
 // Creating accounts (under four eyes) and listing them (beheerder).
-import { requestRoles, schema, writeAudit } from '@vt/db';
-import { asc } from 'drizzle-orm';
+import { createAccount, listAccounts, requestRoles, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
 import { conflict } from '../../../../errors.ts';
 import { AccountBody, AdminUser } from '../../../../schemas/accounts.ts';
@@ -9,7 +8,6 @@ import { accountView, accountViews, checkPlaces, checkRoles, sendActivation } fr
 import type { App, RouteOptions } from '../../../../types.ts';
 
 export default async function route(app: App, opts: RouteOptions) {
-  const u = schema.users;
 
   app.post(
     '',
@@ -28,11 +26,7 @@ export default async function route(app: App, opts: RouteOptions) {
       checkRoles(req.body.roles, req.body.gemeente);
       await checkPlaces(app, req.body);
       const row = await app.db.db.transaction(async (tx) => {
-        const [created] = await tx
-          .insert(u)
-          .values({ email, naam: req.body.naam.trim(), roles: [], teamId: req.body.teamId ?? null, otherTeamIds: req.body.otherTeamIds ?? [], gemeenteCode: req.body.gemeente ?? null, passwordHash: null })
-          .onConflictDoNothing()
-          .returning();
+        const created = await createAccount(tx, { email, naam: req.body.naam.trim(), teamId: req.body.teamId ?? null, otherTeamIds: req.body.otherTeamIds ?? [], gemeente: req.body.gemeente ?? null });
         if (!created) return null;
         const granted = await requestRoles(tx, { userId: created.id, current: [], wished: req.body.roles, requestedBy: actor.id! });
         await writeAudit(tx, actor, { action: 'create', subjectType: 'user', subjectId: created.id, ip: req.ip, purpose: `rollen:${granted.roles.join(',')}` });
@@ -51,7 +45,7 @@ export default async function route(app: App, opts: RouteOptions) {
     async (req) => {
       const actor = req.actor!;
       return app.db.db.transaction(async (tx) => {
-        const rows = await tx.select().from(u).orderBy(asc(u.naam));
+        const rows = await listAccounts(tx);
         await writeAudit(tx, actor, { action: 'search', subjectType: 'user', ip: req.ip });
         return { items: await accountViews(app, rows) };
       });

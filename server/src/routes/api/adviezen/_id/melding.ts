@@ -1,7 +1,6 @@
 // An advies turned into a melding.
-import { insertMelding, schema } from '@vt/db';
-import { eq } from 'drizzle-orm';
-import { conflict, notFound } from '../../../../errors.ts';
+import { meldingFromAdvies } from '@vt/db';
+import { notFound } from '../../../../errors.ts';
 import { IdParams, IdempotencyHeaders, errors } from '../../../../schemas/common.ts';
 import { MeldingBody, MeldingCreated } from '../../../../schemas/melding.ts';
 import { idempotent } from '../../../../services/idempotency.ts';
@@ -29,13 +28,8 @@ export default async function route(app: App) {
       const kalender = await app.kalender();
       const outcome = await app.db.db.transaction((tx) =>
         idempotent(req, tx, async () => {
-          // Lock the advies so two conversions of the same call cannot both succeed.
-          const [advies] = await tx.select({ id: schema.adviezen.id }).from(schema.adviezen).where(eq(schema.adviezen.id, req.params.id)).for('update');
-          if (!advies) throw notFound('Advies niet gevonden.');
-          const [existing] = await tx.select({ id: schema.meldingen.id }).from(schema.meldingen).where(eq(schema.meldingen.adviesId, advies.id));
-          if (existing) throw conflict('Van dit advies is al een melding gemaakt.');
-          const m = await insertMelding(tx, req.body, { actor, kalender, now, ip: req.ip, adviesId: advies.id });
-          await tx.update(schema.adviezen).set({ uitkomst: 'omgezet_in_melding' }).where(eq(schema.adviezen.id, advies.id));
+          const m = await meldingFromAdvies(tx, req.params.id, req.body, { actor, kalender, now, ip: req.ip });
+          if (!m) throw notFound('Advies niet gevonden.');
           return { statusCode: 201, body: { id: m.id, reference: m.reference, status: m.status, receivedAt: m.receivedAt.toISOString() } };
         }),
       );

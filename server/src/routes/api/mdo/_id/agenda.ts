@@ -1,6 +1,5 @@
 // Putting a case from the MDO queue on the agenda.
-import { addToAgenda, schema, writeAudit } from '@vt/db';
-import { eq } from 'drizzle-orm';
+import { addToAgenda, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
 import { notFound } from '../../../../errors.ts';
 import { caseAudit } from '../../../../plugins/app/case-access.ts';
@@ -23,10 +22,8 @@ export default async function route(app: App) {
     async (req, reply) => {
       const actor = req.actor!;
       const id = await app.db.db.transaction(async (tx) => {
-        const [mdo] = await tx.select({ id: schema.mdoOverleggen.id }).from(schema.mdoOverleggen).where(eq(schema.mdoOverleggen.id, req.params.id));
-        if (!mdo) return null;
-        const punt = await addToAgenda(tx, mdo.id, req.body.meldingId, actor.id!);
-        if (punt) await writeAudit(tx, actor, caseAudit(req, { action: 'update', purpose: `mdo:${mdo.id}:agenda` }));
+        const punt = await addToAgenda(tx, req.params.id, req.body.meldingId, actor.id!);
+        if (punt) await writeAudit(tx, actor, caseAudit(req, { action: 'update', purpose: `mdo:${req.params.id}:agenda` }));
         return punt ?? null;
       });
       if (!id) throw notFound('MDO of melding niet gevonden.');

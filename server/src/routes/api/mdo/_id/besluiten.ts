@@ -1,7 +1,6 @@
 // The MDO's decision on a case on its agenda.
-import { decideAgendapunt, schema, writeAudit } from '@vt/db';
+import { decideAgendapunt, writeAudit } from '@vt/db';
 import { amsterdamDate } from '@vt/db/domain';
-import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { notFound } from '../../../../errors.ts';
 import { caseAudit } from '../../../../plugins/app/case-access.ts';
@@ -25,9 +24,8 @@ export default async function route(app: App) {
     async (req) => {
       const actor = req.actor!;
       const done = await app.db.db.transaction(async (tx) => {
-        const [m] = await tx.select({ id: schema.meldingen.id, gemeente: schema.meldingen.gemeenteCode }).from(schema.meldingen).where(eq(schema.meldingen.id, req.body.meldingId));
-        if (!m) return false;
-        await decideAgendapunt(tx, { mdoId: req.params.id, meldingId: m.id, besluit: req.body.besluit, toelichting: req.body.toelichting, eigenaar: req.body.eigenaar ?? null, actorId: actor.id!, gemeente: m.gemeente, today: amsterdamDate(new Date()) });
+        const decided = await decideAgendapunt(tx, { mdoId: req.params.id, meldingId: req.body.meldingId, besluit: req.body.besluit, toelichting: req.body.toelichting, eigenaar: req.body.eigenaar ?? null, actorId: actor.id!, today: amsterdamDate(new Date()) });
+        if (!decided) return false;
         await writeAudit(tx, actor, caseAudit(req, { action: 'decide', purpose: `mdo:${req.params.id}:${req.body.besluit}` }));
         return true;
       });

@@ -1,9 +1,7 @@
 // Closing a case with a reason.
-import { LifecycleConflict, closeMelding, schema, writeAudit } from '@vt/db';
-import { eq } from 'drizzle-orm';
+import { closeCase, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
 import { can } from '../../../../authz.ts';
-import { forbidden } from '../../../../errors.ts';
 import { caseAudit } from '../../../../plugins/app/case-access.ts';
 import { IdParams, Text, errors } from '../../../../schemas/common.ts';
 import { Melding } from '../../../../schemas/melding.ts';
@@ -29,14 +27,7 @@ export default async function route(app: App) {
       // The crisis team closes its own crisis cases, nobody else's (the others close what their work brings them).
       const crisisOnly = !can(actor, 'melding:afsluiten_alle');
       await onCase(app, req, async (tx, meldingId) => {
-        const [m] = await tx
-          .select({ status: schema.meldingen.status, teamKind: schema.teams.kind })
-          .from(schema.meldingen)
-          .leftJoin(schema.teams, eq(schema.teams.id, schema.meldingen.teamId))
-          .where(eq(schema.meldingen.id, meldingId));
-        if (crisisOnly && m?.teamKind !== 'crisisteam') throw forbidden('Het crisisteam sluit alleen zijn eigen crisiszaken af.');
-        if (m?.status === 'afgesloten') throw new LifecycleConflict('Deze melding is al afgesloten.');
-        await closeMelding(tx, meldingId, req.body.reden, actor.id!);
+        await closeCase(tx, { meldingId, reden: req.body.reden, actorId: actor.id!, crisisOnly });
         await writeAudit(tx, actor, caseAudit(req, { action: 'decide', purpose: 'afsluiten' }));
       });
       return caseView(app.db.db, req.case!);

@@ -1,9 +1,8 @@
 // The onderzoek: started (10 weeks) and finished with an outcome per form of violence.
-import { LifecycleConflict, finishOnderzoek, schema, startOnderzoek, writeAudit } from '@vt/db';
+import { finishOnderzoek, startOnderzoekOnCase, writeAudit } from '@vt/db';
 import { amsterdamDate, conclusies, geweldsvormen, onderzoekVervolgen } from '@vt/db/domain';
-import { eq } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { HttpError, notFound } from '../../../../errors.ts';
+import { notFound } from '../../../../errors.ts';
 import { caseAudit } from '../../../../plugins/app/case-access.ts';
 import { Id, IdParams, IsoDate, codeEnum, errors } from '../../../../schemas/common.ts';
 import type { App } from '../../../../types.ts';
@@ -25,12 +24,8 @@ export default async function route(app: App) {
       const actor = req.actor!;
       const startedAt = req.body?.startedAt ?? amsterdamDate(new Date());
       const row = await app.db.db.transaction(async (tx) => {
-        const [m] = await tx.select({ id: schema.meldingen.id, status: schema.meldingen.status, teamId: schema.meldingen.teamId }).from(schema.meldingen).where(eq(schema.meldingen.id, req.params.id)).for('update');
-        if (!m) return null;
-        // A medewerker starts onderzoeken of its own team's cases; the chef van de dag any.
-        if (actor.type === 'user' && !actor.roles.includes('chef_van_de_dag') && m.teamId !== actor.teamId && !actor.otherTeamIds?.includes(m.teamId ?? '')) throw new HttpError(403, 'FORBIDDEN', 'Deze melding ligt niet bij uw team.');
-        if (m.status === 'afgesloten') throw new LifecycleConflict('Deze melding is afgesloten.');
-        const o = await startOnderzoek(tx, m.id, startedAt, actor.id!);
+        const o = await startOnderzoekOnCase(tx, req.params.id, startedAt, actor);
+        if (!o) return null;
         await writeAudit(tx, actor, caseAudit(req, { action: 'update', purpose: 'onderzoek:start' }));
         return o;
       });
@@ -60,9 +55,8 @@ export default async function route(app: App) {
     async (req) => {
       const actor = req.actor!;
       const row = await app.db.db.transaction(async (tx) => {
-        const [m] = await tx.select({ id: schema.meldingen.id, gemeente: schema.meldingen.gemeenteCode }).from(schema.meldingen).where(eq(schema.meldingen.id, req.params.id)).for('update');
-        if (!m) return null;
-        const o = await finishOnderzoek(tx, { meldingId: m.id, uitkomsten: req.body.uitkomsten, vervolg: req.body.vervolg, actorId: actor.id!, gemeente: m.gemeente, today: amsterdamDate(new Date()), kalender: await app.kalender() });
+        const o = await finishOnderzoek(tx, { meldingId: req.params.id, uitkomsten: req.body.uitkomsten, vervolg: req.body.vervolg, actorId: actor.id!, today: amsterdamDate(new Date()), kalender: await app.kalender() });
+        if (!o) return null;
         await writeAudit(tx, actor, caseAudit(req, { action: 'decide', purpose: `onderzoek:${req.body.vervolg}` }));
         return o;
       });

@@ -1,8 +1,6 @@
 // Handing a case over to a gemeente's wijkteam.
-import { createOverdracht, schema, writeAudit } from '@vt/db';
-import { eq } from 'drizzle-orm';
+import { createOverdracht, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
-import { badRequest } from '../../../../errors.ts';
 import { caseAudit } from '../../../../plugins/app/case-access.ts';
 import { GemeenteCode, Id, IdParams, Text, errors } from '../../../../schemas/common.ts';
 import { onCase } from '../../../../services/case.ts';
@@ -24,8 +22,6 @@ export default async function route(app: App) {
     async (req, reply) => {
       const actor = req.actor!;
       const id = await onCase(app, req, async (tx, meldingId) => {
-        const [g] = await tx.select().from(schema.gemeenten).where(eq(schema.gemeenten.code, req.body.gemeente));
-        if (!g) throw badRequest('Onbekende gemeente.', [{ path: '/gemeente', message: 'Onbekende gemeente voor deze regio.' }]);
         const overdrachtId = await createOverdracht(tx, { meldingId, gemeente: req.body.gemeente, toelichting: req.body.toelichting, veiligheidsvoorwaarden: req.body.veiligheidsvoorwaarden ?? null, actorId: actor.id });
         await writeAudit(tx, actor, caseAudit(req, { action: 'update', purpose: 'overdracht' }));
         return overdrachtId;

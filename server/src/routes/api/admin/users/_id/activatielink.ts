@@ -1,6 +1,5 @@
 // A new activation link for an account not yet activated.
-import { schema, writeAudit } from '@vt/db';
-import { eq } from 'drizzle-orm';
+import { findAccount, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
 import { conflict, notFound } from '../../../../../errors.ts';
 import { DateTime, IdParams, errors } from '../../../../../schemas/common.ts';
@@ -8,7 +7,6 @@ import { sendActivation } from '../../../../../services/accounts.ts';
 import type { App, RouteOptions } from '../../../../../types.ts';
 
 export default async function route(app: App, opts: RouteOptions) {
-  const u = schema.users;
 
   app.post(
     '/activatielink',
@@ -24,7 +22,7 @@ export default async function route(app: App, opts: RouteOptions) {
     async (req) => {
       const actor = req.actor!;
       const expiresAt = await app.db.db.transaction(async (tx) => {
-        const [target] = await tx.select().from(u).where(eq(u.id, req.params.id));
+        const target = await findAccount(tx, req.params.id);
         if (!target) throw notFound('Gebruiker niet gevonden.');
         if (target.passwordHash !== null) throw conflict('Dit account is al geactiveerd.');
         const at = await sendActivation(app, opts.publicUrl, tx, target, actor.id!);

@@ -1,6 +1,5 @@
 // Setting an account's roles; what needs a second person waits.
-import { requestRoles, schema, writeAudit } from '@vt/db';
-import { eq } from 'drizzle-orm';
+import { findAccount, requestRoles, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
 import { conflict, notFound } from '../../../../../errors.ts';
 import { AdminUser, Roles } from '../../../../../schemas/accounts.ts';
@@ -9,7 +8,6 @@ import { accountView, checkRoles } from '../../../../../services/accounts.ts';
 import type { App } from '../../../../../types.ts';
 
 export default async function route(app: App) {
-  const u = schema.users;
 
   app.post(
     '/rollen',
@@ -26,7 +24,7 @@ export default async function route(app: App) {
     async (req) => {
       const actor = req.actor!;
       const row = await app.db.db.transaction(async (tx) => {
-        const [target] = await tx.select().from(u).where(eq(u.id, req.params.id)).for('update');
+        const target = await findAccount(tx, req.params.id, { forUpdate: true });
         if (!target) throw notFound('Gebruiker niet gevonden.');
         checkRoles(req.body.roles, target.gemeenteCode);
         if (target.id === actor.id && req.body.roles.some((r) => !target.roles.includes(r))) throw conflict('U kent uzelf geen rollen toe; een collega-beheerder doet dat.');

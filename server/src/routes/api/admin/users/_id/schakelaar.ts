@@ -1,6 +1,5 @@
 // Switching an account off (all its sessions end at once) and on again.
-import { schema, writeAudit } from '@vt/db';
-import { eq } from 'drizzle-orm';
+import { setAccountDisabled, writeAudit } from '@vt/db';
 import { notFound } from '../../../../../errors.ts';
 import { AdminUser } from '../../../../../schemas/accounts.ts';
 import { IdParams, errors } from '../../../../../schemas/common.ts';
@@ -8,7 +7,6 @@ import { accountView } from '../../../../../services/accounts.ts';
 import type { App } from '../../../../../types.ts';
 
 export default async function route(app: App) {
-  const u = schema.users;
   for (const [path, disabled] of [
     ['/uitschakelen', true],
     ['/inschakelen', false],
@@ -27,13 +25,8 @@ export default async function route(app: App) {
       async (req) => {
         const actor = req.actor!;
         const row = await app.db.db.transaction(async (tx) => {
-          const [r] = await tx
-            .update(u)
-            .set({ disabledAt: disabled ? new Date() : null })
-            .where(eq(u.id, req.params.id))
-            .returning();
+          const r = await setAccountDisabled(tx, req.params.id, disabled);
           if (!r) throw notFound('Gebruiker niet gevonden.');
-          if (disabled) await tx.delete(schema.sessions).where(eq(schema.sessions.userId, r.id));
           await writeAudit(tx, actor, { action: 'update', subjectType: 'user', subjectId: r.id, ip: req.ip, purpose: disabled ? 'uitschakelen' : 'inschakelen' });
           return r;
         });
