@@ -1,19 +1,22 @@
 // Typed domain errors; one error handler (plugins/app/errors.ts) turns them into the contract's error body.
 
-export type ErrorCode =
-  | 'VALIDATION'
-  | 'UNAUTHENTICATED'
-  | 'MFA_REQUIRED'
-  | 'BREAK_GLASS_REQUIRED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'UNPROCESSABLE'
-  | 'RATE_LIMITED'
-  | 'UNAVAILABLE'
-  | 'INTERNAL'
-  | 'PRECONDITION_FAILED'
-  | 'PAYLOAD_TOO_LARGE';
+/** Every code an error body can carry (api.md, Errors): the one list the OpenAPI document and the handler use. */
+export const errorCodes = [
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'MFA_REQUIRED',
+  'BREAK_GLASS_REQUIRED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PRECONDITION_FAILED',
+  'PAYLOAD_TOO_LARGE',
+  'UNPROCESSABLE',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
 
 export interface ErrorDetail {
   path: string;

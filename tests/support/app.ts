@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { buildApp } from '@vt/server';
+import { errorCodes } from '../../server/src/errors.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { DEMO_API_KEY, DEMO_PASSWORD, TEST_REDIS_URL, testCipher } from './env.ts';
 
@@ -41,6 +42,21 @@ export async function createTestApp(options: { redisUrl?: string; queues?: Queue
     const declared = (req.routeOptions.schema as { response?: Record<string, unknown> } | undefined)?.response ?? {};
     if (!(String(reply.statusCode) in declared)) undeclared.add(`${req.method} ${req.routeOptions.url} ${reply.statusCode}`);
   });
+  // ... and every error body carries a code of the contract's list (server/src/errors.ts, errorCodes).
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (reply.statusCode < 400 || typeof payload !== 'string' || !req.routeOptions.url?.startsWith('/api/')) return payload;
+    // Only answers declared as the error body (the readiness check answers 503 with its own shape).
+    const declared = (req.routeOptions.schema as { response?: Record<string, { $ref?: string }> } | undefined)?.response?.[String(reply.statusCode)];
+    if (declared && declared.$ref !== 'Error') return payload;
+    let code: unknown;
+    try {
+      code = (JSON.parse(payload) as { code?: unknown }).code;
+    } catch {
+      code = undefined;
+    }
+    if (!(errorCodes as readonly unknown[]).includes(code)) undeclared.add(`${req.method} ${req.routeOptions.url} ${reply.statusCode} code ${String(code)}`);
+    return payload;
+  });
   await app.ready();
   return {
     app,
@@ -51,7 +67,7 @@ export async function createTestApp(options: { redisUrl?: string; queues?: Queue
       await app.close();
       redis.disconnect();
       await db.drop();
-      if (undeclared.size) throw new Error(`answers the routes do not declare in their schema: ${[...undeclared].sort().join('; ')}`);
+      if (undeclared.size) throw new Error(`answers outside the contract (undeclared status, or an error code not in errorCodes): ${[...undeclared].sort().join('; ')}`);
     },
   };
 }

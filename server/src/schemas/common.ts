@@ -1,5 +1,6 @@
 // Small shared pieces every route schema is built from. Types come from these (Static<>), never written twice.
 import { Type, type Static, type TSchema } from 'typebox';
+import { errorCodes } from '../errors.ts';
 
 export const Id = Type.String({ format: 'uuid', description: 'Identifier (UUID)' });
 export const IsoDate = Type.String({ format: 'date', description: 'Europe/Amsterdam calendar date, YYYY-MM-DD' });
@@ -28,21 +29,7 @@ export const PageSize = Type.Integer({ minimum: 1, maximum: 200, default: 50 });
 export const ErrorBody = Type.Object(
   {
     statusCode: Type.Integer(),
-    code: codeEnum([
-      'VALIDATION',
-      'UNAUTHENTICATED',
-      'FORBIDDEN',
-      'NOT_FOUND',
-      'CONFLICT',
-      'UNPROCESSABLE',
-      'RATE_LIMITED',
-      'UNAVAILABLE',
-      'INTERNAL',
-      'MFA_REQUIRED',
-      'BREAK_GLASS_REQUIRED',
-      'PRECONDITION_FAILED',
-      'PAYLOAD_TOO_LARGE',
-    ] as const),
+    code: codeEnum(errorCodes),
     message: Type.String(),
     details: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
   },

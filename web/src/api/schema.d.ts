@@ -11109,7 +11109,7 @@ export interface components {
         Error: {
             statusCode: number;
             /** @enum {string} */
-            code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL" | "MFA_REQUIRED" | "BREAK_GLASS_REQUIRED" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE";
+            code: "VALIDATION" | "UNAUTHENTICATED" | "MFA_REQUIRED" | "BREAK_GLASS_REQUIRED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNPROCESSABLE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
             message: string;
             details?: {
                 path: string;
