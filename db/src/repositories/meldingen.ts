@@ -8,12 +8,8 @@ import {
   normalisePostcode,
   persoonSleutel,
   unassessedStatussen,
-  type BetrokkeneRol,
-  type Geweldsvorm,
-  type MeldingKanaal,
   type MeldingStatus,
   type TeamKind,
-  type Veiligheid,
   type WerkdagKalender,
 } from '../domain/index.ts';
 import {
@@ -38,26 +34,9 @@ import { blindIndex, seal } from '../security/field-cipher.ts';
 import { auditRole, type Actor } from './audit.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
 
-/** A melding as it comes in (the contract's POST body). */
-export interface MeldingInput {
-  receivedAt?: string;
-  kanaal: MeldingKanaal;
-  melder: {
-    type: 'professional' | 'niet_professional';
-    rol?: 'omstander' | 'slachtoffer' | 'pleger' | 'familie';
-    sector?: 'politie' | 'zorg' | 'ggz' | 'onderwijs' | 'jeugdhulp' | 'kinderopvang' | 'overig';
-    naam: string;
-    organisatie?: string;
-    telefoon?: string;
-    email?: string;
-    anoniemNaarHuishouden: boolean;
-  };
-  huishouden: { adres: { straat: string; huisnummer: string; postcode: string; plaats: string }; gemeente: string };
-  betrokkenen: { rol: BetrokkeneRol; voornaam: string; achternaam: string; geboortedatum?: string }[];
-  geweldsvormen: Geweldsvorm[];
-  veiligheid?: Veiligheid;
-  toelichting?: string;
-}
+/** A melding as it comes in: the contract's body (domain/contract.ts). */
+export type { MeldingInput } from '../domain/contract.ts';
+import type { MeldingInput } from '../domain/contract.ts';
 
 export interface CreateContext {
   actor: Actor;

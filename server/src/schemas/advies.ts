@@ -1,8 +1,9 @@
-import { adviesKanalen, adviesUitkomsten, geweldsvormen, sectoren, vragerTypes } from '@vt/db/domain';
+import { adviesKanalen, adviesUitkomsten, sectoren, vragerTypes } from '@vt/db/domain';
 import { Type, type Static } from 'typebox';
 import { codeEnum, DateTime, Email, Id, IsoDate, Name, Nullable, Page, PageSize, Phone, Text } from './common.ts';
 
-export const GeweldsvormenList = Type.Array(codeEnum(geweldsvormen), { maxItems: geweldsvormen.length, uniqueItems: true });
+export { GeweldsvormenList } from '@vt/db/domain/contract';
+import { GeweldsvormenList } from '@vt/db/domain/contract';
 
 export const Vrager = Type.Object(
   {

@@ -1,22 +1,11 @@
 // Small shared pieces every route schema is built from. Types come from these (Static<>), never written twice.
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { errorCodes } from '../errors.ts';
 
-export const Id = Type.String({ format: 'uuid', description: 'Identifier (UUID)' });
-export const IsoDate = Type.String({ format: 'date', description: 'Europe/Amsterdam calendar date, YYYY-MM-DD' });
-export const DateTime = Type.String({ format: 'date-time', description: 'ISO-8601 time with offset' });
-export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-export const Text = (maxLength: number, extra: { minLength?: number; description?: string } = {}) =>
-  Type.String({ maxLength, ...extra });
-export const Name = Type.String({ minLength: 1, maxLength: 200 });
-export const Phone = Type.String({ minLength: 6, maxLength: 30, pattern: '^[+0-9 ()-]+$' });
-export const Email = Type.String({ format: 'email', maxLength: 254 });
-export const GemeenteCode = Type.String({ pattern: '^GM[0-9]{4}$', description: 'CBS gemeente code, e.g. GM0153' });
-export const Postcode = Type.String({ pattern: '^[1-9][0-9]{3} ?[A-Za-z]{2}$', description: 'Dutch postcode, 7511 AB or 7511AB' });
-export const Huisnummer = Type.String({ pattern: '^[0-9]{1,5} ?[A-Za-z0-9-]{0,6}$', description: 'House number with optional addition, e.g. 12 or 12a' });
-
-export const codeEnum = <T extends readonly string[]>(values: T, description?: string) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+// The primitive shapes of the contract are defined with the melding's body in @vt/db/domain (contract.ts), where the
+// repositories take their input types from them.
+export { codeEnum, DateTime, Email, GemeenteCode, Huisnummer, Id, IsoDate, Name, Nullable, Phone, Postcode, Text } from '@vt/db/domain/contract';
+import { codeEnum, Id } from '@vt/db/domain/contract';
 
 /** `:id` route parameters. */
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });

@@ -1,70 +1,9 @@
-import { bands, betrokkeneRollen, conclusies, eventTypes, geweldsvormen, melderRollen, melderTypes, meldingKanalen, meldingStatussen, monitoringStatussen, onderzoekVervolgen, overdrachtStatussen, routes, sectoren, teamKinds, terugkoppelMomenten, urgencies, veiligheidVragen, voorwaardeStatussen } from '@vt/db/domain';
+import { bands, betrokkeneRollen, conclusies, eventTypes, geweldsvormen, melderRollen, melderTypes, meldingKanalen, meldingStatussen, monitoringStatussen, onderzoekVervolgen, overdrachtStatussen, routes, sectoren, teamKinds, terugkoppelMomenten, urgencies, voorwaardeStatussen } from '@vt/db/domain';
 import { Type, type Static } from 'typebox';
 import { GeweldsvormenList } from './advies.ts';
-import { codeEnum, DateTime, Email, GemeenteCode, Huisnummer, Id, IsoDate, Name, Nullable, Page, PageSize, Phone, Postcode, Text } from './common.ts';
+import { codeEnum, DateTime, GemeenteCode, Id, IsoDate, Nullable, Page, PageSize } from './common.ts';
 
-export const Melder = Type.Object(
-  {
-    type: codeEnum(melderTypes),
-    rol: Type.Optional(codeEnum(melderRollen)),
-    sector: Type.Optional(codeEnum(sectoren)),
-    naam: Name,
-    organisatie: Type.Optional(Text(200)),
-    telefoon: Type.Optional(Phone),
-    email: Type.Optional(Email),
-    anoniemNaarHuishouden: Type.Boolean(),
-  },
-  { additionalProperties: false },
-);
-
-export const Huishouden = Type.Object(
-  {
-    adres: Type.Object(
-      {
-        straat: Type.String({ minLength: 1, maxLength: 200 }),
-        huisnummer: Huisnummer,
-        postcode: Postcode,
-        plaats: Type.String({ minLength: 1, maxLength: 100 }),
-      },
-      { additionalProperties: false },
-    ),
-    gemeente: GemeenteCode,
-  },
-  { additionalProperties: false },
-);
-
-export const Betrokkene = Type.Object(
-  {
-    rol: codeEnum(betrokkeneRollen),
-    voornaam: Name,
-    achternaam: Name,
-    geboortedatum: Type.Optional(IsoDate),
-  },
-  { additionalProperties: false },
-);
-
-export const Veiligheid = Type.Object(
-  Object.fromEntries(veiligheidVragen.map((v) => [v, Type.Optional(Type.Boolean())])) as Record<
-    (typeof veiligheidVragen)[number],
-    ReturnType<typeof Type.Optional<ReturnType<typeof Type.Boolean>>>
-  >,
-  { additionalProperties: false, description: 'The veiligheidsbeoordeling answers; absent means false' },
-);
-
-export const MeldingBody = Type.Object(
-  {
-    receivedAt: Type.Optional(DateTime),
-    kanaal: codeEnum(meldingKanalen),
-    melder: Melder,
-    huishouden: Huishouden,
-    betrokkenen: Type.Array(Betrokkene, { minItems: 1, maxItems: 30 }),
-    geweldsvormen: GeweldsvormenList,
-    veiligheid: Type.Optional(Veiligheid),
-    toelichting: Type.Optional(Text(10_000)),
-  },
-  { additionalProperties: false, $id: 'MeldingBody' },
-);
-export type MeldingBody = Static<typeof MeldingBody>;
+export { Betrokkene, Huishouden, Melder, MeldingBody, Veiligheid } from '@vt/db/domain/contract';
 
 export const MeldingCreated = Type.Object({
   id: Id,
