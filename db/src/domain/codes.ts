@@ -227,3 +227,7 @@ export const dashboardMetrics = [
   'beoordeling_on_time_pct',
   'onderzoek_on_time_pct',
 ] as const;
+export type DashboardMetric = (typeof dashboardMetrics)[number];
+/** The metrics that count cases, with the list of those cases behind the count (the on-time percentages have none). */
+export const listMetrics = ['beoordeling_overdue', 'wachtlijst_onderzoek', 'onderzoek_overdue', 'overdracht_pending', 'monitoring_due'] as const satisfies readonly DashboardMetric[];
+export type ListMetric = (typeof listMetrics)[number];

@@ -8,7 +8,8 @@ import { addDays, amsterdamDate, amsterdamTime } from '../domain/calendar.ts';
 import { dashboardMetrics } from '../domain/codes.ts';
 import { dashboardTargets, isoInstant, waitInterval } from '../schema/index.ts';
 
-export type DashboardMetric = (typeof dashboardMetrics)[number];
+export type { DashboardMetric } from '../domain/codes.ts';
+import type { DashboardMetric } from '../domain/codes.ts';
 
 export interface DashboardFilter {
   at: Date;
@@ -33,8 +34,8 @@ const PCT_WINDOW_DAYS = 90;
 const isPctMetric = (code: DashboardMetric) => code.endsWith('_pct');
 
 /** The waiting lists a tile counts (not the percentages). */
-export const listMetrics = ['beoordeling_overdue', 'wachtlijst_onderzoek', 'onderzoek_overdue', 'overdracht_pending', 'monitoring_due'] as const;
-export type ListMetric = (typeof listMetrics)[number];
+export { listMetrics, type ListMetric } from '../domain/codes.ts';
+import { listMetrics, type ListMetric } from '../domain/codes.ts';
 
 /**
  * Each waiting list once, for its count (metricsAt) and for the cases behind it (metricItems): the table and its
