@@ -23,6 +23,16 @@ export default tseslint.config(
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',
       'vue/html-self-closing': 'off',
+      // A calendar date cut from an instant's ISO string is the UTC date: a day early between 00:00 and 01:00
+      // (02:00 in summer) in Amsterdam (issue #16). Use amsterdamDate() (db/src/domain/calendar.ts) or today()
+      // (web/src/format.ts).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(slice|substring|substr|split)$/][callee.object.type='CallExpression'][callee.object.callee.property.name='toISOString']",
+          message: 'Een kalenderdatum uit toISOString() is de UTC-datum; gebruik amsterdamDate() of today() (Europe/Amsterdam).',
+        },
+      ],
     },
   },
 );

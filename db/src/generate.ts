@@ -6,6 +6,7 @@
 // No personal data: names and addresses are placeholders, free text is empty. References start with 'G-'.
 import type postgres from 'postgres';
 import { amsterdamMidnight } from './schema/index.ts';
+import { amsterdamDate } from './domain/calendar.ts';
 
 export const SCALES = {
   /** CBS 2023: 143,210 adviezen and 127,340 meldingen, rounded up as the issue asks. */
@@ -262,7 +263,7 @@ async function loadHistory(sql: postgres.Sql, o: GenerateOptions): Promise<{ adv
     });
     meldingen += nm;
     adviezen += na;
-    log(`  ${from.toISOString().slice(0, 10)} – ${to.toISOString().slice(0, 10)}: ${nm} meldingen, ${na} adviezen (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    log(`  ${amsterdamDate(from)} – ${amsterdamDate(to)}: ${nm} meldingen, ${na} adviezen (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   }
   // The open cases' werkvoorraad clocks (onderzoek, V&V, monitoring), as the lifecycle code keeps them; with fresh
   // statistics first, or each clock's lookup of its checkpoints walks the whole table.

@@ -197,6 +197,22 @@ describe('MDO', () => {
     expect((await melding(id)).monitoring.map((c) => c.dueDate)).toEqual([3, 6, 12].map((n) => addMonths(day, n)));
   });
 
+  it('starts an onderzoek on the Amsterdam date when no date is given, also at 00:30 (the UTC date is a day earlier)', async () => {
+    const id = await toMdo();
+    await req('POST', `/api/mdo/${mdoId}/agenda`, gw, { meldingId: id });
+    await req('POST', `/api/mdo/${mdoId}/besluiten`, gw, { meldingId: id, besluit: 'onderzoek', toelichting: 'Onderzoek nodig.' });
+    const day = addDays(amsterdamDate(new Date()), -1);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(amsterdamTime(day, 0, 30));
+    try {
+      const start = await req('POST', `/api/meldingen/${id}/onderzoek`, chef, {});
+      expect(start.statusCode, start.body).toBe(201);
+      expect(start.json()).toMatchObject({ startedAt: day });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('reminds of a V&V review that passed unrecorded', async () => {
     const id = await toMdo();
     await req('POST', `/api/mdo/${mdoId}/agenda`, gw, { meldingId: id });

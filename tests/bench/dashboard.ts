@@ -6,6 +6,7 @@ import { execSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { Redis } from 'ioredis';
+import { amsterdamDate } from '@vt/db/domain';
 import { ADMIN_DATABASE_URL, DEMO_PASSWORD, TEST_DATA_KEYS, TEST_REDIS_URL } from '../support/env.ts';
 import { freePort, startServer, waitReady } from '../support/server-process.ts';
 import { gitCommit, recordResults, timedLoop, type Latencies } from './record.ts';
@@ -80,7 +81,7 @@ async function main() {
     const now = new Date();
     const year = now.getUTCFullYear();
     const lastYear = new Date(now.getTime() - 365 * 86_400_000).toISOString();
-    const fiveYearsAgo = new Date(now.getTime() - 5 * 365 * 86_400_000).toISOString().slice(0, 10);
+    const fiveYearsAgo = amsterdamDate(new Date(now.getTime() - 5 * 365 * 86_400_000));
     const routes: [string, string, Record<string, string>?][] = [
       ['wachtlijst, region, now', '/api/dashboard/wachtlijst'],
       ['wachtlijst, gemeente Enschede', '/api/dashboard/wachtlijst?gemeente=GM0153'],

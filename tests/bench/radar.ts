@@ -7,7 +7,7 @@
 // Prints a table and appends it to tests/bench/RESULTS.md with the date and commit.
 import { sql } from 'drizzle-orm';
 import { cachedKalender, countEerdereMeldingen, decodeJsonRow, decodeJsonRows, huishoudenVan, insertMelding, schema, useFieldCipher, type Actor } from '@vt/db';
-import { normaliseHuisnummer, normalisePostcode, radarWindow } from '@vt/db/domain';
+import { amsterdamDate, normaliseHuisnummer, normalisePostcode, radarWindow } from '@vt/db/domain';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '../support/database.ts';
 import { testCipher } from '../support/env.ts';
@@ -127,7 +127,7 @@ const stat = (xs: number[]) => {
 const sb = stat(b);
 const sa = stat(a);
 const table = `
-## Radar before and after sealing (${new Date().toISOString().slice(0, 10)}, commit ${gitCommit()})
+## Radar before and after sealing (${amsterdamDate(new Date())}, commit ${gitCommit()})
 
 ${N} meldingen over ${HOUSEHOLDS} households, ${SAMPLES} lookups each, one client; the same counts in ${200 - mismatches} of 200 checked.
 

@@ -4,6 +4,7 @@ import { addDays, addMonths, amsterdamDate, amsterdamEndOfDay, amsterdamStartOfD
 import { berekenDeadlines, monitoringCheckpoints, onderzoekDueDate, thvEindigtOp, thvLaatsteVerlenging } from './deadlines.ts';
 
 const kalender = new WerkdagKalender();
+// eslint-disable-next-line no-restricted-syntax -- arbitrary calendar dates, not a moment's date
 const dates = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
 describe('feestdagen (Algemene termijnenwet art. 3)', () => {

@@ -57,6 +57,8 @@ function parse(d: IsoDate): [number, number, number] {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
+// Date arithmetic on UTC midnights (utcOf): the ISO string of such an instant is the calendar date itself.
+// eslint-disable-next-line no-restricted-syntax -- t is always a UTC midnight made by utcOf, never "now"
 const fmt = (t: number): IsoDate => new Date(t).toISOString().slice(0, 10);
 const utcOf = (d: IsoDate) => {
   const [y, m, day] = parse(d);
