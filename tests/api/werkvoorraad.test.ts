@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { werkdagenTussenSql } from '@vt/db';
-import { WerkdagKalender, addDays, amsterdamDate } from '@vt/db/domain';
+import { runTriage, werkdagenTussenSql } from '@vt/db';
+import { WerkdagKalender, addDays, amsterdamDate, policyV1 } from '@vt/db/domain';
 import { createTestApp, login, partnerHeaders, type TestContext } from '../support/app.ts';
 import { meldingBody } from '../support/fixtures.ts';
 
@@ -77,6 +77,24 @@ describe('GET /api/werkvoorraad', () => {
     const bad = await t.app.inject({ url: '/api/werkvoorraad?team=beoordeling&ids=1,2', headers: chef.headers });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('after a beoordeling every list runs on the decided band and route; the case page keeps the proposal as such (issue #16)', async () => {
+    const chef = await login(t.app, 'chef@demo.test');
+    const { id } = (await t.app.inject({ method: 'POST', url: '/api/meldingen', payload: meldingBody(), headers: partnerHeaders })).json() as { id: string };
+    // The triage runs in the workers; here it runs as they would, once.
+    await t.db.handle.db.transaction((tx) => runTriage(tx, id, 1, { policy: policyV1, kalender: new WerkdagKalender() }));
+    const before = (await t.app.inject({ url: `/api/meldingen/${id}`, headers: chef.headers })).json() as { triage: { band: string; route: string } };
+    const band = before.triage.band === 'P1' ? 'P2' : 'P1';
+    const decided = await t.app.inject({ method: 'POST', url: `/api/meldingen/${id}/beoordeling`, headers: chef.headers, payload: { route: 'mdo', band, reason: 'Zorgen groter dan het voorstel laat zien.' } });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const view = decided.json() as { triage: { band: string; route: string }; beoordeling: { band: string; route: string; override: boolean } };
+    expect(view.triage).toMatchObject({ band: before.triage.band, route: before.triage.route });
+    expect(view.beoordeling).toMatchObject({ band, route: 'mdo', override: true });
+    const queue = (await t.app.inject({ url: `/api/werkvoorraad?team=mdo&ids=${id}`, headers: chef.headers })).json() as { items: { band: string; route: string }[] };
+    expect(queue.items).toEqual([expect.objectContaining({ band, route: 'mdo' })]);
+    const wachtrij = (await t.app.inject({ url: '/api/mdo/wachtrij', headers: chef.headers })).json() as { items: { id: string; band: string }[] };
+    expect(wachtrij.items.find((i) => i.id === id)).toMatchObject({ band });
   });
 
   it('answers 503 and no list when its audit row cannot be written (one statement: no audit, no data)', async () => {

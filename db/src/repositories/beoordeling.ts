@@ -45,6 +45,9 @@ export async function decideBeoordeling(
     decidedBy: d.actorId,
     teamId: d.deciderTeamId,
   });
+  // From now on the case runs on the decision: every list, its order, the live events and the handover show the
+  // decided band and route; the proposal stays in triage_voorstellen and on this beoordeling (proposed_*).
+  await tx.update(meldingen).set({ band, route: d.route }).where(eq(meldingen.id, m.id));
   const kind = teamKindForRoute[d.route];
   await move(tx, m.id, statusForRoute[d.route], kind ? await teamId(tx, kind, m.gemeenteCode) : null);
   await tx.insert(meldingEvents).values({

@@ -15,6 +15,7 @@ import {
 import {
   adviezen,
   beoordelingen,
+  triageVoorstellen,
   betrokkenen,
   codeRood,
   huisverboden,
@@ -142,7 +143,7 @@ export async function insertMelding(tx: DbOrTx, input: MeldingInput, ctx: Create
 
 /**
  * Everything the case view needs, in one statement: the melding with its gemeente and team, the betrokkenen, the
- * latest beoordeling and the lifecycle rows, each related set as JSON decoded with its columns' own mapping. One
+ * latest triage proposal, the latest beoordeling and the lifecycle rows, each related set as JSON decoded with its columns' own mapping. One
  * round trip instead of ten, and no query building per read (bench: case read, tests/bench/RESULTS.md).
  */
 export async function findMeldingDetail(db: DbOrTx, id: string) {
@@ -150,6 +151,7 @@ export async function findMeldingDetail(db: DbOrTx, id: string) {
     select row_to_json(m) as melding, g.naam as gemeente_naam,
       case when t.id is null then null else json_build_object('id', t.id, 'kind', t.kind, 'naam', t.naam, 'gemeente', t.gemeente_code) end as team,
       (select json_agg(b order by b.volgorde) from betrokkenen b where b.melding_id = m.id) as betrokkenen,
+      (select row_to_json(v) from triage_voorstellen v where v.melding_id = m.id order by v.run desc limit 1) as voorstel,
       (select row_to_json(b) from beoordelingen b where b.melding_id = m.id order by b.decided_at desc limit 1) as beoordeling,
       (select row_to_json(o) from overdrachten o where o.melding_id = m.id order by o.created_at desc limit 1) as overdracht,
       (select json_agg(c order by c.due_date) from monitoring_checkpoints c where c.melding_id = m.id) as monitoring,
@@ -170,6 +172,8 @@ export async function findMeldingDetail(db: DbOrTx, id: string) {
     gemeenteNaam: row.gemeente_naam as string,
     team: row.team as { id: string; kind: TeamKind; naam: string; gemeente: string | null } | null,
     betrokkenen: decodeJsonRows(betrokkenen, row.betrokkenen),
+    /** The latest triage proposal, as proposed (the melding's own band and route are the decided ones after a beoordeling). */
+    voorstel: decodeJsonRow(triageVoorstellen, row.voorstel),
     beoordeling: decodeJsonRow(beoordelingen, row.beoordeling),
     lifecycle: {
       overdracht: decodeJsonRow(overdrachten, row.overdracht),

@@ -103,8 +103,11 @@ export async function runTriage(
     crisis as (select ${teamOfKind('crisisteam')} as id where ${toCrisis}),
     u as (
       update ${meldingen} set
-        triage_run = ${run}, urgency = ${urgency}::urgency, band = ${band}::band, priority = ${priority},
-        route = ${route}::route, route_rule = ${routeRule}, factors = ${JSON.stringify(factors)}::jsonb,
+        -- Before the beoordeling the case runs on the proposal; after it, on the decision: a later run (an aanvulling)
+        -- adds a proposal to the history and the case page, and the decided band and route stay.
+        triage_run = ${run}, urgency = ${urgency}::urgency, priority = ${priority},
+        band = case when ${beforeDecision} then ${band}::band else band end,
+        route = case when ${beforeDecision} then ${route}::route else route end, route_rule = ${routeRule}, factors = ${JSON.stringify(factors)}::jsonb,
         rules_version = ${rulesVersion}, eerdere_meldingen = ${eerdereMeldingen}, proposed_at = ${at}::timestamptz,
         response_due_at = ${deadlines.responseDueAt ? deadlines.responseDueAt.toISOString() : null}::timestamptz,
         updated_at = ${at}::timestamptz,

@@ -79,8 +79,21 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
     geweldsvormen: m.geweldsvormen,
     veiligheid: m.veiligheid as Record<string, boolean>,
     toelichting: m.toelichting,
-    triage:
-      m.urgency && m.band && m.route && m.priority !== null && m.proposedAt
+    // The proposal as the triage made it (its latest run): after a beoordeling the melding's own band and route are
+    // the decided ones, which every list shows, and the proposal stays visible here as such.
+    triage: d.voorstel
+      ? {
+          urgency: d.voorstel.urgency,
+          band: d.voorstel.band,
+          priority: d.voorstel.priority,
+          route: d.voorstel.route,
+          routeRule: d.voorstel.routeRule,
+          factors: d.voorstel.factors,
+          rulesVersion: d.voorstel.rulesVersion,
+          eerdereMeldingen: d.voorstel.eerdereMeldingen,
+          proposedAt: d.voorstel.proposedAt.toISOString(),
+        }
+      : m.urgency && m.band && m.route && m.priority !== null && m.proposedAt
         ? {
             urgency: m.urgency,
             band: m.band,
