@@ -298,7 +298,7 @@ describe('staff flows in Chromium', () => {
 
     // The manager sees the opening (who, which case, when) without the reason, and without opening the case.
     const manager = await signIn('manager@demo.test');
-    await manager.getByRole('link', { name: 'Toezicht' }).click();
+    await manager.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Toezicht' }).click();
     await manager.getByRole('cell', { name: reference }).waitFor();
     await expect(manager.getByRole('columnheader', { name: 'Reden' }).count()).resolves.toBe(0);
     await expectAccessible(manager, 'toezicht');
@@ -321,7 +321,7 @@ describe('staff flows in Chromium', () => {
     await page.context().close();
 
     const privacy = await signIn('privacy@demo.test');
-    await privacy.getByRole('link', { name: 'Vernietigingsverzoeken' }).click();
+    await privacy.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Vernietigingsverzoeken' }).click();
     const item = privacy.getByRole('article', { name: new RegExp(reference) });
     await item.waitFor();
     await expectAccessible(privacy, 'vernietiging');
@@ -501,7 +501,12 @@ describe('staff flows in Chromium', () => {
 
   it('a manager reads the waiting lists against their targets, sets a target and filters by gemeente', async () => {
     const page = await signIn('manager@demo.test');
-    await page.getByRole('link', { name: 'Dashboard' }).click();
+    // The manager lands on its work, named in words (never a blank page or a raw role code).
+    await page.getByRole('heading', { name: /^Welkom, / }).waitFor();
+    await page.getByText('U werkt als Manager (alleen cijfers).').waitFor();
+    await page.getByRole('list', { name: 'Uw werk' }).getByRole('link', { name: 'Dashboard' }).waitFor();
+    await expectAccessible(page, 'home-manager');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { name: 'Wachtlijsten en termijnen' }).waitFor();
     const tile = page.locator('[data-metric="beoordeling_overdue"]');
     await tile.waitFor();
@@ -558,7 +563,7 @@ describe('staff flows in Chromium', () => {
   it('four eyes: the beheerder creates an account, the privacy officer approves its role, the user sets its own password', async () => {
     const email = 'nieuwe.collega@vt-twente.nl';
     const beheer = await signIn('beheer@demo.test');
-    await beheer.getByRole('link', { name: 'Gebruikers' }).click();
+    await beheer.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gebruikers' }).click();
     await beheer.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
     await beheer.getByLabel('Naam', { exact: true }).fill('Nieuwe Collega');
     await beheer.getByLabel('E-mailadres').fill(email);

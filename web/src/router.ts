@@ -17,6 +17,13 @@ export const pageActions = {
   toegang: 'rollen:besluiten',
 } as const satisfies Record<string, Action>;
 
+/** Roles whose day is one screen start there (before anything renders); the others land on the home page. */
+const startPages = [
+  { path: '/werkvoorraad', action: pageActions.werkvoorraad },
+  { path: '/advies', action: pageActions.advies },
+  { path: '/overdrachten', action: pageActions.overdrachten },
+] as const;
+
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
@@ -44,6 +51,10 @@ router.beforeEach(async (to): Promise<RouteLocationRaw | true> => {
   if (!session.user) await loadSession();
   if (!session.user) return { name: 'login', query: { terug: to.fullPath } };
   const action = to.meta.action as Action | undefined;
-  if (action && !session.may(action)) return { name: 'home' };
+  if (action && !session.may(action)) return { name: 'home', query: { geweigerd: '1' } };
+  if (to.name === 'home' && !to.query.geweigerd) {
+    const start = startPages.find((p) => session.may(p.action));
+    if (start) return start.path;
+  }
   return true;
 });

@@ -44,6 +44,7 @@ export const useWachtlijst = () => useAsync((q: Scope & { at?: string }) => call
  */
 export function useDagstart(options: { onNewReminders?: (nieuw: number) => void } = {}) {
   const reminders = useAsync(() => call(api.GET('/api/herinneringen')));
+  // The server sends this event only to the roles that read reminders.
   useLiveEvents().onReminders((nieuw) => {
     options.onNewReminders?.(nieuw);
     void reminders.run();

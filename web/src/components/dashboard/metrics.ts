@@ -10,6 +10,9 @@ export interface Scope {
 
 export const isPct = (code: string) => code.endsWith('_pct');
 
-/** A count, or a percentage ('–' when nothing was decided in the window). */
+const pct = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 });
+const count = new Intl.NumberFormat('nl-NL');
+
+/** A count ("1.234"), or a percentage in Dutch ("85,7%"; '–' when nothing was decided in the window). */
 export const metricValue = (m: { code: string; count?: number; percent?: number | null }) =>
-  isPct(m.code) ? (m.percent === null || m.percent === undefined ? '–' : `${m.percent}%`) : String(m.count ?? 0);
+  isPct(m.code) ? (m.percent === null || m.percent === undefined ? '–' : pct.format(m.percent / 100)) : count.format(m.count ?? 0);

@@ -1,0 +1,26 @@
+// The app's screens as its menu and the home page list them: where each is, what it is called, what it is for, and
+// the action it needs (router.ts's pageActions, from the server's permission matrix).
+import { pageActions } from './router';
+import type { Action } from './stores/session';
+
+export interface Screen {
+  to: string;
+  /** i18n key of the menu label. */
+  label: string;
+  /** i18n key of one line saying what the screen is for (home page). */
+  about: string;
+  action: Action;
+}
+
+export const screens: readonly Screen[] = [
+  { to: '/advies', label: 'nav.advies', about: 'home.about.advies', action: pageActions.advies },
+  { to: '/melding/nieuw', label: 'nav.melding', about: 'home.about.melding', action: pageActions.melding },
+  { to: '/werkvoorraad', label: 'nav.werkvoorraad', about: 'home.about.werkvoorraad', action: pageActions.werkvoorraad },
+  { to: '/overdrachten', label: 'nav.overdrachten', about: 'home.about.overdrachten', action: pageActions.overdrachten },
+  { to: '/dashboard', label: 'dashboard.nav', about: 'home.about.dashboard', action: pageActions.dashboard },
+  { to: '/mdo', label: 'mdo.nav', about: 'home.about.mdo', action: pageActions.mdo },
+  { to: '/toezicht', label: 'toezicht.nav', about: 'home.about.toezicht', action: pageActions.toezicht },
+  { to: '/vernietiging', label: 'vernietiging.nav', about: 'home.about.vernietiging', action: pageActions.vernietiging },
+  { to: '/beheer/gebruikers', label: 'toegang.navUsers', about: 'home.about.gebruikers', action: pageActions.gebruikers },
+  { to: '/beheer/toegang', label: 'toegang.navApprovals', about: 'home.about.toegang', action: pageActions.toegang },
+];
