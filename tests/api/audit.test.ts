@@ -33,6 +33,27 @@ describe('audit trail', () => {
     expect((await t.app.inject({ url: '/api/audit', headers: beoordelaar.headers })).statusCode).toBe(403);
   });
 
+  it('filters by reference and action, names the staff, and exports a page as CSV, which is audited as an export', async () => {
+    const { id, reference } = (await t.app.inject({ method: 'POST', url: '/api/meldingen', payload: meldingBody(), headers: partnerHeaders })).json() as { id: string; reference: string };
+    const beoordelaar = await login(t.app, 'beoordelaar@demo.test');
+    await t.app.inject({ url: `/api/meldingen/${id}`, headers: beoordelaar.headers });
+    const privacy = await login(t.app, 'privacy@demo.test');
+    const reads = (await t.app.inject({ url: `/api/audit?reference=${reference}&action=read`, headers: privacy.headers })).json() as { entries: { action: string; actorNaam: string | null; subject: { id: string } }[] };
+    expect(reads.entries.length).toBeGreaterThanOrEqual(1);
+    for (const e of reads.entries) expect(e).toMatchObject({ action: 'read', subject: { id } });
+    expect(reads.entries[0]!.actorNaam).toBeTruthy();
+    const csv = await t.app.inject({ url: `/api/audit?reference=${reference}`, headers: { ...privacy.headers, accept: 'text/csv' } });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toBe('at,actorId,actorNaam,actorType,role,action,subjectType,subjectId,purpose,result,ip,breakGlassId');
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    const [exported] = await t.db.handle.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where subject_type = 'audit_log' and actor_id = ${privacy.userId} and action = 'export'`);
+    expect(exported!.n).toBe(1);
+    // A reference that is not one is refused in the contract's shape.
+    expect((await t.app.inject({ url: '/api/audit?reference=x', headers: privacy.headers })).statusCode).toBe(400);
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE of audit rows with the application credentials', async () => {
     const db = t.db.handle.db;
     await expect(db.execute(sql`update audit_log set result = 'success'`)).rejects.toThrow();

@@ -499,6 +499,39 @@ describe('staff flows in Chromium', () => {
     await mw.context().close();
   });
 
+  it('the privacy officer finds who opened a case in the audit log, narrows it to one person and exports the page', async () => {
+    const res = await fetch(`${base}/api/meldingen`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(meldingBody()),
+    });
+    const { id, reference } = (await res.json()) as { id: string; reference: string };
+    const chef = await signIn('chef@demo.test');
+    expect((await apiAs(chef, 'GET', `/api/meldingen/${id}`)).status).toBe(200);
+    await chef.context().close();
+
+    const privacy = await signIn('privacy@demo.test');
+    await privacy.getByRole('list', { name: 'Uw werk' }).getByRole('link', { name: 'Auditlog' }).click();
+    await privacy.getByRole('heading', { name: 'Auditlog', level: 1 }).waitFor();
+    await privacy.getByLabel('Kenmerk van melding of advies').fill('M-fout');
+    await privacy.getByRole('button', { name: 'Zoeken' }).click();
+    await privacy.getByText('Een kenmerk ziet eruit als M-2026-000123 of A-2026-000045.').waitFor();
+    await privacy.getByLabel('Kenmerk van melding of advies').fill(reference);
+    await privacy.getByLabel('Handeling').selectOption('read');
+    await privacy.getByRole('button', { name: 'Zoeken' }).click();
+    const row = privacy.getByRole('row').filter({ hasText: 'Chantal Chef' }).first();
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('Inzage');
+    await expectAccessible(privacy, 'audit');
+    await row.getByRole('button', { name: 'Alleen deze persoon: Chantal Chef' }).click();
+    await privacy.getByText('Alleen Chantal Chef').waitFor();
+    const download = privacy.waitForEvent('download');
+    await privacy.getByRole('button', { name: 'Deze pagina exporteren (CSV)' }).click();
+    expect((await download).suggestedFilename()).toBe('auditlog.csv');
+    await privacy.getByText('De export is gedownload en vastgelegd in de auditlog.').waitFor();
+    await privacy.context().close();
+  });
+
   it('a manager reads the waiting lists against their targets, sets a target and filters by gemeente', async () => {
     const page = await signIn('manager@demo.test');
     // The manager lands on its work, named in words (never a blank page or a raw role code).

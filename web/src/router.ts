@@ -15,6 +15,7 @@ export const pageActions = {
   dashboard: 'dashboard:read',
   gebruikers: 'users:beheren',
   toegang: 'rollen:besluiten',
+  audit: 'audit:read',
 } as const satisfies Record<string, Action>;
 
 /** Roles whose day is one screen start there (before anything renders); the others land on the home page. */
@@ -39,6 +40,7 @@ export const router = createRouter({
     { path: '/dashboard', name: 'dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { action: pageActions.dashboard } },
     { path: '/mdo', name: 'mdo', component: () => import('./pages/MdoPage.vue'), meta: { action: pageActions.mdo } },
     { path: '/vernietiging', name: 'vernietiging', component: () => import('./pages/VernietigingPage.vue'), meta: { action: pageActions.vernietiging } },
+    { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { action: pageActions.audit } },
     { path: '/toezicht', name: 'toezicht', component: () => import('./pages/ToezichtPage.vue'), meta: { action: pageActions.toezicht } },
     { path: '/meldingen/:id', name: 'melding', component: () => import('./pages/MeldingPage.vue'), meta: { action: pageActions.case }, props: true },
     { path: '/:pathMatch(.*)*', redirect: '/' },

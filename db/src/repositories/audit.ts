@@ -1,8 +1,8 @@
 import type { AuditAction } from '../domain/codes.ts';
 import type { DbOrTx } from '../client.ts';
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { addDays, amsterdamStartOfDay } from '../domain/calendar.ts';
-import { auditLog } from '../schema/index.ts';
+import { auditLog, users } from '../schema/index.ts';
 
 export type Actor =
   | { type: 'user'; id: string; roles: readonly string[]; teamId: string | null; gemeente: string | null; /** Other teams the user also works in (a case worker in onderzoek and monitoring). */ otherTeamIds?: readonly string[] }
@@ -59,6 +59,9 @@ export async function writeAudit(tx: DbOrTx, actor: Actor, entry: AuditEntry): P
 
 export interface AuditSearch {
   meldingId?: string;
+  /** A case's or an advies's reference (M-2026-000123, A-2026-000045): its rows, whatever subject id they carry. */
+  reference?: string;
+  action?: AuditAction;
   actor?: string;
   /** Amsterdam dates, both included. */
   from?: string;
@@ -71,19 +74,25 @@ export interface AuditSearch {
 export async function searchAudit(db: DbOrTx, q: AuditSearch) {
   const where: SQL[] = [];
   if (q.meldingId) where.push(eq(auditLog.subjectId, q.meldingId));
+  if (q.reference) {
+    where.push(sql`${auditLog.subjectId} in (select id::text from meldingen where reference = ${q.reference} union all select id::text from adviezen where reference = ${q.reference})`);
+  }
+  if (q.action) where.push(eq(auditLog.action, q.action));
   if (q.actor) where.push(eq(auditLog.actorId, q.actor));
   if (q.from) where.push(gte(auditLog.at, amsterdamStartOfDay(q.from)));
   if (q.to) where.push(lt(auditLog.at, amsterdamStartOfDay(addDays(q.to, 1))));
   const rows = await db
-    .select()
+    .select({ r: auditLog, naam: users.naam })
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(500)
     .offset(((q.page ?? 1) - 1) * 500);
-  return rows.map((r) => ({
+  return rows.map(({ r, naam }) => ({
     at: r.at.toISOString(),
     actorId: r.actorId,
+    actorNaam: naam,
     actorType: r.actorType,
     role: r.role,
     action: r.action,

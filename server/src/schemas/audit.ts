@@ -6,6 +6,8 @@ import { DateTime, Id, Nullable, codeEnum } from './common.ts';
 export const Entry = Type.Object({
   at: DateTime,
   actorId: Nullable(Type.String()),
+  /** The staff member's name (null for a partner system or the system itself). */
+  actorNaam: Nullable(Type.String()),
   actorType: Type.String(),
   role: Nullable(Type.String()),
   action: codeEnum(auditActions),

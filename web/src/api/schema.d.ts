@@ -1889,14 +1889,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The access log (privacy officer); newest first, at most 500 entries per page */
+        /** The access log (privacy officer); newest first, at most 500 entries per page; Accept: text/csv exports the page */
         get: {
             parameters: {
                 query?: {
                     /** @description Identifier (UUID) */
                     meldingId?: string;
+                    /** @description A melding or advies reference */
+                    reference?: string;
                     /** @description Identifier (UUID) */
                     actor?: string;
+                    action?: "read" | "search" | "create" | "update" | "decide" | "export" | "login" | "break_glass";
                     /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
                     from?: string;
                     /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
@@ -1923,6 +1926,7 @@ export interface paths {
                                  */
                                 at: string;
                                 actorId: string | null;
+                                actorNaam: string | null;
                                 actorType: string;
                                 role: string | null;
                                 /** @enum {string} */

@@ -56,3 +56,24 @@ export function useDagstart(options: { onNewReminders?: (nieuw: number) => void 
     assign: useAsync((id: string, userIds: string[]) => call(api.POST('/api/meldingen/{id}/toewijzing', { params: { path: { id } }, body: { userIds } }))),
   };
 }
+
+export type AuditQuery = NonNullable<paths['/api/audit']['get']['parameters']['query']>;
+
+/** The privacy officer's search of the audit trail (500 entries a page), and the export of a page as CSV. */
+export function useAuditLog() {
+  const search = useAsync((q: AuditQuery) => call(api.GET('/api/audit', { params: { query: q } })));
+  /** Downloads the page as CSV; the server audits the export. False when it was refused. */
+  async function exportCsv(q: AuditQuery): Promise<boolean> {
+    const qs = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+    const res = await fetch(`/api/audit?${qs}`, { headers: { accept: 'text/csv' }, credentials: 'same-origin' });
+    if (!res.ok) return false;
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'auditlog.csv';
+    a.click();
+    URL.revokeObjectURL(url);
+    return true;
+  }
+  return { search, exportCsv };
+}

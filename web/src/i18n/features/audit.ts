@@ -1,0 +1,73 @@
+// Words of the privacy officer's audit-log screen.
+const actions = {
+  nl: { read: 'Inzage', search: 'Zoeken', create: 'Aangemaakt', update: 'Gewijzigd', decide: 'Besluit', export: 'Export', login: 'Aanmelding', break_glass: 'Break-glass' },
+  en: { read: 'Read', search: 'Search', create: 'Created', update: 'Changed', decide: 'Decision', export: 'Export', login: 'Sign-in', break_glass: 'Break-glass' },
+};
+const results = {
+  nl: { success: 'gelukt', denied: 'geweigerd', not_found: 'niet gevonden', error: 'fout' },
+  en: { success: 'succeeded', denied: 'refused', not_found: 'not found', error: 'error' },
+};
+
+export const nl = {
+  audit: {
+    nav: 'Auditlog',
+    title: 'Auditlog',
+    intro: 'Wie wat deed met welk dossier, wanneer, in welke rol en met welk doel. Elke zoekvraag en elke export hier wordt zelf ook vastgelegd.',
+    reference: 'Kenmerk van melding of advies',
+    referenceHelp: 'Bijvoorbeeld M-2026-000123 of A-2026-000045.',
+    referenceInvalid: 'Een kenmerk ziet eruit als M-2026-000123 of A-2026-000045.',
+    action: 'Handeling',
+    allActions: 'Alle handelingen',
+    from: 'Vanaf',
+    to: 'Tot en met',
+    person: 'Alleen {naam}',
+    personClear: 'Alle personen',
+    onlyPerson: 'Alleen deze persoon',
+    show: 'Zoeken',
+    export: 'Deze pagina exporteren (CSV)',
+    exported: 'De export is gedownload en vastgelegd in de auditlog.',
+    count: 'Geen regels gevonden. | 1 regel gevonden. | {n} regels gevonden.',
+    page: 'Pagina {n}',
+    previous: 'Vorige pagina',
+    next: 'Volgende pagina',
+    caption: 'Auditregels, nieuwste eerst',
+    col: { at: 'Tijdstip', who: 'Wie', role: 'Rol', action: 'Handeling', subject: 'Onderwerp', purpose: 'Doel', result: 'Resultaat', breakGlass: 'Break-glass' },
+    partner: 'Partnersysteem',
+    system: 'Systeem',
+    yes: 'ja',
+    actions: actions.nl,
+    results: results.nl,
+  },
+};
+
+export const en = {
+  audit: {
+    nav: 'Audit log',
+    title: 'Audit log',
+    intro: 'Who did what with which file, when, in which role and for what purpose. Every search and export here is recorded too.',
+    reference: 'Reference of a report or advice',
+    referenceHelp: 'For example M-2026-000123 or A-2026-000045.',
+    referenceInvalid: 'A reference looks like M-2026-000123 or A-2026-000045.',
+    action: 'Action',
+    allActions: 'All actions',
+    from: 'From',
+    to: 'Up to and including',
+    person: 'Only {naam}',
+    personClear: 'Everyone',
+    onlyPerson: 'Only this person',
+    show: 'Search',
+    export: 'Export this page (CSV)',
+    exported: 'The export was downloaded and recorded in the audit log.',
+    count: 'No entries found. | 1 entry found. | {n} entries found.',
+    page: 'Page {n}',
+    previous: 'Previous page',
+    next: 'Next page',
+    caption: 'Audit entries, newest first',
+    col: { at: 'Time', who: 'Who', role: 'Role', action: 'Action', subject: 'Subject', purpose: 'Purpose', result: 'Result', breakGlass: 'Break-glass' },
+    partner: 'Partner system',
+    system: 'System',
+    yes: 'yes',
+    actions: actions.en,
+    results: results.en,
+  },
+};
