@@ -276,6 +276,40 @@ describe('staff flows in Chromium', () => {
     await page.context().close();
   });
 
+  it('a band override rules the screens: the case keeps the proposal as such, the werkvoorraad and the MDO queue show the decision', async () => {
+    const res = await fetch(`${base}/api/meldingen`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(meldingBody({ veiligheid: { schulden: true } })),
+    });
+    const { id, reference } = (await res.json()) as { id: string; reference: string };
+    const page = await signIn('beoordelaar@demo.test');
+    await page.goto(`${base}/meldingen/${id}`);
+    await expect.poll(() => page.getByText('Voorstel bevestigen', { exact: false }).count(), { timeout: 15_000 }).toBe(1);
+    const proposed = (await page.getByRole('region', { name: 'Triagevoorstel' }).locator('.vt-band').textContent())!.trim();
+    expect(proposed).not.toBe('P1');
+    await page.getByLabel('Afwijken van het voorstel').check();
+    await page.getByLabel('Route').selectOption('mdo');
+    await page.getByLabel('Band').selectOption('P1');
+    await page.getByLabel('Reden van afwijken').fill('Kind noemt geweld met een wapen; het voorstel weegt dat te licht.');
+    await page.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
+    await page.getByText(/Beoordeeld: MDO, P1/).waitFor();
+    // The proposal stays visible as such.
+    await expect(page.getByRole('region', { name: 'Triagevoorstel' }).locator('.vt-band').textContent()).resolves.toBe(proposed);
+    await page.context().close();
+
+    const chef = await signIn('chef@demo.test');
+    await chef.goto(`${base}/werkvoorraad`);
+    await chef.getByRole('combobox', { name: 'Team', exact: true }).selectOption('mdo');
+    const row = chef.locator(`tr[data-reference="${reference}"]`);
+    await row.waitFor();
+    await expect(row.locator('.vt-band').textContent()).resolves.toBe('P1');
+    await expect(row.textContent()).resolves.toContain('MDO');
+    const wachtrij = await apiAs(chef, 'GET', '/api/mdo/wachtrij');
+    expect((wachtrij.json.items as { id: string; band: string }[]).find((i) => i.id === id)).toMatchObject({ band: 'P1' });
+    await chef.context().close();
+  });
+
   it('a crisis team member opens a case outside its queue only with a reason (break-glass)', async () => {
     const created = await fetch(`${base}/api/meldingen`, {
       method: 'POST',
