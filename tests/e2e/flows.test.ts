@@ -488,7 +488,7 @@ describe('staff flows in Chromium', () => {
     await handOver.getByLabel('Gemeente').selectOption({ label: 'Hengelo' });
     await handOver.getByLabel('Toelichting voor het wijkteam').fill('Verhuisd naar Hengelo; schulden, gezin wil hulp.');
     await handOver.getByRole('button', { name: 'Overdracht versturen' }).click();
-    await expect.poll(() => beoordelaar.getByText(/Wacht op acceptatie · GM0164/).count()).toBe(1);
+    await expect.poll(() => beoordelaar.getByText(/Wacht op acceptatie · Hengelo/).count()).toBe(1);
     await beoordelaar.context().close();
 
     const hengelo = await signIn('wijkteam.hengelo@demo.test');
