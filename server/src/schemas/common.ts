@@ -26,5 +26,5 @@ export const ErrorBody = Type.Object(
 );
 export type ErrorBody = Static<typeof ErrorBody>;
 
-/** The error answers a route can give, for the OpenAPI document. */
+/** The error answers of the route's own (404, 409, 422 …); those of the framework and the guards are added to every route (plugins/app/errors.ts, guardErrors). */
 export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Error')]));

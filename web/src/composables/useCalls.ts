@@ -3,6 +3,7 @@
 // composable (useWerkvoorraad, useMelding, useMeldingForm, useMdo, useToegang, useSession).
 import type { paths } from '../api/schema';
 import { api, call } from '../api/client';
+import { downloadCsv } from '../download';
 import { startOfDay } from '../format';
 import { useAsync } from './useAsync';
 import { useLiveEvents } from './useLiveEvents';
@@ -65,15 +66,7 @@ export function useAuditLog() {
   /** Downloads the page as CSV; the server audits the export. False when it was refused. */
   async function exportCsv(q: AuditQuery): Promise<boolean> {
     const qs = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
-    const res = await fetch(`/api/audit?${qs}`, { headers: { accept: 'text/csv' }, credentials: 'same-origin' });
-    if (!res.ok) return false;
-    const url = URL.createObjectURL(await res.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'auditlog.csv';
-    a.click();
-    URL.revokeObjectURL(url);
-    return true;
+    return downloadCsv(`/api/audit?${qs}`, 'auditlog.csv');
   }
   return { search, exportCsv };
 }

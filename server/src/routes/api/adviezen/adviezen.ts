@@ -17,7 +17,7 @@ export default async function route(app: App) {
         summary: 'Log an advies (phone, chat or mail)',
         headers: IdempotencyHeaders,
         body: AdviesBody,
-        response: { 200: AdviesCreated, 201: AdviesCreated, ...errors(400, 401, 403, 422, 503) },
+        response: { 200: AdviesCreated, 201: AdviesCreated, ...errors(422) },
       },
     },
     async (req, reply) => {
@@ -43,7 +43,7 @@ export default async function route(app: App) {
     '',
     {
       config: { action: 'advies:read' },
-      schema: { tags: ['adviezen'], summary: 'List adviezen, newest first', querystring: AdviesListQuery, response: { 200: AdviesList, ...errors(400, 401, 403, 503) } },
+      schema: { tags: ['adviezen'], summary: 'List adviezen, newest first', querystring: AdviesListQuery, response: { 200: AdviesList } },
     },
     async (req) => {
       const actor = req.actor!;

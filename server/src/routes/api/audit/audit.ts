@@ -1,10 +1,10 @@
 // The access log for the privacy officer; reading it is itself logged, and an export as such (Accept: text/csv).
 import { searchAudit, writeAudit } from '@vt/db';
 import { auditActions } from '@vt/db/domain';
-import { stringify } from 'csv-stringify/sync';
 import { Type } from 'typebox';
 import { Entry } from '../../../schemas/audit.ts';
-import { Id, IsoDate, codeEnum, errors } from '../../../schemas/common.ts';
+import { Id, IsoDate, codeEnum } from '../../../schemas/common.ts';
+import { sendCsv, wantsCsv } from '../../../services/csv.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
@@ -27,31 +27,20 @@ export default async function route(app: App) {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ entries: Type.Array(Entry) }), ...errors(400, 401, 403, 503) },
+        response: { 200: Type.Object({ entries: Type.Array(Entry) }) },
       },
     },
     async (req, reply) => {
       const actor = req.actor!;
-      const csv = (req.headers.accept ?? '').includes('text/csv');
+      const csv = wantsCsv(req.headers);
       const entries = await app.db.db.transaction(async (tx) => {
         const found = await searchAudit(tx, req.query);
         await writeAudit(tx, actor, { action: csv ? 'export' : 'search', subjectType: 'audit_log', subjectId: req.query.meldingId ?? null, ip: req.ip, purpose: JSON.stringify(req.query) });
         return found;
       });
       if (!csv) return { entries };
-      // A cell that a spreadsheet would run as a formula (=, +, -, @) starts with an apostrophe (OWASP, CSV injection).
-      const safe = (v: unknown) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-      const rows = entries.map((e) => Object.fromEntries(Object.entries({ ...e, subjectType: e.subject.type, subjectId: e.subject.id }).map(([k, v]) => [k, safe(v)])));
-      const body = stringify(rows, {
-        header: true,
-        columns: ['at', 'actorId', 'actorNaam', 'actorType', 'role', 'action', 'subjectType', 'subjectId', 'purpose', 'result', 'ip', 'breakGlassId'],
-        record_delimiter: 'windows',
-      });
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="auditlog.csv"')
-        .serializer((x: unknown) => x as string)
-        .send(body as unknown as { entries: typeof entries });
+      const rows = entries.map((e) => ({ ...e, subjectType: e.subject.type, subjectId: e.subject.id }));
+      return sendCsv(reply, 'auditlog.csv', ['at', 'actorId', 'actorNaam', 'actorType', 'role', 'action', 'subjectType', 'subjectId', 'purpose', 'result', 'ip', 'breakGlassId'], rows);
     },
   );
 }

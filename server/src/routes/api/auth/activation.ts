@@ -15,7 +15,7 @@ export default async function route(app: App) {
         tags: ['auth'],
         summary: 'Whom an activation link is for (while it is unused and unexpired)',
         body: Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ email: Type.String(), naam: Type.String() }), ...errors(400, 404, 429) },
+        response: { 200: Type.Object({ email: Type.String(), naam: Type.String() }), ...errors(404) },
       },
     },
     async (req) => {
@@ -33,7 +33,7 @@ export default async function route(app: App) {
         tags: ['auth'],
         summary: 'Set the first password of a new account with its one-time activation link (the password rules apply)',
         body: Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }), wachtwoord: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
-        response: { 204: Type.Null(), ...errors(400, 404, 429, 503) },
+        response: { 204: Type.Null(), ...errors(404) },
       },
     },
     async (req, reply) => {

@@ -2,7 +2,7 @@
 import { dummyPasswordHash, findUserByEmail, hashPassword, passwordProblems, setPassword, sha256, verifyPassword, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
 import { HttpError } from '../../../errors.ts';
-import { errors } from '../../../schemas/common.ts';
+
 import { createSignIn, refuse, tooMany } from '../../../services/sign-in.ts';
 import type { App, RouteOptions } from '../../../types.ts';
 
@@ -17,7 +17,7 @@ export default async function route(app: App, opts: RouteOptions) {
         tags: ['auth'],
         summary: 'Change one’s own password (the password rules apply); every other session of the account ends',
         body: Type.Object({ huidig: Type.String({ minLength: 1, maxLength: 200 }), nieuw: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
-        response: { 204: Type.Null(), ...errors(400, 401, 403, 503) },
+        response: { 204: Type.Null() },
       },
     },
     async (req, reply) => {

@@ -18,7 +18,7 @@ export default async function route(app: App, opts: RouteOptions) {
         tags: ['auth'],
         summary: 'Sign in with email and password',
         body: Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
-        response: { 200: SessionBody, ...errors(400, 401, 429, 503) },
+        response: { 200: SessionBody, ...errors(401) },
       },
     },
     async (req, reply) => {
@@ -52,7 +52,7 @@ export default async function route(app: App, opts: RouteOptions) {
 
   app.post(
     '/logout',
-    { config: { mfaStep: true }, schema: { tags: ['auth'], summary: 'Sign out; the session dies on the server', response: { 204: Type.Null(), ...errors(401, 403) } } },
+    { config: { mfaStep: true }, schema: { tags: ['auth'], summary: 'Sign out; the session dies on the server', response: { 204: Type.Null() } } },
     async (req, reply) => {
       const token = req.cookies[app.sessionCookieName];
       if (token) await deleteSession(app.db.db, sha256(token));
@@ -63,7 +63,7 @@ export default async function route(app: App, opts: RouteOptions) {
 
   app.get(
     '/session',
-    { config: { mfaStep: true }, schema: { tags: ['auth'], summary: 'The signed-in user, the CSRF token and what the sign-in still needs', response: { 200: SessionBody, ...errors(401) } } },
+    { config: { mfaStep: true }, schema: { tags: ['auth'], summary: 'The signed-in user, the CSRF token and what the sign-in still needs', response: { 200: SessionBody } } },
     async (req) => {
       if (!req.sessionUser || !req.csrfToken) throw unauthenticated();
       return { user: toUser(req.sessionUser), csrfToken: req.csrfToken, mfa: mfaStepOf(req) };

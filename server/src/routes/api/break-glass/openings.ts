@@ -2,7 +2,7 @@
 import { listBreakGlass, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
 import { can } from '../../../authz.ts';
-import { DateTime, Id, Nullable, errors } from '../../../schemas/common.ts';
+import { DateTime, Id, Nullable } from '../../../schemas/common.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
@@ -27,7 +27,6 @@ export default async function route(app: App) {
               }),
             ),
           }),
-          ...errors(400, 401, 403, 503),
         },
       },
     },

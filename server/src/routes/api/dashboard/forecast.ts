@@ -1,7 +1,7 @@
 // The expected backlog for the next 12 weeks.
 import { forecast, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
-import { IsoDate, errors } from '../../../schemas/common.ts';
+import { IsoDate } from '../../../schemas/common.ts';
 import { Scope, Series } from '../../../schemas/dashboard.ts';
 import { teamIdOf } from '../../../services/dashboard.ts';
 import type { App } from '../../../types.ts';
@@ -21,7 +21,6 @@ export default async function route(app: App) {
             beoordeling: Series,
             wachtlijstOnderzoek: Series,
           }),
-          ...errors(400, 401, 403, 503),
         },
       },
     },

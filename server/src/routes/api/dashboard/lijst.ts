@@ -2,7 +2,7 @@
 import { listMetrics, metricItems, writeAudit } from '@vt/db';
 import { teamKinds } from '@vt/db/domain';
 import { Type } from 'typebox';
-import { DateTime, GemeenteCode, Id, codeEnum, errors } from '../../../schemas/common.ts';
+import { DateTime, GemeenteCode, Id, codeEnum } from '../../../schemas/common.ts';
 import { dashboardFilter } from '../../../services/dashboard.ts';
 import type { App } from '../../../types.ts';
 
@@ -24,7 +24,6 @@ export default async function route(app: App) {
             metric: codeEnum(listMetrics),
             items: Type.Array(Type.Object({ meldingId: Id, reference: Type.String(), gemeente: Type.String(), sinds: Type.String(), dagen: Type.Integer() })),
           }),
-          ...errors(400, 401, 403, 503),
         },
       },
     },

@@ -3,7 +3,7 @@ import { setTarget, writeAudit } from '@vt/db';
 import { teamKinds } from '@vt/db/domain';
 import { Type } from 'typebox';
 import { badRequest } from '../../../errors.ts';
-import { DateTime, Id, Nullable, codeEnum, errors } from '../../../schemas/common.ts';
+import { DateTime, Id, Nullable, codeEnum } from '../../../schemas/common.ts';
 import { MetricCode } from '../../../schemas/dashboard.ts';
 import { teamIdOf } from '../../../services/dashboard.ts';
 import type { App } from '../../../types.ts';
@@ -20,7 +20,7 @@ export default async function route(app: App) {
           { metric: MetricCode, value: Type.Integer({ minimum: 0, maximum: 100_000 }), team: Type.Optional(Type.Union([Id, codeEnum(teamKinds)])), validFrom: Type.Optional(DateTime) },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ id: Id, metric: MetricCode, value: Type.Integer(), teamId: Nullable(Id), validFrom: DateTime }), ...errors(400, 401, 403, 503) },
+        response: { 201: Type.Object({ id: Id, metric: MetricCode, value: Type.Integer(), teamId: Nullable(Id), validFrom: DateTime }) },
       },
     },
     async (req, reply) => {

@@ -3,7 +3,7 @@ import { trend, writeAudit } from '@vt/db';
 import { amsterdamDate } from '@vt/db/domain';
 import { Type } from 'typebox';
 import { badRequest } from '../../../errors.ts';
-import { IsoDate, Nullable, errors } from '../../../schemas/common.ts';
+import { IsoDate, Nullable } from '../../../schemas/common.ts';
 import { MetricCode, Scope } from '../../../schemas/dashboard.ts';
 import { teamIdOf } from '../../../services/dashboard.ts';
 import type { App } from '../../../types.ts';
@@ -17,7 +17,7 @@ export default async function route(app: App) {
         tags: ['dashboard'],
         summary: 'One metric per week (start = Monday) with the target in force then',
         querystring: Type.Object({ metric: MetricCode, from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), interval: Type.Optional(Type.Literal('week')), ...Scope }, { additionalProperties: false }),
-        response: { 200: Type.Object({ metric: MetricCode, points: Type.Array(Type.Object({ start: IsoDate, value: Nullable(Type.Number()), target: Nullable(Type.Number()) })) }), ...errors(400, 401, 403, 503) },
+        response: { 200: Type.Object({ metric: MetricCode, points: Type.Array(Type.Object({ start: IsoDate, value: Nullable(Type.Number()), target: Nullable(Type.Number()) })) }) },
       },
     },
     async (req) => {

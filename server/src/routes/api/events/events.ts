@@ -5,7 +5,7 @@
 import { mayRead, type Actor } from '@vt/db';
 import { can } from '../../../authz.ts';
 import { Type } from 'typebox';
-import { errors } from '../../../schemas/common.ts';
+
 import { EventHub } from '../../../services/events.ts';
 import type { App } from '../../../types.ts';
 
@@ -22,7 +22,7 @@ export default async function route(app: App) {
 
   app.get(
     '',
-    { config: { action: 'events:subscribe' }, schema: { tags: ['werkvoorraad'], summary: 'Live updates (text/event-stream), without personal data, of the cases the caller may open', produces: ['text/event-stream'], response: { 200: Type.String({ description: 'A stream of events: melding.received, melding.triaged, melding.routed, melding.updated, herinneringen.updated' }), ...errors(401, 403) } } },
+    { config: { action: 'events:subscribe' }, schema: { tags: ['werkvoorraad'], summary: 'Live updates (text/event-stream), without personal data, of the cases the caller may open', produces: ['text/event-stream'], response: { 200: Type.String({ description: 'A stream of events: melding.received, melding.triaged, melding.routed, melding.updated, herinneringen.updated' }) } } },
     (req, reply) => {
       const actor: Actor = req.actor!;
       const hearsReminders = can(actor, 'herinneringen:read');

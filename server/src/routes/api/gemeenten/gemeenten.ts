@@ -1,13 +1,13 @@
 // The gemeenten of the region (staff, and partner systems for the codes their meldingen carry).
 import { listGemeenten } from '@vt/db';
 import { Type } from 'typebox';
-import { errors } from '../../../schemas/common.ts';
+
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
   app.get(
     '',
-    { config: { action: 'referentie:gemeenten' }, schema: { tags: ['referentie'], summary: 'The gemeenten of the region', response: { 200: Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), naam: Type.String() })) }), ...errors(401, 403) } } },
+    { config: { action: 'referentie:gemeenten' }, schema: { tags: ['referentie'], summary: 'The gemeenten of the region', response: { 200: Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), naam: Type.String() })) }) } } },
     async () => ({ items: await listGemeenten(app.db.db) }),
   );
 }

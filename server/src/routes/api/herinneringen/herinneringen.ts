@@ -2,7 +2,7 @@
 import { herinneringen, writeAudit } from '@vt/db';
 import { herinneringSoorten } from '@vt/db/domain';
 import { Type } from 'typebox';
-import { Id, IsoDate, codeEnum, errors } from '../../../schemas/common.ts';
+import { Id, IsoDate, codeEnum } from '../../../schemas/common.ts';
 import type { App, RouteOptions } from '../../../types.ts';
 
 export default async function route(app: App, opts: RouteOptions) {
@@ -19,7 +19,6 @@ export default async function route(app: App, opts: RouteOptions) {
               Type.Object({ soort: codeEnum(herinneringSoorten), meldingId: Id, reference: Type.String(), datum: IsoDate, dagen: Type.Integer() }),
             ),
           }),
-          ...errors(401, 403),
         },
       },
     },

@@ -15,7 +15,7 @@ export default async function route(app: App) {
         tags: ['kalender'],
         summary: 'Non-working days of a year besides weekends (Algemene termijnenwet art. 3)',
         querystring: Type.Object({ jaar: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(Dag) }), ...errors(400, 401, 403) },
+        response: { 200: Type.Object({ items: Type.Array(Dag) }) },
       },
     },
     async (req) => {
@@ -40,7 +40,7 @@ export default async function route(app: App) {
         tags: ['kalender'],
         summary: 'Add a day the government declared equal to a holiday (beheerder)',
         body: Type.Object({ datum: IsoDate, omschrijving: Type.String({ minLength: 3, maxLength: 200 }) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ datum: IsoDate, omschrijving: Type.String() }), ...errors(400, 401, 403, 409) },
+        response: { 201: Type.Object({ datum: IsoDate, omschrijving: Type.String() }), ...errors(409) },
       },
     },
     async (req, reply) => {

@@ -3,7 +3,7 @@ import { createMdo, listMdo, mdoWachtrij, writeAudit } from '@vt/db';
 import { bands } from '@vt/db/domain';
 import { Type } from 'typebox';
 import { can } from '../../../authz.ts';
-import { DateTime, Id, IsoDate, Nullable, codeEnum, errors } from '../../../schemas/common.ts';
+import { DateTime, Id, IsoDate, Nullable, codeEnum } from '../../../schemas/common.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
@@ -15,7 +15,7 @@ export default async function route(app: App) {
         tags: ['levensloop'],
         summary: 'Plan an MDO with its participants (gedragswetenschapper, vertrouwensarts, case workers)',
         body: Type.Object({ datum: IsoDate, deelnemers: Type.Array(Id, { minItems: 1, maxItems: 30, uniqueItems: true }) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Id }), ...errors(400, 401, 403, 503) },
+        response: { 201: Type.Object({ id: Id }) },
       },
     },
     async (req, reply) => {
@@ -36,7 +36,7 @@ export default async function route(app: App) {
       schema: {
         tags: ['levensloop'],
         summary: 'MDOs, newest first, with the size of their agenda (a participant sees the MDOs it takes part in)',
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Id, datum: IsoDate, deelnemers: Type.Integer(), punten: Type.Integer(), open: Type.Integer() })) }), ...errors(401, 403) },
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Id, datum: IsoDate, deelnemers: Type.Integer(), punten: Type.Integer(), open: Type.Integer() })) }) },
       },
     },
     async (req) => {
@@ -55,7 +55,7 @@ export default async function route(app: App) {
       schema: {
         tags: ['levensloop'],
         summary: 'The MDO queue: cases routed to the MDO and not yet on an open agenda',
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Id, reference: Type.String(), band: Nullable(codeEnum(bands)), gemeente: Type.String(), since: DateTime })) }), ...errors(401, 403) },
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Id, reference: Type.String(), band: Nullable(codeEnum(bands)), gemeente: Type.String(), since: DateTime })) }) },
       },
     },
     async (req) => {

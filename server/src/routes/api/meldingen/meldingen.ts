@@ -16,7 +16,7 @@ export default async function route(app: App) {
         summary: 'Register a melding (staff or partner system)',
         headers: IdempotencyHeaders,
         body: MeldingBody,
-        response: { 200: MeldingCreated, 201: MeldingCreated, ...errors(400, 401, 403, 422, 429, 503) },
+        response: { 200: MeldingCreated, 201: MeldingCreated, ...errors(422) },
       },
     },
     async (req, reply) => {
@@ -45,7 +45,7 @@ export default async function route(app: App) {
         tags: ['meldingen'],
         summary: 'List meldingen, newest first',
         querystring: MeldingListQuery,
-        response: { 200: MeldingList, ...errors(400, 401, 403, 503) },
+        response: { 200: MeldingList },
       },
     },
     async (req) => {

@@ -1,7 +1,7 @@
 // Handovers: a wijkteam's inbox, and the handovers of the cases others may open.
 import { listOverdrachten, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
-import { errors } from '../../../schemas/common.ts';
+
 import { Overdracht } from '../../../schemas/lifecycle.ts';
 import { scopedRead } from '../../../services/access.ts';
 import type { App } from '../../../types.ts';
@@ -14,7 +14,7 @@ export default async function route(app: App) {
       schema: {
         tags: ['levensloop'],
         summary: "Handovers: a wijkteam sees its own gemeente's inbox only, without the melder's identity",
-        response: { 200: Type.Object({ items: Type.Array(Overdracht) }), ...errors(401, 403) },
+        response: { 200: Type.Object({ items: Type.Array(Overdracht) }) },
       },
     },
     async (req) => {

@@ -1,7 +1,7 @@
 // The yearly factsheet.
 import { FACTSHEET_GROEPEN, jaarcijfers, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
-import { Nullable, codeEnum, errors } from '../../../schemas/common.ts';
+import { Nullable, codeEnum } from '../../../schemas/common.ts';
 import type { App } from '../../../types.ts';
 
 /** A share in percent, or null when there is nothing to divide. */
@@ -34,7 +34,6 @@ export default async function route(app: App) {
             huisverboden: Type.Object({ opgelegd: Type.Integer(), verlengd: Type.Integer() }),
             codeRood: Type.Integer(),
           }),
-          ...errors(400, 401, 403, 503),
         },
       },
     },

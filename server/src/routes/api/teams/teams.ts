@@ -1,7 +1,7 @@
 // The teams (staff only).
 import { listTeams } from '@vt/db';
 import { Type } from 'typebox';
-import { Id, Nullable, errors } from '../../../schemas/common.ts';
+import { Id, Nullable } from '../../../schemas/common.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
@@ -12,7 +12,7 @@ export default async function route(app: App) {
       schema: {
         tags: ['referentie'],
         summary: 'The teams',
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Id, kind: Type.String(), naam: Type.String(), gemeente: Nullable(Type.String()) })) }), ...errors(401, 403) },
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Id, kind: Type.String(), naam: Type.String(), gemeente: Nullable(Type.String()) })) }) },
       },
     },
     async () => ({

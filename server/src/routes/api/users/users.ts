@@ -2,7 +2,7 @@
 import { listStaff } from '@vt/db';
 import { roles } from '@vt/db/domain';
 import { Type } from 'typebox';
-import { Id, Nullable, codeEnum, errors } from '../../../schemas/common.ts';
+import { Id, Nullable, codeEnum } from '../../../schemas/common.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
@@ -14,7 +14,7 @@ export default async function route(app: App) {
         tags: ['referentie'],
         summary: 'Active staff, optionally by role (for assigning cases)',
         querystring: Type.Object({ role: Type.Optional(codeEnum(roles)) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Id, name: Type.String(), roles: Type.Array(Type.String()), teamId: Nullable(Id) })) }), ...errors(401, 403) },
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Id, name: Type.String(), roles: Type.Array(Type.String()), teamId: Nullable(Id) })) }) },
       },
     },
     async (req) => {

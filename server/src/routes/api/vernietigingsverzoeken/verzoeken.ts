@@ -16,7 +16,7 @@ export default async function route(app: App) {
         tags: ['privacy'],
         summary: 'Request destruction of a case file on behalf of a betrokkene (decided by the privacy officer)',
         body: Type.Object({ meldingId: Id, reden: Reden }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Id, status: Type.Literal('aangevraagd') }), ...errors(400, 401, 403, 404, 409, 503) },
+        response: { 201: Type.Object({ id: Id, status: Type.Literal('aangevraagd') }), ...errors(404, 409) },
       },
     },
     async (req, reply) => {
@@ -39,7 +39,7 @@ export default async function route(app: App) {
       schema: {
         tags: ['privacy'],
         summary: 'Destruction requests, open ones first (privacy officer)',
-        response: { 200: Type.Object({ items: Type.Array(Verzoek) }), ...errors(401, 403, 503) },
+        response: { 200: Type.Object({ items: Type.Array(Verzoek) }) },
       },
     },
     async (req) => {

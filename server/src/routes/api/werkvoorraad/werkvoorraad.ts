@@ -2,7 +2,7 @@
 import { resolveTeams, werkvoorraadJson } from '@vt/db';
 import { amsterdamDate, teamKinds, type WerkdagKalender } from '@vt/db/domain';
 import { Type } from 'typebox';
-import { Id, codeEnum, errors } from '../../../schemas/common.ts';
+import { Id, codeEnum } from '../../../schemas/common.ts';
 import { Item } from '../../../schemas/werkvoorraad.ts';
 import type { App } from '../../../types.ts';
 
@@ -35,7 +35,7 @@ export default async function route(app: App) {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(Item) }), ...errors(400, 401, 403, 503) },
+        response: { 200: Type.Object({ items: Type.Array(Item) }) },
       },
     },
     async (req, reply) => {

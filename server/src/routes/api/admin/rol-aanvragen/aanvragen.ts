@@ -2,7 +2,7 @@
 import { listRolAanvragen, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
 import { RolAanvraag } from '../../../../schemas/accounts.ts';
-import { errors } from '../../../../schemas/common.ts';
+
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
@@ -10,7 +10,7 @@ export default async function route(app: App) {
     '',
     {
       config: { action: 'rollen:besluiten' },
-      schema: { tags: ['beheer'], summary: 'Role requests waiting for a second person, and recent decisions (beheerder, privacy officer)', response: { 200: Type.Object({ items: Type.Array(RolAanvraag) }), ...errors(401, 403) } },
+      schema: { tags: ['beheer'], summary: 'Role requests waiting for a second person, and recent decisions (beheerder, privacy officer)', response: { 200: Type.Object({ items: Type.Array(RolAanvraag) }) } },
     },
     async (req) => {
       const actor = req.actor!;

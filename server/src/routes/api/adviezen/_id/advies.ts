@@ -11,7 +11,7 @@ export default async function route(app: App) {
     {
       // An advies is the caller's, never a case file about a household (domain.md, Records): its own role rule.
       config: { action: 'advies:read', caseAccess: false },
-      schema: { tags: ['adviezen'], summary: 'One advies', params: IdParams, response: { 200: Advies, ...errors(401, 403, 404, 503) } },
+      schema: { tags: ['adviezen'], summary: 'One advies', params: IdParams, response: { 200: Advies, ...errors(404) } },
     },
     async (req) => {
       const actor = req.actor!;

@@ -18,7 +18,7 @@ export default async function route(app: App) {
         params: IdParams,
         headers: IdempotencyHeaders,
         body: MeldingBody,
-        response: { 200: MeldingCreated, 201: MeldingCreated, ...errors(400, 401, 403, 404, 409, 422, 503) },
+        response: { 200: MeldingCreated, 201: MeldingCreated, ...errors(404, 409, 422) },
       },
     },
     async (req, reply) => {

@@ -14,7 +14,7 @@ export default async function route(app: App, opts: RouteOptions) {
     '',
     {
       config: { mfaStep: true },
-      schema: { tags: ['auth'], summary: 'Second sign-in step: the TOTP code', body: CodeBody, response: { 200: SessionBody, ...errors(400, 401, 409, 503) } },
+      schema: { tags: ['auth'], summary: 'Second sign-in step: the TOTP code', body: CodeBody, response: { 200: SessionBody, ...errors(409) } },
     },
     async (req, reply) => {
       const actor = actorOf(req);
@@ -37,7 +37,7 @@ export default async function route(app: App, opts: RouteOptions) {
       schema: {
         tags: ['auth'],
         summary: 'Start enrolling an authenticator app: a new secret, its otpauth URI and a QR code (SVG)',
-        response: { 200: Type.Object({ secret: Type.String(), uri: Type.String(), qrSvg: Type.String() }), ...errors(401, 409, 503) },
+        response: { 200: Type.Object({ secret: Type.String(), uri: Type.String(), qrSvg: Type.String() }), ...errors(409) },
       },
     },
     async (req, reply) => {
@@ -59,7 +59,7 @@ export default async function route(app: App, opts: RouteOptions) {
     '/confirm',
     {
       config: { mfaStep: true },
-      schema: { tags: ['auth'], summary: 'Finish enrolling: the first code from the app switches TOTP on', body: CodeBody, response: { 200: SessionBody, ...errors(400, 401, 409, 503) } },
+      schema: { tags: ['auth'], summary: 'Finish enrolling: the first code from the app switches TOTP on', body: CodeBody, response: { 200: SessionBody, ...errors(409) } },
     },
     async (req, reply) => {
       const actor = actorOf(req);

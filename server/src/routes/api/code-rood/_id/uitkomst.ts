@@ -16,7 +16,7 @@ export default async function route(app: App) {
         summary: 'Record the outcome of a Code Rood',
         params: IdParams,
         body: Type.Object({ datum: IsoDate, uitkomst: Text(4000, { minLength: 3 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ id: Id }), ...errors(400, 401, 403, 404, 409) },
+        response: { 200: Type.Object({ id: Id }), ...errors(404, 409) },
       },
     },
     async (req) => {

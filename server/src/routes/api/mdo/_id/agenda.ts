@@ -16,7 +16,7 @@ export default async function route(app: App) {
         summary: 'Put a case from the MDO queue on the agenda',
         params: IdParams,
         body: Type.Object({ meldingId: Id }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Id }), ...errors(400, 401, 403, 404, 409) },
+        response: { 201: Type.Object({ id: Id }), ...errors(404, 409) },
       },
     },
     async (req, reply) => {

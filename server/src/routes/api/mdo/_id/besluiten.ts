@@ -18,7 +18,7 @@ export default async function route(app: App) {
         summary: "The MDO's decision on a case on its agenda, with reason and owner; what follows starts at once",
         params: IdParams,
         body: Type.Object({ meldingId: Id, besluit: Besluit, toelichting: Text(4000, { minLength: 3 }), eigenaar: Type.Optional(Id) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ meldingId: Id, besluit: Besluit }), ...errors(400, 401, 403, 404, 409) },
+        response: { 200: Type.Object({ meldingId: Id, besluit: Besluit }), ...errors(404, 409) },
       },
     },
     async (req) => {

@@ -23,7 +23,7 @@ export default async function route(app: App) {
     {
       // The agenda names several cases: it is the meeting's, read by whoever runs MDOs and by its participants.
       config: { action: 'mdo:lezen', caseAccess: false },
-      schema: { tags: ['levensloop'], summary: 'An MDO with its participants and agenda (for the printable agenda and minutes)', params: IdParams, response: { 200: Mdo, ...errors(401, 403, 404) } },
+      schema: { tags: ['levensloop'], summary: 'An MDO with its participants and agenda (for the printable agenda and minutes)', params: IdParams, response: { 200: Mdo, ...errors(404) } },
     },
     async (req) => {
       const actor = req.actor!;

@@ -21,7 +21,7 @@ export default async function route(app: App) {
           { veiligheid: Type.Optional(Veiligheid), toelichting: Type.Optional(Type.String({ minLength: 1, maxLength: 10_000 })), betrokkenen: Type.Optional(Type.Array(Betrokkene, { minItems: 1, maxItems: 20 })) },
           { additionalProperties: false, minProperties: 1 },
         ),
-        response: { 200: Melding, ...errors(400, 401, 403, 404, 409, 503) },
+        response: { 200: Melding, ...errors(404, 409) },
       },
     },
     async (req) => {

@@ -19,7 +19,7 @@ export default async function route(app: App) {
         summary: 'Close the case with a reason',
         params: IdParams,
         body: Type.Object({ reden: Text(2000, { minLength: 3 }) }, { additionalProperties: false }),
-        response: { 200: Melding, ...errors(400, 401, 403, 404, 409) },
+        response: { 200: Melding, ...errors(404, 409) },
       },
     },
     async (req) => {

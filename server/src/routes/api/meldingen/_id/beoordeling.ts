@@ -22,7 +22,7 @@ export default async function route(app: App) {
           { route: Type.Unsafe<Route>({ type: 'string', enum: [...routes] }), band: Type.Optional(Type.Unsafe<(typeof bands)[number]>({ type: 'string', enum: [...bands] })), reason: Type.Optional(Type.String({ maxLength: 2000 })) },
           { additionalProperties: false },
         ),
-        response: { 200: Melding, ...errors(400, 401, 403, 404, 409, 503) },
+        response: { 200: Melding, ...errors(404, 409) },
       },
     },
     async (req) => {

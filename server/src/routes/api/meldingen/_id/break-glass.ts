@@ -15,7 +15,7 @@ export default async function route(app: App) {
         summary: 'Open a case outside your own queue for an hour, with a reason (flagged in the audit trail)',
         params: IdParams,
         body: Type.Object({ reden: Type.String({ minLength: 10, maxLength: 2000 }) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Id, expiresAt: DateTime }), ...errors(400, 401, 403, 404, 409, 503) },
+        response: { 201: Type.Object({ id: Id, expiresAt: DateTime }), ...errors(404, 409) },
       },
     },
     async (req, reply) => {

@@ -15,7 +15,7 @@ export default async function route(app: App) {
         summary: 'Flag the case for Code Rood (regional escalation) with its date',
         params: IdParams,
         body: Type.Object({ datum: IsoDate, toelichting: Text(4000, { minLength: 3 }) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Id, datum: IsoDate }), ...errors(400, 401, 403, 404) },
+        response: { 201: Type.Object({ id: Id, datum: IsoDate }), ...errors(404) },
       },
     },
     async (req, reply) => {

@@ -17,7 +17,7 @@ export default async function route(app: App) {
         tags: ['meldingen'],
         summary: 'One melding with its triage, beoordeling, deadlines and where it sits now',
         params: IdParams,
-        response: { 200: Melding, ...errors(401, 403, 404, 503) },
+        response: { 200: Melding, ...errors(404) },
       },
     },
     async (req) => {

@@ -15,7 +15,7 @@ export default async function route(app: App) {
         tags: ['meldingen'],
         summary: 'The case history in the order it was recorded',
         params: IdParams,
-        response: { 200: Historie, ...errors(401, 403, 404, 503) },
+        response: { 200: Historie, ...errors(404) },
       },
     },
     async (req) => {

@@ -17,7 +17,7 @@ export default async function route(app: App) {
         summary: 'Start the onderzoek (from the wachtlijst or directly): due 10 weeks (70 days) after the start',
         params: IdParams,
         body: Type.Optional(Type.Object({ startedAt: Type.Optional(IsoDate) }, { additionalProperties: false })),
-        response: { 201: Type.Object({ id: Id, startedAt: IsoDate, dueDate: IsoDate }), ...errors(400, 401, 403, 404, 409) },
+        response: { 201: Type.Object({ id: Id, startedAt: IsoDate, dueDate: IsoDate }), ...errors(404, 409) },
       },
     },
     async (req, reply) => {
@@ -49,7 +49,7 @@ export default async function route(app: App) {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ id: Id, vervolg: Type.String() }), ...errors(400, 401, 403, 404, 409) },
+        response: { 200: Type.Object({ id: Id, vervolg: Type.String() }), ...errors(404, 409) },
       },
     },
     async (req) => {

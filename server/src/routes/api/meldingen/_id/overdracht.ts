@@ -16,7 +16,7 @@ export default async function route(app: App) {
         summary: "Hand the case over to a gemeente's wijkteam (409 while one is pending)",
         params: IdParams,
         body: Type.Object({ gemeente: GemeenteCode, toelichting: Text(4000, { minLength: 1 }), veiligheidsvoorwaarden: Type.Optional(Text(4000)) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Id }), ...errors(400, 401, 403, 404, 409) },
+        response: { 201: Type.Object({ id: Id }), ...errors(404, 409) },
       },
     },
     async (req, reply) => {

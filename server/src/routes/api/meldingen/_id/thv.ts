@@ -19,7 +19,7 @@ export default async function route(app: App) {
         summary: 'Record a tijdelijk huisverbod: 10 days from the day it was imposed',
         params: IdParams,
         body: Type.Object({ opgelegdOp: IsoDate }, { additionalProperties: false }),
-        response: { 201: Thv, ...errors(400, 401, 403, 404) },
+        response: { 201: Thv, ...errors(404) },
       },
     },
     async (req, reply) => {

@@ -18,7 +18,7 @@ export default async function route(app: App) {
         summary: 'Assign the case to a person or a duo (for a huisbezoek)',
         params: IdParams,
         body: Type.Object({ userIds: Type.Array(Id, { minItems: 1, maxItems: 2, uniqueItems: true }) }, { additionalProperties: false }),
-        response: { 200: Melding, ...errors(400, 401, 403, 404, 409, 503) },
+        response: { 200: Melding, ...errors(404, 409) },
       },
     },
     async (req) => {

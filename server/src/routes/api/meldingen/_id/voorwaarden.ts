@@ -20,7 +20,7 @@ export default async function route(app: App) {
           { omschrijving: Text(2000, { minLength: 3 }), toezichthouder: Text(200, { minLength: 2 }), controleOp: IsoDate },
           { additionalProperties: false },
         ),
-        response: { 201: Voorwaarde, ...errors(400, 401, 403, 404, 409) },
+        response: { 201: Voorwaarde, ...errors(404, 409) },
       },
     },
     async (req, reply) => {

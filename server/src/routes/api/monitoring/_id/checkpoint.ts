@@ -17,7 +17,7 @@ export default async function route(app: App) {
         summary: 'Record a monitoring checkpoint as safe or not safe; not safe sends the case back to the beoordeling queue',
         params: IdParams,
         body: Type.Object({ uitkomst: codeEnum(monitoringUitkomsten), toelichting: Text(4000, { minLength: 3 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ id: Id, uitkomst: Type.String(), escalated: Type.Boolean() }), ...errors(400, 401, 403, 404, 409) },
+        response: { 200: Type.Object({ id: Id, uitkomst: Type.String(), escalated: Type.Boolean() }), ...errors(404, 409) },
       },
     },
     async (req) => {

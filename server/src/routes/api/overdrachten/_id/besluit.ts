@@ -24,7 +24,7 @@ export default async function route(app: App) {
           summary: accept ? 'Accept a handover; the monitoring checkpoints are planned from today' : 'Send a handover back with a reason',
           params: IdParams,
           body: accept ? Type.Optional(Type.Object({}, { additionalProperties: false })) : Type.Object({ reden: Text(2000, { minLength: 3 }) }, { additionalProperties: false }),
-          response: { 200: Melding, ...errors(400, 401, 403, 404, 409) },
+          response: { 200: Melding, ...errors(404, 409) },
         },
       },
       async (req) => {

@@ -16,7 +16,7 @@ export default async function route(app: App) {
         summary: 'Record that the melder heard the outcome (after the beoordeling or the onderzoek)',
         params: IdParams,
         body: Type.Optional(Type.Object({ notitie: Type.Optional(Text(2000)) }, { additionalProperties: false })),
-        response: { 200: Type.Object({ id: Id }), ...errors(400, 401, 403, 404, 409) },
+        response: { 200: Type.Object({ id: Id }), ...errors(404, 409) },
       },
     },
     async (req) => {

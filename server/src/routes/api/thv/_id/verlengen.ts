@@ -19,7 +19,7 @@ export default async function route(app: App) {
         summary: 'Extend a huisverbod, to at most 28 days after it was imposed (422 beyond)',
         params: IdParams,
         body: Type.Object({ totEnMet: IsoDate }, { additionalProperties: false }),
-        response: { 200: Thv, ...errors(400, 401, 403, 404, 422) },
+        response: { 200: Thv, ...errors(404, 422) },
       },
     },
     async (req) => {

@@ -17,7 +17,7 @@ export default async function route(app: App) {
         summary: 'Grant (and carry out at once) or refuse a destruction request, with a reason',
         params: IdParams,
         body: Type.Object({ besluit: Type.Union([Type.Literal('toegewezen'), Type.Literal('afgewezen')]), reden: Reden }, { additionalProperties: false }),
-        response: { 200: Type.Object({ id: Id, status: Type.String(), executedAt: Nullable(DateTime) }), ...errors(400, 401, 403, 404, 409, 503) },
+        response: { 200: Type.Object({ id: Id, status: Type.String(), executedAt: Nullable(DateTime) }), ...errors(404, 409) },
       },
     },
     async (req) => {

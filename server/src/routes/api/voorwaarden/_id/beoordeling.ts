@@ -19,7 +19,7 @@ export default async function route(app: App) {
         summary: 'V&V: review a condition as kept or not kept; not kept sends the case back to the MDO queue',
         params: IdParams,
         body: Type.Object({ uitkomst: codeEnum(voorwaardeUitkomsten), toelichting: Text(4000, { minLength: 3 }) }, { additionalProperties: false }),
-        response: { 200: Voorwaarde, ...errors(400, 401, 403, 404, 409) },
+        response: { 200: Voorwaarde, ...errors(404, 409) },
       },
     },
     async (req) => {

@@ -16,7 +16,7 @@ export default async function route(app: App) {
         summary: 'Approve or refuse a role request as the second person (never the one who asked, never for one’s own account)',
         params: IdParams,
         body: Type.Object({ besluit: codeEnum(rolBesluiten), reden: Type.Optional(Text(2000)) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ id: Id, status: Type.String() }), ...errors(400, 401, 403, 404, 409) },
+        response: { 200: Type.Object({ id: Id, status: Type.String() }), ...errors(404, 409) },
       },
     },
     async (req) => {

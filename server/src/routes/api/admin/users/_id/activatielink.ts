@@ -16,7 +16,7 @@ export default async function route(app: App, opts: RouteOptions) {
         tags: ['beheer'],
         summary: 'Mail a new activation link to an account that has not set its password yet (the old link stops working)',
         params: IdParams,
-        response: { 200: Type.Object({ verlooptOp: DateTime }), ...errors(401, 403, 404, 409) },
+        response: { 200: Type.Object({ verlooptOp: DateTime }), ...errors(404, 409) },
       },
     },
     async (req) => {

@@ -18,7 +18,7 @@ export default async function route(app: App) {
         summary: 'Set an account’s roles: roles taken away go at once, roles that read case files or manage users wait for a second person',
         params: IdParams,
         body: Type.Object({ roles: Roles }, { additionalProperties: false }),
-        response: { 200: AdminUser, ...errors(400, 401, 403, 404, 409) },
+        response: { 200: AdminUser, ...errors(404, 409) },
       },
     },
     async (req) => {

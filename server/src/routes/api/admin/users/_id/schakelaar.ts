@@ -19,7 +19,7 @@ export default async function route(app: App) {
           tags: ['beheer'],
           summary: disabled ? 'Switch an account off and end all its sessions at once' : 'Switch an account on again',
           params: IdParams,
-          response: { 200: AdminUser, ...errors(401, 403, 404) },
+          response: { 200: AdminUser, ...errors(404) },
         },
       },
       async (req) => {

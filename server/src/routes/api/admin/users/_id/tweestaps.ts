@@ -15,7 +15,7 @@ export default async function route(app: App) {
         tags: ['beheer'],
         summary: 'Reset a lost authenticator app: the user enrols again at the next sign-in; their sessions end',
         params: IdParams,
-        response: { 200: AdminUser, ...errors(401, 403, 404) },
+        response: { 200: AdminUser, ...errors(404) },
       },
     },
     async (req) => {
