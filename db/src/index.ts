@@ -32,3 +32,4 @@ export * from './repositories/json-rows.ts';
 export * from './repositories/accounts.ts';
 export * from './repositories/beoordeling.ts';
 export * from './repositories/vernietiging.ts';
+export * from './repositories/concepten.ts';

@@ -14,6 +14,8 @@ export const permissions = {
   'advies:create': ['adviseur', 'chef_van_de_dag'],
   'advies:read': ['adviseur', 'beoordelaar', 'chef_van_de_dag'],
   'melding:create': ['adviseur', 'beoordelaar', 'chef_van_de_dag'],
+  // Drafts of the advies and melding forms: whoever fills them in keeps its own (routes/concepten.ts).
+  'concept:eigen': ['adviseur', 'beoordelaar', 'chef_van_de_dag'],
   // An adviseur reads only the meldingen it filed itself (record rule in services/access.ts).
   'melding:read': [...caseReaders, 'adviseur', 'wijkteam'],
   'melding:list': caseReaders,

@@ -34,6 +34,16 @@ export class HttpError extends Error {
   }
 }
 
+/** 412: the case changed since the caller read it; `current` is the case as the caller may read it now (api.md). */
+export class PreconditionFailed extends HttpError {
+  constructor(
+    message: string,
+    readonly current: unknown,
+  ) {
+    super(412, 'PRECONDITION_FAILED', message);
+  }
+}
+
 export const badRequest = (message: string, details: ErrorDetail[] = []) => new HttpError(400, 'VALIDATION', message, details);
 export const unauthenticated = (message = 'Niet aangemeld.') => new HttpError(401, 'UNAUTHENTICATED', message);
 export const forbidden = (message = 'Geen toegang.') => new HttpError(403, 'FORBIDDEN', message);

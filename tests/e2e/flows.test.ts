@@ -1,124 +1,23 @@
 // End to end in Debian's Chromium against the real server (API, workers and the built web app in one process):
 // an adviseur logs an advies by keyboard alone and files a melding, a partner's melding appears live on the chef
 // van de dag's queue, a beoordelaar confirms a triage; axe-core checks every page.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from '../support/axe.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { DEMO_API_KEY, DEMO_PASSWORD, TEST_REDIS_URL } from '../support/env.ts';
-import { meldingBody } from '../support/fixtures.ts';
+import { describe, expect, it } from 'vitest';
 import { amsterdamDate } from '@vt/db/domain';
+import { useProduct } from '../support/e2e.ts';
+import { DEMO_API_KEY } from '../support/env.ts';
+import { meldingBody } from '../support/fixtures.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const artifacts = `${root}tests/.artifacts`;
-
-let server: ChildProcess;
-let db: TestDatabase;
-let browser: Browser;
-let base: string;
-/** The server's DATA_DIR: its development keys, and the mail it writes there (mail/*.txt). */
-const dataDir = mkdtempSync(join(tmpdir(), 'vt-e2e-'));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-beforeAll(async () => {
-  if (!existsSync(`${root}web/dist/index.html`)) throw new Error('web/dist is missing: run `npm run build:web` before the e2e tests');
-  mkdirSync(artifacts, { recursive: true });
-  db = await createTestDatabase();
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const redisDb = 8 + Math.floor(Math.random() * 7);
-  let out = '';
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, PUBLIC_URL: base, DATABASE_URL: db.url, REDIS_URL: `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/${redisDb}`, PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout!.on('data', (d) => (out += d));
-  server.stderr!.on('data', (d) => (out += d));
-  const until = Date.now() + 60_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`server exited: ${out}`);
-    const ok = await fetch(`${base}/api/health/ready`).then((res) => res.ok, () => false);
-    if (ok) break;
-    if (Date.now() > until) throw new Error(`server not ready: ${out}`);
-    await new Promise((res) => setTimeout(res, 300));
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  await db?.drop();
-});
-
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ bypassCSP: true, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1360, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return page;
-}
-
-/** axe-core on the current page: no serious or critical violation of WCAG 2.1 A/AA. (The test contexts bypass
- *  the CSP only to inject axe; the CSP itself blocks inline script, as it should.) */
-async function expectAccessible(page: Page, name: string) {
-  const violations = await axeViolations(page);
-  await page.screenshot({ path: `${artifacts}/${name}.png`, fullPage: true });
-  expect(violations, name).toEqual([]);
-}
-
-/** An API call as the signed-in user of `page` (with its CSRF token): the steps a test does not walk in the UI. */
-async function apiAs(page: Page, method: 'GET' | 'POST', url: string, body?: object): Promise<{ status: number; json: Record<string, unknown> & { user?: { id: string } } }> {
-  return page.evaluate(
-    async ([m, u, b]) => {
-      const s = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
-      const r = await fetch(u as string, { method: m as string, headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken }, ...(b ? { body: JSON.stringify(b) } : {}) });
-      return { status: r.status, json: (await r.json().catch(() => ({}))) as Record<string, unknown> };
-    },
-    [method, url, body] as const,
-  );
-}
-
-async function partnerMelding(overrides: Parameters<typeof meldingBody>[0]) {
-  const res = await fetch(`${base}/api/meldingen`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
-    body: JSON.stringify(meldingBody(overrides)),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as { id: string; reference: string };
-}
+const product = useProduct();
+const signIn = (email: string) => product.signIn(email);
+const { expectAccessible, apiAs, partnerMelding } = product;
 
 describe('staff flows in Chromium', () => {
   it('the login page is accessible', async () => {
-    const context = await browser.newContext({ bypassCSP: true, locale: 'nl-NL' });
+    const context = await product.browser.newContext({ bypassCSP: true, locale: 'nl-NL' });
     const page = await context.newPage();
-    await page.goto(`${base}/werkvoorraad`);
+    await page.goto(`${product.base}/werkvoorraad`);
     await page.waitForURL(/\/login/);
     await expectAccessible(page, 'login');
     await context.close();
@@ -143,7 +42,9 @@ describe('staff flows in Chromium', () => {
     // A crash or reload mid-call loses nothing: the draft comes back.
     await page.reload();
     await expect.poll(() => page.getByLabel('Gegeven advies').inputValue()).toBe('Meldcode besproken; bij direct gevaar 112 bellen.');
-    await expect.poll(() => page.getByText('Uw concept is teruggezet.').count()).toBe(1);
+    await expect.poll(() => page.getByText(/Uw concept van .* is hersteld/).count()).toBe(1);
+    // ... from the server: the browser's storage holds none of it.
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain('geschreeuw');
     await page.getByLabel('Gegeven advies').focus();
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.getByRole('status').filter({ hasText: /Advies A-\d{4}-\d{6} is opgeslagen/ }).count()).toBe(1);
@@ -152,7 +53,7 @@ describe('staff flows in Chromium', () => {
 
   it('an adviseur files a melding from the form and can open it', async () => {
     const page = await signIn('adviseur@demo.test');
-    await page.goto(`${base}/melding/nieuw`);
+    await page.goto(`${product.base}/melding/nieuw`);
     await expectAccessible(page, 'melding-nieuw');
     await page.getByRole('button', { name: 'Melding registreren' }).click();
     // Dutch validation messages next to the fields.
@@ -178,7 +79,7 @@ describe('staff flows in Chromium', () => {
 
   it('an adviseur turns an advies into a melding with one action, the known fields carried over', async () => {
     const page = await signIn('adviseur@demo.test');
-    await page.goto(`${base}/advies`);
+    await page.goto(`${product.base}/advies`);
     await page.getByLabel('Wie belt of chat').selectOption('professional');
     await page.getByLabel('Anoniem (er wordt niets over de vrager vastgelegd)').uncheck();
     await page.getByRole('textbox', { name: /^Naam/ }).fill('Meester Demo');
@@ -205,7 +106,7 @@ describe('staff flows in Chromium', () => {
 
   it("a partner's acute melding appears live on the chef's queue within 2 seconds, and announces itself", async () => {
     const page = await signIn('chef@demo.test');
-    await page.goto(`${base}/werkvoorraad`);
+    await page.goto(`${product.base}/werkvoorraad`);
     await expect.poll(() => page.getByText('Live bijgewerkt').count()).toBe(1);
     await expectAccessible(page, 'werkvoorraad');
     // From here on the list is patched: the case the event names is read, not the whole queue.
@@ -214,7 +115,7 @@ describe('staff flows in Chromium', () => {
       if (new URL(r.url()).pathname === '/api/werkvoorraad') reads.push(new URL(r.url()).search);
     });
     const started = Date.now();
-    const res = await fetch(`${base}/api/meldingen`, {
+    const res = await fetch(`${product.base}/api/meldingen`, {
       method: 'POST',
       headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify(meldingBody({ veiligheid: { wapen: true } })),
@@ -231,7 +132,7 @@ describe('staff flows in Chromium', () => {
   });
 
   it("the Enschede wijkteam accepts a handover from its inbox, which shows no melder", async () => {
-    const res = await fetch(`${base}/api/meldingen`, {
+    const res = await fetch(`${product.base}/api/meldingen`, {
       method: 'POST',
       headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify(meldingBody({ veiligheid: { schulden: true } })),
@@ -261,14 +162,14 @@ describe('staff flows in Chromium', () => {
   });
 
   it('a beoordelaar confirms the triage of a melding on its case view', async () => {
-    const res = await fetch(`${base}/api/meldingen`, {
+    const res = await fetch(`${product.base}/api/meldingen`, {
       method: 'POST',
       headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify(meldingBody({ veiligheid: { schulden: true }, huishouden: { adres: { straat: 'Markt', huisnummer: '3', postcode: '7481 HS', plaats: 'Haaksbergen' }, gemeente: 'GM0158' } })),
     });
     const { id } = (await res.json()) as { id: string };
     const page = await signIn('beoordelaar@demo.test');
-    await page.goto(`${base}/meldingen/${id}`);
+    await page.goto(`${product.base}/meldingen/${id}`);
     await expect.poll(() => page.getByText('Voorstel bevestigen', { exact: false }).count(), { timeout: 15_000 }).toBe(1);
     await expectAccessible(page, 'melding');
     await page.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
@@ -277,14 +178,14 @@ describe('staff flows in Chromium', () => {
   });
 
   it('a band override rules the screens: the case keeps the proposal as such, the werkvoorraad and the MDO queue show the decision', async () => {
-    const res = await fetch(`${base}/api/meldingen`, {
+    const res = await fetch(`${product.base}/api/meldingen`, {
       method: 'POST',
       headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify(meldingBody({ veiligheid: { schulden: true } })),
     });
     const { id, reference } = (await res.json()) as { id: string; reference: string };
     const page = await signIn('beoordelaar@demo.test');
-    await page.goto(`${base}/meldingen/${id}`);
+    await page.goto(`${product.base}/meldingen/${id}`);
     await expect.poll(() => page.getByText('Voorstel bevestigen', { exact: false }).count(), { timeout: 15_000 }).toBe(1);
     const proposed = (await page.getByRole('region', { name: 'Triagevoorstel' }).locator('.vt-band').textContent())!.trim();
     expect(proposed).not.toBe('P1');
@@ -299,7 +200,7 @@ describe('staff flows in Chromium', () => {
     await page.context().close();
 
     const chef = await signIn('chef@demo.test');
-    await chef.goto(`${base}/werkvoorraad`);
+    await chef.goto(`${product.base}/werkvoorraad`);
     await chef.getByRole('combobox', { name: 'Team', exact: true }).selectOption('mdo');
     const row = chef.locator(`tr[data-reference="${reference}"]`);
     await row.waitFor();
@@ -311,14 +212,14 @@ describe('staff flows in Chromium', () => {
   });
 
   it('a crisis team member opens a case outside its queue only with a reason (break-glass)', async () => {
-    const created = await fetch(`${base}/api/meldingen`, {
+    const created = await fetch(`${product.base}/api/meldingen`, {
       method: 'POST',
       headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify(meldingBody({ veiligheid: { schulden: true } })),
     });
     const { id, reference } = (await created.json()) as { id: string; reference: string };
     const page = await signIn('crisis@demo.test');
-    await page.goto(`${base}/meldingen/${id}`);
+    await page.goto(`${product.base}/meldingen/${id}`);
     await page.getByRole('heading', { name: 'Melding buiten uw werkvoorraad' }).waitFor();
     await expectAccessible(page, 'break-glass');
     const reason = page.getByLabel('Reden om deze melding te openen');
@@ -340,14 +241,14 @@ describe('staff flows in Chromium', () => {
   });
 
   it('a beoordelaar requests destruction of a case file, the privacy officer grants it with a reason', async () => {
-    const created = await fetch(`${base}/api/meldingen`, {
+    const created = await fetch(`${product.base}/api/meldingen`, {
       method: 'POST',
       headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify(meldingBody({ veiligheid: { schulden: true } })),
     });
     const { id, reference } = (await created.json()) as { id: string; reference: string };
     const page = await signIn('beoordelaar@demo.test');
-    await page.goto(`${base}/meldingen/${id}`);
+    await page.goto(`${product.base}/meldingen/${id}`);
     await page.getByText('Vernietiging aanvragen').click();
     await page.getByLabel('Reden van het verzoek').fill('Betrokkene vraagt vernietiging van het dossier.');
     await page.getByRole('button', { name: 'Verzoek indienen' }).click();
@@ -366,7 +267,7 @@ describe('staff flows in Chromium', () => {
   });
 
   it('MDO → onderzoek → outcome → overdracht → accepted → monitoring checkpoint → closed, in the browser', async () => {
-    const res = await fetch(`${base}/api/meldingen`, {
+    const res = await fetch(`${product.base}/api/meldingen`, {
       method: 'POST',
       headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify(meldingBody({ geweldsvormen: ['partnergeweld'], veiligheid: { schulden: true } })),
@@ -402,7 +303,7 @@ describe('staff flows in Chromium', () => {
     await gw.context().close();
 
     const mw = await signIn('medewerker@demo.test');
-    await mw.goto(`${base}/meldingen/${id}`);
+    await mw.goto(`${product.base}/meldingen/${id}`);
     await mw.getByText(/Op de wachtlijst sinds/).waitFor();
     await mw.getByRole('button', { name: 'Onderzoek starten' }).click();
     await mw.getByText(/Gestart op .*moet klaar zijn op/).waitFor();
@@ -427,7 +328,7 @@ describe('staff flows in Chromium', () => {
     await expect.poll(() => wijk.getByRole('status').filter({ hasText: `Overdracht ${reference} is geaccepteerd` }).count()).toBe(1);
     await wijk.context().close();
     const chef = await signIn('chef@demo.test');
-    await chef.goto(`${base}/meldingen/${id}`);
+    await chef.goto(`${product.base}/meldingen/${id}`);
     const levensloop = chef.getByRole('region', { name: 'Overdracht, monitoring en huisverbod' });
     await expect.poll(() => levensloop.getByText(/: Gepland/).count()).toBe(3);
     await chef.getByRole('region', { name: 'Termijnen' }).getByText('Volgend monitoringsmoment').waitFor();
@@ -445,14 +346,14 @@ describe('staff flows in Chromium', () => {
   it('crisis → closed: the chef confirms the crisis route, the crisis team closes the case it handled', async () => {
     const { id } = await partnerMelding({ veiligheid: { lopendGeweld: true } });
     const chef = await signIn('chef@demo.test');
-    await chef.goto(`${base}/meldingen/${id}`);
+    await chef.goto(`${product.base}/meldingen/${id}`);
     await expect.poll(() => chef.getByText(/Voorstel bevestigen \(Crisisteam/).count(), { timeout: 15_000 }).toBe(1);
     await chef.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
     await expect.poll(() => chef.getByText(/Beoordeeld: Crisisteam/).count()).toBe(1);
     await chef.context().close();
 
     const crisis = await signIn('crisis@demo.test');
-    await crisis.goto(`${base}/meldingen/${id}`);
+    await crisis.goto(`${product.base}/meldingen/${id}`);
     await crisis.getByText('Zaak afsluiten').click();
     await expectAccessible(crisis, 'afsluiten');
     // A reason is required.
@@ -481,7 +382,7 @@ describe('staff flows in Chromium', () => {
     await enschede.context().close();
 
     // Back on the beoordeling queue, with the wijkteam's reason on the case.
-    await beoordelaar.goto(`${base}/meldingen/${id}`);
+    await beoordelaar.goto(`${product.base}/meldingen/${id}`);
     const handOver = beoordelaar.getByRole('region', { name: 'Overdragen aan een wijkteam' });
     await handOver.getByText('Het wijkteam stuurde de vorige overdracht terug: Gezin is vorige maand naar Hengelo verhuisd.').waitFor();
     await expectAccessible(beoordelaar, 'opnieuw-overdragen');
@@ -510,7 +411,7 @@ describe('staff flows in Chromium', () => {
     await chef.context().close();
 
     const mw = await signIn('medewerker@demo.test');
-    await mw.goto(`${base}/meldingen/${id}`);
+    await mw.goto(`${product.base}/meldingen/${id}`);
     const vv = mw.getByRole('region', { name: 'Voorwaarden & Vervolg' });
     await vv.getByText('Nog geen voorwaarden vastgelegd.').waitFor();
     await vv.getByRole('button', { name: 'Voorwaarde vastleggen' }).click();
@@ -534,7 +435,7 @@ describe('staff flows in Chromium', () => {
   });
 
   it('the privacy officer finds who opened a case in the audit log, narrows it to one person and exports the page', async () => {
-    const res = await fetch(`${base}/api/meldingen`, {
+    const res = await fetch(`${product.base}/api/meldingen`, {
       method: 'POST',
       headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify(meldingBody()),
@@ -609,7 +510,7 @@ describe('staff flows in Chromium', () => {
     const { id } = await partnerMelding({ veiligheid: { schulden: true } });
     const page = await signIn('chef@demo.test');
     expect((await apiAs(page, 'POST', `/api/meldingen/${id}/beoordeling`, { route: 'wijkteam', band: 'P4', reason: 'Schulden; gezin wil hulp.' })).status).toBe(200);
-    await page.goto(`${base}/dashboard`);
+    await page.goto(`${product.base}/dashboard`);
     const tile = page.locator('[data-metric="overdracht_pending"]');
     const link = tile.getByRole('button', { name: /Toon de \d+ meldingen achter/ });
     await link.waitFor();
@@ -650,7 +551,7 @@ describe('staff flows in Chromium', () => {
     await beheer.context().close();
 
     const privacy = await signIn('privacy@demo.test');
-    await privacy.goto(`${base}/beheer/toegang`);
+    await privacy.goto(`${product.base}/beheer/toegang`);
     const request = privacy.getByTestId(`aanvraag-${email}`);
     await request.getByText('Aangevraagd: Medewerker onderzoek / V&V / monitoring').waitFor();
     await expectAccessible(privacy, 'toegangsaanvragen');
@@ -659,9 +560,9 @@ describe('staff flows in Chromium', () => {
     await privacy.context().close();
 
     // The link came by mail (here: the development mail folder), never on a screen.
-    const mail = readdirSync(join(dataDir, 'mail')).filter((f) => f.endsWith('.txt') && f.includes(email)).map((f) => readFileSync(join(dataDir, 'mail', f), 'utf8')).pop()!;
+    const mail = readdirSync(join(product.dataDir, 'mail')).filter((f) => f.endsWith('.txt') && f.includes(email)).map((f) => readFileSync(join(product.dataDir, 'mail', f), 'utf8')).pop()!;
     const link = /(http\S+\/activeren#\S+)/.exec(mail)![1]!;
-    const context = await browser.newContext({ bypassCSP: true, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    const context = await product.browser.newContext({ bypassCSP: true, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
     const page = await context.newPage();
     await page.goto(link);
     await page.getByText('Kies een wachtwoord voor Nieuwe Collega').waitFor();

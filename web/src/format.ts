@@ -4,6 +4,9 @@ import { addDays, amsterdamDate, amsterdamTime } from '@vt/db/domain/calendar';
 const dateTimeFmt = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium', timeStyle: 'short' });
 const dateFmt = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', dateStyle: 'medium' });
 
+const timeFmt = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', timeStyle: 'short' });
+/** The Amsterdam clock time of an instant, as "14:15". */
+export const formatTime = (d: Date | string) => timeFmt.format(typeof d === 'string' ? new Date(d) : d);
 /** An instant (ISO-8601 with offset) as "24 nov 2026, 14:15". */
 export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTimeFmt.format(new Date(iso)) : '');
 /** A calendar date (YYYY-MM-DD) as "24 nov 2026", without shifting it through a time zone. */

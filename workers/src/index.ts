@@ -2,7 +2,7 @@
 // and the hourly housekeeping.
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
-import { DEFAULT_RETENTION, createDb, pruneIdempotencyKeys, pruneSessions, runRetention, writeAudit, type DbHandle, type RetentionSettings } from '@vt/db';
+import { DEFAULT_RETENTION, createDb, pruneConcepten, pruneIdempotencyKeys, pruneSessions, runRetention, writeAudit, type DbHandle, type RetentionSettings } from '@vt/db';
 import { eventsChannel } from './events.ts';
 import { createQueues, type QueueRegistry } from './queues.ts';
 import { startRelay, type Relay } from './relay.ts';
@@ -111,10 +111,11 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
     log: o.log,
     ...(o.reminderEveryMs ? { everyMs: { herinneringen: o.reminderEveryMs } } : {}),
     processors: {
-      // Idempotency keys are kept at least 24 hours (api.md), dead sessions are removed, and records past their
-      // retention term lose their personal data (each pass that changed something is audited).
+      // Idempotency keys are kept at least 24 hours (api.md), dead sessions and drafts past their term are
+      // removed, and records past their retention term lose their personal data (each pass that changed something
+      // is audited).
       housekeeping: async () => {
-        await Promise.all([pruneIdempotencyKeys(db.db, 48), pruneSessions(db.db, 30)]);
+        await Promise.all([pruneIdempotencyKeys(db.db, 48), pruneSessions(db.db, 30), pruneConcepten(db.db)]);
         const r = await runRetention(db.db, new Date(), retention);
         if (r.adviezen + r.meldingen === 0) return r;
         await writeAudit(db.db, { type: 'system', id: null }, { action: 'update', subjectType: 'retention', purpose: JSON.stringify(r) });

@@ -110,3 +110,16 @@ export async function meldingOf(db: DbOrTx, child: CaseChild, id: string): Promi
   const rows = await db.execute<{ melding_id: string }>(sql`select melding_id from ${sql.identifier(caseChildTables[child])} where id = ${id}::uuid`);
   return rows[0]?.melding_id;
 }
+
+/**
+ * The case's version, for the ETag of `GET /api/meldingen/:id` and the `If-Match` of every step on it (issue #16:
+ * two people never silently overwrite each other). Every change to a case writes a history event and touches the
+ * melding, so the latest event and the melding's last update together say whether anything changed since a read.
+ */
+export async function caseVersion(db: DbOrTx, meldingId: string): Promise<string | null> {
+  const [row] = await db.execute<{ v: string }>(sql`
+    select (extract(epoch from m.updated_at) * 1000000)::bigint::text || '.' ||
+           coalesce((select max(e.id) from melding_events e where e.melding_id = m.id), 0)::text as v
+      from meldingen m where m.id = ${meldingId}::uuid`);
+  return row ? `"${row.v}"` : null;
+}

@@ -62,6 +62,8 @@ export interface AdviesFilter {
   from?: string;
   to?: string;
   kanaal?: AdviesKanaal;
+  /** Only those logged by this user. */
+  createdBy?: string;
   page: number;
   pageSize: number;
 }
@@ -72,6 +74,7 @@ export async function listAdviezen(db: DbOrTx, f: AdviesFilter) {
   if (f.from) where.push(gte(adviezen.startedAt, amsterdamStartOfDay(f.from)));
   if (f.to) where.push(lt(adviezen.startedAt, amsterdamStartOfDay(addDays(f.to, 1))));
   if (f.kanaal) where.push(eq(adviezen.kanaal, f.kanaal));
+  if (f.createdBy) where.push(eq(adviezen.createdBy, f.createdBy));
   const cond = where.length ? and(...where) : undefined;
   const [items, [total]] = await Promise.all([
     db
@@ -85,6 +88,7 @@ export async function listAdviezen(db: DbOrTx, f: AdviesFilter) {
         geweldsvormen: adviezen.geweldsvormen,
         uitkomst: adviezen.uitkomst,
         meldingId: meldingen.id,
+        meldingReference: meldingen.reference,
       })
       .from(adviezen)
       .leftJoin(meldingen, eq(meldingen.adviesId, adviezen.id))

@@ -91,6 +91,26 @@ export const apiClients = pgTable('api_clients', {
 });
 
 /** Server-side sessions: the cookie holds a random token, the table only its hash. */
+/**
+ * Drafts of what staff are typing (issue #16, "nothing typed is lost"): the advies or melding form being filled in,
+ * kept on the server so it survives a session expiry, a reload or a crash, and never in the browser. A draft belongs
+ * to the account that wrote it (never restored for another), is sealed like other free text, removed at sign-out and
+ * when the form is sent, and expires on its own (repositories/concepten.ts).
+ */
+export const concepten = pgTable(
+  'concepten',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sleutel: text('sleutel').notNull(),
+    inhoud: sealedText('inhoud').notNull(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    expiresAt: tstz('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.sleutel] }), index('concepten_expires_idx').on(t.expiresAt)],
+);
+
 export const sessions = pgTable(
   'sessions',
   {

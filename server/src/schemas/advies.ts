@@ -63,6 +63,7 @@ export const AdviesListQuery = Type.Object(
     from: Type.Optional(IsoDate),
     to: Type.Optional(IsoDate),
     kanaal: Type.Optional(codeEnum(adviesKanalen)),
+    eigen: Type.Optional(Type.Boolean({ description: 'Only the adviezen the caller logged itself (the adviseur\'s recent work)' })),
     page: Type.Optional(Page),
     pageSize: Type.Optional(PageSize),
   },
@@ -79,6 +80,8 @@ export const AdviesListItem = Type.Object({
   geweldsvormen: GeweldsvormenList,
   uitkomst: codeEnum(adviesUitkomsten),
   meldingId: Nullable(Id),
+  meldingReference: Nullable(Type.String()),
+  conceptMelding: Type.Boolean({ description: 'The caller has an unfinished melding that continues this advies (a draft)' }),
 });
 
 export const AdviesList = Type.Object({

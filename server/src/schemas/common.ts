@@ -21,6 +21,7 @@ export const ErrorBody = Type.Object(
     code: codeEnum(errorCodes),
     message: Type.String(),
     details: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+    current: Type.Optional(Type.Unknown({ description: 'With 412 PRECONDITION_FAILED: the case as the caller may read it now (GET /api/meldingen/:id)' })),
   },
   { $id: 'Error', description: 'The error body of every 4xx and 5xx answer' },
 );

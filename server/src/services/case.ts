@@ -5,6 +5,7 @@ import type { Melding } from '@vt/db/schema';
 import { publishEvents, type LiveEventType } from '@vt/workers';
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
+import { assertIfMatch } from '../plugins/app/case-access.ts';
 import type { App } from '../types.ts';
 
 const { meldingen, teams } = schema;
@@ -20,6 +21,8 @@ export function onCase<T>(app: App, req: FastifyRequest, work: (tx: Tx, meldingI
   return app.db.db.transaction(async (tx) => {
     const meldingId = req.case!.meldingId;
     await lockCase(tx, meldingId);
+    // Under the lock: a write that raced another on the same version finds it changed (issue #16).
+    await assertIfMatch(tx, req);
     return work(tx, meldingId);
   });
 }

@@ -4,7 +4,7 @@
 import type { paths } from '../api/schema';
 import { api, call } from '../api/client';
 import { downloadCsv } from '../download';
-import { startOfDay } from '../format';
+import { daysAgo, startOfDay } from '../format';
 import { useAsync } from './useAsync';
 import { useLiveEvents } from './useLiveEvents';
 
@@ -13,6 +13,12 @@ type Scope = { team?: string; gemeente?: string };
 
 /** The advice line: logging an advies. */
 export const useAdviesOpslaan = () => useAsync((body: AdviesBody) => call(api.POST('/api/adviezen', { body })));
+/** The adviseur's own adviezen of the last two weeks, newest first, with any conversion still to finish. */
+export const MIJN_ADVIEZEN_DAGEN = 14;
+export const useMijnAdviezen = () =>
+  useAsync(() => call(api.GET('/api/adviezen', { params: { query: { eigen: true, from: daysAgo(MIJN_ADVIEZEN_DAGEN), pageSize: 25 } } })));
+/** One advies (the melding that continues it starts from what the vrager told). */
+export const useAdvies = () => useAsync((id: string) => call(api.GET('/api/adviezen/{id}', { params: { path: { id } } })));
 
 /** The wijkteam's inbox of handovers: accept, or send back with a reason. */
 export function useOverdrachten() {

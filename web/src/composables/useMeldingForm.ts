@@ -1,60 +1,100 @@
 // The melding form's state and its one step (api.md, POST /api/meldingen; or POST /api/adviezen/:id/melding when it
 // continues an advies): the fields, checked here first with the messages next to each field, then sent; the
-// server's field errors land on the same fields.
+// server's field errors land on the same fields. While it is filled in, the form is a draft on the server
+// (useConcept): restored after a reload or a new sign-in, one per advies it continues.
 import { melderRollen } from '@vt/db/domain/codes';
 import { reactive, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRoute } from 'vue-router';
 import { api, call } from '../api/client';
 import type { paths } from '../api/schema';
-import { MELDING_FROM_ADVIES_KEY } from '../pages/advies-draft';
 import { useAsync } from './useAsync';
+import { useAdvies } from './useCalls';
+import { useConcept } from './useConcept';
 
 type MeldingBody = paths['/api/meldingen']['post']['requestBody']['content']['application/json'];
+type Advies = paths['/api/adviezen/{id}']['get']['responses'][200]['content']['application/json'];
+
+const emptyMelding = () => ({
+  kanaal: 'telefoon' as MeldingBody['kanaal'],
+  melder: {
+    type: 'professional' as 'professional' | 'niet_professional',
+    rol: '',
+    sector: '',
+    naam: '',
+    organisatie: '',
+    telefoon: '',
+    email: '',
+    anoniemNaarHuishouden: false,
+  },
+  adres: { straat: '', huisnummer: '', postcode: '', plaats: '' },
+  gemeente: '',
+  betrokkenen: [{ rol: 'slachtoffer', voornaam: '', achternaam: '', geboortedatum: '' }] as { rol: string; voornaam: string; achternaam: string; geboortedatum: string }[],
+  geweldsvormen: [] as string[],
+  veiligheid: [] as string[],
+  toelichting: '',
+});
+type MeldingForm = ReturnType<typeof emptyMelding>;
+
+/** What the advies already told: the channel, the vrager as melder (unless anonymous), the forms of violence, the summary. */
+function fromAdviesFields(a: Advies): Partial<MeldingForm> {
+  const v = a.vrager;
+  return {
+    kanaal: a.kanaal === 'mail' ? 'mail' : 'telefoon',
+    melder: {
+      type: a.vragerType === 'professional' ? 'professional' : 'niet_professional',
+      rol: (melderRollen as readonly string[]).includes(a.vragerType) ? a.vragerType : '',
+      sector: a.sector ?? '',
+      naam: v?.naam ?? '',
+      organisatie: v?.organisatie ?? '',
+      telefoon: v?.telefoon ?? '',
+      email: v?.email ?? '',
+      anoniemNaarHuishouden: false,
+    },
+    geweldsvormen: [...a.geweldsvormen],
+    toelichting: a.samenvatting,
+  };
+}
 
 export function useMeldingForm() {
   const { t } = useI18n();
   const route = useRoute();
 
-  const fromAdvies = (() => {
-    const id = typeof route.query.advies === 'string' ? route.query.advies : null;
-    if (!id) return null;
-    try {
-      const c = JSON.parse(sessionStorage.getItem(MELDING_FROM_ADVIES_KEY) ?? 'null') as {
-        adviesId: string;
-        reference: string;
-        kanaal: string;
-        vrager: { naam: string; telefoon: string; email: string; organisatie: string } | null;
-        vragerType: string;
-        sector: string;
-        geweldsvormen: string[];
-        toelichting: string;
-      } | null;
-      return c && c.adviesId === id ? c : null;
-    } catch {
-      return null;
-    }
-  })();
+  const adviesId = typeof route.query.advies === 'string' && /^[0-9a-f-]{36}$/.test(route.query.advies) ? route.query.advies : null;
+  /** The advies this melding continues, once read; `meldingId` set when it already became one. */
+  const fromAdvies = ref<{ adviesId: string; reference: string; meldingId: string | null } | null>(null);
+  const advies = useAdvies();
 
-  const form = reactive({
-    kanaal: (fromAdvies?.kanaal === 'mail' ? 'mail' : 'telefoon') as MeldingBody['kanaal'],
-    melder: {
-      type: (fromAdvies?.vragerType === 'professional' ? 'professional' : fromAdvies ? 'niet_professional' : 'professional') as 'professional' | 'niet_professional',
-      rol: ((melderRollen as readonly string[]).includes(fromAdvies?.vragerType ?? '') ? fromAdvies!.vragerType : '') as string,
-      sector: fromAdvies?.sector ?? '',
-      naam: fromAdvies?.vrager?.naam ?? '',
-      organisatie: fromAdvies?.vrager?.organisatie ?? '',
-      telefoon: fromAdvies?.vrager?.telefoon ?? '',
-      email: fromAdvies?.vrager?.email ?? '',
-      anoniemNaarHuishouden: false,
-    },
-    adres: { straat: '', huisnummer: '', postcode: '', plaats: '' },
-    gemeente: '',
-    betrokkenen: [{ rol: 'slachtoffer', voornaam: '', achternaam: '', geboortedatum: '' }] as { rol: string; voornaam: string; achternaam: string; geboortedatum: string }[],
-    geweldsvormen: [...(fromAdvies?.geweldsvormen ?? [])],
-    veiligheid: [] as string[],
-    toelichting: fromAdvies?.toelichting ?? '',
+  const form = reactive<MeldingForm>(emptyMelding());
+  const isEmpty = () =>
+    !form.melder.naam.trim() &&
+    !form.adres.straat.trim() &&
+    !form.adres.postcode.trim() &&
+    !form.gemeente &&
+    !form.toelichting.trim() &&
+    form.geweldsvormen.length === 0 &&
+    form.veiligheid.length === 0 &&
+    form.betrokkenen.every((b) => !b.voornaam.trim() && !b.achternaam.trim());
+  const concept = useConcept(() => (adviesId ? `melding-van-advies-${adviesId}` : 'melding'), form, {
+    isEmpty,
+    apply: (inhoud) => Object.assign(form, { ...emptyMelding(), ...(inhoud as Partial<MeldingForm>) }),
   });
+
+  /** The form is shown once it holds what it starts from, so nothing typed is overwritten by it. */
+  const ready = ref(false);
+
+  /** Reads the advies it continues (and fills in what it told), then the draft, which wins where there is one. */
+  async function start() {
+    if (adviesId) {
+      const a = await advies.run(adviesId);
+      if (!a) return;
+      fromAdvies.value = { adviesId: a.id, reference: a.reference, meldingId: a.meldingId };
+      if (a.meldingId) return;
+      Object.assign(form, { ...emptyMelding(), ...fromAdviesFields(a) });
+    }
+    await concept.load();
+    ready.value = true;
+  }
 
   const clientErrors = ref<Record<string, string>>({});
   const created = ref<{ id: string; reference: string } | null>(null);
@@ -102,8 +142,8 @@ export function useMeldingForm() {
   }
 
   const { run, loading, error } = useAsync(async () =>
-    fromAdvies
-      ? call(api.POST('/api/adviezen/{id}/melding', { params: { path: { id: fromAdvies.adviesId } }, body: body() }))
+    adviesId
+      ? call(api.POST('/api/adviezen/{id}/melding', { params: { path: { id: adviesId } }, body: body() }))
       : call(api.POST('/api/meldingen', { body: body() })),
   );
 
@@ -112,12 +152,12 @@ export function useMeldingForm() {
     const r = await run();
     if (r) {
       created.value = r;
-      sessionStorage.removeItem(MELDING_FROM_ADVIES_KEY);
+      await concept.finish();
       window.scrollTo({ top: 0 });
     }
   }
 
   const fieldError = (path: string) => clientErrors.value[path] ?? error.value?.fieldError(path);
 
-  return { form, fromAdvies, created, clientErrors, loading, error, fieldError, submit };
+  return { form, ready, fromAdvies, adviesError: advies.error, concept, start, created, clientErrors, loading, error, fieldError, submit };
 }

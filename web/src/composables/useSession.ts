@@ -1,4 +1,5 @@
-import { api, call, setCsrfToken } from '../api/client';
+import { api, call, forgetCaseVersions, setCsrfToken } from '../api/client';
+import { useConceptenStore } from '../stores/concepten';
 import { useSessionStore, type MfaStep, type SessionUser } from '../stores/session';
 import { disconnectLiveEvents } from './useLiveEvents';
 
@@ -44,8 +45,21 @@ export async function confirmEnrolment(code: string): Promise<MfaStep> {
   return apply(await call(api.POST('/api/auth/totp/confirm', { body: { code } })));
 }
 
+/** Whether signing out would throw away a draft (the server deletes them at sign-out: routes/concepten.ts). */
+export async function hasDrafts(): Promise<boolean> {
+  const session = useSessionStore();
+  if (!session.may('concept:eigen')) return false;
+  const c = await call(api.GET('/api/concepten')).catch(() => null);
+  return !!c?.items.length;
+}
+
+/** Ends the session on the server (which deletes the account's drafts) and forgets everything of it here. */
 export async function signOut(): Promise<void> {
   const session = useSessionStore();
+  const concepten = useConceptenStore();
+  concepten.signingOut = true;
+  concepten.clear();
+  forgetCaseVersions();
   await call(api.POST('/api/auth/logout')).catch(() => undefined);
   disconnectLiveEvents();
   session.user = null;

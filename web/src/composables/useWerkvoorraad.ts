@@ -26,8 +26,10 @@ export function useWerkvoorraad(team: Ref<string>, options: { onAcute?: (e: Case
   const loaded = ref(false);
 
   async function reload() {
-    const r = await whole.run(team.value);
-    if (r) {
+    const askedFor = team.value;
+    const r = await whole.run(askedFor);
+    // Answers can arrive out of order (a slow first read, then a quick switch of team): only the team shown counts.
+    if (r && askedFor === team.value) {
       items.value = sortQueue(r.items);
       loaded.value = true;
     }

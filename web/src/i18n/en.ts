@@ -44,12 +44,12 @@ export const en: Messages = {
     uitkomst: 'Outcome',
     saved: 'Advice {reference} has been saved.',
     toMelding: 'Turn into a melding',
-    draftRestored: 'Your draft has been restored.',
     new: 'New advice',
   },
   melding: {
     title: 'Register a melding',
     fromAdvies: 'Melding from advice {reference}',
+    adviesAlreadyConverted: 'A melding has already been made from advice {reference}.',
     receivedAt: 'Received at',
     kanaal: 'Channel',
     melder: 'Reporter',

@@ -42,12 +42,12 @@ export const nl = {
     uitkomst: 'Uitkomst',
     saved: 'Advies {reference} is opgeslagen.',
     toMelding: 'Omzetten in melding',
-    draftRestored: 'Uw concept is teruggezet.',
     new: 'Nieuw advies',
   },
   melding: {
     title: 'Melding registreren',
     fromAdvies: 'Melding bij advies {reference}',
+    adviesAlreadyConverted: 'Van advies {reference} is al een melding gemaakt.',
     receivedAt: 'Ontvangen op',
     kanaal: 'Kanaal',
     melder: 'Melder',

@@ -1,8 +1,6 @@
-// The advies form's state, kept in localStorage while the call runs, and its conversion to the API body.
+// The advies form's state (kept as a draft on the server while the call runs: composables/useConcept.ts) and its
+// conversion to the API body.
 import type { paths } from '../api/schema';
-
-export const ADVIES_DRAFT_KEY = 'vt.advies.concept';
-export const MELDING_FROM_ADVIES_KEY = 'vt.melding.vanAdvies';
 
 type AdviesBody = paths['/api/adviezen']['post']['requestBody']['content']['application/json'];
 

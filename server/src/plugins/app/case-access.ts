@@ -6,9 +6,10 @@
 // touches (or that it touches none) fails at start-up, so no new route can skip the rule.
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import { caseAccess, meldingOf, writeAudit, type AuditEntry, type CaseChild } from '@vt/db';
-import { HttpError, notFound } from '../../errors.ts';
+import { caseAccess, caseVersion, findMeldingDetail, meldingOf, writeAudit, type AuditEntry, type CaseChild, type DbOrTx } from '@vt/db';
+import { HttpError, PreconditionFailed, notFound } from '../../errors.ts';
 import { seesMelderIdentity } from '../../services/access.ts';
+import { toMeldingView } from '../../services/meldingen.ts';
 
 export interface CaseAccessSpec {
   /** Where the case's id is: the `:id` of /meldingen/:id, the `meldingId` of the body, or a row of a child table. */
@@ -47,6 +48,27 @@ export function caseAudit(req: FastifyRequest, entry: Omit<AuditEntry, 'subjectT
   const c = req.case;
   if (!c) throw new Error('caseAudit outside a case route');
   return { subjectType: 'melding', ...entry, subjectId: c.meldingId, breakGlassId: c.grantId, ip: req.ip };
+}
+
+/** Whether an `If-Match` header lets a write on a case at version `current` through (RFC 9110 §13.1.1: strong). */
+export const ifMatchHolds = (header: string | undefined, current: string): boolean =>
+  header === undefined || header.split(',').some((t) => t.trim() === '*' || t.trim() === current);
+
+/**
+ * A step on a case sent with `If-Match` runs only on the version its sender read (issue #16). Otherwise 412 with
+ * the case as the caller may read it now, so the screen can show what changed; that read is audited like any other.
+ * Checked before the handler, and again under the case's row lock by steps that take it (services/case.ts), so two
+ * writes on the same version cannot both pass.
+ */
+export async function assertIfMatch(db: DbOrTx, req: FastifyRequest): Promise<void> {
+  const header = req.headers['if-match'];
+  const c = req.case;
+  if (!c || header === undefined || req.method === 'GET' || req.method === 'HEAD') return;
+  const version = await caseVersion(db, c.meldingId);
+  if (!version || ifMatchHolds(header, version)) return;
+  const detail = await findMeldingDetail(db, c.meldingId);
+  await writeAudit(db, req.actor!, caseAudit(req, { action: 'read', purpose: 'precondition' }));
+  throw new PreconditionFailed('Deze melding is intussen door iemand anders gewijzigd. Bekijk de wijzigingen en probeer het opnieuw.', detail ? toMeldingView(detail, c) : null);
 }
 
 const routeTouchesCase = (r: RouteOptions) => {
@@ -90,5 +112,14 @@ export default fp(async function caseAccessPlugin(app: FastifyInstance) {
       throw breakGlassRequired();
     }
     req.case = { meldingId, own: access.own, grantId: access.grantId, melderIdentity: seesMelderIdentity(actor) };
+    await assertIfMatch(app.db.db, req);
+  });
+
+  // A step that went through answers with the case's new version, so the screen's next step needs no new read.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!req.case || req.method === 'GET' || reply.statusCode >= 300 || reply.hasHeader('etag')) return payload;
+    const version = await caseVersion(app.db.db, req.case.meldingId).catch(() => null);
+    if (version) void reply.header('etag', version);
+    return payload;
   });
 });

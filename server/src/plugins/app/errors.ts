@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance, RouteOptions } from 'fastify';
 import { Type } from 'typebox';
 import fp from 'fastify-plugin';
 import { AccountConflict, ActionRefused, AuditWriteError, InputRefused, LifecycleConflict } from '@vt/db';
-import { HttpError, type ErrorCode, type ErrorDetail } from '../../errors.ts';
+import { HttpError, PreconditionFailed, type ErrorCode, type ErrorDetail } from '../../errors.ts';
 
 /**
  * The domain's own errors and the answer each gets (issue #15: one mapping, no per-route wrappers). A repository
@@ -137,13 +137,15 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 export function guardErrors(r: Pick<RouteOptions, 'method' | 'url' | 'schema' | 'config'>): number[] {
   const methods = ([] as string[]).concat(r.method);
   const schema = (r.schema ?? {}) as { body?: unknown; querystring?: unknown; params?: unknown };
-  const config = (r.config ?? {}) as { public?: boolean; anonymous?: boolean; rateLimit?: unknown };
+  const config = (r.config ?? {}) as { public?: boolean; anonymous?: boolean; rateLimit?: unknown; caseAccess?: unknown };
   const hasBody = methods.some((m) => BODY_METHODS.has(m));
   const codes = [500, 503];
   if (hasBody || schema.body || schema.querystring || schema.params || /\/:\w+/.test(r.url)) codes.push(400);
   if (hasBody) codes.push(413, 415);
   if (!config.anonymous && config.rateLimit !== false) codes.push(429);
   if (!config.public) codes.push(401, 403);
+  // A step on a case honours If-Match (plugins/app/case-access.ts).
+  if (config.caseAccess && methods.some((m) => m !== 'GET' && m !== 'HEAD')) codes.push(412);
   return codes;
 }
 
@@ -167,6 +169,7 @@ export default fp(async function errors(app: FastifyInstance) {
         code: err.code,
         message: err.message,
         ...(err.details.length ? { details: capDetails(err.details) } : {}),
+        ...(err instanceof PreconditionFailed ? { current: err.current } : {}),
       });
     }
     if (err.validation) {

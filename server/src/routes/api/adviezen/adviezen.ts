@@ -1,5 +1,5 @@
 // Registering and listing adviezen (api.md, Adviezen).
-import { insertAdvies, listAdviezen, writeAudit } from '@vt/db';
+import { insertAdvies, listAdviezen, listConcepten, writeAudit } from '@vt/db';
 import { badRequest, type ErrorDetail } from '../../../errors.ts';
 import { AdviesBody, AdviesCreated, AdviesList, AdviesListQuery } from '../../../schemas/advies.ts';
 import { IdempotencyHeaders, errors } from '../../../schemas/common.ts';
@@ -51,9 +51,17 @@ export default async function route(app: App) {
       const pageSize = req.query.pageSize ?? 50;
       if (req.query.from && req.query.to && req.query.from > req.query.to) throw badRequest('`from` ligt na `to`.', [{ path: '/from', message: 'Ligt na de einddatum.' }]);
       return app.db.db.transaction(async (tx) => {
-        const result = await listAdviezen(tx, { ...req.query, page, pageSize });
+        const { eigen, ...filter } = req.query;
+        const result = await listAdviezen(tx, { ...filter, ...(eigen ? { createdBy: actor.id! } : {}), page, pageSize });
+        // An unfinished conversion is the caller's own draft of the melding (routes/concepten.ts).
+        const concepts = new Set((await listConcepten(tx, actor.id!)).map((c) => c.sleutel));
         await writeAudit(tx, actor, { action: 'search', subjectType: 'advies', ip: req.ip, purpose: JSON.stringify({ ...req.query, page, pageSize }) });
-        return { items: result.items.map((i) => ({ ...i, startedAt: i.startedAt.toISOString() })), page, pageSize, total: result.total };
+        return {
+          items: result.items.map((i) => ({ ...i, startedAt: i.startedAt.toISOString(), conceptMelding: !i.meldingId && concepts.has(`melding-van-advies-${i.id}`) })),
+          page,
+          pageSize,
+          total: result.total,
+        };
       });
     },
   );

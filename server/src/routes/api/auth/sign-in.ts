@@ -1,5 +1,5 @@
 // Signing in with e-mail and password, signing out, and the session the web app reads.
-import { createSession, deleteSession, dummyPasswordHash, findUserByEmail, randomToken, sha256, touchSession, verifyPassword, writeAudit, type Actor } from '@vt/db';
+import { createSession, deleteConceptenOf, deleteSession, dummyPasswordHash, findUserByEmail, randomToken, sha256, touchSession, verifyPassword, writeAudit, type Actor } from '@vt/db';
 import { Type } from 'typebox';
 import { needsSecondFactor } from '../../../authz.ts';
 import { unauthenticated } from '../../../errors.ts';
@@ -56,6 +56,8 @@ export default async function route(app: App, opts: RouteOptions) {
     async (req, reply) => {
       const token = req.cookies[app.sessionCookieName];
       if (token) await deleteSession(app.db.db, sha256(token));
+      // Signing out leaves nothing of what the account was typing behind (issue #16); an expiry keeps it.
+      if (req.sessionUser) await deleteConceptenOf(app.db.db, req.sessionUser.id);
       void reply.clearCookie(app.sessionCookieName, cookieOptions);
       return reply.status(204).send(null);
     },
