@@ -42,7 +42,9 @@ export const configSchema = Type.Object({
   DB_POOL_SIZE: int(1, 200, 10, 'Postgres connections of the API process'),
   TRIAGE_CONCURRENCY: int(1, 200, 8, 'triage jobs one worker process runs at once'),
   RUN_WORKERS: bool(true, 'run the queue workers in the API process (`0` when a separate worker runs)'),
-  OVERDRACHT_HERINNERING_WERKDAGEN: int(1, 60, 5, 'a handover not accepted within this many working days becomes a reminder'),
+  OVERDRACHT_HERINNERING_WERKDAGEN: int(1, 60, 5, 'a handover is accepted within this many working days (its clock); after that it becomes a reminder'),
+  MDO_TERMIJN_WERKDAGEN: int(1, 60, 5, 'a case routed to the MDO is discussed within this many working days of the beoordeling (regional; no law sets it)'),
+  WACHTLIJST_START_WERKDAGEN: int(1, 120, 10, 'an onderzoek the MDO decided starts within this many working days (the wachtlijst onderzoek clock)'),
   RETENTION_ADVIES_YEARS: int(1, 100, 2, 'adviezen lose their identifying data and free text after this many years'),
   RETENTION_MELDING_YEARS: int(1, 100, 20, 'closed meldingen do so this many years after closing'),
   TOTP_REQUIRED: bool(false, 'staff whose role reads case files sign in with a TOTP code from an authenticator app', { 'x-shown': '`0` (always on in production)' }),
@@ -174,6 +176,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     /** Retention terms in years (domain.md: adviezen 2, meldingen up to 20, counted from closing). */
     retention: { adviesYears: e.RETENTION_ADVIES_YEARS, meldingYears: e.RETENTION_MELDING_YEARS },
     overdrachtHerinneringWerkdagen: e.OVERDRACHT_HERINNERING_WERKDAGEN,
+    /** The clocks of the steps the law sets no term for (domain/deadlines.ts, `klokken`). */
+    klokken: { mdoWerkdagen: e.MDO_TERMIJN_WERKDAGEN, wachtlijstWerkdagen: e.WACHTLIJST_START_WERKDAGEN, overdrachtWerkdagen: e.OVERDRACHT_HERINNERING_WERKDAGEN },
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),

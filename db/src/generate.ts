@@ -268,7 +268,7 @@ async function loadHistory(sql: postgres.Sql, o: GenerateOptions): Promise<{ adv
   // The open cases' werkvoorraad clocks (onderzoek, V&V, monitoring), as the lifecycle code keeps them; with fresh
   // statistics first, or each clock's lookup of its checkpoints walks the whole table.
   await sql`analyze onderzoeken, monitoring_checkpoints, vv_voorwaarden`;
-  await sql`update meldingen set clock_due_at = melding_clock(id, status) where status in ('onderzoek', 'vv', 'monitoring')`;
+  await sql`update meldingen set clock_due_at = coalesce(melding_clock(id, status), clock_due_at) where status in ('onderzoek', 'vv', 'monitoring')`;
   // Statistics for the planner, and the visibility map that lets index-only scans skip the table.
   log('  vacuuming and analysing the tables');
   await sql`vacuum analyze meldingen, beoordelingen, onderzoeken, overdrachten, monitoring_checkpoints, adviezen, huisverboden, code_rood`;

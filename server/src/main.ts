@@ -9,6 +9,7 @@ import { startWorkers, type RunningWorkers } from '@vt/workers';
 import { buildApp, logRedact, logSerializers } from './app.ts';
 import { createMailer } from './services/mail.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { setKlokInstellingen } from '@vt/db/domain';
 import { isUnavailable } from './plugins/app/errors.ts';
 import { MissingRedisError, startEmbeddedPostgres, startLocalRedis, type Service } from './infra/embedded.ts';
 
@@ -87,6 +88,8 @@ async function main() {
   onStop('redis connection', () => redis.quit().catch(() => redis.disconnect()));
 
   let workers: RunningWorkers | undefined;
+  // The region's clocks for the steps the law sets no term for (domain/deadlines.ts), for the API and its workers.
+  setKlokInstellingen(config.klokken);
   if (config.runWorkers) {
     workers = await startWorkers({ databaseUrl, redisUrl, log: log.child({ component: 'workers' }), retention: config.retention, overdrachtHerinneringWerkdagen: config.overdrachtHerinneringWerkdagen, concurrency: config.triageConcurrency });
     onStop('workers', () => workers!.close());

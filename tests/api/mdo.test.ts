@@ -2,7 +2,7 @@
 // monitoring → closed; MDO → V&V → monitoring; the onderzoek's 10-week term over DST and holidays.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { asc, desc, eq } from 'drizzle-orm';
-import { findMeldingDetail, schema } from '@vt/db';
+import { findMeldingDetail, loadKalender, schema } from '@vt/db';
 import { addDays, addMonths, amsterdamDate, amsterdamEndOfDay, amsterdamTime } from '@vt/db/domain';
 import { createTestApp, login, partnerHeaders, type Session, type TestContext } from '../support/app.ts';
 import { meldingBody } from '../support/fixtures.ts';
@@ -45,7 +45,7 @@ const melding = async (id: string, s: Session = chef) => (await req('GET', `/api
 };
 
 const queueItem = async (team: string, id: string) =>
-  ((await req('GET', `/api/werkvoorraad?team=${team}`, chef)).json() as { items: { id: string; dueAt: string; status: string }[] }).items.find((i) => i.id === id);
+  ((await req('GET', `/api/werkvoorraad?team=${team}`, chef)).json() as { items: { id: string; dueAt: string; status: string; klok: string | null }[] }).items.find((i) => i.id === id);
 
 describe('MDO', () => {
   it('is planned by the gedragswetenschapper, not by a beoordelaar', async () => {
@@ -86,9 +86,12 @@ describe('MDO', () => {
     expect((await req('POST', `/api/mdo/${mdoId}/besluiten`, chef, { meldingId: id, besluit: 'vv', toelichting: 'Toch anders.' })).statusCode).toBe(409);
     let m = await melding(id);
     expect(m).toMatchObject({ status: 'onderzoek', team: { kind: 'onderzoek' }, onderzoek: { startedAt: null, dueDate: null } });
-    // On the wachtlijst the case is due from the decision on: every day waiting is a day late.
-    const besluitAt = ((await req('GET', `/api/meldingen/${id}`, chef)).json() as { onderzoek: { besluitAt: string } }).onderzoek.besluitAt;
-    expect((await queueItem('onderzoek', id))?.dueAt).toBe(besluitAt);
+    // On the wachtlijst the case runs on the wachtlijst's own clock (issue #16): the onderzoek starts within 10
+    // working days of the besluit (WACHTLIJST_START_WERKDAGEN), so it is not late the moment it arrives.
+    const kalender = await loadKalender(t.db.handle.db);
+    const startBy = amsterdamEndOfDay(kalender.addWerkdagen(amsterdamDate(new Date()), 10)).toISOString();
+    expect(await queueItem('onderzoek', id)).toMatchObject({ klok: 'start_onderzoek', dueAt: startBy });
+    expect(((await req('GET', `/api/meldingen/${id}`, chef)).json() as { deadlines: { stap: unknown } }).deadlines.stap).toEqual({ klok: 'start_onderzoek', dueAt: startBy });
 
     // On the wachtlijst until the medewerker starts it: the term is 70 days.
     const start = await req('POST', `/api/meldingen/${id}/onderzoek`, medewerker, { startedAt: '2026-11-30' });

@@ -3,6 +3,7 @@
 import pino from 'pino';
 import { loadCipher, runMigrations, useFieldCipher } from '@vt/db';
 import { ConfigError, loadConfig } from '@vt/db/config';
+import { setKlokInstellingen } from '@vt/db/domain';
 import { startWorkers } from './index.ts';
 
 let config;
@@ -21,6 +22,8 @@ if (!config.databaseUrl || !config.redisUrl) {
 // The worker reads sealed data through the same keys as the API.
 useFieldCipher(loadCipher({ ...config, production: config.nodeEnv === 'production' }, (msg) => log.warn(msg)));
 await runMigrations(config.databaseUrl);
+// The region's clocks for the steps the law sets no term for (domain/deadlines.ts).
+setKlokInstellingen(config.klokken);
 const workers = await startWorkers({
   databaseUrl: config.databaseUrl,
   redisUrl: config.redisUrl,

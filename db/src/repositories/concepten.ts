@@ -68,8 +68,10 @@ export async function saveConcept(db: DbOrTx, userId: string, sleutel: string, i
   return { sleutel, inhoud, updatedAt: now, expiresAt };
 }
 
-export async function deleteConcept(db: DbOrTx, userId: string, sleutel: string): Promise<void> {
-  await db.delete(concepten).where(and(eq(concepten.userId, userId), eq(concepten.sleutel, sleutel)));
+/** Answers whether there was a draft to throw away. */
+export async function deleteConcept(db: DbOrTx, userId: string, sleutel: string): Promise<boolean> {
+  const gone = await db.delete(concepten).where(and(eq(concepten.userId, userId), eq(concepten.sleutel, sleutel))).returning({ sleutel: concepten.sleutel });
+  return gone.length > 0;
 }
 
 /** Sign-out: nothing the account was typing stays behind. */

@@ -2,11 +2,12 @@
 // tijdelijk huisverbod and closing (domain.md steps 3–7). Each step is an event in the case history.
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { monitoringCheckpoints as plannedCheckpoints } from '../domain/deadlines.ts';
+import { klokVan, monitoringCheckpoints as plannedCheckpoints, stapTermijn } from '../domain/deadlines.ts';
 import type { MeldingStatus, TeamKind } from '../domain/codes.ts';
 import { gemeenten, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, teams } from '../schema/index.ts';
 import { caseReadable } from './access.ts';
 import type { Actor } from './audit.ts';
+import { loadKalender } from './kalender.ts';
 
 /** The case is not in a state for this step (the API answers 409). */
 export class LifecycleConflict extends Error {}
@@ -42,11 +43,24 @@ export async function teamId(tx: DbOrTx, kind: TeamKind, gemeente?: string) {
 /** The clock of a case in its (new) status, from the rows written so far in this transaction (melding_clock() in db/drizzle/0000_baseline.sql). */
 const clockOf = (meldingId: string, status: MeldingStatus) => sql`melding_clock(${meldingId}::uuid, ${status}::melding_status)`;
 
-/** Moves a case to a status and (when given) a team; its werkvoorraad clock follows (write the clock's rows first). */
-export async function move(tx: DbOrTx, meldingId: string, status: MeldingStatus, team: string | null) {
+/**
+ * Moves a case to a status and (when given) a team; its clock follows (domain/deadlines.ts, `klokken`): a step whose
+ * clock starts on entering it (MDO, the wachtlijst onderzoek, a handover, a crisis case) is due from now; the
+ * others take their clock from their own rows (write those rows first).
+ */
+export async function move(tx: DbOrTx, meldingId: string, status: MeldingStatus, team: string | null, now = new Date()) {
+  const klok = klokVan(status, { acuut: false, onderzoekGestart: false });
+  const entered = klok ? stapTermijn(klok, now, await loadKalender(tx)) : null;
+  // A crisis case that the triage found acute keeps the 24 hours counted from receipt.
+  const ownClock = status === 'crisis' ? sql`${meldingen.responseDueAt}` : clockOf(meldingId, status);
   await tx
     .update(meldingen)
-    .set({ status, ...(team ? { teamId: team } : {}), clockDueAt: clockOf(meldingId, status), updatedAt: new Date() })
+    .set({
+      status,
+      ...(team ? { teamId: team } : {}),
+      clockDueAt: entered ? sql`coalesce(${ownClock}, ${entered.toISOString()}::timestamptz)` : clockOf(meldingId, status),
+      updatedAt: now,
+    })
     .where(eq(meldingen.id, meldingId));
 }
 

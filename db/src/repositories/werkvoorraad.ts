@@ -1,6 +1,6 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { isoInstant, meldingen, teams, werkvoorraadDue } from '../schema/index.ts';
+import { isoInstant, meldingen, teams, werkvoorraadDue, werkvoorraadKlok } from '../schema/index.ts';
 import { AuditWriteError, auditRole, type Actor } from './audit.ts';
 import { caseReadable } from './access.ts';
 
@@ -52,7 +52,7 @@ export async function werkvoorraadJson(db: DbOrTx, p: WerkvoorraadPage): Promise
       values (${p.actor.id}::uuid, ${p.actor.type}, ${auditRole(p.actor)}, ${p.actor.type === 'client' ? p.actor.naam : null},
               'search', 'werkvoorraad', ${p.team}, null, 'success', ${p.ip})),
     page as (
-      select id, reference, band, priority, urgency, route, status, received_at, ${sql.raw(werkvoorraadDue)} as due_at,
+      select id, reference, band, priority, urgency, route, status, received_at, ${sql.raw(werkvoorraadDue)} as due_at, ${sql.raw(werkvoorraadKlok)} as klok,
              (received_at at time zone 'Europe/Amsterdam')::date as received_on, gemeente_code, assigned_to
         from ${meldingen}
        where ${p.teamIds.length ? teamCondition(p.teamIds) : sql`false`} and status <> 'afgesloten' and ${caseReadable(p.actor)}
@@ -71,7 +71,7 @@ export async function werkvoorraadJson(db: DbOrTx, p: WerkvoorraadPage): Promise
                     ',"priority":', coalesce(p.priority::text, 'null'), ',"urgency":', coalesce(to_json(p.urgency)::text, 'null'),
                     ',"route":', coalesce(to_json(p.route)::text, 'null'), ',"status":', to_json(p.status),
                     ',"receivedAt":"', ${sql.raw(isoInstant('p.received_at'))}, '","dueAt":"', ${sql.raw(isoInstant('p.due_at'))},
-                    '","werkdagenWachtend":', d.werkdagen, ',"gemeente":', to_json(p.gemeente_code), ',"assignedTo":', array_to_json(p.assigned_to), '}') as json,
+                    '","klok":', coalesce(to_json(p.klok)::text, 'null'), ',"werkdagenWachtend":', d.werkdagen, ',"gemeente":', to_json(p.gemeente_code), ',"assignedTo":', array_to_json(p.assigned_to), '}') as json,
              p.band, p.due_at, p.received_at
         from page p join days d on d.d = p.received_on)
     select concat('{"items":[', string_agg(item.json, ',' order by item.band asc nulls last, item.due_at, item.received_at), ']}') as body

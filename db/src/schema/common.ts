@@ -17,6 +17,15 @@ export const amsterdamMidnight = (date: string) => `(${date}::timestamp at time 
 export const isoInstant = (instant: string) => `to_char(${instant} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 /** The deadline a werkvoorraad item runs against: the lifecycle clock, else the acute response, else the beoordeling. */
 export const werkvoorraadDue = 'coalesce(clock_due_at, response_due_at, beoordeling_due_at)';
+/** SQL text: which clock a case runs on in its status (domain/deadlines.ts, `klokVan`; same table). */
+export const werkvoorraadKlok = `case
+  when status in ('ontvangen', 'triage_voorgesteld') then case when response_due_at is not null then 'acute_reactie' else 'beoordeling' end
+  when status = 'crisis' then 'acute_reactie'
+  when status = 'mdo' then 'mdo'
+  when status = 'onderzoek' then case when exists (select 1 from onderzoeken o where o.melding_id = meldingen.id and o.afgerond_at is null and o.started_at is not null) then 'onderzoek' else 'start_onderzoek' end
+  when status in ('vv', 'monitoring') then 'controle'
+  when status = 'overdracht' then 'overdracht_acceptatie'
+end`;
 const span = (from: string, until: string, bounds: '[)' | '()') =>
   `tstzrange(${from}, case when ${until} is null then null else greatest(${from}, ${until}) end, '${bounds}')`;
 /**

@@ -1,4 +1,4 @@
-import { bands, betrokkeneRollen, conclusies, eventTypes, geweldsvormen, melderRollen, melderTypes, meldingKanalen, meldingStatussen, monitoringStatussen, onderzoekVervolgen, overdrachtStatussen, routes, sectoren, teamKinds, terugkoppelMomenten, urgencies, voorwaardeStatussen } from '@vt/db/domain';
+import { bands, betrokkeneRollen, klokken, conclusies, eventTypes, geweldsvormen, melderRollen, melderTypes, meldingKanalen, meldingStatussen, monitoringStatussen, onderzoekVervolgen, overdrachtStatussen, routes, sectoren, teamKinds, terugkoppelMomenten, urgencies, voorwaardeStatussen } from '@vt/db/domain';
 import { Type, type Static } from 'typebox';
 import { GeweldsvormenList } from './advies.ts';
 import { codeEnum, DateTime, GemeenteCode, Id, IsoDate, Nullable, Page, PageSize } from './common.ts';
@@ -81,6 +81,8 @@ export const Melding = Type.Object(
       beoordelingDueAt: DateTime,
       responseDueAt: Type.Optional(Nullable(DateTime)),
       onderzoekDueDate: Type.Optional(Nullable(IsoDate)),
+      /** The clock of the step the case is in now, the same one the werkvoorraad shows (domain/deadlines.ts); null when closed. */
+      stap: Nullable(Type.Object({ klok: codeEnum(klokken), dueAt: DateTime })),
     }),
     onderzoek: Nullable(
       Type.Object({

@@ -1,5 +1,5 @@
 // Shapes of the werkvoorraad routes, shared by their files (folder = URL prefix, server/src/routes/api).
-import { bands, meldingStatussen, routes, urgencies } from '@vt/db/domain';
+import { bands, klokken, meldingStatussen, routes, urgencies } from '@vt/db/domain';
 import { Type } from 'typebox';
 import { DateTime, Id, Nullable, codeEnum } from './common.ts';
 
@@ -13,6 +13,8 @@ export const Item = Type.Object({
   status: codeEnum(meldingStatussen),
   receivedAt: DateTime,
   dueAt: DateTime,
+  /** Which clock `dueAt` is (the step the case is in: domain/deadlines.ts). */
+  klok: Nullable(codeEnum(klokken)),
   werkdagenWachtend: Type.Integer(),
   gemeente: Type.String(),
   assignedTo: Type.Array(Id),

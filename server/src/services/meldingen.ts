@@ -1,12 +1,20 @@
 // Business rules on top of the schema, and the mapping from the database to the contract's melding shape.
 import { findMeldingDetail, schema, type DbOrTx, type MeldingDetail } from '@vt/db';
-import { amsterdamDate } from '@vt/db/domain';
+import { amsterdamDate, klokVan } from '@vt/db/domain';
 import type { ErrorDetail } from '../errors.ts';
 import { badRequest, notFound } from '../errors.ts';
 import type { Melding, MeldingBody } from '../schemas/melding.ts';
 
 /** Clocks differ a little between partner systems and us; more than this in the future is a mistake. */
 const CLOCK_SKEW_MS = 60_000;
+
+/** The step's clock, as the werkvoorraad shows it (schema/common.ts werkvoorraadDue and werkvoorraadKlok). */
+function stapVan(m: { status: string; clockDueAt: Date | null; responseDueAt: Date | null; beoordelingDueAt: Date }, onderzoek: { startedAt: string | null; afgerondAt: Date | null } | null | undefined) {
+  const klok = klokVan(m.status, { acuut: m.responseDueAt !== null, onderzoekGestart: !!onderzoek?.startedAt && !onderzoek.afgerondAt });
+  if (!klok) return null;
+  const due = m.clockDueAt ?? m.responseDueAt ?? m.beoordelingDueAt;
+  return { klok, dueAt: due.toISOString() };
+}
 
 export function checkNotFuture(value: string | undefined, path: string, now: Date, details: ErrorDetail[]) {
   if (value && new Date(value).getTime() > now.getTime() + CLOCK_SKEW_MS) {
@@ -121,6 +129,7 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
       beoordelingDueAt: m.beoordelingDueAt.toISOString(),
       responseDueAt: iso(m.responseDueAt),
       onderzoekDueDate: d.lifecycle.onderzoek?.dueDate ?? null,
+      stap: stapVan(m, d.lifecycle.onderzoek),
     },
     onderzoek: d.lifecycle.onderzoek
       ? {

@@ -3769,6 +3769,15 @@ export interface paths {
                     };
                 };
                 /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6312,6 +6321,15 @@ export interface paths {
                                 beoordelingDueAt: string;
                                 responseDueAt?: string | null;
                                 onderzoekDueDate?: string | null;
+                                stap: {
+                                    /** @enum {string} */
+                                    klok: "beoordeling" | "acute_reactie" | "mdo" | "start_onderzoek" | "onderzoek" | "controle" | "overdracht_acceptatie";
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 time with offset
+                                     */
+                                    dueAt: string;
+                                } | null;
                             };
                             onderzoek: {
                                 /**
@@ -6695,6 +6713,15 @@ export interface paths {
                                 beoordelingDueAt: string;
                                 responseDueAt?: string | null;
                                 onderzoekDueDate?: string | null;
+                                stap: {
+                                    /** @enum {string} */
+                                    klok: "beoordeling" | "acute_reactie" | "mdo" | "start_onderzoek" | "onderzoek" | "controle" | "overdracht_acceptatie";
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 time with offset
+                                     */
+                                    dueAt: string;
+                                } | null;
                             };
                             onderzoek: {
                                 /**
@@ -7082,6 +7109,15 @@ export interface paths {
                                 beoordelingDueAt: string;
                                 responseDueAt?: string | null;
                                 onderzoekDueDate?: string | null;
+                                stap: {
+                                    /** @enum {string} */
+                                    klok: "beoordeling" | "acute_reactie" | "mdo" | "start_onderzoek" | "onderzoek" | "controle" | "overdracht_acceptatie";
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 time with offset
+                                     */
+                                    dueAt: string;
+                                } | null;
                             };
                             onderzoek: {
                                 /**
@@ -7763,6 +7799,15 @@ export interface paths {
                                 beoordelingDueAt: string;
                                 responseDueAt?: string | null;
                                 onderzoekDueDate?: string | null;
+                                stap: {
+                                    /** @enum {string} */
+                                    klok: "beoordeling" | "acute_reactie" | "mdo" | "start_onderzoek" | "onderzoek" | "controle" | "overdracht_acceptatie";
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 time with offset
+                                     */
+                                    dueAt: string;
+                                } | null;
                             };
                             onderzoek: {
                                 /**
@@ -8859,6 +8904,15 @@ export interface paths {
                                 beoordelingDueAt: string;
                                 responseDueAt?: string | null;
                                 onderzoekDueDate?: string | null;
+                                stap: {
+                                    /** @enum {string} */
+                                    klok: "beoordeling" | "acute_reactie" | "mdo" | "start_onderzoek" | "onderzoek" | "controle" | "overdracht_acceptatie";
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 time with offset
+                                     */
+                                    dueAt: string;
+                                } | null;
                             };
                             onderzoek: {
                                 /**
@@ -9665,6 +9719,15 @@ export interface paths {
                                 beoordelingDueAt: string;
                                 responseDueAt?: string | null;
                                 onderzoekDueDate?: string | null;
+                                stap: {
+                                    /** @enum {string} */
+                                    klok: "beoordeling" | "acute_reactie" | "mdo" | "start_onderzoek" | "onderzoek" | "controle" | "overdracht_acceptatie";
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 time with offset
+                                     */
+                                    dueAt: string;
+                                } | null;
                             };
                             onderzoek: {
                                 /**
@@ -10048,6 +10111,15 @@ export interface paths {
                                 beoordelingDueAt: string;
                                 responseDueAt?: string | null;
                                 onderzoekDueDate?: string | null;
+                                stap: {
+                                    /** @enum {string} */
+                                    klok: "beoordeling" | "acute_reactie" | "mdo" | "start_onderzoek" | "onderzoek" | "controle" | "overdracht_acceptatie";
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 time with offset
+                                     */
+                                    dueAt: string;
+                                } | null;
                             };
                             onderzoek: {
                                 /**
@@ -11642,6 +11714,7 @@ export interface paths {
                                  * @description ISO-8601 time with offset
                                  */
                                 dueAt: string;
+                                klok: ("beoordeling" | "acute_reactie" | "mdo" | "start_onderzoek" | "onderzoek" | "controle" | "overdracht_acceptatie") | null;
                                 werkdagenWachtend: number;
                                 gemeente: string;
                                 assignedTo: string[];

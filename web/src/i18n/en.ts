@@ -94,7 +94,7 @@ export const en: Messages = {
     gemeente: 'Municipality',
     status: 'Status',
     wachtend: 'Working days waiting',
-    timeLeft: 'Time left',
+    timeLeft: 'Term',
     assigned: 'Assigned',
     assign: 'Assign',
     overdue: 'Deadline passed ({time} late)',

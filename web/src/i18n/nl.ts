@@ -92,7 +92,7 @@ export const nl = {
     gemeente: 'Gemeente',
     status: 'Status',
     wachtend: 'Werkdagen wachtend',
-    timeLeft: 'Resterende tijd',
+    timeLeft: 'Termijn',
     assigned: 'Toegewezen',
     assign: 'Toewijzen',
     overdue: 'Termijn verstreken ({time} te laat)',

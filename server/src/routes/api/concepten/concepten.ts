@@ -62,10 +62,10 @@ export default async function route(app: App) {
     '/:sleutel',
     {
       config: { action: 'concept:eigen', caseAccess: false },
-      schema: { tags: ['concepten'], summary: 'Throw a draft away', params: ConceptParams, response: { 204: Type.Null() } },
+      schema: { tags: ['concepten'], summary: 'Throw a draft away', params: ConceptParams, response: { 204: Type.Null(), ...errors(404) } },
     },
     async (req, reply) => {
-      await deleteConcept(app.db.db, req.actor!.id!, req.params.sleutel);
+      if (!(await deleteConcept(app.db.db, req.actor!.id!, req.params.sleutel))) throw notFound('Geen concept.');
       return reply.status(204).send(null);
     },
   );
