@@ -6,20 +6,13 @@
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserStorage, useProduct } from '../support/e2e.ts';
+import { browserStorage, fillSignIn, useProduct } from '../support/e2e.ts';
 
 const product = useProduct();
 const { signIn, expectAccessible, apiAs, partnerMelding } = product;
 
 const expireSessionsOf = (email: string) =>
   product.db.handle.db.execute(sql`update sessions set expires_at = now() - interval '1 minute' where user_id = (select id from users where email = ${email})`);
-
-async function signInHere(page: Page, email: string) {
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill('demo-veilig-thuis');
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 /** Waits until the server has the page's draft holding `text` (the form saves a moment after each change). */
 async function savedWith(page: Page, text: string) {
@@ -43,7 +36,7 @@ describe('drafts in the browser', () => {
     await page.getByLabel('Toelichting').fill('Getypt nadat de sessie verliep.');
     await page.waitForURL(/\/login/);
     await expect.poll(() => page.getByText('Uw sessie is verlopen').count()).toBe(1);
-    await signInHere(page, 'adviseur@demo.test');
+    await fillSignIn(page, 'adviseur@demo.test');
     await page.waitForURL(/\/melding\/nieuw/);
     await expect.poll(() => page.getByLabel('Toelichting').inputValue()).toBe('Getypt nadat de sessie verliep.');
     expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe('Juf Concepttest');
@@ -63,7 +56,7 @@ describe('drafts in the browser', () => {
     expect(await browserStorage(page)).not.toMatch(/Concepttest|Mila|Lange Wal|sessie verliep/);
 
     // The next person at the same desk gets an empty form.
-    await signInHere(page, 'chef@demo.test');
+    await fillSignIn(page, 'chef@demo.test');
     await page.goto(`${product.base}/melding/nieuw`);
     await page.getByLabel('Naam', { exact: true }).waitFor();
     await page.waitForTimeout(500);

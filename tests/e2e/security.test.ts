@@ -3,10 +3,11 @@
 // axe-core checks both steps.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotp } from '../../server/src/services/totp.ts';
 import { axeViolations } from '../support/axe.ts';
+import { launchChromium } from '../support/e2e.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { DEMO_PASSWORD, TEST_DATA_KEYS, TEST_REDIS_URL } from '../support/env.ts';
 import { freePort, startServer, waitReady, type ServerProcess } from '../support/server-process.ts';
@@ -33,10 +34,7 @@ beforeAll(async () => {
   );
   await waitReady(server);
   base = server.base;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

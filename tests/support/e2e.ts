@@ -2,11 +2,10 @@
 // runs it) on its own database and Redis database, and Debian's Chromium. A test file calls `useProduct()` once at
 // the top; the hooks start and stop everything, and the helpers sign demo users in, check a page with axe-core and
 // call the API as the signed-in user for the steps a test does not walk in the UI.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { axeViolations } from './axe.ts';
@@ -37,6 +36,21 @@ export interface Product {
   partnerMelding(overrides: Parameters<typeof meldingBody>[0]): Promise<{ id: string; reference: string }>;
 }
 
+/** Debian's Chromium, headless, with the flags this machine needs (README, browser tests). */
+export const launchChromium = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+
+/** Fills in the login page the browser is on and waits until the app has let the user in. */
+export async function fillSignIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
 export function useProduct(): Product {
   let server: ServerProcess;
   let db: TestDatabase;
@@ -53,10 +67,7 @@ export function useProduct(): Product {
       port,
     );
     await waitReady(server);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -83,10 +94,7 @@ export function useProduct(): Product {
     async signIn(email, context) {
       const page = await (context ?? (await product.newContext())).newPage();
       await page.goto(`${server.base}/login`);
-      await page.getByLabel('E-mailadres').fill(email);
-      await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Aanmelden' }).click();
-      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      await fillSignIn(page, email);
       return page;
     },
     // The test contexts bypass the CSP only to inject axe; the CSP itself blocks inline script, as it should.

@@ -11,6 +11,13 @@ export const THV_DAGEN = 10;
 export const THV_MAX_DAGEN = 28;
 export const DEFAULT_MONITORING_MAANDEN = [3, 6, 12] as const;
 
+/**
+ * How long an untouched draft of a form is kept (repositories/concepten.ts). Long enough for a night shift that ends
+ * mid-melding to find it back the next shift (a weekend off included); short enough that a forgotten draft with a
+ * household's names does not linger.
+ */
+export const CONCEPT_BEWAARTERMIJN_UREN = 72;
+
 export interface Deadlines {
   beoordelingDueDate: IsoDate;
   beoordelingDueAt: Date;

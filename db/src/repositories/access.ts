@@ -117,9 +117,11 @@ export async function meldingOf(db: DbOrTx, child: CaseChild, id: string): Promi
  * melding, so the latest event and the melding's last update together say whether anything changed since a read.
  */
 export async function caseVersion(db: DbOrTx, meldingId: string): Promise<string | null> {
-  const [row] = await db.execute<{ v: string }>(sql`
-    select (extract(epoch from m.updated_at) * 1000000)::bigint::text || '.' ||
-           coalesce((select max(e.id) from melding_events e where e.melding_id = m.id), 0)::text as v
-      from meldingen m where m.id = ${meldingId}::uuid`);
-  return row ? `"${row.v}"` : null;
+  const [row] = await db.execute<{ v: string }>(sql`select ${caseVersionOf('m')} as v from meldingen m where m.id = ${meldingId}::uuid`);
+  return row?.v ?? null;
 }
+
+/** SQL: the version of the melding row `m` as an ETag (quoted), in the same snapshot as whatever else is read with it. */
+export const caseVersionOf = (m: string) =>
+  sql.raw(`'"' || (extract(epoch from ${m}.updated_at) * 1000000)::bigint::text || '.' ||
+           coalesce((select max(e.id) from melding_events e where e.melding_id = ${m}.id), 0)::text || '"'`);

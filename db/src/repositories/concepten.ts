@@ -2,16 +2,9 @@
 // browser keeps is nothing: it reads its draft back from here after a reload or a new sign-in of the same account.
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
+import { CONCEPT_BEWAARTERMIJN_UREN } from '../domain/deadlines.ts';
 import { adviezen, concepten } from '../schema/index.ts';
 
-/**
- * How long an untouched draft is kept. Long enough for a night shift that ends mid-melding to find it back the
- * next shift (a weekend off included); short enough that a forgotten draft with a household's names does not linger.
- */
-export const CONCEPT_BEWAARTERMIJN_UREN = 72;
-
-/** The forms that keep a draft: the advies, a new melding, and the melding that continues one advies. */
-export const CONCEPT_SLEUTEL = /^(advies|melding|melding-van-advies-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 export const adviesIdOfSleutel = (sleutel: string) => (sleutel.startsWith('melding-van-advies-') ? sleutel.slice('melding-van-advies-'.length) : null);
 

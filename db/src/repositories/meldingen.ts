@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, lt, not, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
+import { caseVersionOf } from './access.ts';
 import {
   amsterdamDate,
   adresSleutel,
@@ -148,7 +149,7 @@ export async function insertMelding(tx: DbOrTx, input: MeldingInput, ctx: Create
  */
 export async function findMeldingDetail(db: DbOrTx, id: string) {
   const rows = await db.execute<Record<string, unknown>>(sql`
-    select row_to_json(m) as melding, g.naam as gemeente_naam,
+    select row_to_json(m) as melding, ${caseVersionOf('m')} as version, g.naam as gemeente_naam,
       case when t.id is null then null else json_build_object('id', t.id, 'kind', t.kind, 'naam', t.naam, 'gemeente', t.gemeente_code) end as team,
       (select json_agg(b order by b.volgorde) from betrokkenen b where b.melding_id = m.id) as betrokkenen,
       (select row_to_json(v) from triage_voorstellen v where v.melding_id = m.id order by v.run desc limit 1) as voorstel,
@@ -169,6 +170,8 @@ export async function findMeldingDetail(db: DbOrTx, id: string) {
   if (!row) return undefined;
   return {
     melding: decodeJsonRow(meldingen, row.melding)!,
+    /** The case's version as read here (its ETag: access.ts caseVersion). */
+    version: row.version as string,
     gemeenteNaam: row.gemeente_naam as string,
     team: row.team as { id: string; kind: TeamKind; naam: string; gemeente: string | null } | null,
     betrokkenen: decodeJsonRows(betrokkenen, row.betrokkenen),

@@ -2,6 +2,7 @@
 // reload, a crash or a new sign-in of the same account, and never kept in the browser's storage. Saved a moment
 // after each change; a save refused because the session expired keeps the form's content in memory (the concepten
 // store) until the same account signs in again. Leaving the page with unsent input asks first.
+import { CONCEPT_BEWAARTERMIJN_UREN } from '@vt/db/domain/deadlines';
 import { onBeforeUnmount, onMounted, ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { onBeforeRouteLeave } from 'vue-router';
@@ -14,8 +15,6 @@ import { useSessionStore } from '../stores/session';
 type Sleutel = paths['/api/concepten/{sleutel}']['get']['parameters']['path']['sleutel'];
 export type ConceptStatus = 'idle' | 'saving' | 'saved' | 'failed' | 'pendingLogin';
 
-/** db/src/repositories/concepten.ts: CONCEPT_BEWAARTERMIJN_UREN. */
-export const CONCEPT_UREN = 72;
 const SAVE_DELAY_MS = 600;
 
 export function useConcept<T extends object>(sleutel: () => Sleutel | null, form: T, o: { isEmpty: () => boolean; apply?: (inhoud: Record<string, unknown>) => void }) {
@@ -148,7 +147,7 @@ export function useConcept<T extends object>(sleutel: () => Sleutel | null, form
   onBeforeRouteLeave(() => {
     if (done || !session.user || o.isEmpty()) return true;
     if (dirty) void save();
-    return window.confirm(t('concept.leaveConfirm', { uren: CONCEPT_UREN }));
+    return window.confirm(t('concept.leaveConfirm', { uren: CONCEPT_BEWAARTERMIJN_UREN }));
   });
   // A reload or a closed tab: the last change is sent on its way (keepalive), so the draft is complete when the
   // page comes back; there is nothing to ask.
