@@ -25,7 +25,8 @@ export const permissions = {
   'werkvoorraad:read': [...caseReaders],
   // Each hears only of the cases it may open (routes/events.ts); the manager has no case to hear of.
   'events:subscribe': [...caseReaders, 'adviseur', 'wijkteam'],
-  'users:list': ['chef_van_de_dag', 'gedragswetenschapper', 'beheerder'],
+  // The crisis team names who gave an acute response; the chef assigns; the MDO invites.
+  'users:list': ['beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'beheerder'],
   'queues:admin': ['beheerder'],
   'kalender:beheren': ['beheerder'],
   'audit:read': ['privacy_officer'],
@@ -59,6 +60,10 @@ export const permissions = {
   // The case worker runs the V&V track: agrees the conditions and reviews them.
   'vv:voorwaarden': ['medewerker', 'chef_van_de_dag'],
   'melding:coderood': ['beoordelaar', 'chef_van_de_dag', 'crisisteam'],
+  // The acute response (house visit, safety plan, police) is recorded by whoever gave or led it (issue #16).
+  'melding:acute_inzet': ['beoordelaar', 'chef_van_de_dag', 'crisisteam'],
+  // Once the acute danger is met, the crisis case goes on to the MDO or the wachtlijst onderzoek.
+  'melding:doorzetten': ['beoordelaar', 'chef_van_de_dag', 'crisisteam'],
   'herinneringen:read': ['beoordelaar', 'chef_van_de_dag', 'medewerker', 'crisisteam'],
   'terugkoppeling:vastleggen': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],
 } as const satisfies Record<string, readonly Role[]>;

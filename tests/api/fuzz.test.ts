@@ -118,6 +118,8 @@ const routes: { name: string; url: () => string; headers: () => Record<string, s
   { name: 'POST /api/thv/{id}/verlengen', url: () => `/api/thv/${thvId}/verlengen`, headers: () => beoordelaar.headers, valid: () => ({ totEnMet: '2026-06-20' }) },
   { name: 'POST /api/meldingen/{id}/code-rood', url: () => `/api/meldingen/${meldingId}/code-rood`, headers: () => beoordelaar.headers, valid: () => ({ datum: '2026-06-02', toelichting: 'Escalatie.' }) },
   { name: 'POST /api/code-rood/{id}/uitkomst', url: () => `/api/code-rood/${codeRoodId}/uitkomst`, headers: () => beoordelaar.headers, valid: () => ({ datum: '2026-06-09', uitkomst: 'Veiligheidsplan.' }) },
+  { name: 'POST /api/meldingen/{id}/acute-inzet', url: () => `/api/meldingen/${meldingId}/acute-inzet`, headers: () => beoordelaar.headers, valid: () => ({ gegevenOp: new Date().toISOString(), acties: ['huisbezoek', 'politie'], uitvoerders: [beoordelaar.userId], toelichting: 'Samen met de politie.' }) },
+  { name: 'POST /api/meldingen/{id}/doorzetten', url: () => `/api/meldingen/${meldingId}/doorzetten`, headers: () => beoordelaar.headers, valid: () => ({ naar: 'onderzoek', toelichting: 'Acuut gevaar geweken.' }) },
   { name: 'POST /api/meldingen/{id}/afsluiten', url: () => `/api/meldingen/${meldingId}/afsluiten`, headers: () => beoordelaar.headers, valid: () => ({ reden: 'Geen zorgen meer' }) },
   { name: 'POST /api/mdo', url: () => '/api/mdo', headers: () => gw.headers, valid: () => ({ datum: '2026-12-10', deelnemers: [gw.userId, medewerker.userId] }) },
   { name: 'POST /api/mdo/{id}/agenda', url: () => `/api/mdo/${mdoId}/agenda`, headers: () => gw.headers, valid: () => ({ meldingId }) },

@@ -100,6 +100,8 @@ const bodies: Record<string, () => object | undefined> = {
   'POST /api/meldingen/{id}/voorwaarden': () => ({ omschrijving: 'Kinderen naar school.', toezichthouder: 'School', controleOp: addDays(today, 21) }),
   'POST /api/meldingen/{id}/afsluiten': () => ({ reden: 'Afgesloten: veiligheid hersteld.' }),
   'POST /api/meldingen/{id}/code-rood': () => ({ datum: today, toelichting: 'Nog een escalatie.' }),
+  'POST /api/meldingen/{id}/acute-inzet': () => ({ gegevenOp: new Date().toISOString(), acties: ['huisbezoek'], uitvoerders: [s.crisisteam.userId] }),
+  'POST /api/meldingen/{id}/doorzetten': () => ({ naar: 'mdo', toelichting: 'Acuut gevaar geweken.' }),
   'POST /api/meldingen/{id}/onderzoek': () => ({}),
   'POST /api/meldingen/{id}/onderzoek/afronden': () => ({ uitkomsten: [{ geweldsvorm: 'partnergeweld', conclusie: 'bevestigd' }], vervolg: 'afsluiten' }),
   'POST /api/overdrachten/{id}/accepteren': () => ({}),

@@ -172,8 +172,13 @@ describe('staff flows in Chromium', () => {
     await page.goto(`${product.base}/meldingen/${id}`);
     await expect.poll(() => page.getByText('Voorstel bevestigen', { exact: false }).count(), { timeout: 15_000 }).toBe(1);
     await expectAccessible(page, 'melding');
+    // Route wijkteam hands over at once: the wijkteam reads what is written for it, so the text is asked first.
+    await page.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
+    await page.getByText('Schrijf de overdracht voor het wijkteam.').waitFor();
+    await page.getByLabel('Tekst voor het wijkteam').fill('Schulden en spanningen thuis; het gezin wil hulp van het wijkteam.');
     await page.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
     await expect.poll(() => page.getByText(/Beoordeeld: Wijkteam/).count()).toBe(1);
+    await page.getByTestId('overdracht-tekst').getByText('Schulden en spanningen thuis; het gezin wil hulp van het wijkteam.').waitFor();
     await page.context().close();
   });
 
@@ -310,7 +315,14 @@ describe('staff flows in Chromium', () => {
     await expectAccessible(mw, 'onderzoek');
     await mw.getByLabel('Partnergeweld', { exact: false }).first().selectOption('bevestigd');
     await mw.getByLabel('Vervolg').selectOption('overdracht');
+    // The conclusions in words, and the handover written for the wijkteam before it is sent.
     await mw.getByRole('button', { name: 'Onderzoek afronden' }).click();
+    await mw.getByText('Schrijf de conclusies van het onderzoek (minstens 10 tekens).').waitFor();
+    await mw.getByLabel('Conclusies').fill('Partnergeweld bevestigd in gesprekken met beide ouders en de school.');
+    await mw.getByLabel('Tekst voor het wijkteam').fill('Ouders willen hulp bij de opvoeding; vader volgt een agressietraining.');
+    await mw.getByLabel('Veiligheidsvoorwaarden', { exact: false }).fill('Geen geweld in het bijzijn van de kinderen.');
+    await mw.getByRole('button', { name: 'Onderzoek afronden' }).click();
+    await mw.getByTestId('onderzoek-conclusie').getByText(/Partnergeweld bevestigd/).waitFor();
     await mw.getByText(/Afgerond op .*vervolg: overdracht aan het wijkteam/).waitFor();
     // The melder's feedback after the beoordeling and after the onderzoek are tasks on the case.
     const feedback = mw.getByRole('region', { name: 'Terugkoppeling aan de melder' });
@@ -329,7 +341,7 @@ describe('staff flows in Chromium', () => {
     await wijk.context().close();
     const chef = await signIn('chef@demo.test');
     await chef.goto(`${product.base}/meldingen/${id}`);
-    const levensloop = chef.getByRole('region', { name: 'Overdracht, monitoring en huisverbod' });
+    const levensloop = chef.getByRole('region', { name: 'Overdracht en monitoring' });
     await expect.poll(() => levensloop.getByText(/: Gepland/).count()).toBe(3);
     await chef.getByRole('region', { name: 'Termijnen' }).getByText('Volgend monitoringsmoment').waitFor();
     await levensloop.getByLabel('Uitkomst van dit monitoringsmoment').selectOption('veilig');
@@ -338,6 +350,7 @@ describe('staff flows in Chromium', () => {
     await expect.poll(() => levensloop.getByText(/: Veilig/).count()).toBe(1);
     await chef.getByText('Zaak afsluiten').click();
     await chef.getByLabel('Reden van afsluiten').fill('Veiligheid stabiel; het wijkteam heeft de regie.');
+    chef.once('dialog', (d) => void d.accept());
     await chef.getByRole('button', { name: 'Afsluiten', exact: true }).click();
     await expect.poll(() => chef.locator('p.vt-muted').first().textContent()).toMatch(/^Afgesloten/);
     await chef.context().close();
@@ -360,8 +373,15 @@ describe('staff flows in Chromium', () => {
     await crisis.getByRole('button', { name: 'Afsluiten', exact: true }).click();
     await crisis.getByText('Geef een toelichting.').waitFor();
     await crisis.getByLabel('Reden van afsluiten').fill('Crisisinterventie gedaan; vrouw en kinderen veilig in de opvang, hulp loopt via Veilig Thuis regio.');
+    // Closing is asked once more.
+    let asked = '';
+    crisis.once('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
     await crisis.getByRole('button', { name: 'Afsluiten', exact: true }).click();
     await expect.poll(() => crisis.locator('p.vt-muted').first().textContent()).toMatch(/^Afgesloten/);
+    expect(asked).toMatch(/^Zaak M-\d{4}-\d{6} afsluiten\?/);
     await crisis.getByRole('region', { name: 'Historie' }).getByText('Afgesloten').waitFor();
     await crisis.context().close();
   });
@@ -429,7 +449,7 @@ describe('staff flows in Chromium', () => {
     await vv.getByText(/Nagekomen — School meldt geen verzuim\./).waitFor();
     await mw.getByRole('region', { name: 'Historie' }).getByText('Voorwaarde (V&V) beoordeeld').waitFor();
     // V&V runs with monitoring: its checkpoints are planned, and the earliest clock is on the case.
-    await expect.poll(() => mw.getByRole('region', { name: 'Overdracht, monitoring en huisverbod' }).getByText(/: Gepland/).count()).toBe(3);
+    await expect.poll(() => mw.getByRole('region', { name: 'Overdracht en monitoring' }).getByText(/: Gepland/).count()).toBe(3);
     await mw.getByRole('region', { name: 'Termijnen' }).getByText('Volgend monitoringsmoment').waitFor();
     await mw.context().close();
   });

@@ -196,9 +196,13 @@ describe('triage pipeline', () => {
   it('lets the chef van de dag assign a person or a duo, and nobody else', async () => {
     const { id } = await post(meldingBody({ ...own() }));
     const chef = await login(t.app, 'chef@demo.test');
-    const users = (await t.app.inject({ url: '/api/users?role=crisisteam', headers: chef.headers })).json() as { items: { id: string }[] };
-    const duo = [users.items[0]!.id, chef.userId];
+    const role = async (r: string) => ((await t.app.inject({ url: `/api/users?role=${r}`, headers: chef.headers })).json() as { items: { id: string; roles: string[] }[] }).items;
+    // A case waiting for its beoordeling goes to a beoordelaar (with the chef as the second of a duo), not to the
+    // crisis team while the triage did not find it acute (domain/routing.ts, takersByStatus).
+    const duo = [(await role('beoordelaar')).find((u) => !u.roles.includes('chef_van_de_dag'))!.id, chef.userId];
     const url = `/api/meldingen/${id}/toewijzing`;
+    const crisis = (await role('crisisteam'))[0]!.id;
+    expect((await t.app.inject({ method: 'POST', url, headers: chef.headers, payload: { userIds: [crisis] } })).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'POST', url, headers: beoordelaar.headers, payload: { userIds: duo } })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'POST', url, headers: chef.headers, payload: { userIds: [...duo, beoordelaar.userId] } })).statusCode).toBe(400);
     const wijkteam = (await t.app.inject({ url: '/api/users?role=wijkteam', headers: chef.headers })).json() as { items: { id: string }[] };

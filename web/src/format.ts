@@ -1,5 +1,5 @@
 // Dates and times as Dutch staff read them, always on the Europe/Amsterdam calendar.
-import { addDays, amsterdamDate, amsterdamTime } from '@vt/db/domain/calendar';
+import { addDays, amsterdamClock, amsterdamDate, amsterdamTime } from '@vt/db/domain/calendar';
 
 const dateTimeFmt = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium', timeStyle: 'short' });
 const dateFmt = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', dateStyle: 'medium' });
@@ -18,3 +18,15 @@ export const today = () => amsterdamDate(new Date());
 export const daysAgo = (n: number) => addDays(today(), -n);
 /** The instant an Amsterdam calendar day begins, as ISO-8601. */
 export const startOfDay = (d: string) => amsterdamTime(d).toISOString();
+
+const two = (n: number) => String(n).padStart(2, '0');
+/** An instant as the value of a datetime-local field on the Amsterdam clock ("2026-12-03T03:10"), whatever the browser's zone. */
+export function toAmsterdamLocal(d: Date): string {
+  const c = amsterdamClock(d);
+  return `${c.date}T${two(c.hours)}:${two(c.minutes)}`;
+}
+/** A datetime-local value read on the Amsterdam clock, as an ISO-8601 instant (null when it is not one). */
+export function fromAmsterdamLocal(v: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(v);
+  return m ? amsterdamTime(m[1]!, Number(m[2]), Number(m[3])).toISOString() : null;
+}

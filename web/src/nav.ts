@@ -23,5 +23,6 @@ export const screens: readonly Screen[] = [
   { to: '/toezicht', label: 'toezicht.nav', about: 'home.about.toezicht', action: pageActions.toezicht },
   { to: '/vernietiging', label: 'vernietiging.nav', about: 'home.about.vernietiging', action: pageActions.vernietiging },
   { to: '/beheer/gebruikers', label: 'toegang.navUsers', about: 'home.about.gebruikers', action: pageActions.gebruikers },
+  { to: '/beheer/kalender', label: 'kalender.nav', about: 'home.about.kalender', action: pageActions.kalender },
   { to: '/beheer/toegang', label: 'toegang.navApprovals', about: 'home.about.toegang', action: pageActions.toegang },
 ];

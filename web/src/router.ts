@@ -14,6 +14,7 @@ export const pageActions = {
   mdo: 'mdo:lezen',
   dashboard: 'dashboard:read',
   gebruikers: 'users:beheren',
+  kalender: 'kalender:beheren',
   toegang: 'rollen:besluiten',
   audit: 'audit:read',
 } as const satisfies Record<string, Action>;
@@ -31,6 +32,7 @@ export const router = createRouter({
     { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
     { path: '/activeren', name: 'activeren', component: () => import('./pages/ActiverenPage.vue'), meta: { public: true } },
     { path: '/beheer/gebruikers', name: 'gebruikers', component: () => import('./pages/GebruikersPage.vue'), meta: { action: pageActions.gebruikers } },
+    { path: '/beheer/kalender', name: 'kalender', component: () => import('./pages/KalenderPage.vue'), meta: { action: pageActions.kalender } },
     { path: '/beheer/toegang', name: 'toegang', component: () => import('./pages/ToegangPage.vue'), meta: { action: pageActions.toegang } },
     { path: '/', name: 'home', component: () => import('./pages/HomePage.vue') },
     { path: '/advies', name: 'advies', component: () => import('./pages/AdviesPage.vue'), meta: { action: pageActions.advies } },

@@ -54,6 +54,8 @@ export const unassessedStatussen = ['ontvangen', 'triage_voorgesteld'] as const 
 /** What the MDO decides for a case (domain.md, "MDO"). */
 export const mdoBesluiten = ['onderzoek', 'vv', 'overdracht', 'afsluiten'] as const;
 /** What follows an onderzoek. */
+/** Where the crisis team hands a crisis case on once the acute danger is over (issue #16). */
+export const crisisVervolgen = ['mdo', 'onderzoek'] as const;
 export const onderzoekVervolgen = ['overdracht', 'vv', 'monitoring', 'afsluiten'] as const;
 /** The onderzoek's conclusion per form of violence. */
 export const conclusies = ['bevestigd', 'niet_bevestigd', 'weerlegd'] as const;
@@ -80,6 +82,12 @@ export const herinneringSoorten = [
 ] as const;
 
 export const urgencies = ['acuut', 'niet_acuut'] as const;
+/**
+ * What the crisis team did in its acute response (domain.md step 2: "act now"): the house visit (by a duo), a call
+ * with the household, a safety plan made with it, the police involved, shelter arranged, or something else (said in
+ * the note). An acute response is recorded with when, what and by whom (issue #16).
+ */
+export const acuteActies = ['huisbezoek', 'telefonisch_contact', 'veiligheidsplan', 'politie', 'opvang', 'anders'] as const;
 export const bands = ['P1', 'P2', 'P3', 'P4'] as const;
 export const routes = ['crisisteam', 'mdo', 'wijkteam', 'afsluiten'] as const;
 
@@ -134,6 +142,8 @@ export const eventTypes = [
   'terugkoppeling_gegeven',
   'vv_voorwaarde_vastgelegd',
   'vv_voorwaarde_beoordeeld',
+  'acute_inzet',
+  'doorgezet',
 ] as const;
 
 export const auditActions = ['read', 'search', 'create', 'update', 'decide', 'export', 'login', 'break_glass'] as const;
@@ -185,6 +195,7 @@ export type Sector = (typeof sectoren)[number];
 export type Geweldsvorm = (typeof geweldsvormen)[number];
 export type MeldingStatus = (typeof meldingStatussen)[number];
 export type Urgency = (typeof urgencies)[number];
+export type AcuteActie = (typeof acuteActies)[number];
 export type Band = (typeof bands)[number];
 export type Route = (typeof routes)[number];
 export type TeamKind = (typeof teamKinds)[number];
@@ -194,6 +205,7 @@ export type AuditAction = (typeof auditActions)[number];
 export type BetrokkeneRol = (typeof betrokkeneRollen)[number];
 export type MdoBesluit = (typeof mdoBesluiten)[number];
 export type OnderzoekVervolg = (typeof onderzoekVervolgen)[number];
+export type CrisisVervolg = (typeof crisisVervolgen)[number];
 export type Conclusie = (typeof conclusies)[number];
 export type HerinneringSoort = (typeof herinneringSoorten)[number];
 export type VeiligheidVraag = (typeof veiligheidVragen)[number];
@@ -226,6 +238,7 @@ export const dashboardMetrics = [
   'monitoring_due',
   'beoordeling_on_time_pct',
   'onderzoek_on_time_pct',
+  'acute_inzet_te_laat',
 ] as const;
 export type DashboardMetric = (typeof dashboardMetrics)[number];
 /** The metrics that count cases, with the list of those cases behind the count (the on-time percentages have none). */

@@ -5,7 +5,7 @@ import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import type { WerkdagKalender } from '../domain/calendar.ts';
 import type { Band, BetrokkeneRol, Route, Veiligheid } from '../domain/codes.ts';
-import { statusForRoute, teamKindForRoute } from '../domain/routing.ts';
+import { mayTakeCase, statusForRoute, teamKindForRoute } from '../domain/routing.ts';
 import { beoordelingen, betrokkenen, meldingen, meldingEvents, triageVoorstellen, users, type Melding } from '../schema/index.ts';
 import { planTerugkoppeling } from './follow-up.ts';
 import { InputRefused, LifecycleConflict, createOverdracht, move, teamId } from './lifecycle.ts';
@@ -20,7 +20,17 @@ import { addToOutbox } from './outbox.ts';
 export async function decideBeoordeling(
   tx: DbOrTx,
   m: Melding,
-  d: { route: Route; band?: Band | undefined; reason: string | null; actorId: string; deciderTeamId: string | null; today: string; kalender: WerkdagKalender },
+  d: {
+    route: Route;
+    band?: Band | undefined;
+    reason: string | null;
+    /** Route wijkteam: the handover as written for the wijkteam. */
+    overdracht?: { toelichting: string; veiligheidsvoorwaarden: string | null } | null;
+    actorId: string;
+    deciderTeamId: string | null;
+    today: string;
+    kalender: WerkdagKalender;
+  },
 ): Promise<{ override: boolean }> {
   if (m.status !== 'ontvangen' && m.status !== 'triage_voorgesteld') throw new LifecycleConflict('Deze melding is al beoordeeld.');
   const band = d.band ?? m.band;
@@ -57,11 +67,27 @@ export async function decideBeoordeling(
     data: { route: d.route, band, override, ...(d.reason ? { reason: d.reason } : {}), proposedRoute: m.route, proposedBand: m.band, rulesVersion: m.rulesVersion },
   });
   // Confirming route wijkteam sends the overdracht to the household's gemeente at once (api.md, lifecycle).
-  if (d.route === 'wijkteam') await createOverdracht(tx, { meldingId: m.id, gemeente: m.gemeenteCode, toelichting: d.reason ?? '', actorId: d.actorId });
+  // The wijkteam reads what was written for it; never the melding's own toelichting (it may name the melder), nor the
+  // reason for an override (written for colleagues). Without a text, only what the codes of the case say.
+  if (d.route === 'wijkteam') {
+    await createOverdracht(tx, {
+      meldingId: m.id,
+      gemeente: m.gemeenteCode,
+      toelichting: d.overdracht?.toelichting ?? overdrachtUitCodes(m.geweldsvormen, band),
+      veiligheidsvoorwaarden: d.overdracht?.veiligheidsvoorwaarden ?? null,
+      actorId: d.actorId,
+    });
+  }
   if (d.route === 'afsluiten') await tx.insert(meldingEvents).values({ meldingId: m.id, type: 'afgesloten', actorId: d.actorId, data: { via: 'beoordeling' } });
   // The melder hears the outcome of the beoordeling (domain.md step 5): a task due in 5 working days.
   await planTerugkoppeling(tx, m.id, 'na_beoordeling', d.today, d.kalender);
   return { override };
+}
+
+/** A handover text from the case's codes only (no free text of the melding): what it is about and how urgent. */
+export function overdrachtUitCodes(geweldsvormen: readonly string[], band: Band): string {
+  const vormen = geweldsvormen.map((g) => g.replaceAll('_', ' '));
+  return `Overdracht na de veiligheidsbeoordeling (${band})${vormen.length ? `, over: ${vormen.join(', ')}` : ''}. Neem voor de inhoud contact op met Veilig Thuis.`;
 }
 
 export interface Aanvulling {
@@ -102,8 +128,20 @@ export async function addAanvulling(tx: DbOrTx, m: Melding, a: Aanvulling, o: { 
 /** Assigns an open case to a person or a duo of active Veilig Thuis staff (not a wijkteam). */
 export async function assignCase(tx: DbOrTx, m: Melding, userIds: string[], actorId: string) {
   if (m.status === 'afgesloten') throw new LifecycleConflict('Deze melding is afgesloten.');
-  const found = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, userIds), isNull(users.disabledAt), sql`not ('wijkteam' = any(${users.roles}))`));
+  // Only active Veilig Thuis staff whose work this step is (domain/routing.ts, takersByStatus); an empty list takes
+  // the assignment back (the chef's "ongedaan maken" of an assignment to nobody before).
+  const found = userIds.length
+    ? await tx
+        .select({ id: users.id, naam: users.naam, roles: users.roles })
+        .from(users)
+        .where(and(inArray(users.id, userIds), isNull(users.disabledAt), sql`not ('wijkteam' = any(${users.roles}))`))
+    : [];
   if (found.length !== userIds.length) throw new InputRefused('Onbekende of niet-actieve medewerker.', [{ path: '/userIds', message: 'Kies actieve medewerkers van Veilig Thuis.' }]);
+  const refused = found.filter((u) => !mayTakeCase(u.roles, m.status, m.urgency === 'acuut'));
+  if (refused.length) {
+    const names = refused.map((u) => u.naam).join(' en ');
+    throw new InputRefused(`${names} kan deze zaak in deze stap niet aannemen.`, [{ path: '/userIds', message: 'Kies medewerkers met een rol voor deze stap.' }]);
+  }
   await tx.update(meldingen).set({ assignedTo: userIds, updatedAt: new Date() }).where(eq(meldingen.id, m.id));
-  await tx.insert(meldingEvents).values({ meldingId: m.id, type: 'toegewezen', actorId, data: { userIds } });
+  await tx.insert(meldingEvents).values({ meldingId: m.id, type: 'toegewezen', actorId, data: { userIds, vorige: m.assignedTo } });
 }

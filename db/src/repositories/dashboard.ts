@@ -81,7 +81,7 @@ async function metricsAt(db: DbOrTx, points: Date[], f: Omit<DashboardFilter, 'a
     const where = l.table === 'meldingen' ? sql`where ${scope}` : ofCase(`${l.alias}.melding_id`);
     return sql`select count(*)::int as n, ${oldest} as oldest from ${onList(l, T)} ${where}`;
   };
-  const laterals: Record<DashboardMetric, SQL> = {
+  const laterals: Partial<Record<DashboardMetric, SQL>> = {
     ...(Object.fromEntries(listMetrics.map((code) => [code, counted(code)])) as Record<ListMetric, SQL>),
     beoordeling_on_time_pct: sql`select count(*)::int as n, count(*) filter (where m.first_beoordeling_at <= m.beoordeling_due_at)::int as on_time from meldingen m
         where m.first_beoordeling_at > ${T} - make_interval(days => ${PCT_WINDOW_DAYS}) and m.first_beoordeling_at <= ${T} and ${scope}`,
@@ -89,6 +89,15 @@ async function metricsAt(db: DbOrTx, points: Date[], f: Omit<DashboardFilter, 'a
          from (select * from onderzoeken o where o.afgerond_at > ${T} - make_interval(days => ${PCT_WINDOW_DAYS}) and o.afgerond_at <= ${T} offset 0) o
          ${ofCase('o.melding_id')}`,
   };
+
+  // Acute responses given late (issue #16): acute meldingen received in the last 90 days whose term (24 hours) has
+  // passed with no response given in it — given after it, or not yet at all (those are the waiting, hence `oldest`).
+  laterals.acute_inzet_te_laat = sql`select count(*)::int as n,
+        coalesce(floor(max(extract(epoch from (${T} - m.response_due_at)) / 86400) filter (where a.eerste is null)), 0)::int as oldest
+      from meldingen m
+      left join lateral (select min(a.gegeven_op) as eerste from acute_inzetten a where a.melding_id = m.id and a.gegeven_op <= ${T}) a on true
+     where m.response_due_at is not null and m.received_at > ${T} - make_interval(days => ${PCT_WINDOW_DAYS}) and m.response_due_at < ${T}
+       and (a.eerste is null or a.eerste > m.response_due_at) and ${scope}`;
 
   const wanted = codes.map((code, k) => ({ code, alias: sql.raw(`x${k}`) }));
   const rows = await db.execute<Record<string, number | null>>(sql`
@@ -101,7 +110,7 @@ async function metricsAt(db: DbOrTx, points: Date[], f: Omit<DashboardFilter, 'a
       sql`, `,
     )}
       from unnest(${`{${points.map((p) => p.toISOString()).join(',')}}`}::timestamptz[]) with ordinality as p(at, i)
-      ${sql.join(wanted.map(({ code, alias }) => sql`cross join lateral (${laterals[code]}) ${alias}`), sql`
+      ${sql.join(wanted.map(({ code, alias }) => sql`cross join lateral (${laterals[code]!}) ${alias}`), sql`
       `)}
      order by p.i`);
   const targets = await targetHistory(db, f.teamId ?? null);

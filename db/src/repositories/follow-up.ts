@@ -2,12 +2,12 @@
 // case back to Veilig Thuis's beoordeling queue), Code Rood, and the reminders that nothing is forgotten — a
 // handover not accepted in time, a tijdelijk huisverbod about to end, a checkpoint that passed unrecorded. The
 // reminders take `now` from the caller, so they are tested with any clock.
-import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { addDays, amsterdamDate, type WerkdagKalender } from '../domain/calendar.ts';
-import type { HerinneringSoort } from '../domain/codes.ts';
-import { codeRood, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, terugkoppelingen, vvVoorwaarden } from '../schema/index.ts';
-import { LifecycleConflict, move, refreshClock, teamId } from './lifecycle.ts';
+import type { AcuteActie, HerinneringSoort } from '../domain/codes.ts';
+import { acuteInzetten, codeRood, huisverboden, users, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, terugkoppelingen, vvVoorwaarden } from '../schema/index.ts';
+import { InputRefused, LifecycleConflict, move, refreshClock, teamId } from './lifecycle.ts';
 import { caseReadable } from './access.ts';
 import type { Actor } from './audit.ts';
 
@@ -35,6 +35,36 @@ export async function recordCheckpoint(tx: DbOrTx, o: { id: string; uitkomst: 'v
 export async function flagCodeRood(tx: DbOrTx, o: { meldingId: string; datum: string; toelichting: string; actorId: string }) {
   const [row] = await tx.insert(codeRood).values({ meldingId: o.meldingId, datum: o.datum, toelichting: o.toelichting, createdBy: o.actorId }).returning();
   await tx.insert(meldingEvents).values({ meldingId: o.meldingId, type: 'code_rood', actorId: o.actorId, data: { codeRoodId: row!.id, datum: o.datum, toelichting: o.toelichting } });
+  return row!;
+}
+
+/**
+ * Records an acute response given on the case (domain.md step 2): when, what and by whom. The people named are active
+ * Veilig Thuis staff (no wijkteam, nobody disabled); the moment lies between the case's receipt and now.
+ */
+export async function recordAcuteInzet(
+  tx: DbOrTx,
+  m: { id: string; receivedAt: Date; status: string },
+  o: { gegevenOp: Date; acties: readonly AcuteActie[]; uitvoerders: readonly string[]; toelichting: string | null; actorId: string; now?: Date },
+) {
+  const now = o.now ?? new Date();
+  if (m.status === 'afgesloten') throw new LifecycleConflict('Deze melding is afgesloten.');
+  // A few minutes' slack for a clock that runs ahead; a response is not recorded in advance.
+  if (o.gegevenOp.getTime() > now.getTime() + 5 * 60_000) throw new InputRefused('Een acute inzet wordt niet vooruit vastgelegd.', [{ path: '/gegevenOp', message: 'Mag niet in de toekomst liggen.' }]);
+  // A time is entered to the minute: the minute of receipt itself is allowed.
+  if (o.gegevenOp.getTime() < Math.floor(m.receivedAt.getTime() / 60_000) * 60_000) throw new InputRefused('De inzet ligt vóór de ontvangst van de melding.', [{ path: '/gegevenOp', message: 'Kies een moment na de ontvangst.' }]);
+  const found = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, [...o.uitvoerders]), isNull(users.disabledAt), sql`not ('wijkteam' = any(${users.roles}))`));
+  if (found.length !== o.uitvoerders.length) throw new InputRefused('Onbekende of niet-actieve medewerker.', [{ path: '/uitvoerders', message: 'Kies actieve medewerkers van Veilig Thuis.' }]);
+  const [row] = await tx
+    .insert(acuteInzetten)
+    .values({ meldingId: m.id, gegevenOp: o.gegevenOp, acties: [...o.acties], uitvoerders: [...o.uitvoerders], toelichting: o.toelichting, createdBy: o.actorId, createdAt: now })
+    .returning();
+  // The history names what was done and when; the note stays on the record (sealed), not in the event.
+  await tx.insert(meldingEvents).values({ meldingId: m.id, at: now, type: 'acute_inzet', actorId: o.actorId, data: { acuteInzetId: row!.id, gegevenOp: o.gegevenOp.toISOString(), acties: o.acties, uitvoerders: o.uitvoerders } });
+  await tx.update(meldingen).set({ updatedAt: now }).where(eq(meldingen.id, m.id));
   return row!;
 }
 

@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { monitoringCheckpoints as plannedCheckpoints, onderzoekDueDate } from '../domain/deadlines.ts';
-import type { Conclusie, Geweldsvorm, MdoBesluit, OnderzoekVervolg } from '../domain/codes.ts';
+import type { Conclusie, CrisisVervolg, Geweldsvorm, MdoBesluit, OnderzoekVervolg } from '../domain/codes.ts';
 import { meldingen, meldingEvents, mdoAgendapunten, mdoOverleggen, monitoringCheckpoints, onderzoeken, users } from '../schema/index.ts';
 import { ActionRefused, LifecycleConflict, closeMelding, createOverdracht, move, teamId } from './lifecycle.ts';
 import { planTerugkoppeling } from './follow-up.ts';
@@ -119,6 +119,25 @@ export async function decideAgendapunt(
   return true;
 }
 
+/**
+ * The crisis team hands a crisis case on once the acute danger is met (issue #16): to the MDO queue, or straight onto
+ * the wachtlijst onderzoek (as an MDO besluit `onderzoek` would). Only a case in the crisis step (its beoordeling
+ * confirmed the crisis route); the reason stays in the history.
+ */
+export async function handOnCrisisCase(tx: DbOrTx, o: { meldingId: string; naar: CrisisVervolg; toelichting: string; actorId: string; now?: Date }) {
+  const now = o.now ?? new Date();
+  const [m] = await tx.select({ status: meldingen.status }).from(meldingen).where(eq(meldingen.id, o.meldingId));
+  if (m?.status !== 'crisis') throw new LifecycleConflict('Alleen een crisiszaak (na de beoordeling) wordt door het crisisteam doorgezet.');
+  await tx.insert(meldingEvents).values({ meldingId: o.meldingId, at: now, type: 'doorgezet', actorId: o.actorId, data: { van: 'crisis', naar: o.naar, toelichting: o.toelichting } });
+  if (o.naar === 'mdo') {
+    await move(tx, o.meldingId, 'mdo', await teamId(tx, 'mdo'), now);
+  } else {
+    const team = await teamId(tx, 'onderzoek');
+    await tx.insert(onderzoeken).values({ meldingId: o.meldingId, teamId: team, besluitAt: now });
+    await move(tx, o.meldingId, 'onderzoek', team, now);
+  }
+}
+
 /** Voorwaarden & Vervolg: VT keeps the case and watches the agreed conditions through monitoring checkpoints. */
 /** `today` is the Europe/Amsterdam date of the decision: the checkpoints count from it, never from the UTC date. */
 async function startVv(tx: DbOrTx, meldingId: string, actorId: string, eigenaar: string | null, today: IsoDate) {
@@ -164,21 +183,41 @@ export async function startOnderzoek(tx: DbOrTx, meldingId: string, startedAt: s
 /** Finishes the running onderzoek with an outcome per form of violence and its follow-up. */
 export async function finishOnderzoek(
   tx: DbOrTx,
-  d: { meldingId: string; uitkomsten: Uitkomst[]; vervolg: OnderzoekVervolg; actorId: string; today: string; kalender?: WerkdagKalender },
+  d: {
+    meldingId: string;
+    uitkomsten: Uitkomst[];
+    vervolg: OnderzoekVervolg;
+    /** The conclusions in words (sealed on the onderzoek). */
+    conclusie?: string | null;
+    /** With vervolg `overdracht`: the handover the worker wrote for the wijkteam (else a plain line, as before). */
+    overdracht?: { gemeente?: string; toelichting: string; veiligheidsvoorwaarden?: string | null } | null;
+    actorId: string;
+    today: string;
+    kalender?: WerkdagKalender;
+  },
 ) {
   const [m] = await tx.select({ gemeente: meldingen.gemeenteCode }).from(meldingen).where(eq(meldingen.id, d.meldingId)).for('update');
   if (!m) return null;
   const o = { ...d, gemeente: m.gemeente };
   const [row] = await tx
     .update(onderzoeken)
-    .set({ afgerondAt: new Date(), uitkomsten: o.uitkomsten, vervolg: o.vervolg, afgerondBy: o.actorId })
+    .set({ afgerondAt: new Date(), uitkomsten: o.uitkomsten, vervolg: o.vervolg, conclusie: o.conclusie ?? null, afgerondBy: o.actorId })
     .where(and(eq(onderzoeken.meldingId, o.meldingId), isNull(onderzoeken.afgerondAt), sql`${onderzoeken.startedAt} is not null`))
     .returning();
   if (!row) throw new LifecycleConflict('Er loopt geen gestart onderzoek voor deze melding.');
   await tx.insert(meldingEvents).values({ meldingId: o.meldingId, type: 'onderzoek_afgerond', actorId: o.actorId, data: { onderzoekId: row.id, uitkomsten: o.uitkomsten, vervolg: o.vervolg } });
   // The melder hears the outcome of the onderzoek (domain.md step 5).
   if (o.kalender) await planTerugkoppeling(tx, o.meldingId, 'na_onderzoek', o.today, o.kalender);
-  if (o.vervolg === 'overdracht') await createOverdracht(tx, { meldingId: o.meldingId, gemeente: o.gemeente, toelichting: 'Overdracht na onderzoek', actorId: o.actorId });
+  if (o.vervolg === 'overdracht') {
+    const h = o.overdracht;
+    await createOverdracht(tx, {
+      meldingId: o.meldingId,
+      gemeente: h?.gemeente ?? o.gemeente,
+      toelichting: h?.toelichting ?? 'Overdracht na onderzoek',
+      veiligheidsvoorwaarden: h?.veiligheidsvoorwaarden ?? null,
+      actorId: o.actorId,
+    });
+  }
   else if (o.vervolg === 'vv') await startVv(tx, o.meldingId, o.actorId, null, o.today);
   else if (o.vervolg === 'afsluiten') await closeMelding(tx, o.meldingId, 'Afgesloten na onderzoek', o.actorId);
   else {

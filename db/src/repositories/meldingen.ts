@@ -18,6 +18,7 @@ import {
   beoordelingen,
   triageVoorstellen,
   betrokkenen,
+  acuteInzetten,
   codeRood,
   huisverboden,
   meldingen,
@@ -161,7 +162,11 @@ export async function findMeldingDetail(db: DbOrTx, id: string) {
       (select row_to_json(z) from onderzoeken z where z.melding_id = m.id order by z.besluit_at desc limit 1) as onderzoek,
       (select row_to_json(r) from code_rood r where r.melding_id = m.id order by r.created_at desc limit 1) as code_rood,
       (select json_agg(k order by k.due_date, k.moment) from terugkoppelingen k where k.melding_id = m.id) as terugkoppelingen,
-      (select json_agg(v order by v.controle_op, v.created_at) from vv_voorwaarden v where v.melding_id = m.id) as voorwaarden
+      (select json_agg(v order by v.controle_op, v.created_at) from vv_voorwaarden v where v.melding_id = m.id) as voorwaarden,
+      (select json_agg(json_build_object('row', row_to_json(a),
+                                         'namen', (select json_object_agg(u.id, u.naam) from users u where u.id = any(a.uitvoerders)))
+                       order by a.gegeven_op)
+         from acute_inzetten a where a.melding_id = m.id) as acute_inzetten
     from meldingen m
     join gemeenten g on g.code = m.gemeente_code
     left join teams t on t.id = m.team_id
@@ -187,6 +192,10 @@ export async function findMeldingDetail(db: DbOrTx, id: string) {
       codeRood: decodeJsonRow(codeRood, row.code_rood),
       terugkoppelingen: decodeJsonRows(terugkoppelingen, row.terugkoppelingen),
       voorwaarden: decodeJsonRows(vvVoorwaarden, row.voorwaarden),
+      acuteInzetten: ((row.acute_inzetten as { row: unknown; namen: Record<string, string> | null }[] | null) ?? []).map((a) => ({
+        ...decodeJsonRow(acuteInzetten, a.row)!,
+        namen: a.namen ?? {},
+      })),
     },
   };
 }

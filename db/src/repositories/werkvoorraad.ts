@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { isoInstant, meldingen, teams, werkvoorraadDue, werkvoorraadKlok } from '../schema/index.ts';
 import { AuditWriteError, auditRole, type Actor } from './audit.ts';
@@ -53,7 +53,7 @@ export async function werkvoorraadJson(db: DbOrTx, p: WerkvoorraadPage): Promise
               'search', 'werkvoorraad', ${p.team}, null, 'success', ${p.ip})),
     page as (
       select id, reference, band, priority, urgency, route, status, received_at, ${sql.raw(werkvoorraadDue)} as due_at, ${sql.raw(werkvoorraadKlok)} as klok,
-             (received_at at time zone 'Europe/Amsterdam')::date as received_on, gemeente_code, assigned_to
+             (received_at at time zone 'Europe/Amsterdam')::date as received_on, gemeente_code, assigned_to, team_id
         from ${meldingen}
        where ${p.teamIds.length ? teamCondition(p.teamIds) : sql`false`} and status <> 'afgesloten' and ${caseReadable(p.actor)}
          ${p.ids ? sql`and id = any(${`{${p.ids.join(',')}}`}::uuid[])` : sql``}
@@ -71,9 +71,13 @@ export async function werkvoorraadJson(db: DbOrTx, p: WerkvoorraadPage): Promise
                     ',"priority":', coalesce(p.priority::text, 'null'), ',"urgency":', coalesce(to_json(p.urgency)::text, 'null'),
                     ',"route":', coalesce(to_json(p.route)::text, 'null'), ',"status":', to_json(p.status),
                     ',"receivedAt":"', ${sql.raw(isoInstant('p.received_at'))}, '","dueAt":"', ${sql.raw(isoInstant('p.due_at'))},
-                    '","klok":', coalesce(to_json(p.klok)::text, 'null'), ',"werkdagenWachtend":', d.werkdagen, ',"gemeente":', to_json(p.gemeente_code), ',"assignedTo":', array_to_json(p.assigned_to), '}') as json,
+                    '","klok":', coalesce(to_json(p.klok)::text, 'null'), ',"werkdagenWachtend":', d.werkdagen, ',"gemeente":', to_json(p.gemeente_code), ',"assignedTo":', array_to_json(p.assigned_to),
+                    ',"team":', coalesce(to_json(t.kind)::text, 'null'),
+                    -- A handover the wijkteam sent back: the case is back in the queue and says so.
+                    ',"teruggestuurd":', coalesce((select (o.status = 'teruggestuurd')::text from overdrachten o where o.melding_id = p.id order by o.created_at desc limit 1), 'false'),
+                    '}') as json,
              p.band, p.due_at, p.received_at
-        from page p join days d on d.d = p.received_on)
+        from page p join days d on d.d = p.received_on left join ${teams} t on t.id = p.team_id)
     select concat('{"items":[', string_agg(item.json, ',' order by item.band asc nulls last, item.due_at, item.received_at), ']}') as body
       from item`,
     )
@@ -86,8 +90,15 @@ export async function werkvoorraadJson(db: DbOrTx, p: WerkvoorraadPage): Promise
   return rows[0]!.body;
 }
 
-/** Resolves `team` (an id or a kind such as `beoordeling`) to team ids. */
+/** Every team of Veilig Thuis's own work: the chef van de dag's dagstart across teams (not the advice line, no wijkteam). */
+export const ALLE_TEAMS = 'alle';
+
+/** Resolves `team` (an id, a kind such as `beoordeling`, or `alle`) to team ids. */
 export async function resolveTeams(db: DbOrTx, team: string): Promise<string[]> {
+  if (team === ALLE_TEAMS) {
+    const rows = await db.select({ id: teams.id }).from(teams).where(notInArray(teams.kind, ['advieslijn', 'wijkteam']));
+    return rows.map((r) => r.id);
+  }
   const isUuid = /^[0-9a-f-]{36}$/i.test(team);
   const rows = await db
     .select({ id: teams.id })

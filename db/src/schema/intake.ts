@@ -144,6 +144,8 @@ export const meldingen = pgTable(
     index('meldingen_scope_idx').on(t.id, t.teamId, t.gemeenteCode),
     // Covers the on-time percentage (due time, team and gemeente in the index): read without touching the table.
     index('meldingen_first_beoordeling_idx').on(t.firstBeoordelingAt, t.beoordelingDueAt, t.teamId, t.gemeenteCode),
+    // Acute meldingen by receipt: the dashboard's acute responses given late (repositories/dashboard.ts).
+    index('meldingen_acuut_idx').on(t.receivedAt).where(sql`${t.responseDueAt} is not null`),
     index('meldingen_niet_beoordeeld_idx').on(t.receivedAt).where(sql`${t.firstBeoordelingAt} is null`),
     ...meldingPolicies(),
   ],

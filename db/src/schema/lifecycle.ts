@@ -160,6 +160,8 @@ export const onderzoeken = pgTable(
     afgerondAt: tstz('afgerond_at'),
     uitkomsten: jsonb('uitkomsten').$type<{ geweldsvorm: c.Geweldsvorm; conclusie: c.Conclusie }[]>(),
     vervolg: onderzoekVervolgEnum('vervolg'),
+    /** The onderzoek's conclusions in words (issue #16): what was found, with whom it was discussed, what it means. */
+    conclusie: sealedText('conclusie'),
     startedBy: uuid('started_by').references(() => users.id),
     afgerondBy: uuid('afgerond_by').references(() => users.id),
   },
@@ -194,6 +196,30 @@ export const codeRood = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
   (t) => [index('code_rood_melding_idx').on(t.meldingId), ...followsItsCase('code_rood')],
+);
+
+export const acuteActieEnum = pgEnum('acute_actie', c.acuteActies);
+
+/**
+ * The acute response the crisis team gave (domain.md step 2, "act now"; issue #16): when, what (a house visit, a
+ * safety plan, the police …) and by whom. The first one given after `response_due_at` makes the case count as an
+ * acute response given late on the dashboard (`acute_inzet_te_laat`).
+ */
+export const acuteInzetten = pgTable(
+  'acute_inzetten',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    gegevenOp: tstz('gegeven_op').notNull(),
+    acties: acuteActieEnum('acties').array().notNull(),
+    uitvoerders: uuid('uitvoerders').array().notNull(),
+    toelichting: sealedText('toelichting'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('acute_inzetten_melding_idx').on(t.meldingId, t.gegevenOp), ...followsItsCase('acute_inzetten')],
 );
 
 export const terugkoppelMomentEnum = pgEnum('terugkoppel_moment', c.terugkoppelMomenten);

@@ -1,4 +1,4 @@
-import { bands, betrokkeneRollen, klokken, conclusies, eventTypes, geweldsvormen, melderRollen, melderTypes, meldingKanalen, meldingStatussen, monitoringStatussen, onderzoekVervolgen, overdrachtStatussen, routes, sectoren, teamKinds, terugkoppelMomenten, urgencies, voorwaardeStatussen } from '@vt/db/domain';
+import { acuteActies, bands, betrokkeneRollen, klokken, conclusies, eventTypes, geweldsvormen, melderRollen, melderTypes, meldingKanalen, meldingStatussen, monitoringStatussen, onderzoekVervolgen, overdrachtStatussen, routes, sectoren, teamKinds, terugkoppelMomenten, urgencies, voorwaardeStatussen } from '@vt/db/domain';
 import { Type, type Static } from 'typebox';
 import { GeweldsvormenList } from './advies.ts';
 import { codeEnum, DateTime, GemeenteCode, Id, IsoDate, Nullable, Page, PageSize } from './common.ts';
@@ -33,6 +33,16 @@ export const Beoordeling = Type.Object({
   reason: Nullable(Type.String()),
   decidedBy: Id,
   decidedAt: DateTime,
+});
+
+export const AcuteInzet = Type.Object({
+  id: Id,
+  gegevenOp: DateTime,
+  acties: Type.Array(codeEnum(acuteActies)),
+  uitvoerders: Type.Array(Type.Object({ id: Id, naam: Type.String() })),
+  toelichting: Nullable(Type.String()),
+  /** Given within the acute response term (24 hours from receipt); null when the case had no such term. */
+  opTijd: Nullable(Type.Boolean()),
 });
 
 export const Melding = Type.Object(
@@ -93,6 +103,8 @@ export const Melding = Type.Object(
         afgerondAt: Nullable(DateTime),
         uitkomsten: Nullable(Type.Array(Type.Object({ geweldsvorm: codeEnum(geweldsvormen), conclusie: codeEnum(conclusies) }))),
         vervolg: Nullable(codeEnum(onderzoekVervolgen)),
+        /** The conclusions in words, once finished. */
+        conclusie: Type.Optional(Nullable(Type.String())),
       }),
     ),
     overdracht: Nullable(
@@ -103,6 +115,9 @@ export const Melding = Type.Object(
         acceptedAt: Nullable(DateTime),
         /** Why the wijkteam sent it back (null unless teruggestuurd). */
         reden: Nullable(Type.String()),
+        /** The handover as written for the wijkteam (what it may know). */
+        toelichting: Type.Optional(Type.String()),
+        veiligheidsvoorwaarden: Type.Optional(Nullable(Type.String())),
       }),
     ),
     monitoring: Type.Array(Type.Object({ id: Id, dueDate: IsoDate, status: codeEnum(monitoringStatussen) })),
@@ -120,6 +135,8 @@ export const Melding = Type.Object(
     ),
     codeRood: Nullable(Type.Object({ id: Id, datum: IsoDate, toelichting: Type.String(), uitkomst: Nullable(Type.String()), uitkomstDatum: Nullable(IsoDate) })),
     thv: Nullable(Type.Object({ id: Id, opgelegdOp: IsoDate, eindigtOp: IsoDate, verlengdTotEnMet: Nullable(IsoDate) })),
+    /** The acute responses given (crisis team), oldest first; `opTijd` against `deadlines.responseDueAt`. */
+    acuteInzet: Type.Array(AcuteInzet),
     team: Nullable(Type.Object({ id: Id, kind: codeEnum(teamKinds), naam: Type.String(), gemeente: Nullable(Type.String()) })),
     assignedTo: Type.Array(Id),
   },

@@ -52,6 +52,11 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean }): Melding {
   const m = d.melding;
+  // The wijkteam (who may not know the melder) reads what was written for it: the handover's text instead of the
+  // melding's toelichting ("Leerkracht groep 3: …" names the melder), and none of Veilig Thuis's own notes (the
+  // reason of a beoordeling, the onderzoek's conclusions, the notes of an acute response or Code Rood).
+  const forWijkteam = !opts.melderIdentity;
+  const own = (text: string | null) => (forWijkteam ? null : text);
   return {
     id: m.id,
     reference: m.reference,
@@ -86,7 +91,7 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
     })),
     geweldsvormen: m.geweldsvormen,
     veiligheid: m.veiligheid as Record<string, boolean>,
-    toelichting: m.toelichting,
+    toelichting: forWijkteam ? (d.lifecycle.overdracht?.toelichting ?? '') : m.toelichting,
     // The proposal as the triage made it (its latest run): after a beoordeling the melding's own band and route are
     // the decided ones, which every list shows, and the proposal stays visible here as such.
     triage: d.voorstel
@@ -119,7 +124,7 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
           route: d.beoordeling.route,
           band: d.beoordeling.band,
           override: d.beoordeling.override,
-          reason: d.beoordeling.reason,
+          reason: own(d.beoordeling.reason),
           decidedBy: d.beoordeling.decidedBy,
           decidedAt: d.beoordeling.decidedAt.toISOString(),
         }
@@ -140,6 +145,7 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
           afgerondAt: iso(d.lifecycle.onderzoek.afgerondAt),
           uitkomsten: d.lifecycle.onderzoek.uitkomsten,
           vervolg: d.lifecycle.onderzoek.vervolg,
+          conclusie: own(d.lifecycle.onderzoek.conclusie),
         }
       : null,
     overdracht: d.lifecycle.overdracht
@@ -149,6 +155,8 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
           status: d.lifecycle.overdracht.status,
           acceptedAt: d.lifecycle.overdracht.status === 'geaccepteerd' ? iso(d.lifecycle.overdracht.decidedAt) : null,
           reden: d.lifecycle.overdracht.status === 'teruggestuurd' ? d.lifecycle.overdracht.reden : null,
+          toelichting: d.lifecycle.overdracht.toelichting,
+          veiligheidsvoorwaarden: d.lifecycle.overdracht.veiligheidsvoorwaarden,
         }
       : null,
     monitoring: d.lifecycle.monitoring.map((c) => ({ id: c.id, dueDate: c.dueDate, status: c.status })),
@@ -163,11 +171,19 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
       beoordeeldAt: iso(v.beoordeeldAt),
     })),
     codeRood: d.lifecycle.codeRood
-      ? { id: d.lifecycle.codeRood.id, datum: d.lifecycle.codeRood.datum, toelichting: d.lifecycle.codeRood.toelichting, uitkomst: d.lifecycle.codeRood.uitkomst, uitkomstDatum: d.lifecycle.codeRood.uitkomstDatum }
+      ? { id: d.lifecycle.codeRood.id, datum: d.lifecycle.codeRood.datum, toelichting: own(d.lifecycle.codeRood.toelichting) ?? '', uitkomst: own(d.lifecycle.codeRood.uitkomst), uitkomstDatum: d.lifecycle.codeRood.uitkomstDatum }
       : null,
     thv: d.lifecycle.thv
       ? { id: d.lifecycle.thv.id, opgelegdOp: d.lifecycle.thv.opgelegdOp, eindigtOp: d.lifecycle.thv.eindigtOp, verlengdTotEnMet: d.lifecycle.thv.verlengdTotEnMet }
       : null,
+    acuteInzet: d.lifecycle.acuteInzetten.map((a) => ({
+      id: a.id,
+      gegevenOp: a.gegevenOp.toISOString(),
+      acties: a.acties,
+      uitvoerders: a.uitvoerders.map((id) => ({ id, naam: a.namen[id] ?? '' })),
+      toelichting: own(a.toelichting),
+      opTijd: m.responseDueAt ? a.gegevenOp <= m.responseDueAt : null,
+    })),
     team: d.team ? { id: d.team.id, kind: d.team.kind, naam: d.team.naam, gemeente: d.team.gemeente } : null,
     assignedTo: m.assignedTo,
   };

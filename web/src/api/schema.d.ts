@@ -2391,7 +2391,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "herinneringen:read" | "terugkoppeling:vastleggen")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -2620,7 +2620,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "herinneringen:read" | "terugkoppeling:vastleggen")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -2736,7 +2736,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "herinneringen:read" | "terugkoppeling:vastleggen")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -3007,7 +3007,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "herinneringen:read" | "terugkoppeling:vastleggen")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -4083,7 +4083,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct";
+                        metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat";
                         value: number;
                         team?: string | ("advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam");
                         /**
@@ -4108,7 +4108,7 @@ export interface paths {
                              */
                             id: string;
                             /** @enum {string} */
-                            metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct";
+                            metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat";
                             value: number;
                             teamId: string | null;
                             /**
@@ -4210,7 +4210,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct";
+                    metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat";
                     /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
                     from?: string;
                     /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
@@ -4234,7 +4234,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct";
+                            metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat";
                             points: {
                                 /**
                                  * Format: date
@@ -4348,7 +4348,7 @@ export interface paths {
                             at: string;
                             metrics: {
                                 /** @enum {string} */
-                                code: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct";
+                                code: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat";
                                 count?: number;
                                 oldestWaitDays?: number;
                                 percent?: number | null;
@@ -6352,6 +6352,7 @@ export interface paths {
                                     conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
                                 }[] | null;
                                 vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
+                                conclusie?: string | null;
                             } | null;
                             overdracht: {
                                 /**
@@ -6364,6 +6365,8 @@ export interface paths {
                                 status: "verzonden" | "geaccepteerd" | "teruggestuurd";
                                 acceptedAt: string | null;
                                 reden: string | null;
+                                toelichting?: string;
+                                veiligheidsvoorwaarden?: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -6445,6 +6448,455 @@ export interface paths {
                                 eindigtOp: string;
                                 verlengdTotEnMet: string | null;
                             } | null;
+                            acuteInzet: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                gegevenOp: string;
+                                acties: ("huisbezoek" | "telefonisch_contact" | "veiligheidsplan" | "politie" | "opvang" | "anders")[];
+                                uitvoerders: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    naam: string;
+                                }[];
+                                toelichting: string | null;
+                                opTijd: boolean | null;
+                            }[];
+                            team: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam";
+                                naam: string;
+                                gemeente: string | null;
+                            } | null;
+                            assignedTo: string[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meldingen/{id}/acute-inzet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an acute response given: when, what (house visit, safety plan, police …) and by whom */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 time with offset
+                         */
+                        gegevenOp: string;
+                        acties: ("huisbezoek" | "telefonisch_contact" | "veiligheidsplan" | "politie" | "opvang" | "anders")[];
+                        /** @description The staff who gave it (a duo for a house visit). */
+                        uitvoerders: string[];
+                        toelichting?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
+                            /** @enum {string} */
+                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            createdAt: string;
+                            adviesId: string | null;
+                            melder: {
+                                /** @enum {string} */
+                                type: "professional" | "niet_professional";
+                                rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
+                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                                naam: string;
+                                organisatie: string | null;
+                                telefoon: string | null;
+                                email: string | null;
+                                anoniemNaarHuishouden: boolean;
+                            } | null;
+                            huishouden: {
+                                adres: {
+                                    straat: string;
+                                    huisnummer: string;
+                                    postcode: string;
+                                    plaats: string;
+                                };
+                                gemeente: string;
+                                gemeenteNaam: string;
+                            };
+                            betrokkenen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                rol: "slachtoffer" | "vermoedelijke_pleger" | "kind" | "overig";
+                                voornaam: string;
+                                achternaam: string;
+                                geboortedatum: string | null;
+                            }[];
+                            geweldsvormen: ("partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig")[];
+                            veiligheid: {
+                                [key: string]: boolean;
+                            };
+                            toelichting: string;
+                            triage: {
+                                /** @enum {string} */
+                                urgency: "acuut" | "niet_acuut";
+                                /** @enum {string} */
+                                band: "P1" | "P2" | "P3" | "P4";
+                                priority: number;
+                                /** @enum {string} */
+                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                routeRule: string;
+                                factors: {
+                                    code: string;
+                                    weight: number;
+                                }[];
+                                rulesVersion: string;
+                                eerdereMeldingen: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                proposedAt: string;
+                            } | null;
+                            beoordeling: {
+                                /** @enum {string} */
+                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                /** @enum {string} */
+                                band: "P1" | "P2" | "P3" | "P4";
+                                override: boolean;
+                                reason: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                decidedBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                decidedAt: string;
+                            } | null;
+                            deadlines: {
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                beoordelingDueDate: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                beoordelingDueAt: string;
+                                responseDueAt?: string | null;
+                                onderzoekDueDate?: string | null;
+                                stap: {
+                                    /** @enum {string} */
+                                    klok: "beoordeling" | "acute_reactie" | "mdo" | "start_onderzoek" | "onderzoek" | "controle" | "overdracht_acceptatie";
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 time with offset
+                                     */
+                                    dueAt: string;
+                                } | null;
+                            };
+                            onderzoek: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                besluitAt: string;
+                                startedAt: string | null;
+                                dueDate: string | null;
+                                afgerondAt: string | null;
+                                uitkomsten: {
+                                    /** @enum {string} */
+                                    geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
+                                    /** @enum {string} */
+                                    conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
+                                }[] | null;
+                                vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
+                                conclusie?: string | null;
+                            } | null;
+                            overdracht: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                gemeente: string;
+                                /** @enum {string} */
+                                status: "verzonden" | "geaccepteerd" | "teruggestuurd";
+                                acceptedAt: string | null;
+                                reden: string | null;
+                                toelichting?: string;
+                                veiligheidsvoorwaarden?: string | null;
+                            } | null;
+                            monitoring: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "gepland" | "veilig" | "niet_veilig";
+                            }[];
+                            terugkoppelingen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                moment: "na_beoordeling" | "na_onderzoek";
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                doneAt: string | null;
+                            }[];
+                            voorwaarden: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                omschrijving: string;
+                                toezichthouder: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                controleOp: string;
+                                /** @enum {string} */
+                                status: "lopend" | "nagekomen" | "niet_nagekomen";
+                                toelichting: string | null;
+                                beoordeeldAt: string | null;
+                            }[];
+                            codeRood: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                toelichting: string;
+                                uitkomst: string | null;
+                                uitkomstDatum: string | null;
+                            } | null;
+                            thv: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                opgelegdOp: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                eindigtOp: string;
+                                verlengdTotEnMet: string | null;
+                            } | null;
+                            acuteInzet: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                gegevenOp: string;
+                                acties: ("huisbezoek" | "telefonisch_contact" | "veiligheidsplan" | "politie" | "opvang" | "anders")[];
+                                uitvoerders: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    naam: string;
+                                }[];
+                                toelichting: string | null;
+                                opTijd: boolean | null;
+                            }[];
                             team: {
                                 /**
                                  * Format: uuid
@@ -6744,6 +7196,7 @@ export interface paths {
                                     conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
                                 }[] | null;
                                 vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
+                                conclusie?: string | null;
                             } | null;
                             overdracht: {
                                 /**
@@ -6756,6 +7209,8 @@ export interface paths {
                                 status: "verzonden" | "geaccepteerd" | "teruggestuurd";
                                 acceptedAt: string | null;
                                 reden: string | null;
+                                toelichting?: string;
+                                veiligheidsvoorwaarden?: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -6837,6 +7292,29 @@ export interface paths {
                                 eindigtOp: string;
                                 verlengdTotEnMet: string | null;
                             } | null;
+                            acuteInzet: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                gegevenOp: string;
+                                acties: ("huisbezoek" | "telefonisch_contact" | "veiligheidsplan" | "politie" | "opvang" | "anders")[];
+                                uitvoerders: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    naam: string;
+                                }[];
+                                toelichting: string | null;
+                                opTijd: boolean | null;
+                            }[];
                             team: {
                                 /**
                                  * Format: uuid
@@ -6987,6 +7465,11 @@ export interface paths {
                         /** @enum {string} */
                         band?: "P1" | "P2" | "P3" | "P4";
                         reason?: string;
+                        /** @description Route wijkteam: the handover as written for the wijkteam (what it may know; never the melder-identifying toelichting). Without it the handover says only what the case codes say. */
+                        overdracht?: {
+                            toelichting: string;
+                            veiligheidsvoorwaarden?: string;
+                        };
                     };
                 };
             };
@@ -7140,6 +7623,7 @@ export interface paths {
                                     conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
                                 }[] | null;
                                 vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
+                                conclusie?: string | null;
                             } | null;
                             overdracht: {
                                 /**
@@ -7152,6 +7636,8 @@ export interface paths {
                                 status: "verzonden" | "geaccepteerd" | "teruggestuurd";
                                 acceptedAt: string | null;
                                 reden: string | null;
+                                toelichting?: string;
+                                veiligheidsvoorwaarden?: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -7233,6 +7719,29 @@ export interface paths {
                                 eindigtOp: string;
                                 verlengdTotEnMet: string | null;
                             } | null;
+                            acuteInzet: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                gegevenOp: string;
+                                acties: ("huisbezoek" | "telefonisch_contact" | "veiligheidsplan" | "politie" | "opvang" | "anders")[];
+                                uitvoerders: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    naam: string;
+                                }[];
+                                toelichting: string | null;
+                                opTijd: boolean | null;
+                            }[];
                             team: {
                                 /**
                                  * Format: uuid
@@ -7661,6 +8170,426 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meldingen/{id}/doorzetten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand a crisis case on to the MDO or the wachtlijst onderzoek, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        naar: "mdo" | "onderzoek";
+                        toelichting: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            reference: string;
+                            /** @enum {string} */
+                            status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
+                            /** @enum {string} */
+                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            createdAt: string;
+                            adviesId: string | null;
+                            melder: {
+                                /** @enum {string} */
+                                type: "professional" | "niet_professional";
+                                rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
+                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                                naam: string;
+                                organisatie: string | null;
+                                telefoon: string | null;
+                                email: string | null;
+                                anoniemNaarHuishouden: boolean;
+                            } | null;
+                            huishouden: {
+                                adres: {
+                                    straat: string;
+                                    huisnummer: string;
+                                    postcode: string;
+                                    plaats: string;
+                                };
+                                gemeente: string;
+                                gemeenteNaam: string;
+                            };
+                            betrokkenen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                rol: "slachtoffer" | "vermoedelijke_pleger" | "kind" | "overig";
+                                voornaam: string;
+                                achternaam: string;
+                                geboortedatum: string | null;
+                            }[];
+                            geweldsvormen: ("partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig")[];
+                            veiligheid: {
+                                [key: string]: boolean;
+                            };
+                            toelichting: string;
+                            triage: {
+                                /** @enum {string} */
+                                urgency: "acuut" | "niet_acuut";
+                                /** @enum {string} */
+                                band: "P1" | "P2" | "P3" | "P4";
+                                priority: number;
+                                /** @enum {string} */
+                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                routeRule: string;
+                                factors: {
+                                    code: string;
+                                    weight: number;
+                                }[];
+                                rulesVersion: string;
+                                eerdereMeldingen: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                proposedAt: string;
+                            } | null;
+                            beoordeling: {
+                                /** @enum {string} */
+                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                /** @enum {string} */
+                                band: "P1" | "P2" | "P3" | "P4";
+                                override: boolean;
+                                reason: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                decidedBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                decidedAt: string;
+                            } | null;
+                            deadlines: {
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                beoordelingDueDate: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                beoordelingDueAt: string;
+                                responseDueAt?: string | null;
+                                onderzoekDueDate?: string | null;
+                                stap: {
+                                    /** @enum {string} */
+                                    klok: "beoordeling" | "acute_reactie" | "mdo" | "start_onderzoek" | "onderzoek" | "controle" | "overdracht_acceptatie";
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO-8601 time with offset
+                                     */
+                                    dueAt: string;
+                                } | null;
+                            };
+                            onderzoek: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                besluitAt: string;
+                                startedAt: string | null;
+                                dueDate: string | null;
+                                afgerondAt: string | null;
+                                uitkomsten: {
+                                    /** @enum {string} */
+                                    geweldsvorm: "partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig";
+                                    /** @enum {string} */
+                                    conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
+                                }[] | null;
+                                vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
+                                conclusie?: string | null;
+                            } | null;
+                            overdracht: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                gemeente: string;
+                                /** @enum {string} */
+                                status: "verzonden" | "geaccepteerd" | "teruggestuurd";
+                                acceptedAt: string | null;
+                                reden: string | null;
+                                toelichting?: string;
+                                veiligheidsvoorwaarden?: string | null;
+                            } | null;
+                            monitoring: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "gepland" | "veilig" | "niet_veilig";
+                            }[];
+                            terugkoppelingen: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                moment: "na_beoordeling" | "na_onderzoek";
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                dueDate: string;
+                                doneAt: string | null;
+                            }[];
+                            voorwaarden: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                omschrijving: string;
+                                toezichthouder: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                controleOp: string;
+                                /** @enum {string} */
+                                status: "lopend" | "nagekomen" | "niet_nagekomen";
+                                toelichting: string | null;
+                                beoordeeldAt: string | null;
+                            }[];
+                            codeRood: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                datum: string;
+                                toelichting: string;
+                                uitkomst: string | null;
+                                uitkomstDatum: string | null;
+                            } | null;
+                            thv: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                opgelegdOp: string;
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                eindigtOp: string;
+                                verlengdTotEnMet: string | null;
+                            } | null;
+                            acuteInzet: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                gegevenOp: string;
+                                acties: ("huisbezoek" | "telefonisch_contact" | "veiligheidsplan" | "politie" | "opvang" | "anders")[];
+                                uitvoerders: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    naam: string;
+                                }[];
+                                toelichting: string | null;
+                                opTijd: boolean | null;
+                            }[];
+                            team: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam";
+                                naam: string;
+                                gemeente: string | null;
+                            } | null;
+                            assignedTo: string[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meldingen/{id}": {
         parameters: {
             query?: never;
@@ -7830,6 +8759,7 @@ export interface paths {
                                     conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
                                 }[] | null;
                                 vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
+                                conclusie?: string | null;
                             } | null;
                             overdracht: {
                                 /**
@@ -7842,6 +8772,8 @@ export interface paths {
                                 status: "verzonden" | "geaccepteerd" | "teruggestuurd";
                                 acceptedAt: string | null;
                                 reden: string | null;
+                                toelichting?: string;
+                                veiligheidsvoorwaarden?: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -7923,6 +8855,29 @@ export interface paths {
                                 eindigtOp: string;
                                 verlengdTotEnMet: string | null;
                             } | null;
+                            acuteInzet: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                gegevenOp: string;
+                                acties: ("huisbezoek" | "telefonisch_contact" | "veiligheidsplan" | "politie" | "opvang" | "anders")[];
+                                uitvoerders: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    naam: string;
+                                }[];
+                                toelichting: string | null;
+                                opTijd: boolean | null;
+                            }[];
                             team: {
                                 /**
                                  * Format: uuid
@@ -8045,7 +9000,7 @@ export interface paths {
                                  */
                                 at: string;
                                 /** @enum {string} */
-                                type: "ontvangen" | "triage_voorgesteld" | "aanvulling" | "beoordeeld" | "toegewezen" | "mdo_geagendeerd" | "mdo_besluit" | "onderzoek_gestart" | "onderzoek_afgerond" | "vv_gestart" | "overdracht_verzonden" | "overdracht_geaccepteerd" | "overdracht_teruggestuurd" | "monitoring_gepland" | "monitoring_vastgelegd" | "thv_opgelegd" | "thv_verlengd" | "code_rood" | "afgesloten" | "heropend" | "terugkoppeling_gegeven" | "vv_voorwaarde_vastgelegd" | "vv_voorwaarde_beoordeeld";
+                                type: "ontvangen" | "triage_voorgesteld" | "aanvulling" | "beoordeeld" | "toegewezen" | "mdo_geagendeerd" | "mdo_besluit" | "onderzoek_gestart" | "onderzoek_afgerond" | "vv_gestart" | "overdracht_verzonden" | "overdracht_geaccepteerd" | "overdracht_teruggestuurd" | "monitoring_gepland" | "monitoring_vastgelegd" | "thv_opgelegd" | "thv_verlengd" | "code_rood" | "afgesloten" | "heropend" | "terugkoppeling_gegeven" | "vv_voorwaarde_vastgelegd" | "vv_voorwaarde_beoordeeld" | "acute_inzet" | "doorgezet";
                                 actorId: string | null;
                                 data: {
                                     [key: string]: unknown;
@@ -8322,6 +9277,16 @@ export interface paths {
                         }[];
                         /** @enum {string} */
                         vervolg: "overdracht" | "vv" | "monitoring" | "afsluiten";
+                        /** @description The conclusions in words: what was found and what it means for the safety of the household. */
+                        conclusie?: string;
+                        /** @description With vervolg overdracht: the handover as the worker wrote it. */
+                        overdracht?: {
+                            /** @description CBS gemeente code, e.g. GM0153 */
+                            gemeente?: string;
+                            /** @description What the wijkteam may know, written for it (never the melder-identifying toelichting). */
+                            toelichting: string;
+                            veiligheidsvoorwaarden?: string;
+                        };
                     };
                 };
             };
@@ -8767,7 +9732,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign the case to a person or a duo (for a huisbezoek) */
+        /** Assign the case to a person or a duo (for a huisbezoek) whose work the step is, or take the assignment back */
         post: {
             parameters: {
                 query?: never;
@@ -8781,6 +9746,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description One person, or a duo for a house visit; empty takes the assignment back. */
                         userIds: string[];
                     };
                 };
@@ -8935,6 +9901,7 @@ export interface paths {
                                     conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
                                 }[] | null;
                                 vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
+                                conclusie?: string | null;
                             } | null;
                             overdracht: {
                                 /**
@@ -8947,6 +9914,8 @@ export interface paths {
                                 status: "verzonden" | "geaccepteerd" | "teruggestuurd";
                                 acceptedAt: string | null;
                                 reden: string | null;
+                                toelichting?: string;
+                                veiligheidsvoorwaarden?: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -9028,6 +9997,29 @@ export interface paths {
                                 eindigtOp: string;
                                 verlengdTotEnMet: string | null;
                             } | null;
+                            acuteInzet: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                gegevenOp: string;
+                                acties: ("huisbezoek" | "telefonisch_contact" | "veiligheidsplan" | "politie" | "opvang" | "anders")[];
+                                uitvoerders: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    naam: string;
+                                }[];
+                                toelichting: string | null;
+                                opTijd: boolean | null;
+                            }[];
                             team: {
                                 /**
                                  * Format: uuid
@@ -9750,6 +10742,7 @@ export interface paths {
                                     conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
                                 }[] | null;
                                 vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
+                                conclusie?: string | null;
                             } | null;
                             overdracht: {
                                 /**
@@ -9762,6 +10755,8 @@ export interface paths {
                                 status: "verzonden" | "geaccepteerd" | "teruggestuurd";
                                 acceptedAt: string | null;
                                 reden: string | null;
+                                toelichting?: string;
+                                veiligheidsvoorwaarden?: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -9843,6 +10838,29 @@ export interface paths {
                                 eindigtOp: string;
                                 verlengdTotEnMet: string | null;
                             } | null;
+                            acuteInzet: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                gegevenOp: string;
+                                acties: ("huisbezoek" | "telefonisch_contact" | "veiligheidsplan" | "politie" | "opvang" | "anders")[];
+                                uitvoerders: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    naam: string;
+                                }[];
+                                toelichting: string | null;
+                                opTijd: boolean | null;
+                            }[];
                             team: {
                                 /**
                                  * Format: uuid
@@ -10142,6 +11160,7 @@ export interface paths {
                                     conclusie: "bevestigd" | "niet_bevestigd" | "weerlegd";
                                 }[] | null;
                                 vervolg: ("overdracht" | "vv" | "monitoring" | "afsluiten") | null;
+                                conclusie?: string | null;
                             } | null;
                             overdracht: {
                                 /**
@@ -10154,6 +11173,8 @@ export interface paths {
                                 status: "verzonden" | "geaccepteerd" | "teruggestuurd";
                                 acceptedAt: string | null;
                                 reden: string | null;
+                                toelichting?: string;
+                                veiligheidsvoorwaarden?: string | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -10235,6 +11256,29 @@ export interface paths {
                                 eindigtOp: string;
                                 verlengdTotEnMet: string | null;
                             } | null;
+                            acuteInzet: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                gegevenOp: string;
+                                acties: ("huisbezoek" | "telefonisch_contact" | "veiligheidsplan" | "politie" | "opvang" | "anders")[];
+                                uitvoerders: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    naam: string;
+                                }[];
+                                toelichting: string | null;
+                                opTijd: boolean | null;
+                            }[];
                             team: {
                                 /**
                                  * Format: uuid
@@ -11670,11 +12714,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A team's open meldingen, by band and then earliest deadline */
+        /** A team's open meldingen (or every team's: team=alle), by band and then earliest deadline */
         get: {
             parameters: {
                 query?: {
-                    team?: string | ("advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam");
+                    team?: string | ("advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam") | "alle";
                     /** @description Only these cases, comma-separated (at most 100): a list patched after live events. A case not in the answer has left the queue. */
                     ids?: string;
                 };
@@ -11718,6 +12762,8 @@ export interface paths {
                                 werkdagenWachtend: number;
                                 gemeente: string;
                                 assignedTo: string[];
+                                team?: ("advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam") | null;
+                                teruggestuurd?: boolean;
                             }[];
                         };
                     };

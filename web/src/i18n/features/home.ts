@@ -18,6 +18,7 @@ export const nl = {
       vernietiging: 'Verzoeken tot vernietiging van een dossier beoordelen.',
       gebruikers: 'Accounts aanmaken met een activatielink, rollen, teams, uitschakelen en tweestapsverificatie herstellen.',
       toegang: 'Rolaanvragen goedkeuren of afwijzen (vier ogen).',
+      kalender: 'De werkdagenkalender: feestdagen en bij besluit gelijkgestelde dagen, waarmee elke termijn telt.',
     },
   },
 };
@@ -41,6 +42,7 @@ export const en = {
       vernietiging: 'Decide on requests to destroy a case file.',
       gebruikers: 'Create accounts with an activation link, roles, teams, switch off and reset two-step verification.',
       toegang: 'Approve or refuse role requests (four eyes).',
+      kalender: 'The working-day calendar: public holidays and days declared equal by decree, which every term counts with.',
     },
   },
 };

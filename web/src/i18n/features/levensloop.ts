@@ -23,6 +23,7 @@ export const nl = {
     reden: 'Reden van afsluiten',
     submit: 'Afsluiten',
     done: 'De zaak is afgesloten.',
+    bevestig: 'Zaak {reference} afsluiten? Veilig Thuis is daarna niet meer betrokken.',
   },
   overdragen: {
     title: 'Overdragen aan een wijkteam',
@@ -59,6 +60,7 @@ export const en = {
     reden: 'Reason for closing',
     submit: 'Close',
     done: 'The case is closed.',
+    bevestig: 'Close case {reference}? Veilig Thuis is no longer involved afterwards.',
   },
   overdragen: {
     title: 'Hand over to a wijkteam',

@@ -22,10 +22,10 @@ export default async function route(app: App) {
       config: { action: 'werkvoorraad:read' },
       schema: {
         tags: ['werkvoorraad'],
-        summary: "A team's open meldingen, by band and then earliest deadline",
+        summary: "A team's open meldingen (or every team's: team=alle), by band and then earliest deadline",
         querystring: Type.Object(
           {
-            team: Type.Optional(Type.Union([Id, codeEnum(teamKinds)])),
+            team: Type.Optional(Type.Union([Id, codeEnum(teamKinds), Type.Literal('alle', { description: "Every Veilig Thuis team at once: the chef van de dag's dagstart" })])),
             ids: Type.Optional(
               Type.String({
                 pattern: '^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36}){0,99}$',
@@ -40,7 +40,9 @@ export default async function route(app: App) {
     },
     async (req, reply) => {
       const actor = req.actor!;
-      const team = req.query.team ?? req.sessionUser?.teamId ?? 'beoordeling';
+      // The chef van de dag runs the day across teams: without a choice, the dagstart shows them all.
+      const chef = actor.type === 'user' && actor.roles.includes('chef_van_de_dag');
+      const team = req.query.team ?? (chef ? 'alle' : (req.sessionUser?.teamId ?? 'beoordeling'));
       const kalender = await app.kalender();
       const teamIds = await resolveTeams(app.db.db, team);
       // Postgres writes the answer (and its audit row) in one statement; it goes out as it came.

@@ -2,9 +2,9 @@
 import { finishOnderzoek, startOnderzoekOnCase, writeAudit } from '@vt/db';
 import { amsterdamDate, conclusies, geweldsvormen, onderzoekVervolgen } from '@vt/db/domain';
 import { Type } from 'typebox';
-import { notFound } from '../../../../errors.ts';
+import { badRequest, notFound } from '../../../../errors.ts';
 import { caseAudit } from '../../../../plugins/app/case-access.ts';
-import { Id, IdParams, IsoDate, codeEnum, errors } from '../../../../schemas/common.ts';
+import { GemeenteCode, Id, IdParams, IsoDate, Text, codeEnum, errors } from '../../../../schemas/common.ts';
 import type { App } from '../../../../types.ts';
 
 export default async function route(app: App) {
@@ -46,6 +46,17 @@ export default async function route(app: App) {
           {
             uitkomsten: Type.Array(Type.Object({ geweldsvorm: codeEnum(geweldsvormen), conclusie: codeEnum(conclusies) }, { additionalProperties: false }), { minItems: 1, maxItems: 20 }),
             vervolg: codeEnum(onderzoekVervolgen),
+            conclusie: Type.Optional(Text(10000, { description: 'The conclusions in words: what was found and what it means for the safety of the household.' })),
+            overdracht: Type.Optional(
+              Type.Object(
+                {
+                  gemeente: Type.Optional(GemeenteCode),
+                  toelichting: Text(4000, { minLength: 3, description: 'What the wijkteam may know, written for it (never the melder-identifying toelichting).' }),
+                  veiligheidsvoorwaarden: Type.Optional(Text(4000)),
+                },
+                { additionalProperties: false, description: 'With vervolg overdracht: the handover as the worker wrote it.' },
+              ),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -55,7 +66,14 @@ export default async function route(app: App) {
     async (req) => {
       const actor = req.actor!;
       const row = await app.db.db.transaction(async (tx) => {
-        const o = await finishOnderzoek(tx, { meldingId: req.params.id, uitkomsten: req.body.uitkomsten, vervolg: req.body.vervolg, actorId: actor.id!, today: amsterdamDate(new Date()), kalender: await app.kalender() });
+        if (req.body.overdracht && req.body.vervolg !== 'overdracht') throw badRequest('Een overdracht hoort alleen bij vervolg overdracht.', [{ path: '/overdracht', message: 'Alleen bij vervolg overdracht.' }]);
+        const o = await finishOnderzoek(tx, {
+          meldingId: req.params.id,
+          uitkomsten: req.body.uitkomsten,
+          vervolg: req.body.vervolg,
+          conclusie: req.body.conclusie?.trim() || null,
+          overdracht: req.body.overdracht ? { ...req.body.overdracht, toelichting: req.body.overdracht.toelichting.trim(), veiligheidsvoorwaarden: req.body.overdracht.veiligheidsvoorwaarden?.trim() || null } : null,
+          actorId: actor.id!, today: amsterdamDate(new Date()), kalender: await app.kalender() });
         if (!o) return null;
         await writeAudit(tx, actor, caseAudit(req, { action: 'decide', purpose: `onderzoek:${req.body.vervolg}` }));
         return o;

@@ -15,10 +15,13 @@ export default async function route(app: App) {
       config: { action: 'melding:toewijzen', caseAccess: { from: 'melding', purpose: 'toewijzing' } },
       schema: {
         tags: ['meldingen'],
-        summary: 'Assign the case to a person or a duo (for a huisbezoek)',
+        summary: 'Assign the case to a person or a duo (for a huisbezoek) whose work the step is, or take the assignment back',
         params: IdParams,
-        body: Type.Object({ userIds: Type.Array(Id, { minItems: 1, maxItems: 2, uniqueItems: true }) }, { additionalProperties: false }),
-        response: { 200: Melding, ...errors(404, 409) },
+        body: Type.Object(
+          { userIds: Type.Array(Id, { maxItems: 2, uniqueItems: true, description: 'One person, or a duo for a house visit; empty takes the assignment back.' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Melding, ...errors(400, 404, 409) },
       },
     },
     async (req) => {
