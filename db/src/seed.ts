@@ -254,7 +254,7 @@ async function seedLifecycle(db: Db, now: Date) {
     }
   }
   // The next MDO, with the first case of the MDO queue on its agenda.
-  const [mdo] = await db.insert(mdoOverleggen).values({ datum: amsterdamDate(new Date(now.getTime() + 2 * day)), deelnemers: [gw.id, medewerker.id], createdBy: gw.id }).returning();
+  const [mdo] = await db.insert(mdoOverleggen).values({ datum: amsterdamDate(new Date(now.getTime() + 2 * day)), deelnemers: [gw.id, medewerker.id], externeDeelnemers: JSON.stringify([{ naam: 'Wijkagent Demo', organisatie: 'Politie Oost-Nederland' }]), createdBy: gw.id }).returning();
   if (mdoCases[0]) await db.insert(mdoAgendapunten).values({ mdoId: mdo!.id, meldingId: mdoCases[0] });
   const since = new Date(now.getTime() - 365 * day);
   await db.insert(dashboardTargets).values([
@@ -263,5 +263,6 @@ async function seedLifecycle(db: Db, now: Date) {
     { metric: 'overdracht_pending', value: 3, validFrom: since, createdBy: manager.id },
     { metric: 'beoordeling_on_time_pct', value: 90, validFrom: since, createdBy: manager.id },
     { metric: 'onderzoek_on_time_pct', value: 80, validFrom: since, createdBy: manager.id },
+    { metric: 'acute_inzet_te_laat', value: 0, validFrom: since, createdBy: manager.id },
   ]);
 }

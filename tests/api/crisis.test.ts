@@ -16,9 +16,9 @@ let manager: Session;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [chef, crisis, beoordelaar, medewerker, manager] = await Promise.all(
+  [chef, crisis, beoordelaar, medewerker, manager] = (await Promise.all(
     ['chef@demo.test', 'crisis@demo.test', 'beoordelaar@demo.test', 'medewerker@demo.test', 'manager@demo.test'].map((e) => login(t.app, e)),
-  );
+  )) as [Session, Session, Session, Session, Session];
 });
 afterAll(() => t.close());
 

@@ -18,9 +18,9 @@ const MELDER_TEKST = 'Leerkracht groep 3: Sanne vertelde dat papa mama sloeg.';
 
 beforeAll(async () => {
   t = await createTestApp();
-  [beoordelaar, chef, crisis, medewerker, wijkteam] = await Promise.all(
+  [beoordelaar, chef, crisis, medewerker, wijkteam] = (await Promise.all(
     ['beoordelaar@demo.test', 'chef@demo.test', 'crisis@demo.test', 'medewerker@demo.test', 'wijkteam.enschede@demo.test'].map((e) => login(t.app, e)),
-  );
+  )) as [Session, Session, Session, Session, Session];
 });
 afterAll(() => t.close());
 

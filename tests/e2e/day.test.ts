@@ -125,8 +125,8 @@ describe('the day in the browser', () => {
     await expect.poll(async () => (await apiAs(beoordelaar, 'GET', `/api/meldingen/${id}`)).json.status, { timeout: 15_000 }).toBe('triage_voorgesteld');
     const decided = await apiAs(beoordelaar, 'POST', `/api/meldingen/${id}/beoordeling`, {
       route: 'wijkteam',
-      band: 'P4',
-      reason: 'De leerkracht wil anoniem blijven.',
+      band: 'P3',
+      reason: 'De leerkracht wil anoniem blijven; de spanningen wegen zwaarder dan het voorstel.',
       overdracht: { toelichting: 'Zorgen over spanningen tussen de ouders; moeder wil hulp bij schulden.' },
     });
     expect(decided.status).toBe(200);
@@ -137,6 +137,8 @@ describe('the day in the browser', () => {
     const row = wijk.locator(`tr[data-reference="${reference}"]`);
     await row.getByText('Zorgen over spanningen tussen de ouders; moeder wil hulp bij schulden.').waitFor();
     await expect(row.textContent()).resolves.toContain('Enschede');
+    // The decided band, not the proposal, travels with the handover.
+    await expect(row.locator('.vt-band').textContent()).resolves.toBe('P3');
     await expect(row.textContent()).resolves.not.toContain('GM0153');
     await row.getByRole('link', { name: reference }).click();
     await wijk.waitForURL(/\/meldingen\//);

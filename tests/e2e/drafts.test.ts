@@ -131,6 +131,7 @@ describe('two people on one case', () => {
     const chef = await signIn('chef@demo.test');
     expect((await apiAs(chef, 'POST', `/api/meldingen/${id}/aanvulling`, { toelichting: 'Politie: vader heeft een wapen in huis.', veiligheid: { wapen: true } })).status).toBe(200);
 
+    await beoordelaar.getByLabel('Tekst voor het wijkteam').fill('Schulden; het gezin wil hulp van het wijkteam.');
     await beoordelaar.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
     const notice = beoordelaar.getByTestId('case-notice');
     await notice.waitFor();

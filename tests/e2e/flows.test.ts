@@ -214,6 +214,17 @@ describe('staff flows in Chromium', () => {
     const wachtrij = await apiAs(chef, 'GET', '/api/mdo/wachtrij');
     expect((wachtrij.json.items as { id: string; band: string }[]).find((i) => i.id === id)).toMatchObject({ band: 'P1' });
     await chef.context().close();
+
+    // On the MDO's agenda the case carries the decided band too.
+    const gw = await signIn('gw@demo.test');
+    const me = (await apiAs(gw, 'GET', '/api/auth/session')).json.user!.id;
+    const mdo = await apiAs(gw, 'POST', '/api/mdo', { datum: amsterdamDate(new Date()), deelnemers: [me] });
+    expect((await apiAs(gw, 'POST', `/api/mdo/${mdo.json.id as string}/agenda`, { meldingId: id })).status).toBe(201);
+    await gw.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'MDO' }).click();
+    await gw.getByTestId('mdo-komend').getByRole('button', { name: /1 op de agenda, 1 open/ }).first().click();
+    const punt = gw.locator('tr', { has: gw.getByRole('link', { name: reference }) });
+    await expect(punt.locator('.vt-band').textContent()).resolves.toBe('P1');
+    await gw.context().close();
   });
 
   it('a crisis team member opens a case outside its queue only with a reason (break-glass)', async () => {
@@ -295,16 +306,33 @@ describe('staff flows in Chromium', () => {
     await gw.getByRole('link', { name: 'MDO' }).click();
     await gw.getByRole('heading', { name: 'Multidisciplinair overleg (MDO)' }).waitFor();
     await gw.getByRole('checkbox', { name: /Gedragswetenschapper|gw/i }).first().check();
+    // A participant from outside Veilig Thuis, by name and organisation.
+    await gw.getByRole('button', { name: 'Deelnemer van buiten toevoegen' }).click();
+    const extern = gw.getByTestId('extern').first();
+    await extern.getByLabel('Naam').fill('Inspecteur De Vries');
+    await extern.getByLabel('Organisatie').fill('Politie Twente');
     await gw.getByRole('button', { name: 'MDO plannen' }).click();
     await gw.getByRole('heading', { name: /Agenda en verslag MDO/ }).waitFor();
+    await gw.getByTestId('mdo-externen').getByText('Inspecteur De Vries (Politie Twente)').waitFor();
     await gw.getByRole('button', { name: `${reference} agenderen` }).click();
     await gw.getByLabel(`Besluit over ${reference}`).waitFor();
+    // The agenda links the case with a line about it and its decided band; the meeting's counts follow.
+    const punt = gw.locator('tr', { has: gw.getByRole('link', { name: reference }) });
+    await expect(punt.getByTestId('agenda-samenvatting').textContent()).resolves.toMatch(/Partnergeweld/);
+    await expect(punt.locator('.vt-band').textContent()).resolves.toBe('P2');
+    await gw.getByTestId('mdo-komend').getByText(/1 op de agenda, 1 open/).first().waitFor();
     await expectAccessible(gw, 'mdo');
+    // Printed, the minutes stand alone: no menu, no planning form.
+    await gw.emulateMedia({ media: 'print' });
+    await expect(gw.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).resolves.toBe(false);
+    await expect(gw.getByRole('heading', { name: /Agenda en verslag MDO/ }).isVisible()).resolves.toBe(true);
+    await gw.emulateMedia({ media: 'screen' });
     await gw.getByLabel(`Besluit over ${reference}`).selectOption('onderzoek');
     await gw.getByLabel('Toelichting bij het besluit').fill('Onduidelijk of er geweld is; onderzoek nodig.');
     await gw.getByLabel('Eigenaar').selectOption({ index: 1 });
     await gw.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await gw.getByRole('cell', { name: /Onderzoek: Onduidelijk of er geweld is/ }).waitFor();
+    await gw.getByTestId('mdo-komend').getByText(/1 op de agenda, 0 open/).first().waitFor();
     await gw.context().close();
 
     const mw = await signIn('medewerker@demo.test');
@@ -318,9 +346,10 @@ describe('staff flows in Chromium', () => {
     // The conclusions in words, and the handover written for the wijkteam before it is sent.
     await mw.getByRole('button', { name: 'Onderzoek afronden' }).click();
     await mw.getByText('Schrijf de conclusies van het onderzoek (minstens 10 tekens).').waitFor();
-    await mw.getByLabel('Conclusies').fill('Partnergeweld bevestigd in gesprekken met beide ouders en de school.');
-    await mw.getByLabel('Tekst voor het wijkteam').fill('Ouders willen hulp bij de opvoeding; vader volgt een agressietraining.');
-    await mw.getByLabel('Veiligheidsvoorwaarden', { exact: false }).fill('Geen geweld in het bijzijn van de kinderen.');
+    const onderzoek = mw.getByRole('region', { name: 'Onderzoek' });
+    await onderzoek.getByLabel('Conclusies').fill('Partnergeweld bevestigd in gesprekken met beide ouders en de school.');
+    await onderzoek.getByLabel('Tekst voor het wijkteam').fill('Ouders willen hulp bij de opvoeding; vader volgt een agressietraining.');
+    await onderzoek.getByLabel('Veiligheidsvoorwaarden', { exact: false }).fill('Geen geweld in het bijzijn van de kinderen.');
     await mw.getByRole('button', { name: 'Onderzoek afronden' }).click();
     await mw.getByTestId('onderzoek-conclusie').getByText(/Partnergeweld bevestigd/).waitFor();
     await mw.getByText(/Afgerond op .*vervolg: overdracht aan het wijkteam/).waitFor();

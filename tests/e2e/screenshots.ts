@@ -28,6 +28,18 @@ await chef.locator('tr.vt-row--acute a').first().click();
 await chef.getByText('Waarom dit voorstel').waitFor();
 await chef.screenshot({ path: `${out}melding.png`, fullPage: true });
 
+const crisis = await as('crisis@demo.test');
+await crisis.goto(`${base}/werkvoorraad`);
+await crisis.getByText('Live bijgewerkt').waitFor();
+await crisis.locator('tr.vt-row--acute a').first().click();
+await crisis.getByTestId('crisis-panel').waitFor();
+await crisis.screenshot({ path: `${out}crisis.png`, fullPage: true });
+
+const beheer = await as('beheer@demo.test');
+await beheer.goto(`${base}/beheer/kalender`);
+await beheer.locator('tbody tr').first().waitFor();
+await beheer.screenshot({ path: `${out}kalender.png` });
+
 const adviseur = await as('adviseur@demo.test');
 await adviseur.goto(`${base}/advies`);
 await adviseur.getByLabel('Samenvatting van de vraag').fill('Leerkracht maakt zich zorgen over blauwe plekken bij een leerling van 7.');

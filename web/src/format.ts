@@ -12,6 +12,14 @@ export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTim
 /** A calendar date (YYYY-MM-DD) as "24 nov 2026", without shifting it through a time zone. */
 export const formatDate = (d: string) => dateFmt.format(new Date(`${d}T00:00:00Z`));
 
+const numberFmt = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+/** A number as Dutch staff write it: "1.234", "12,5". */
+export const formatNumber = (n: number) => numberFmt.format(n);
+
+const shortDateFmt = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'short' });
+/** A calendar date as "7 dec", for a chart's axis (the table beside it has the year). */
+export const formatShortDate = (d: string) => shortDateFmt.format(new Date(`${d}T00:00:00Z`));
+
 /** Today on the Amsterdam calendar; the UTC date of toISOString() is yesterday between 00:00 and 01:00 (02:00 in summer). */
 export const today = () => amsterdamDate(new Date());
 /** The Amsterdam date n days before today. */

@@ -46,3 +46,56 @@ export const routeRuleLabelsNl: Record<string, string> = {
   wijkteam: 'Structurele of meervoudige problemen: overdracht aan het wijkteam van de gemeente.',
   afsluiten: 'Geen aanwijzingen voor vervolgstappen: afsluiten of omzetten in advies.',
 };
+
+/** The same in English, for the English UI (the Dutch above is the source; the policy's reasons are Dutch first). */
+export const veiligheidVraagLabelsEn: Record<VeiligheidVraag, { label: string; uitleg: string }> = {
+  lopendGeweld: { label: 'Violence ongoing or imminent', uitleg: 'The violence is happening now or about to happen.' },
+  doodsbedreiging: { label: 'Death threat', uitleg: 'Someone has been threatened with death.' },
+  wapen: { label: 'Weapon', uitleg: 'A weapon has been used or threatened with.' },
+  verwurging: { label: 'Strangulation', uitleg: 'Someone was strangled or grabbed by the throat: a strong predictor of lethal violence.' },
+  ernstigLetsel: { label: 'Serious injury', uitleg: 'There is serious physical injury.' },
+  letselJongKind: { label: 'Injury to a child under 2', uitleg: 'A child younger than 2 years has an injury.' },
+  seksueelMisbruikToegang: { label: 'Sexual abuse, perpetrator has access', uitleg: 'Suspected sexual abuse of a child while the suspected perpetrator has access to the child.' },
+  dreigendVertrek: { label: 'Imminent departure abroad', uitleg: 'Imminent forced marriage, abandonment abroad or a journey for genital mutilation.' },
+  geenBescherming: { label: 'Cannot protect themselves', uitleg: 'The victim (a dependent child or older person) is alone with the suspected perpetrator.' },
+  herhaaldGeweld: { label: 'Repeated violence', uitleg: 'The violence has happened before.' },
+  dwingendeControle: { label: 'Coercive control', uitleg: 'Systematic control, isolation or intimidation by a partner or family member.' },
+  kindGetuige: { label: 'Child witnesses', uitleg: 'Children see or hear the violence between adults.' },
+  verwaarlozing: { label: 'Neglect', uitleg: 'Basic care for a child or older person is lacking.' },
+  zorgafhankelijk: { label: 'Care-dependent', uitleg: 'The victim depends on care by the suspected perpetrator.' },
+  stalking: { label: 'Stalking', uitleg: 'Systematic harassment, following or threatening.' },
+  verslaving: { label: 'Addiction', uitleg: 'Addiction problems in the household.' },
+  psychiatrie: { label: 'Psychiatric problems', uitleg: 'Psychiatric problems of someone involved.' },
+  financieleUitbuiting: { label: 'Financial exploitation', uitleg: 'Money or belongings are taken or misused.' },
+  schulden: { label: 'Debts', uitleg: 'Problematic debts.' },
+  huisvesting: { label: 'Housing', uitleg: 'Imminent homelessness or unsuitable housing.' },
+  isolement: { label: 'Isolation', uitleg: 'The household has little or no social network.' },
+  onduidelijkOfGeweld: { label: 'Unclear whether there is violence', uitleg: 'There is doubt whether violence is taking place.' },
+  ontkenningOfWeigering: { label: 'Denial or refusal', uitleg: 'Those involved deny, play down or refuse help.' },
+  onvoldoendeInformatie: { label: 'Insufficient information', uitleg: 'There is too little information to assess safety.' },
+  anonimiteitToegezegd: { label: 'Anonymity promised', uitleg: 'The reporter was promised anonymity towards the household.' },
+  professionalBetrokken: { label: 'Professional involved', uitleg: 'A professional is already involved with the household.' },
+  huishoudenWerktMee: { label: 'Household cooperates', uitleg: 'The household is open to help.' },
+};
+
+export const factorLabelsEn: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(veiligheidVraagLabelsEn).map(([k, v]) => [k, v.label.toLowerCase()])),
+  kindJongerDan4: 'child younger than 4 years',
+  kindJongerDan18: 'child younger than 18 years',
+  slachtoffer65Plus: 'victim aged 65 or older',
+  eerdereMeldingen: 'earlier reports about this household (radar)',
+};
+
+export const routeRuleLabelsEn: Record<string, string> = {
+  acuut: 'Acute danger: straight to the crisis team.',
+  mdo_context: 'Unclear situation, denial, too little information or promised anonymity: Veilig Thuis keeps control (MDO).',
+  mdo_herhaald: 'Structural violence and at least 2 earlier reports: earlier help brought no safety (MDO).',
+  wijkteam: 'Structural or multiple problems: handover to the local team of the municipality.',
+  afsluiten: 'No indications for further steps: close or turn into advice.',
+};
+
+/** The labels of the UI's language (Dutch unless English is chosen). */
+export const triageLabels = (locale: string) =>
+  locale === 'en'
+    ? { vragen: veiligheidVraagLabelsEn, factoren: factorLabelsEn, routeRules: routeRuleLabelsEn }
+    : { vragen: veiligheidVraagLabelsNl, factoren: factorLabelsNl, routeRules: routeRuleLabelsNl };

@@ -14,10 +14,19 @@ import type { IsoDate, WerkdagKalender } from '../domain/calendar.ts';
 
 export type Uitkomst = { geweldsvorm: Geweldsvorm; conclusie: Conclusie };
 
-export async function createMdo(tx: DbOrTx, o: { datum: string; deelnemers: string[]; actorId: string }) {
-  const [row] = await tx.insert(mdoOverleggen).values({ datum: o.datum, deelnemers: o.deelnemers, createdBy: o.actorId }).returning();
+/** A participant from outside Veilig Thuis, as the minutes name them. */
+export interface ExterneDeelnemer {
+  naam: string;
+  organisatie: string;
+}
+
+export async function createMdo(tx: DbOrTx, o: { datum: string; deelnemers: string[]; externen?: readonly ExterneDeelnemer[]; actorId: string }) {
+  const externen = o.externen?.length ? JSON.stringify(o.externen) : null;
+  const [row] = await tx.insert(mdoOverleggen).values({ datum: o.datum, deelnemers: o.deelnemers, externeDeelnemers: externen, createdBy: o.actorId }).returning();
   return row!;
 }
+
+const externenOf = (sealed: string | null): ExterneDeelnemer[] => (sealed ? (JSON.parse(sealed) as ExterneDeelnemer[]) : []);
 
 export async function listMdo(db: DbOrTx) {
   return db
@@ -46,6 +55,11 @@ export async function findMdo(db: DbOrTx, id: string) {
         band: meldingen.band,
         gemeente: meldingen.gemeenteCode,
         routeRule: meldingen.routeRule,
+        // The case in a line for the meeting (no person of the household): its forms of violence, the heaviest
+        // factors of its triage and when it came in.
+        geweldsvormen: meldingen.geweldsvormen,
+        factoren: meldingen.factors,
+        receivedAt: meldingen.receivedAt,
         besluit: mdoAgendapunten.besluit,
         toelichting: mdoAgendapunten.toelichting,
         eigenaar: mdoAgendapunten.eigenaar,
@@ -57,7 +71,7 @@ export async function findMdo(db: DbOrTx, id: string) {
       .orderBy(sql`${meldingen.band} asc nulls last`, asc(mdoAgendapunten.addedAt)),
     mdo.deelnemers.length ? db.select({ id: users.id, naam: users.naam, roles: users.roles }).from(users).where(inArray(users.id, mdo.deelnemers)) : Promise.resolve([]),
   ]);
-  return { ...mdo, agenda, deelnemersInfo: deelnemers };
+  return { ...mdo, agenda, deelnemersInfo: deelnemers, externen: externenOf(mdo.externeDeelnemers) };
 }
 
 /** The MDO queue: cases routed to the MDO that are not on an agenda without a decision yet. */

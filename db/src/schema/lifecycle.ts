@@ -115,6 +115,8 @@ export const mdoOverleggen = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     datum: date('datum', { mode: 'string' }).notNull(),
     deelnemers: uuid('deelnemers').array().notNull(),
+    /** Participants from outside Veilig Thuis (police, wijkteam, school …): `[{ naam, organisatie }]` as sealed JSON. */
+    externeDeelnemers: sealedText('externe_deelnemers'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: tstz('created_at').notNull().defaultNow(),
   },

@@ -5133,6 +5133,11 @@ export interface paths {
                          */
                         datum: string;
                         deelnemers: string[];
+                        /** @description Participants from outside Veilig Thuis (police, wijkteam, school), by name and organisation. */
+                        externen?: {
+                            naam: string;
+                            organisatie: string;
+                        }[];
                     };
                 };
             };
@@ -5703,10 +5708,21 @@ export interface paths {
                                 band: ("P1" | "P2" | "P3" | "P4") | null;
                                 gemeente: string;
                                 routeRule: string | null;
+                                geweldsvormen?: ("partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig")[];
+                                factoren?: string[];
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                receivedAt?: string;
                                 besluit: ("onderzoek" | "vv" | "overdracht" | "afsluiten") | null;
                                 toelichting: string | null;
                                 eigenaar: string | null;
                                 besluitAt: string | null;
+                            }[];
+                            externen?: {
+                                naam: string;
+                                organisatie: string;
                             }[];
                         };
                     };
@@ -5918,6 +5934,57 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "kanaal": "ketenpartner",
+                     *       "melder": {
+                     *         "type": "professional",
+                     *         "sector": "politie",
+                     *         "naam": "Agent Voorbeeld",
+                     *         "organisatie": "Politie Oost-Nederland",
+                     *         "telefoon": "0885551234",
+                     *         "anoniemNaarHuishouden": false
+                     *       },
+                     *       "huishouden": {
+                     *         "adres": {
+                     *           "straat": "Voorbeeldstraat",
+                     *           "huisnummer": "1",
+                     *           "postcode": "7511 AB",
+                     *           "plaats": "Enschede"
+                     *         },
+                     *         "gemeente": "GM0153"
+                     *       },
+                     *       "betrokkenen": [
+                     *         {
+                     *           "rol": "slachtoffer",
+                     *           "voornaam": "Eva",
+                     *           "achternaam": "Voorbeeld",
+                     *           "geboortedatum": "1991-05-14"
+                     *         },
+                     *         {
+                     *           "rol": "vermoedelijke_pleger",
+                     *           "voornaam": "Tom",
+                     *           "achternaam": "Voorbeeld",
+                     *           "geboortedatum": "1988-02-03"
+                     *         },
+                     *         {
+                     *           "rol": "kind",
+                     *           "voornaam": "Noor",
+                     *           "achternaam": "Voorbeeld",
+                     *           "geboortedatum": "2019-09-21"
+                     *         }
+                     *       ],
+                     *       "geweldsvormen": [
+                     *         "partnergeweld",
+                     *         "getuige_partnergeweld"
+                     *       ],
+                     *       "veiligheid": {
+                     *         "herhaaldGeweld": true,
+                     *         "kindGetuige": true
+                     *       },
+                     *       "toelichting": "Derde politie-inzet dit jaar na een ruzie; het kind was thuis. Fictief voorbeeld."
+                     *     }
+                     */
                     "application/json": {
                         /**
                          * Format: date-time

@@ -10,7 +10,9 @@ export function useMdo() {
   const users = useAsync(() => call(api.GET('/api/users')));
   const queue = useAsync(() => call(api.GET('/api/mdo/wachtrij')));
   const current = useAsync((id: string) => call(api.GET('/api/mdo/{id}', { params: { path: { id } } })));
-  const create = useAsync((datum: string, deelnemers: string[]) => call(api.POST('/api/mdo', { body: { datum, deelnemers } })));
+  const create = useAsync((datum: string, deelnemers: string[], externen: { naam: string; organisatie: string }[] = []) =>
+    call(api.POST('/api/mdo', { body: { datum, deelnemers, ...(externen.length ? { externen } : {}) } })),
+  );
   const addPoint = useAsync((id: string, meldingId: string) => call(api.POST('/api/mdo/{id}/agenda', { params: { path: { id } }, body: { meldingId } })));
   const decide = useAsync((id: string, body: { meldingId: string; besluit: MdoBesluit; toelichting: string; eigenaar?: string }) =>
     call(api.POST('/api/mdo/{id}/besluiten', { params: { path: { id } }, body })),

@@ -4,6 +4,7 @@ import { bands } from '@vt/db/domain';
 import { Type } from 'typebox';
 import { can } from '../../../authz.ts';
 import { DateTime, Id, IsoDate, Nullable, codeEnum } from '../../../schemas/common.ts';
+import { ExterneDeelnemer } from '../../../schemas/mdo.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
@@ -14,14 +15,22 @@ export default async function route(app: App) {
       schema: {
         tags: ['levensloop'],
         summary: 'Plan an MDO with its participants (gedragswetenschapper, vertrouwensarts, case workers)',
-        body: Type.Object({ datum: IsoDate, deelnemers: Type.Array(Id, { minItems: 1, maxItems: 30, uniqueItems: true }) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            datum: IsoDate,
+            deelnemers: Type.Array(Id, { minItems: 1, maxItems: 30, uniqueItems: true }),
+            externen: Type.Optional(Type.Array(ExterneDeelnemer, { maxItems: 20, description: 'Participants from outside Veilig Thuis (police, wijkteam, school), by name and organisation.' })),
+          },
+          { additionalProperties: false },
+        ),
         response: { 201: Type.Object({ id: Id }) },
       },
     },
     async (req, reply) => {
       const actor = req.actor!;
       const row = await app.db.db.transaction(async (tx) => {
-        const mdo = await createMdo(tx, { datum: req.body.datum, deelnemers: req.body.deelnemers, actorId: actor.id! });
+        const externen = req.body.externen?.map((e) => ({ naam: e.naam.trim(), organisatie: e.organisatie.trim() }));
+        const mdo = await createMdo(tx, { datum: req.body.datum, deelnemers: req.body.deelnemers, ...(externen ? { externen } : {}), actorId: actor.id! });
         await writeAudit(tx, actor, { action: 'create', subjectType: 'mdo', subjectId: mdo.id, ip: req.ip });
         return mdo;
       });

@@ -5,6 +5,11 @@ import { MeldingBody, MeldingCreated, MeldingList, MeldingListQuery } from '../.
 import { idempotent } from '../../../services/idempotency.ts';
 import { checkMeldingBody } from '../../../services/meldingen.ts';
 import type { App } from '../../../types.ts';
+// The README's curl example posts this file; the API docs show it as the example body (fictional people).
+import example from '../../../examples/melding.json' with { type: 'json' };
+
+// (without the shared $id: this copy carries the example, the shared schema stays as it is for the other routes)
+const MeldingBodyWithExample = { ...MeldingBody, $id: undefined, examples: [example] } as typeof MeldingBody;
 
 export default async function route(app: App) {
   app.post(
@@ -15,7 +20,7 @@ export default async function route(app: App) {
         tags: ['meldingen'],
         summary: 'Register a melding (staff or partner system)',
         headers: IdempotencyHeaders,
-        body: MeldingBody,
+        body: MeldingBodyWithExample,
         response: { 200: MeldingCreated, 201: MeldingCreated, ...errors(422) },
       },
     },

@@ -14,7 +14,14 @@ export default async function route(app: App) {
       id: mdo.id,
       datum: mdo.datum,
       deelnemers: mdo.deelnemersInfo.map((d) => ({ id: d.id, naam: d.naam, roles: d.roles })),
-      agenda: mdo.agenda.map((a) => ({ ...a, besluitAt: a.besluitAt?.toISOString() ?? null })),
+      agenda: mdo.agenda.map(({ factoren, ...a }) => ({
+        ...a,
+        // The three heaviest factors say enough for the agenda; the case page has them all.
+        factoren: [...(factoren ?? [])].sort((x, y) => y.weight - x.weight).slice(0, 3).map((f) => f.code),
+        receivedAt: a.receivedAt.toISOString(),
+        besluitAt: a.besluitAt?.toISOString() ?? null,
+      })),
+      externen: mdo.externen,
     };
   }
 
