@@ -6,7 +6,9 @@ const base = process.argv[2] ?? 'http://127.0.0.1:3000';
 const out = new URL('../../web/docs/screenshots/', import.meta.url).pathname;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  // Dutch in the browser’s own controls too (the date and time fields), as a Dutch desk shows them.
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=nl-NL'],
+  env: { ...process.env, LANG: 'nl_NL.UTF-8', LANGUAGE: 'nl' },
 });
 
 async function as(email: string) {

@@ -160,6 +160,7 @@ export const en: Messages = {
     reason: 'Reason for deviating',
     decide: 'Record assessment',
     decided: 'Assessed: {route}, {band}',
+    nogNietBeoordeeld: 'Not yet assessed: a beoordelaar or the chef van de dag confirms or changes the proposal.',
     overdrachtTekst: 'Text for the local team',
     overdrachtTekstHulp: 'What the local team may know in order to help: the concerns, what has been agreed. Do not name the reporter or copy the melding’s own notes.',
     overdrachtTekstNodig: 'Write the handover for the local team.',

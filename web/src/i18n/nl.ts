@@ -158,6 +158,7 @@ export const nl = {
     reason: 'Reden van afwijken',
     decide: 'Beoordeling vastleggen',
     decided: 'Beoordeeld: {route}, {band}',
+    nogNietBeoordeeld: 'Nog niet beoordeeld: een beoordelaar of de chef van de dag bevestigt of wijzigt het voorstel.',
     overdrachtTekst: 'Tekst voor het wijkteam',
     overdrachtTekstHulp: 'Wat het wijkteam mag weten om te helpen: de zorgen, wat er al is afgesproken. Noem de melder niet en neem de toelichting van de melding niet over.',
     overdrachtTekstNodig: 'Schrijf de overdracht voor het wijkteam.',
