@@ -1,16 +1,17 @@
 // The human decisions on a melding (api.md, Meldingen): the beoordeling (a person confirms or overrides the triage
 // proposal), an aanvulling (new information; triage runs again) and assigning a person or duo. Each is one function
 // that does the whole step in the caller's transaction; the route only checks who may and calls it.
-import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, eq, max } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import type { WerkdagKalender } from '../domain/calendar.ts';
 import type { Band, BetrokkeneRol, Route, Veiligheid } from '../domain/codes.ts';
 import { mayTakeCase, statusForRoute, teamKindForRoute } from '../domain/routing.ts';
-import { beoordelingen, betrokkenen, meldingen, meldingEvents, triageVoorstellen, users, type Melding } from '../schema/index.ts';
+import { beoordelingen, betrokkenen, meldingen, meldingEvents, triageVoorstellen, type Melding } from '../schema/index.ts';
 import { planTerugkoppeling } from './follow-up.ts';
 import { InputRefused, LifecycleConflict, createOverdracht, move, teamId } from './lifecycle.ts';
 import { persoonIndexOf } from './meldingen.ts';
 import { addToOutbox } from './outbox.ts';
+import { activeStaffAmong } from './users.ts';
 
 /**
  * Records the beoordeling of a melding not yet assessed and moves it on: to its route's status and team, with the
@@ -130,12 +131,7 @@ export async function assignCase(tx: DbOrTx, m: Melding, userIds: string[], acto
   if (m.status === 'afgesloten') throw new LifecycleConflict('Deze melding is afgesloten.');
   // Only active Veilig Thuis staff whose work this step is (domain/routing.ts, takersByStatus); an empty list takes
   // the assignment back (the chef's "ongedaan maken" of an assignment to nobody before).
-  const found = userIds.length
-    ? await tx
-        .select({ id: users.id, naam: users.naam, roles: users.roles })
-        .from(users)
-        .where(and(inArray(users.id, userIds), isNull(users.disabledAt), sql`not ('wijkteam' = any(${users.roles}))`))
-    : [];
+  const found = await activeStaffAmong(tx, userIds);
   if (found.length !== userIds.length) throw new InputRefused('Onbekende of niet-actieve medewerker.', [{ path: '/userIds', message: 'Kies actieve medewerkers van Veilig Thuis.' }]);
   const refused = found.filter((u) => !mayTakeCase(u.roles, m.status, m.urgency === 'acuut'));
   if (refused.length) {

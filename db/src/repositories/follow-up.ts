@@ -2,14 +2,15 @@
 // case back to Veilig Thuis's beoordeling queue), Code Rood, and the reminders that nothing is forgotten — a
 // handover not accepted in time, a tijdelijk huisverbod about to end, a checkpoint that passed unrecorded. The
 // reminders take `now` from the caller, so they are tested with any clock.
-import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { addDays, amsterdamDate, type WerkdagKalender } from '../domain/calendar.ts';
 import type { AcuteActie, HerinneringSoort } from '../domain/codes.ts';
-import { acuteInzetten, codeRood, huisverboden, users, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, terugkoppelingen, vvVoorwaarden } from '../schema/index.ts';
+import { acuteInzetten, codeRood, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, terugkoppelingen, vvVoorwaarden } from '../schema/index.ts';
 import { InputRefused, LifecycleConflict, move, refreshClock, teamId } from './lifecycle.ts';
 import { caseReadable } from './access.ts';
 import type { Actor } from './audit.ts';
+import { activeStaffAmong } from './users.ts';
 
 export async function findCheckpoint(db: DbOrTx, id: string) {
   const [c] = await db.select().from(monitoringCheckpoints).where(eq(monitoringCheckpoints.id, id));
@@ -53,10 +54,7 @@ export async function recordAcuteInzet(
   if (o.gegevenOp.getTime() > now.getTime() + 5 * 60_000) throw new InputRefused('Een acute inzet wordt niet vooruit vastgelegd.', [{ path: '/gegevenOp', message: 'Mag niet in de toekomst liggen.' }]);
   // A time is entered to the minute: the minute of receipt itself is allowed.
   if (o.gegevenOp.getTime() < Math.floor(m.receivedAt.getTime() / 60_000) * 60_000) throw new InputRefused('De inzet ligt vóór de ontvangst van de melding.', [{ path: '/gegevenOp', message: 'Kies een moment na de ontvangst.' }]);
-  const found = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(inArray(users.id, [...o.uitvoerders]), isNull(users.disabledAt), sql`not ('wijkteam' = any(${users.roles}))`));
+  const found = await activeStaffAmong(tx, o.uitvoerders);
   if (found.length !== o.uitvoerders.length) throw new InputRefused('Onbekende of niet-actieve medewerker.', [{ path: '/uitvoerders', message: 'Kies actieve medewerkers van Veilig Thuis.' }]);
   const [row] = await tx
     .insert(acuteInzetten)

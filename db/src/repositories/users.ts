@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { apiClients, gemeenten, sessions, teams, users } from '../schema/index.ts';
 
@@ -151,3 +151,12 @@ export const listTeams = (db: DbOrTx) => db.select().from(teams).orderBy(asc(tea
 
 /** The region's gemeenten, by name. */
 export const listGemeenten = (db: DbOrTx) => db.select().from(gemeenten).orderBy(asc(gemeenten.naam));
+
+/** The active Veilig Thuis staff among `ids` (no wijkteam, nobody disabled): whom a case may be given to or name. */
+export async function activeStaffAmong(db: DbOrTx, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: users.id, naam: users.naam, roles: users.roles })
+    .from(users)
+    .where(and(inArray(users.id, [...ids]), isNull(users.disabledAt), sql`not ('wijkteam' = any(${users.roles}))`));
+}
