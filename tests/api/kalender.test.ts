@@ -19,9 +19,18 @@ const dueDate = async (receivedAt: string) => {
 it('lists the holidays and declared days of a year', async () => {
   const s = await login(t.app, 'chef@demo.test');
   const res = await t.app.inject({ url: '/api/kalender/niet-werkdagen?jaar=2026', headers: s.headers });
-  const items = (res.json() as { items: { datum: string; omschrijving: string; soort: string }[] }).items;
-  expect(items).toContainEqual({ datum: '2026-04-27', omschrijving: 'Koningsdag', soort: 'feestdag' });
-  expect(items.find((d) => d.datum === '2026-05-15')?.soort).toBe('gelijkgesteld');
+  const items = (res.json() as { items: { datum: string; omschrijving: string; soort: string; bron: string | null }[] }).items;
+  expect(items).toContainEqual({
+    datum: '2026-04-27',
+    omschrijving: 'Koningsdag',
+    soort: 'feestdag',
+    bron: 'Algemene termijnenwet art. 3 lid 1; Besluit van 30 januari 2013, Stcrt. 2013, 4075',
+  });
+  expect(items.find((d) => d.datum === '2026-04-03')?.bron).toBe('Algemene termijnenwet art. 3 lid 2');
+  expect(items.find((d) => d.datum === '2026-05-15')).toMatchObject({
+    soort: 'gelijkgesteld',
+    bron: 'Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028',
+  });
   expect(items).toHaveLength(11);
 });
 

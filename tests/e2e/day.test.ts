@@ -164,7 +164,7 @@ describe('the day in the browser', () => {
     await beheer.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Kalender' }).click();
     await beheer.getByRole('heading', { name: 'Werkdagenkalender' }).waitFor();
     const jaar = await beheer.getByLabel('Jaar').inputValue();
-    await beheer.locator(`tr[data-datum="${jaar}-12-25"]`).getByText('Feestdag (art. 3 lid 1)').waitFor();
+    await beheer.locator(`tr[data-datum="${jaar}-12-25"]`).getByText('Algemene termijnenwet art. 3 lid 1').waitFor();
     await expectAccessible(beheer, 'kalender');
     const datum = `${Number(jaar) + 3}-03-07`;
     await beheer.getByLabel('Datum').fill(datum);
@@ -172,7 +172,7 @@ describe('the day in the browser', () => {
     await beheer.getByRole('button', { name: 'Dag toevoegen' }).click();
     await beheer.getByRole('status').filter({ hasText: /is toegevoegd als niet-werkdag/ }).waitFor();
     await expect.poll(() => beheer.getByLabel('Jaar').inputValue()).toBe(String(Number(jaar) + 3));
-    await beheer.locator(`tr[data-datum="${datum}"]`).getByText('Gelijkgesteld (art. 3 lid 3)').waitFor();
+    await beheer.locator(`tr[data-datum="${datum}"]`).getByText('Toegevoegd door beheer (besluit in de omschrijving)').waitFor();
     // The same day twice is refused in words.
     await beheer.getByLabel('Datum').fill(datum);
     await beheer.getByLabel('Omschrijving').fill('Nog een keer');

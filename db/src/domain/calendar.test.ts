@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, amsterdamDate, amsterdamEndOfDay, amsterdamStartOfDay, dayOfWeek, easterSunday, feestdagen, WerkdagKalender } from './calendar.ts';
+import { addDays, addMonths, amsterdamDate, amsterdamEndOfDay, amsterdamStartOfDay, dayOfWeek, DEFAULT_EXTRA_NIET_WERKDAGEN, easterSunday, feestdagen, WerkdagKalender } from './calendar.ts';
 import { berekenDeadlines, monitoringCheckpoints, onderzoekDueDate, thvEindigtOp, thvLaatsteVerlenging } from './deadlines.ts';
 
 const kalender = new WerkdagKalender();
@@ -16,7 +16,7 @@ describe('feestdagen (Algemene termijnenwet art. 3)', () => {
   });
 
   it('lists the 2026 holidays', () => {
-    expect(feestdagen(2026)).toEqual([
+    expect(feestdagen(2026).map(({ datum, naam }) => ({ datum, naam }))).toEqual([
       { datum: '2026-01-01', naam: 'Nieuwjaarsdag' },
       { datum: '2026-04-03', naam: 'Goede Vrijdag' },
       { datum: '2026-04-06', naam: 'Tweede Paasdag' },
@@ -42,11 +42,38 @@ describe('feestdagen (Algemene termijnenwet art. 3)', () => {
   });
 
   it('includes the days the government declared equal, and an administrator can add more', () => {
-    expect(kalender.nietWerkdag('2026-01-02')).toMatch(/gelijkgesteld/);
+    expect(kalender.nietWerkdag('2026-01-02')).toBe('Vrijdag na Nieuwjaarsdag');
     expect(kalender.nietWerkdag('2026-05-15')).toMatch(/Hemelvaartsdag/);
-    const extended = new WerkdagKalender([{ datum: '2027-05-07', omschrijving: 'Vrijdag na Hemelvaart' }]);
-    expect(extended.isWerkdag('2027-05-07')).toBe(false);
-    expect(kalender.isWerkdag('2027-05-07')).toBe(true);
+    // 7 May 2027 was declared by the Besluit gelijkstelling of 2026–2028 and ships with the calendar.
+    expect(kalender.isWerkdag('2027-05-07')).toBe(false);
+    const extended = new WerkdagKalender([{ datum: '2029-05-11', omschrijving: 'Vrijdag na Hemelvaart' }]);
+    expect(extended.isWerkdag('2029-05-11')).toBe(false);
+    expect(kalender.isWerkdag('2029-05-11')).toBe(true);
+  });
+
+  it('ships every day declared under lid 3 for 2023–2028, each naming its besluit', () => {
+    const declared = ['2023-04-28', '2023-05-19', '2024-05-10', '2024-12-27', '2025-05-30', '2026-01-02', '2026-05-15', '2027-05-07', '2028-04-28', '2028-05-26'];
+    expect(DEFAULT_EXTRA_NIET_WERKDAGEN.map((d) => d.datum)).toEqual(declared);
+    for (const d of declared) expect(kalender.isWerkdag(d)).toBe(false);
+    for (const d of DEFAULT_EXTRA_NIET_WERKDAGEN) {
+      expect(d.besluit).toMatch(/^Besluit gelijkstelling van /);
+      expect(d.besluit).toContain(`${Number(d.datum.slice(8))} `);
+    }
+  });
+
+  it('celebrates the Queen before 2014: Koninginnedag 30 April, 29 April when the 30th is a Sunday', () => {
+    expect(feestdagen(2013).find((f) => f.naam === 'Koninginnedag')?.datum).toBe('2013-04-30');
+    expect(feestdagen(2006).find((f) => f.naam === 'Koninginnedag')?.datum).toBe('2006-04-29');
+    expect(kalender.isWerkdag('2013-04-30')).toBe(false);
+    // Koningsdag's rule does not reach back: 27 April 2012 was a working Friday.
+    expect(kalender.isWerkdag('2012-04-27')).toBe(true);
+    expect(feestdagen(2013).some((f) => f.naam === 'Koningsdag')).toBe(false);
+  });
+
+  it('counts a melding received on Friday 30 April 2027 to Wednesday 12 May 2027', () => {
+    // 5 mei (Bevrijdingsdag), Hemelvaartsdag 6 mei and the declared Friday 7 mei do not count.
+    expect(kalender.addWerkdagen('2027-04-30', 5)).toBe('2027-05-12');
+    expect(berekenDeadlines(new Date('2027-04-30T10:00:00+02:00'), null, kalender).beoordelingDueDate).toBe('2027-05-12');
   });
 });
 

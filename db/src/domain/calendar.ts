@@ -102,41 +102,76 @@ export function easterSunday(year: number): IsoDate {
 export interface Feestdag {
   datum: IsoDate;
   naam: string;
+  /** The provision that makes it a non-working day. */
+  bron: string;
+}
+
+const LID_1 = 'Algemene termijnenwet art. 3 lid 1';
+
+/**
+ * The day the King's (Queen's) birthday is celebrated (Atw art. 3 lid 1). From 2014 Koningsdag, 27 April, or 26 April
+ * when the 27th is a Sunday (Besluit van 30 januari 2013, Stcrt. 2013, 4075); from 1980 to 2013 Koninginnedag,
+ * 30 April, or 29 April when the 30th was a Sunday. Before 1980 (Queen Juliana) the day was also 30 April; how it
+ * moved when that was a Sunday is not verified here, and it does not change a working day: a Sunday is none anyway.
+ */
+function verjaardagKoning(year: number): Feestdag {
+  const y = String(year).padStart(4, '0');
+  if (year >= 2014) {
+    const datum = dayOfWeek(`${y}-04-27`) === 7 ? `${y}-04-26` : `${y}-04-27`;
+    return { datum, naam: 'Koningsdag', bron: `${LID_1}; Besluit van 30 januari 2013, Stcrt. 2013, 4075` };
+  }
+  const datum = year >= 1980 && dayOfWeek(`${y}-04-30`) === 7 ? `${y}-04-29` : `${y}-04-30`;
+  return { datum, naam: 'Koninginnedag', bron: LID_1 };
 }
 
 /**
- * The general recognised holidays of Atw art. 3 lid 2 in a year. Bevrijdingsdag (5 mei) counts every year under
- * the Atw, unlike many collective labour agreements that free it once in five years.
+ * The general recognised holidays of Atw art. 3 lid 1, with Goede Vrijdag of lid 2, in a year. Bevrijdingsdag
+ * (5 mei) counts every year under the Atw, unlike many collective labour agreements that free it once in five years.
+ * https://wetten.overheid.nl/BWBR0002448/ (art. 3).
  */
 export function feestdagen(year: number): Feestdag[] {
   const pasen = easterSunday(year);
   const y = String(year).padStart(4, '0');
-  const koningsdag = dayOfWeek(`${y}-04-27`) === 7 ? `${y}-04-26` : `${y}-04-27`;
   return [
-    { datum: `${y}-01-01`, naam: 'Nieuwjaarsdag' },
-    { datum: addDays(pasen, -2), naam: 'Goede Vrijdag' },
-    { datum: addDays(pasen, 1), naam: 'Tweede Paasdag' },
-    { datum: koningsdag, naam: 'Koningsdag' },
-    { datum: `${y}-05-05`, naam: 'Bevrijdingsdag' },
-    { datum: addDays(pasen, 39), naam: 'Hemelvaartsdag' },
-    { datum: addDays(pasen, 50), naam: 'Tweede Pinksterdag' },
-    { datum: `${y}-12-25`, naam: 'Eerste Kerstdag' },
-    { datum: `${y}-12-26`, naam: 'Tweede Kerstdag' },
+    { datum: `${y}-01-01`, naam: 'Nieuwjaarsdag', bron: LID_1 },
+    { datum: addDays(pasen, -2), naam: 'Goede Vrijdag', bron: 'Algemene termijnenwet art. 3 lid 2' },
+    { datum: addDays(pasen, 1), naam: 'Tweede Paasdag', bron: LID_1 },
+    verjaardagKoning(year),
+    { datum: `${y}-05-05`, naam: 'Bevrijdingsdag', bron: LID_1 },
+    { datum: addDays(pasen, 39), naam: 'Hemelvaartsdag', bron: LID_1 },
+    { datum: addDays(pasen, 50), naam: 'Tweede Pinksterdag', bron: LID_1 },
+    { datum: `${y}-12-25`, naam: 'Eerste Kerstdag', bron: LID_1 },
+    { datum: `${y}-12-26`, naam: 'Tweede Kerstdag', bron: LID_1 },
   ].sort((a, b) => compareDates(a.datum, b.datum));
 }
 
 export interface ExtraNietWerkdag {
   datum: IsoDate;
   omschrijving: string;
+  /** The besluit that declared it (Atw art. 3 lid 3); shipped days always name theirs. */
+  besluit?: string | null;
 }
 
+const BESLUIT_2023_2025 = 'Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025';
+const BESLUIT_2026_2028 = 'Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028';
+
 /**
- * Days the government declared equal to the Atw holidays (art. 3 lid 3), shipped with the software; an
- * administrator adds later ones in the extra_niet_werkdagen table.
+ * Days the government declared equal to the Atw holidays by besluit in the Staatscourant (art. 3 lid 3), shipped with
+ * the software, each with its besluit (domain.md, "Deadlines"); an administrator adds later ones in the
+ * extra_niet_werkdagen table. Days declared before 2023 are left out: they could not be checked against their besluit
+ * here, and no live deadline falls in those years any more.
  */
 export const DEFAULT_EXTRA_NIET_WERKDAGEN: readonly ExtraNietWerkdag[] = [
-  { datum: '2026-01-02', omschrijving: 'Vrijdag na Nieuwjaarsdag, gelijkgesteld (Atw art. 3 lid 3)' },
-  { datum: '2026-05-15', omschrijving: 'Vrijdag na Hemelvaartsdag, gelijkgesteld (Atw art. 3 lid 3)' },
+  { datum: '2023-04-28', omschrijving: 'Vrijdag na Koningsdag', besluit: BESLUIT_2023_2025 },
+  { datum: '2023-05-19', omschrijving: 'Vrijdag na Hemelvaartsdag', besluit: BESLUIT_2023_2025 },
+  { datum: '2024-05-10', omschrijving: 'Vrijdag na Hemelvaartsdag', besluit: BESLUIT_2023_2025 },
+  { datum: '2024-12-27', omschrijving: 'Vrijdag na Tweede Kerstdag', besluit: BESLUIT_2023_2025 },
+  { datum: '2025-05-30', omschrijving: 'Vrijdag na Hemelvaartsdag', besluit: BESLUIT_2023_2025 },
+  { datum: '2026-01-02', omschrijving: 'Vrijdag na Nieuwjaarsdag', besluit: BESLUIT_2026_2028 },
+  { datum: '2026-05-15', omschrijving: 'Vrijdag na Hemelvaartsdag', besluit: BESLUIT_2026_2028 },
+  { datum: '2027-05-07', omschrijving: 'Vrijdag na Hemelvaartsdag', besluit: BESLUIT_2026_2028 },
+  { datum: '2028-04-28', omschrijving: 'Vrijdag na Koningsdag', besluit: BESLUIT_2026_2028 },
+  { datum: '2028-05-26', omschrijving: 'Vrijdag na Hemelvaartsdag', besluit: BESLUIT_2026_2028 },
 ];
 
 export class WerkdagKalender {

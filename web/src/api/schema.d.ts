@@ -4839,6 +4839,7 @@ export interface paths {
                                 datum: string;
                                 omschrijving: string;
                                 soort: "feestdag" | "gelijkgesteld";
+                                bron: string | null;
                             }[];
                         };
                     };

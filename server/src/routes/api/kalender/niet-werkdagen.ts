@@ -22,10 +22,10 @@ export default async function route(app: App) {
       const jaar = req.query.jaar;
       const extra = await listExtraNietWerkdagen(app.db.db);
       const all = [
-        ...feestdagen(jaar).map((f) => ({ datum: f.datum, omschrijving: f.naam, soort: 'feestdag' as const })),
-        ...[...DEFAULT_EXTRA_NIET_WERKDAGEN, ...extra]
+        ...feestdagen(jaar).map((f) => ({ datum: f.datum, omschrijving: f.naam, soort: 'feestdag' as const, bron: f.bron })),
+        ...[...DEFAULT_EXTRA_NIET_WERKDAGEN, ...extra.map((d) => ({ ...d, besluit: null }))]
           .filter((d) => d.datum.startsWith(`${jaar}-`))
-          .map((d) => ({ datum: d.datum, omschrijving: d.omschrijving, soort: 'gelijkgesteld' as const })),
+          .map((d) => ({ datum: d.datum, omschrijving: d.omschrijving, soort: 'gelijkgesteld' as const, bron: d.besluit ?? null })),
       ];
       const unique = [...new Map(all.map((d) => [d.datum, d])).values()].sort((a, b) => a.datum.localeCompare(b.datum));
       return { items: unique };
