@@ -40,7 +40,9 @@ export const permissions = {
   'overdracht:maken': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],
   // A wijkteam sees its own gemeente's inbox only (record rule in routes/lifecycle.ts).
   'overdracht:inbox': ['wijkteam', 'beoordelaar', 'chef_van_de_dag', 'medewerker'],
-  'overdracht:besluiten': ['wijkteam'],
+  // A wijkteam answers its own gemeente's handovers; a Veilig Thuis case worker answers a warm handover to the
+  // hulpverlening on the contact person's behalf (api.md), and only that kind (routes/api/overdrachten/_id/besluit.ts).
+  'overdracht:besluiten': ['wijkteam', 'beoordelaar', 'chef_van_de_dag', 'medewerker'],
   // The crisis team also imposes and extends a huisverbod on its crisis cases (api.md, Who may act).
   'melding:thv': ['beoordelaar', 'chef_van_de_dag', 'crisisteam'],
   // The crisis team closes the crisis cases it handled (api.md: it "acts on crisis meldingen").

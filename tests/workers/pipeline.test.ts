@@ -45,7 +45,7 @@ async function melding(id: string) {
   const res = await t.app.inject({ url: `/api/meldingen/${id}`, headers: beoordelaar.headers });
   return res.json() as {
     status: string;
-    triage: null | { band: string; route: string; priority: number; factors: { code: string; weight: number }[]; eerdereMeldingen: number; rulesVersion: string; urgency: string };
+    triage: null | { band: string; route: string; priority: number; factors: { code: string; weight: number; tekst: string }[]; eerdereMeldingen: number; rulesVersion: string; urgency: string; uitleg: string; aandachtspunten: { code: string; tekst: string }[] };
     team: { kind: string };
     deadlines: { responseDueAt: string | null };
   };
@@ -62,8 +62,14 @@ describe('triage pipeline', () => {
     const { id, reference } = await post(meldingBody({ veiligheid: { verwurging: true, herhaaldGeweld: true } }));
     const m = await triaged(id);
     expect(m.status).toBe('triage_voorgesteld');
-    expect(m.triage).toMatchObject({ urgency: 'acuut', band: 'P1', route: 'crisisteam', rulesVersion: 'v1' });
-    expect(m.triage!.factors).toEqual(expect.arrayContaining([{ code: 'verwurging', weight: 40 }, { code: 'herhaaldGeweld', weight: 10 }, { code: 'kindJongerDan4', weight: 15 }]));
+    // Policy v2 is active from the migration that brought it (0005); the proposal keeps it.
+    expect(m.triage).toMatchObject({ urgency: 'acuut', band: 'P1', route: 'crisisteam', rulesVersion: 'v2' });
+    expect(m.triage!.factors).toEqual([
+      { code: 'verwurging', weight: 40, tekst: 'Verwurging' },
+      { code: 'kindJongerDan4', weight: 15, tekst: 'Kind jonger dan 4 jaar' },
+      { code: 'herhaaldGeweld', weight: 10, tekst: 'Herhaald geweld' },
+    ]);
+    expect(m.triage!.uitleg).toBe('Acute onveiligheid (verwurging): direct naar het crisisteam; binnen 24 uur moet er iets gebeuren.');
     expect(m.team.kind).toBe('crisisteam');
     expect(m.deadlines.responseDueAt).not.toBeNull();
     const chef = await login(t.app, 'chef@demo.test');
@@ -104,7 +110,8 @@ describe('triage pipeline', () => {
     await triaged(second.id);
     const m = await triaged(third.id);
     expect(m.triage).toMatchObject({ eerdereMeldingen: 2, route: 'mdo' });
-    expect(m.triage!.factors).toContainEqual({ code: 'eerdereMeldingen', weight: 10 });
+    expect(m.triage!.factors).toContainEqual({ code: 'eerdereMeldingen', weight: 10, tekst: '2 eerdere meldingen over dit huishouden in de 24 maanden ervoor (radar)' });
+    expect(m.triage).toMatchObject({ uitleg: '2 eerdere meldingen in 24 maanden en structurele zorgen (stalking): naar het MDO.', aandachtspunten: [] });
     // A new melding does not change the triage of earlier ones.
     expect((await melding(first.id)).triage!.eerdereMeldingen).toBe(0);
   });

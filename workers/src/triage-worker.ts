@@ -5,7 +5,7 @@ import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bu
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { cachedKalender, runTriage, type DbHandle } from '@vt/db';
-import { policyV1, type TriagePolicy } from '@vt/db/domain';
+import type { TriagePolicy } from '@vt/db/domain';
 import { publishEvents } from './events.ts';
 import { QUEUES, type JobPayloads } from './queues.ts';
 
@@ -22,6 +22,7 @@ export interface TriageWorkerOptions {
   channel: string;
   log: Logger;
   concurrency?: number;
+  /** Pins one policy version (tests); by default the active version at each run's moment. */
   policy?: TriagePolicy;
   /** How long a job's lock lasts before BullMQ considers a silent worker dead and hands the job to another. */
   lockDurationMs?: number;
@@ -29,7 +30,8 @@ export interface TriageWorkerOptions {
 
 export function startTriageWorker(o: TriageWorkerOptions): Worker {
   const kalender = cachedKalender(o.db.db);
-  const policy = o.policy ?? policyV1;
+  // Without a pinned policy each run uses the version active at its moment (triage_beleid_activaties).
+  const policy = o.policy;
 
   const worker = new Worker<JobPayloads['triage-melding']>(
     QUEUES.triage,

@@ -89,7 +89,17 @@ export const urgencies = ['acuut', 'niet_acuut'] as const;
  */
 export const acuteActies = ['huisbezoek', 'telefonisch_contact', 'veiligheidsplan', 'politie', 'opvang', 'anders'] as const;
 export const bands = ['P1', 'P2', 'P3', 'P4'] as const;
-export const routes = ['crisisteam', 'mdo', 'wijkteam', 'afsluiten'] as const;
+/**
+ * Route proposals and decisions. `hulpverlening` (policy v2) hands the case over to the professional already involved
+ * instead of the gemeente's wijkteam (overdracht aan de betrokken hulpverlening, domain.md "What v2 changes" 4).
+ */
+export const routes = ['crisisteam', 'mdo', 'wijkteam', 'hulpverlening', 'afsluiten'] as const;
+/** The attention points of policy v2: what the specialism requires of the beoordelaar (domain.md, v2 change 3). */
+export const aandachtspunten = ['eergerelateerd', 'mensenhandel'] as const;
+/** The forms of violence that make the factor and attention point `eergerelateerd` (v2 change 1). */
+export const eergerelateerdeVormen = ['eergerelateerd_geweld', 'huwelijksdwang', 'achterlating', 'vgv'] as const;
+/** The forms of violence that make the factor and attention point `mensenhandel` (v2 change 1). */
+export const mensenhandelVormen = ['mensenhandel_seksueel', 'mensenhandel_arbeid', 'mensenhandel_crimineel', 'mensenhandel_overig'] as const;
 
 export const teamKinds = ['advieslijn', 'beoordeling', 'crisisteam', 'mdo', 'onderzoek', 'monitoring', 'wijkteam'] as const;
 
@@ -198,6 +208,7 @@ export type Urgency = (typeof urgencies)[number];
 export type AcuteActie = (typeof acuteActies)[number];
 export type Band = (typeof bands)[number];
 export type Route = (typeof routes)[number];
+export type Aandachtspunt = (typeof aandachtspunten)[number];
 export type TeamKind = (typeof teamKinds)[number];
 export type Role = (typeof roles)[number];
 export type EventType = (typeof eventTypes)[number];

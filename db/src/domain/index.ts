@@ -5,5 +5,6 @@ export * from './deadlines.ts';
 export * from './radar.ts';
 export * from './policy.ts';
 export * from './triage.ts';
+export * from './explain.ts';
 export * from './labels.ts';
 export * from './routing.ts';

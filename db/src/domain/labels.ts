@@ -7,12 +7,12 @@ export const veiligheidVraagLabelsNl: Record<VeiligheidVraag, { label: string; u
   wapen: { label: 'Wapen', uitleg: 'Er is een wapen gebruikt of er wordt mee gedreigd.' },
   verwurging: { label: 'Verwurging', uitleg: 'Iemand is gewurgd of bij de keel gegrepen: een sterke voorspeller van dodelijk geweld.' },
   ernstigLetsel: { label: 'Ernstig letsel', uitleg: 'Er is ernstig lichamelijk letsel.' },
-  letselJongKind: { label: 'Letsel bij kind onder 2', uitleg: 'Een kind jonger dan 2 jaar heeft letsel.' },
+  letselJongKind: { label: 'Letsel bij een kind jonger dan 2 jaar', uitleg: 'Een kind jonger dan 2 jaar heeft letsel.' },
   seksueelMisbruikToegang: { label: 'Seksueel misbruik, pleger heeft toegang', uitleg: 'Vermoeden van seksueel misbruik van een kind terwijl de vermoedelijke pleger toegang tot het kind heeft.' },
-  dreigendVertrek: { label: 'Dreigend vertrek naar het buitenland', uitleg: 'Dreigend huwelijksdwang, achterlating of een reis voor genitale verminking.' },
+  dreigendVertrek: { label: 'Dreigend vertrek naar het buitenland', uitleg: 'Dreigende huwelijksdwang, achterlating of een reis voor genitale verminking.' },
   geenBescherming: { label: 'Kan zich niet beschermen', uitleg: 'Het slachtoffer (een afhankelijk kind of oudere) is alleen met de vermoedelijke pleger.' },
   herhaaldGeweld: { label: 'Herhaald geweld', uitleg: 'Het geweld is eerder voorgekomen.' },
-  dwingendeControle: { label: 'Dwingende controle', uitleg: 'Stelselmatige controle, isolatie of intimidatie door de partner.' },
+  dwingendeControle: { label: 'Dwingende controle', uitleg: 'Stelselmatige controle, isolement of intimidatie door een partner of gezinslid.' },
   kindGetuige: { label: 'Kind is getuige', uitleg: 'Kinderen zien of horen het geweld tussen volwassenen.' },
   verwaarlozing: { label: 'Verwaarlozing', uitleg: 'Basiszorg voor een kind of oudere ontbreekt.' },
   zorgafhankelijk: { label: 'Zorgafhankelijk', uitleg: 'Het slachtoffer is afhankelijk van zorg door de vermoedelijke pleger.' },
@@ -37,14 +37,18 @@ export const factorLabelsNl: Record<string, string> = {
   kindJongerDan18: 'kind jonger dan 18 jaar',
   slachtoffer65Plus: 'slachtoffer van 65 jaar of ouder',
   eerdereMeldingen: 'eerdere meldingen over dit huishouden (radar)',
+  eergerelateerd: 'eergerelateerd geweld',
+  mensenhandel: 'mensenhandel',
 };
 
 export const routeRuleLabelsNl: Record<string, string> = {
-  acuut: 'Acute onveiligheid: direct naar het crisisteam.',
-  mdo_context: 'Onduidelijkheid, ontkenning, te weinig informatie of toegezegde anonimiteit: Veilig Thuis houdt de regie (MDO).',
-  mdo_herhaald: 'Structureel geweld en al minstens 2 eerdere meldingen: eerdere hulp bracht geen veiligheid (MDO).',
-  wijkteam: 'Structurele of meervoudige problemen: overdracht aan het wijkteam van de gemeente.',
-  afsluiten: 'Geen aanwijzingen voor vervolgstappen: afsluiten of omzetten in advies.',
+  acuut: 'Bij acute onveiligheid: direct naar het crisisteam.',
+  mdo_specialistisch: 'Bij een vermoeden van eergerelateerd geweld of mensenhandel: naar het MDO, nooit rechtstreeks naar het wijkteam.',
+  mdo_context: 'Bij twijfel of er geweld is, ontkenning of weigering, te weinig informatie of toegezegde anonimiteit: Veilig Thuis houdt de regie (MDO).',
+  mdo_herhaald: 'Bij structurele zorgen en minstens 2 eerdere meldingen in 24 maanden: naar het MDO.',
+  hulpverlening: 'Als er al een professional betrokken is, het huishouden meewerkt en er structurele zorgen of meervoudige problemen zijn: overdracht aan de betrokken hulpverlening.',
+  wijkteam: 'Bij structurele zorgen of meervoudige problemen: overdracht aan het wijkteam van de gemeente.',
+  afsluiten: 'Als niets hiervan geldt: afsluiten of omzetten in advies.',
 };
 
 /** The same in English, for the English UI (the Dutch above is the source; the policy's reasons are Dutch first). */
@@ -84,14 +88,18 @@ export const factorLabelsEn: Record<string, string> = {
   kindJongerDan18: 'child younger than 18 years',
   slachtoffer65Plus: 'victim aged 65 or older',
   eerdereMeldingen: 'earlier reports about this household (radar)',
+  eergerelateerd: 'honour-related violence',
+  mensenhandel: 'human trafficking',
 };
 
 export const routeRuleLabelsEn: Record<string, string> = {
-  acuut: 'Acute danger: straight to the crisis team.',
-  mdo_context: 'Unclear situation, denial, too little information or promised anonymity: Veilig Thuis keeps control (MDO).',
-  mdo_herhaald: 'Structural violence and at least 2 earlier reports: earlier help brought no safety (MDO).',
-  wijkteam: 'Structural or multiple problems: handover to the local team of the municipality.',
-  afsluiten: 'No indications for further steps: close or turn into advice.',
+  acuut: 'With acute danger: straight to the crisis team.',
+  mdo_specialistisch: 'With suspected honour-related violence or human trafficking: to the MDO, never straight to the local team.',
+  mdo_context: 'With doubt whether there is violence, denial or refusal, too little information or promised anonymity: Veilig Thuis keeps control (MDO).',
+  mdo_herhaald: 'With structural concerns and at least 2 earlier reports in 24 months: to the MDO.',
+  hulpverlening: 'When a professional is already involved, the household cooperates and there are structural concerns or multiple problems: handover to the care already involved.',
+  wijkteam: 'With structural concerns or multiple problems: handover to the local team of the municipality.',
+  afsluiten: 'When none of this applies: close or turn into advice.',
 };
 
 /** The labels of the UI's language (Dutch unless English is chosen). */

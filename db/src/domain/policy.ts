@@ -1,8 +1,9 @@
-// "Triage policy v1" (domain.md) as data: weights, thresholds and route rules, versioned as rulesVersion.
-// A new policy is a new object with a new version; the pure triage function takes whichever it is given.
+// "Triage policy v1" and "Triage policy v2" (domain.md) as data: weights, thresholds and route rules, versioned as
+// rulesVersion. A new policy is a new object with a new version; the pure triage function takes whichever it is given,
+// and a proposal keeps the version it was made with (both stay loadable: POLICIES).
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { acuteIndicatoren, contextIndicatoren, multiProbleemIndicatoren, routes, structureleIndicatoren } from './codes.ts';
+import { aandachtspunten, acuteIndicatoren, contextIndicatoren, geweldsvormen, multiProbleemIndicatoren, routes, structureleIndicatoren } from './codes.ts';
 
 const Weight = Type.Integer({ minimum: 0, maximum: 100 });
 const Indicator = Type.Enum([...acuteIndicatoren, ...structureleIndicatoren, ...multiProbleemIndicatoren, ...contextIndicatoren]);
@@ -17,6 +18,10 @@ const RouteRule = Type.Object(
         acuut: Type.Optional(Type.Boolean()),
         /** At least one of these indicators holds. */
         anyOf: Type.Optional(Type.Array(Indicator)),
+        /** Every one of these indicators holds (v2: the hulpverlening rule). */
+        allOf: Type.Optional(Type.Array(Indicator)),
+        /** The result carries an attention point (v2: specialist forms of violence). */
+        aandachtspunt: Type.Optional(Type.Boolean()),
         /** At least this many earlier meldingen (radar). */
         minEerdereMeldingen: Type.Optional(Type.Integer({ minimum: 0 })),
       },
@@ -38,6 +43,20 @@ export const TriagePolicySchema = Type.Object(
     indicatorWeights: Type.Record(Type.String(), Weight),
     eerdereMelding: Type.Object({ weight: Weight, maxCounted: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
     maxPriority: Type.Integer({ minimum: 1 }),
+    /**
+     * v2: factors from the melding's geweldsvormen, each weighed once and carrying its attention point (domain.md,
+     * "What v2 changes" 1). Absent in v1.
+     */
+    specialisme: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { code: Type.Enum([...aandachtspunten]), weight: Weight, geweldsvormen: Type.Array(Type.Enum([...geweldsvormen]), { minItems: 1 }) },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
+    /** v2: a vermoedelijke pleger is never the child at risk (change 5). v1 counted every betrokkene under 18. */
+    plegerNietHetKind: Type.Optional(Type.Boolean()),
     /** Non-acute bands by minimum score, highest first; the last band has min 0. */
     bands: Type.Array(Type.Object({ band: Type.Enum(['P2', 'P3', 'P4']), min: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }), { minItems: 1 }),
     /** Route rules in order; the first that matches wins. The last must match always. */
@@ -48,39 +67,8 @@ export const TriagePolicySchema = Type.Object(
 export type TriagePolicy = Static<typeof TriagePolicySchema>;
 export type RouteRule = Static<typeof RouteRule>;
 
-export const policyV1: TriagePolicy = {
-  rulesVersion: 'v1',
-  acuteWeight: 40,
-  persons: { kindJongerDan4: 15, kindJongerDan18: 10, slachtoffer65Plus: 10 },
-  indicatorWeights: {
-    herhaaldGeweld: 10,
-    dwingendeControle: 10,
-    kindGetuige: 10,
-    verwaarlozing: 8,
-    zorgafhankelijk: 8,
-    stalking: 6,
-    financieleUitbuiting: 5,
-    verslaving: 4,
-    psychiatrie: 4,
-    schulden: 3,
-    huisvesting: 3,
-    isolement: 3,
-  },
-  eerdereMelding: { weight: 5, maxCounted: 3 },
-  maxPriority: 100,
-  bands: [
-    { band: 'P2', min: 40 },
-    { band: 'P3', min: 20 },
-    { band: 'P4', min: 0 },
-  ],
-  routeRules: [
-    { id: 'acuut', route: 'crisisteam', when: { acuut: true } },
-    { id: 'mdo_context', route: 'mdo', when: { anyOf: ['onduidelijkOfGeweld', 'ontkenningOfWeigering', 'onvoldoendeInformatie', 'anonimiteitToegezegd'] } },
-    { id: 'mdo_herhaald', route: 'mdo', when: { anyOf: [...structureleIndicatoren], minEerdereMeldingen: 2 } },
-    { id: 'wijkteam', route: 'wijkteam', when: { anyOf: [...structureleIndicatoren, ...multiProbleemIndicatoren] } },
-    { id: 'afsluiten', route: 'afsluiten', when: {} },
-  ],
-};
+// The versions themselves are plain data in policies.ts (no schema code), so the web app can read them too.
+export { POLICIES, policyV1, policyV2, policyVersions } from './policies.ts';
 
 /** Validates a policy from a file or table; throws one readable error. */
 export function loadPolicy(raw: unknown): TriagePolicy {
@@ -91,6 +79,6 @@ export function loadPolicy(raw: unknown): TriagePolicy {
   const p = raw as TriagePolicy;
   if (p.bands.at(-1)!.min !== 0) throw new Error('invalid triage policy: the lowest band must start at 0');
   const last = p.routeRules.at(-1)!;
-  if (last.when.acuut || last.when.anyOf || last.when.minEerdereMeldingen) throw new Error('invalid triage policy: the last route rule must match every melding');
+  if (last.when.acuut || last.when.anyOf || last.when.allOf || last.when.aandachtspunt || last.when.minEerdereMeldingen) throw new Error('invalid triage policy: the last route rule must match every melding');
   return p;
 }

@@ -3,10 +3,26 @@
 import type { MeldingStatus, Role, Route, TeamKind } from './codes.ts';
 
 /** The status a melding takes after its beoordeling. */
-export const statusForRoute: Record<Route, MeldingStatus> = { crisisteam: 'crisis', mdo: 'mdo', wijkteam: 'overdracht', afsluiten: 'afgesloten' };
+export const statusForRoute: Record<Route, MeldingStatus> = {
+  crisisteam: 'crisis',
+  mdo: 'mdo',
+  wijkteam: 'overdracht',
+  hulpverlening: 'overdracht',
+  afsluiten: 'afgesloten',
+};
 
-/** The kind of team that holds the case after its beoordeling (a wijkteam: the household's gemeente's); null: it stays. */
-export const teamKindForRoute: Record<Route, TeamKind | null> = { crisisteam: 'crisisteam', mdo: 'mdo', wijkteam: 'wijkteam', afsluiten: null };
+/**
+ * The kind of team that holds the case after its beoordeling (a wijkteam: the household's gemeente's); null: it stays.
+ * A handover to the professional already involved stays with the beoordeling team, whose case worker records the warm
+ * handover's acceptance on the contact person's behalf (api.md, Case lifecycle).
+ */
+export const teamKindForRoute: Record<Route, TeamKind | null> = {
+  crisisteam: 'crisisteam',
+  mdo: 'mdo',
+  wijkteam: 'wijkteam',
+  hulpverlening: 'beoordeling',
+  afsluiten: null,
+};
 
 /**
  * Who may take a case in each step (issue #16): the chef van de dag assigns only active Veilig Thuis staff whose work

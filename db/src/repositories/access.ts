@@ -23,7 +23,7 @@ export function isWijkteamOnly(actor: Actor): actor is UserActor {
 /**
  * Whether the actor may see the case at all; a case it may not see answers 404 (api.md: never reveal existence).
  * Case roles see every case (their own queue decides the rest); the adviseur sees the meldingen it filed; a wijkteam
- * the cases handed over to its gemeente, now or before. `m` is the meldingen row's alias.
+ * the cases handed over to its gemeente's wijkteam, now or before (never a handover to the hulpverlening). `m` is the meldingen row's alias.
  */
 export function caseVisible(actor: Actor, m: SQL = sql`meldingen`): SQL {
   if (actor.type !== 'user') return sql`false`;
@@ -31,7 +31,7 @@ export function caseVisible(actor: Actor, m: SQL = sql`meldingen`): SQL {
   const parts: SQL[] = [];
   if (has(actor, 'adviseur')) parts.push(sql`${m}.created_by_user_id = ${actor.id}::uuid`);
   if (has(actor, 'wijkteam') && actor.gemeente) {
-    parts.push(sql`exists (select 1 from overdrachten vo where vo.melding_id = ${m}.id and vo.gemeente_code = ${actor.gemeente})`);
+    parts.push(sql`exists (select 1 from overdrachten vo where vo.melding_id = ${m}.id and vo.gemeente_code = ${actor.gemeente} and vo.hulpverlening is null)`);
   }
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }

@@ -4,11 +4,11 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import type { WerkdagKalender } from '../domain/calendar.ts';
-import type { Band, BetrokkeneRol, Route, Veiligheid } from '../domain/codes.ts';
+import type { Band, BetrokkeneRol, Geweldsvorm, Route, Veiligheid } from '../domain/codes.ts';
 import { mayTakeCase, statusForRoute, teamKindForRoute } from '../domain/routing.ts';
 import { beoordelingen, betrokkenen, meldingen, meldingEvents, triageVoorstellen, type Melding } from '../schema/index.ts';
 import { planTerugkoppeling } from './follow-up.ts';
-import { InputRefused, LifecycleConflict, createOverdracht, move, teamId } from './lifecycle.ts';
+import { InputRefused, LifecycleConflict, createOverdracht, move, teamId, type Hulpverlening } from './lifecycle.ts';
 import { persoonIndexOf } from './meldingen.ts';
 import { addToOutbox } from './outbox.ts';
 import { activeStaffAmong } from './users.ts';
@@ -25,8 +25,10 @@ export async function decideBeoordeling(
     route: Route;
     band?: Band | undefined;
     reason: string | null;
-    /** Route wijkteam: the handover as written for the wijkteam. */
+    /** Route wijkteam or hulpverlening: the handover as written for whoever receives it. */
     overdracht?: { toelichting: string; veiligheidsvoorwaarden: string | null } | null;
+    /** Route hulpverlening: the professional already involved; without it the handover is recorded later. */
+    hulpverlening?: Hulpverlening | null;
     actorId: string;
     deciderTeamId: string | null;
     today: string;
@@ -70,12 +72,15 @@ export async function decideBeoordeling(
   // Confirming route wijkteam sends the overdracht to the household's gemeente at once (api.md, lifecycle).
   // The wijkteam reads what was written for it; never the melding's own toelichting (it may name the melder), nor the
   // reason for an override (written for colleagues). Without a text, only what the codes of the case say.
-  if (d.route === 'wijkteam') {
+  // Route hulpverlening does the same towards the professional already involved when it is named; otherwise the case
+  // waits in the beoordeling team's queue (status overdracht, no handover yet) until the handover is recorded.
+  if (d.route === 'wijkteam' || (d.route === 'hulpverlening' && d.hulpverlening)) {
     await createOverdracht(tx, {
       meldingId: m.id,
       gemeente: m.gemeenteCode,
       toelichting: d.overdracht?.toelichting ?? overdrachtUitCodes(m.geweldsvormen, band),
       veiligheidsvoorwaarden: d.overdracht?.veiligheidsvoorwaarden ?? null,
+      hulpverlening: d.route === 'hulpverlening' ? d.hulpverlening : null,
       actorId: d.actorId,
     });
   }
@@ -95,10 +100,12 @@ export interface Aanvulling {
   veiligheid?: Veiligheid;
   toelichting?: string;
   betrokkenen?: { rol: BetrokkeneRol; voornaam: string; achternaam: string; geboortedatum?: string }[];
+  /** Forms of violence that came to light (policy v2 reads the specialist ones on re-triage); none is taken back. */
+  geweldsvormen?: Geweldsvorm[];
 }
 
 /**
- * New information on an open case: indicators that now hold are added (none is taken back), the text is appended
+ * New information on an open case: indicators and forms of violence that now hold are added (none is taken back), the text is appended
  * with its time, persons are added; a new triage run is asked for through the outbox. The earlier proposal stays.
  */
 export async function addAanvulling(tx: DbOrTx, m: Melding, a: Aanvulling, o: { actorId: string; now?: Date }) {
@@ -110,6 +117,7 @@ export async function addAanvulling(tx: DbOrTx, m: Melding, a: Aanvulling, o: { 
     .update(meldingen)
     .set({
       veiligheid: { ...m.veiligheid, ...Object.fromEntries(Object.entries(a.veiligheid ?? {}).filter(([, v]) => v === true)) },
+      geweldsvormen: [...new Set([...m.geweldsvormen, ...(a.geweldsvormen ?? [])])],
       toelichting: a.toelichting ? `${m.toelichting}${m.toelichting ? '\n\n' : ''}[Aanvulling ${stamp}] ${a.toelichting}` : m.toelichting,
       triageRequested: run,
       updatedAt: now,

@@ -1,6 +1,6 @@
-// After the beoordeling: handover to a wijkteam, its acceptance or return, the monitoring checkpoints, the
+// After the beoordeling: handover to a wijkteam or the hulpverlening, its acceptance or return, the monitoring checkpoints, the
 // tijdelijk huisverbod and closing (domain.md steps 3–7). Each step is an event in the case history.
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { klokVan, monitoringCheckpoints as plannedCheckpoints, stapTermijn } from '../domain/deadlines.ts';
 import type { MeldingStatus, TeamKind } from '../domain/codes.ts';
@@ -69,10 +69,40 @@ export async function refreshClock(tx: DbOrTx, meldingId: string) {
   await tx.update(meldingen).set({ clockDueAt: sql`melding_clock(${meldingen.id}, ${meldingen.status})` }).where(eq(meldingen.id, meldingId));
 }
 
-/** Sends a handover to a gemeente's wijkteam; refuses while another one is pending. */
+/** The professional already involved to whom a case is handed over (route hulpverlening, api.md). */
+export interface Hulpverlening {
+  organisatie: string;
+  contactpersoon: string;
+  telefoon?: string | undefined;
+  email?: string | undefined;
+}
+
+/** The stored (sealed) JSON of a handover's hulpverlening, read back; null for a handover to a wijkteam. */
+export function hulpverleningVan(stored: string | null): Hulpverlening | null {
+  if (!stored) return null;
+  try {
+    const h = JSON.parse(stored) as Hulpverlening;
+    return { organisatie: h.organisatie, contactpersoon: h.contactpersoon, ...(h.telefoon ? { telefoon: h.telefoon } : {}), ...(h.email ? { email: h.email } : {}) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sends a handover: to a gemeente's wijkteam, or with `hulpverlening` to the professional already involved (the case
+ * then stays with the beoordeling team, whose case worker records the warm handover's acceptance). Refuses while
+ * another one is pending.
+ */
 export async function createOverdracht(
   tx: DbOrTx,
-  o: { meldingId: string; gemeente: string; toelichting: string; veiligheidsvoorwaarden?: string | null; actorId: string | null },
+  o: {
+    meldingId: string;
+    gemeente: string;
+    toelichting: string;
+    veiligheidsvoorwaarden?: string | null;
+    hulpverlening?: Hulpverlening | null;
+    actorId: string | null;
+  },
 ) {
   const [g] = await tx.select({ code: gemeenten.code }).from(gemeenten).where(eq(gemeenten.code, o.gemeente));
   if (!g) throw new InputRefused('Onbekende gemeente.', [{ path: '/gemeente', message: 'Onbekende gemeente voor deze regio.' }]);
@@ -81,12 +111,26 @@ export async function createOverdracht(
     .from(overdrachten)
     .where(and(eq(overdrachten.meldingId, o.meldingId), eq(overdrachten.status, 'verzonden')));
   if (pending) throw new LifecycleConflict('Er staat al een overdracht open voor deze melding.');
+  const h = o.hulpverlening ?? null;
   const [row] = await tx
     .insert(overdrachten)
-    .values({ meldingId: o.meldingId, gemeenteCode: o.gemeente, toelichting: o.toelichting, veiligheidsvoorwaarden: o.veiligheidsvoorwaarden ?? null, createdBy: o.actorId })
+    .values({
+      meldingId: o.meldingId,
+      gemeenteCode: o.gemeente,
+      toelichting: o.toelichting,
+      veiligheidsvoorwaarden: o.veiligheidsvoorwaarden ?? null,
+      hulpverlening: h ? JSON.stringify(h) : null,
+      createdBy: o.actorId,
+    })
     .returning({ id: overdrachten.id });
-  await move(tx, o.meldingId, 'overdracht', await teamId(tx, 'wijkteam', o.gemeente));
-  await tx.insert(meldingEvents).values({ meldingId: o.meldingId, type: 'overdracht_verzonden', actorId: o.actorId, data: { overdrachtId: row!.id, gemeente: o.gemeente } });
+  await move(tx, o.meldingId, 'overdracht', h ? await teamId(tx, 'beoordeling') : await teamId(tx, 'wijkteam', o.gemeente));
+  // The event names where it went, never who (the contact person is personal data; the case file has it, sealed).
+  await tx.insert(meldingEvents).values({
+    meldingId: o.meldingId,
+    type: 'overdracht_verzonden',
+    actorId: o.actorId,
+    data: { overdrachtId: row!.id, gemeente: o.gemeente, naar: h ? 'hulpverlening' : 'wijkteam' },
+  });
   return row!.id;
 }
 
@@ -110,19 +154,24 @@ export async function listOverdrachten(db: DbOrTx, f: { gemeente: string | null;
       createdAt: overdrachten.createdAt,
       decidedAt: overdrachten.decidedAt,
       band: meldingen.band,
+      hulpverlening: overdrachten.hulpverlening,
     })
     .from(overdrachten)
     .innerJoin(meldingen, eq(meldingen.id, overdrachten.meldingId))
-    .where(and(caseReadable(f.readableBy), f.gemeente ? eq(overdrachten.gemeenteCode, f.gemeente) : undefined))
+    // A wijkteam's inbox holds only what went to its wijkteam, never a handover to the hulpverlening in its gemeente.
+    .where(and(caseReadable(f.readableBy), f.gemeente ? and(eq(overdrachten.gemeenteCode, f.gemeente), isNull(overdrachten.hulpverlening)) : undefined))
     .orderBy(sql`${overdrachten.status} = 'verzonden' desc`, desc(overdrachten.createdAt))
     .limit(500);
 }
 
-/** Accepting schedules the monitoring checkpoints, counted from the day of acceptance (api.md). */
-export async function acceptOverdracht(tx: DbOrTx, id: string, actorId: string, today: string, months?: readonly number[]) {
+/**
+ * Accepting schedules the monitoring checkpoints, counted from the day of acceptance (api.md); a handover to the
+ * hulpverlening is accepted by a Veilig Thuis case worker on the contact person's behalf (`namens`).
+ */
+export async function acceptOverdracht(tx: DbOrTx, id: string, actorId: string, today: string, months?: readonly number[], namens: 'contactpersoon' | null = null) {
   const [o] = await tx
     .update(overdrachten)
-    .set({ status: 'geaccepteerd', decidedBy: actorId, decidedAt: new Date() })
+    .set({ status: 'geaccepteerd', decidedBy: actorId, decidedAt: new Date(), namens })
     .where(and(eq(overdrachten.id, id), eq(overdrachten.status, 'verzonden')))
     .returning();
   if (!o) throw new LifecycleConflict('Deze overdracht is al beantwoord.');
@@ -130,7 +179,7 @@ export async function acceptOverdracht(tx: DbOrTx, id: string, actorId: string, 
   await tx.insert(monitoringCheckpoints).values(dates.map((dueDate) => ({ meldingId: o.meldingId, overdrachtId: o.id, dueDate })));
   await move(tx, o.meldingId, 'monitoring', await teamId(tx, 'monitoring'));
   await tx.insert(meldingEvents).values([
-    { meldingId: o.meldingId, type: 'overdracht_geaccepteerd', actorId, data: { overdrachtId: o.id, gemeente: o.gemeenteCode } },
+    { meldingId: o.meldingId, type: 'overdracht_geaccepteerd', actorId, data: { overdrachtId: o.id, gemeente: o.gemeenteCode, ...(namens ? { namens } : {}) } },
     { meldingId: o.meldingId, type: 'monitoring_gepland', actorId, data: { checkpoints: dates } },
   ]);
   return o;

@@ -1,9 +1,9 @@
 // Storage side of the triage pipeline: the radar count, loading a melding for triage and storing a proposal.
-import { and, lt, sql } from 'drizzle-orm';
+import { and, desc, lte, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { adresSleutel, berekenDeadlines, persoonSleutel, radarWindow, triage, type TriagePolicy, type TriageResult, type WerkdagKalender } from '../domain/index.ts';
+import { POLICIES, adresSleutel, berekenDeadlines, persoonSleutel, policyV1, radarWindow, triage, type TriagePolicy, type TriageResult, type WerkdagKalender } from '../domain/index.ts';
 import { blindIndexCandidates } from '../security/field-cipher.ts';
-import { betrokkenen, meldingen, meldingEvents, teams, triageVoorstellen } from '../schema/index.ts';
+import { betrokkenen, meldingen, meldingEvents, teams, triageBeleidActivaties, triageVoorstellen } from '../schema/index.ts';
 import { decodeJsonRow, decodeJsonRows } from './json-rows.ts';
 import { teamOfKind } from './lifecycle.ts';
 
@@ -54,6 +54,30 @@ export async function countEerdereMeldingen(tx: DbOrTx, meldingId: string, m: { 
   return rows[0]?.n ?? 0;
 }
 
+/**
+ * The policy version active at a moment: the activation with the latest `ingang` not after it (domain.md,
+ * "Activation"). A proposal made at that moment uses it; one made before keeps the version it was made with.
+ */
+export async function activePolicyAt(db: DbOrTx, at: Date): Promise<TriagePolicy> {
+  const [row] = await db
+    .select({ versie: triageBeleidActivaties.versie })
+    .from(triageBeleidActivaties)
+    .where(lte(triageBeleidActivaties.ingang, at))
+    .orderBy(desc(triageBeleidActivaties.ingang), desc(triageBeleidActivaties.createdAt))
+    .limit(1);
+  return (row && POLICIES[row.versie]) || policyV1;
+}
+
+/** Every activation, newest first: the register's history of which version ran when. */
+export const listPolicyActivations = (db: DbOrTx) =>
+  db.select().from(triageBeleidActivaties).orderBy(desc(triageBeleidActivaties.ingang), desc(triageBeleidActivaties.createdAt));
+
+/** A beheerder's switch to a version from a moment on, with a reason (the route audits it). */
+export async function activatePolicy(tx: DbOrTx, a: { versie: string; ingang: Date; reden: string; door: string }) {
+  const [row] = await tx.insert(triageBeleidActivaties).values(a).returning();
+  return row!;
+}
+
 export type TriageOutcome =
   | { kind: 'stored'; id: string; reference: string; run: number; result: TriageResult; eerdereMeldingen: number; teamKind: string | null }
   | { kind: 'skipped'; reason: 'not_found' | 'already_triaged' };
@@ -66,7 +90,7 @@ export async function runTriage(
   tx: DbOrTx,
   meldingId: string,
   run: number,
-  deps: { policy: TriagePolicy; kalender: WerkdagKalender; now?: Date },
+  deps: { policy?: TriagePolicy | undefined; kalender: WerkdagKalender; now?: Date },
 ): Promise<TriageOutcome> {
   // The row, locked, with its persons in the same round trip: their (sealed) names make the radar's blind indexes.
   const [row] = await tx.execute<{ melding: unknown; persons: unknown }>(sql`
@@ -78,11 +102,13 @@ export async function runTriage(
   const persons = decodeJsonRows(betrokkenen, row!.persons);
   const household = huishoudenVan(m, persons);
   const eerdereMeldingen = await countEerdereMeldingen(tx, meldingId, m, household);
-  const result = triage(
-    { receivedAt: m.receivedAt, veiligheid: m.veiligheid, anoniemNaarHuishouden: m.anoniemNaarHuishouden, betrokkenen: persons, eerdereMeldingen },
-    deps.policy,
-  );
   const now = deps.now ?? new Date();
+  // New proposals and re-triage use the version active now (a test may pin one).
+  const policy = deps.policy ?? (await activePolicyAt(tx, now));
+  const result = triage(
+    { receivedAt: m.receivedAt, veiligheid: m.veiligheid, anoniemNaarHuishouden: m.anoniemNaarHuishouden, betrokkenen: persons, geweldsvormen: m.geweldsvormen, eerdereMeldingen },
+    policy,
+  );
   const deadlines = berekenDeadlines(m.receivedAt, result.urgency, deps.kalender);
 
   // Acute meldingen go to the crisis team at once; the beoordeling confirms afterwards. Others wait for a

@@ -10,7 +10,12 @@ import { gemeenten, teams } from './reference.ts';
 import { users } from './security.ts';
 import { followsItsCase, overdrachtPolicies } from './row-security.ts';
 
-/** A handover to a gemeente's wijkteam (domain.md step 3, overdracht): sent, then accepted or sent back. */
+/**
+ * A handover (domain.md step 3, overdracht): to a gemeente's wijkteam, or (route hulpverlening, policy v2) to the
+ * professional already involved, named in `hulpverlening`; sent, then accepted or sent back. The wijkteam never sees a
+ * handover to the hulpverlening (row-security.ts), and a Veilig Thuis case worker records that one's acceptance on
+ * the contact person's behalf (`namens`).
+ */
 export const overdrachten = pgTable(
   'overdrachten',
   {
@@ -25,6 +30,10 @@ export const overdrachten = pgTable(
     toelichting: sealedText('toelichting').notNull().default(''),
     veiligheidsvoorwaarden: sealedText('veiligheidsvoorwaarden'),
     reden: sealedText('reden'),
+    /** Route hulpverlening: `{ organisatie, contactpersoon, telefoon?, email? }` as sealed JSON; null for a wijkteam. */
+    hulpverlening: sealedText('hulpverlening'),
+    /** Accepted on someone's behalf by a Veilig Thuis case worker: 'contactpersoon' (a warm handover). */
+    namens: varchar('namens', { length: 20 }),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: tstz('created_at').notNull().defaultNow(),
     decidedBy: uuid('decided_by').references(() => users.id),

@@ -1,6 +1,6 @@
-// Reference data: the gemeenten, the teams, the reference counters and the declared non-working days.
+// Reference data: the gemeenten, the teams, the reference counters, the declared non-working days and the triage policy's activations.
 import { sql } from 'drizzle-orm';
-import { check, date, integer, pgTable, primaryKey, smallint, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, primaryKey, smallint, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { teamKindEnum, tstz } from './common.ts';
 
 export const gemeenten = pgTable('gemeenten', {
@@ -42,5 +42,23 @@ export const extraNietWerkdagen = pgTable('extra_niet_werkdagen', {
   omschrijving: text('omschrijving').notNull(),
   createdAt: tstz('created_at').notNull().defaultNow(),
 });
+
+/**
+ * Which triage policy version is active from when (domain.md, "Activation"): the version of a new proposal is the one
+ * whose `ingang` is the latest not after the moment of the proposal. The migration that brought v2 made it active from
+ * its deploy; a later switch is a beheerder's action with a reason (POST /api/triage/beleid/activeren), audited.
+ */
+export const triageBeleidActivaties = pgTable(
+  'triage_beleid_activaties',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    versie: text('versie').notNull(),
+    ingang: tstz('ingang').notNull(),
+    reden: text('reden').notNull(),
+    door: uuid('door'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('triage_beleid_activaties_ingang_idx').on(t.ingang)],
+);
 
 export type Team = typeof teams.$inferSelect;

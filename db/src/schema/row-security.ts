@@ -16,13 +16,13 @@ const appPolicy = (table: string) => pgPolicy(`${table}_app`, { as: 'permissive'
 
 const wijkteamReads = (table: string, using: string) => pgPolicy(`${table}_wijkteam`, { as: 'permissive', for: 'select', to: wijkteamRole, using: sql.raw(`(${using})`) });
 
-/** A handover is the wijkteam's when it went to its gemeente. */
-export const overdrachtPolicies = () => [appPolicy('overdrachten'), wijkteamReads('overdrachten', 'gemeente_code = vt_wijkteam_gemeente()')];
+/** A handover is the wijkteam's when it went to its gemeente's wijkteam (not to the hulpverlening already involved). */
+export const overdrachtPolicies = () => [appPolicy('overdrachten'), wijkteamReads('overdrachten', 'gemeente_code = vt_wijkteam_gemeente() AND hulpverlening IS NULL')];
 
 /** A case is the wijkteam's when one of its handovers went to the wijkteam's gemeente. */
 export const meldingPolicies = () => [
   appPolicy('meldingen'),
-  wijkteamReads('meldingen', 'EXISTS (SELECT 1 FROM overdrachten o WHERE o.melding_id = meldingen.id AND o.gemeente_code = vt_wijkteam_gemeente())'),
+  wijkteamReads('meldingen', 'EXISTS (SELECT 1 FROM overdrachten o WHERE o.melding_id = meldingen.id AND o.gemeente_code = vt_wijkteam_gemeente() AND o.hulpverlening IS NULL)'),
 ];
 
 /** A table that holds part of a case (`melding_id`) follows the case: the wijkteam reads a row when it may read the case. */

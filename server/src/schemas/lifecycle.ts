@@ -1,5 +1,6 @@
 // Shapes of the lifecycle routes, shared by their files (folder = URL prefix, server/src/routes/api).
 import { overdrachtStatussen, voorwaardeStatussen } from '@vt/db/domain';
+import { Hulpverlening } from './melding.ts';
 import { Type } from 'typebox';
 import { DateTime, Id, IsoDate, Nullable, codeEnum } from './common.ts';
 
@@ -12,6 +13,8 @@ export const Overdracht = Type.Object({
   band: Nullable(Type.String()),
   toelichting: Type.String(),
   veiligheidsvoorwaarden: Nullable(Type.String()),
+  /** Route hulpverlening: the professional already involved; null for a handover to a wijkteam. */
+  hulpverlening: Nullable(Hulpverlening),
   createdAt: DateTime,
   decidedAt: Nullable(DateTime),
 });

@@ -1,7 +1,18 @@
-import { acuteActies, bands, betrokkeneRollen, klokken, conclusies, eventTypes, geweldsvormen, melderRollen, melderTypes, meldingKanalen, meldingStatussen, monitoringStatussen, onderzoekVervolgen, overdrachtStatussen, routes, sectoren, teamKinds, terugkoppelMomenten, urgencies, voorwaardeStatussen } from '@vt/db/domain';
+import { aandachtspunten, acuteActies, bands, betrokkeneRollen, klokken, conclusies, eventTypes, geweldsvormen, melderRollen, melderTypes, meldingKanalen, meldingStatussen, monitoringStatussen, onderzoekVervolgen, overdrachtStatussen, routes, sectoren, teamKinds, terugkoppelMomenten, urgencies, voorwaardeStatussen } from '@vt/db/domain';
 import { Type, type Static } from 'typebox';
 import { GeweldsvormenList } from './advies.ts';
-import { codeEnum, DateTime, GemeenteCode, Id, IsoDate, Nullable, Page, PageSize } from './common.ts';
+import { codeEnum, DateTime, Email, GemeenteCode, Id, IsoDate, Nullable, Page, PageSize, Phone, Text } from './common.ts';
+
+/** The professional already involved to whom route hulpverlening hands the case over (api.md). */
+export const Hulpverlening = Type.Object(
+  {
+    organisatie: Text(200, { minLength: 2 }),
+    contactpersoon: Text(200, { minLength: 2 }),
+    telefoon: Type.Optional(Phone),
+    email: Type.Optional(Email),
+  },
+  { additionalProperties: false },
+);
 
 export { Betrokkene, Huishouden, Melder, MeldingBody, Veiligheid } from '@vt/db/domain/contract';
 
@@ -12,7 +23,9 @@ export const MeldingCreated = Type.Object({
   receivedAt: DateTime,
 });
 
-const Factor = Type.Object({ code: Type.String(), weight: Type.Integer() });
+/** A factor with its weight and its Dutch text (db/src/domain/explain.ts). */
+const Factor = Type.Object({ code: Type.String(), weight: Type.Integer(), tekst: Type.String() });
+const Aandachtspunt = Type.Object({ code: codeEnum(aandachtspunten), tekst: Type.String() });
 
 export const Triage = Type.Object({
   urgency: codeEnum(urgencies),
@@ -21,6 +34,10 @@ export const Triage = Type.Object({
   route: codeEnum(routes),
   routeRule: Type.String(),
   factors: Type.Array(Factor),
+  /** What the specialism requires (policy v2); empty when neither applies. */
+  aandachtspunten: Type.Array(Aandachtspunt),
+  /** The route's reason in plain Dutch, citing only what made its rule fire. */
+  uitleg: Type.String(),
   rulesVersion: Type.String(),
   eerdereMeldingen: Type.Integer(),
   proposedAt: DateTime,
@@ -118,6 +135,10 @@ export const Melding = Type.Object(
         /** The handover as written for the wijkteam (what it may know). */
         toelichting: Type.Optional(Type.String()),
         veiligheidsvoorwaarden: Type.Optional(Nullable(Type.String())),
+        /** Route hulpverlening: the professional already involved (null for a handover to a wijkteam). */
+        hulpverlening: Nullable(Hulpverlening),
+        /** Accepted by a Veilig Thuis case worker on the contact person's behalf. */
+        namens: Nullable(Type.Literal('contactpersoon')),
       }),
     ),
     monitoring: Type.Array(Type.Object({ id: Id, dueDate: IsoDate, status: codeEnum(monitoringStatussen) })),

@@ -17,13 +17,13 @@ export async function lockCase(tx: Tx, meldingId: string): Promise<Melding> {
 }
 
 /** Runs a step on the request's case in one transaction, its row locked; a lifecycle conflict answers 409. */
-export function onCase<T>(app: App, req: FastifyRequest, work: (tx: Tx, meldingId: string) => Promise<T>): Promise<T> {
+export function onCase<T>(app: App, req: FastifyRequest, work: (tx: Tx, meldingId: string, melding: Awaited<ReturnType<typeof lockCase>>) => Promise<T>): Promise<T> {
   return app.db.db.transaction(async (tx) => {
     const meldingId = req.case!.meldingId;
-    await lockCase(tx, meldingId);
+    const melding = await lockCase(tx, meldingId);
     // Under the lock: a write that raced another on the same version finds it changed (issue #16).
     await assertIfMatch(tx, req);
-    return work(tx, meldingId);
+    return work(tx, meldingId, melding);
   });
 }
 

@@ -1,6 +1,6 @@
 // Business rules on top of the schema, and the mapping from the database to the contract's melding shape.
-import { findMeldingDetail, schema, type DbOrTx, type MeldingDetail } from '@vt/db';
-import { amsterdamDate, klokVan } from '@vt/db/domain';
+import { findMeldingDetail, hulpverleningVan, schema, type DbOrTx, type MeldingDetail } from '@vt/db';
+import { amsterdamDate, explainTriage, klokVan } from '@vt/db/domain';
 import type { ErrorDetail } from '../errors.ts';
 import { badRequest, notFound } from '../errors.ts';
 import type { Melding, MeldingBody } from '../schemas/melding.ts';
@@ -50,6 +50,45 @@ export async function checkMeldingBody(db: DbOrTx, body: MeldingBody, now: Date,
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
+/**
+ * The proposal as the triage made it (its latest run): after a beoordeling the melding's own band and route are the
+ * decided ones, which every list shows, and the proposal stays visible here as such, with its true texts
+ * (explainTriage: each factor's tekst, the attention points, the uitleg) made from what it stored.
+ */
+function triageView(d: MeldingDetail): Melding['triage'] {
+  const m = d.melding;
+  const p = d.voorstel
+    ? { ...d.voorstel, proposedAt: d.voorstel.proposedAt }
+    : m.urgency && m.band && m.route && m.priority !== null && m.proposedAt
+      ? {
+          urgency: m.urgency,
+          band: m.band,
+          priority: m.priority,
+          route: m.route,
+          routeRule: m.routeRule ?? '',
+          factors: m.factors ?? [],
+          rulesVersion: m.rulesVersion ?? '',
+          eerdereMeldingen: m.eerdereMeldingen ?? 0,
+          proposedAt: m.proposedAt,
+        }
+      : null;
+  if (!p) return null;
+  const texts = explainTriage(p, { veiligheid: m.veiligheid, anoniemNaarHuishouden: m.anoniemNaarHuishouden, geweldsvormen: m.geweldsvormen });
+  return {
+    urgency: p.urgency,
+    band: p.band,
+    priority: p.priority,
+    route: p.route,
+    routeRule: p.routeRule,
+    factors: texts.factors,
+    aandachtspunten: texts.aandachtspunten,
+    uitleg: texts.uitleg,
+    rulesVersion: p.rulesVersion,
+    eerdereMeldingen: p.eerdereMeldingen,
+    proposedAt: p.proposedAt.toISOString(),
+  };
+}
+
 export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean }): Melding {
   const m = d.melding;
   // The wijkteam (who may not know the melder) reads what was written for it: the handover's text instead of the
@@ -94,31 +133,7 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
     toelichting: forWijkteam ? (d.lifecycle.overdracht?.toelichting ?? '') : m.toelichting,
     // The proposal as the triage made it (its latest run): after a beoordeling the melding's own band and route are
     // the decided ones, which every list shows, and the proposal stays visible here as such.
-    triage: d.voorstel
-      ? {
-          urgency: d.voorstel.urgency,
-          band: d.voorstel.band,
-          priority: d.voorstel.priority,
-          route: d.voorstel.route,
-          routeRule: d.voorstel.routeRule,
-          factors: d.voorstel.factors,
-          rulesVersion: d.voorstel.rulesVersion,
-          eerdereMeldingen: d.voorstel.eerdereMeldingen,
-          proposedAt: d.voorstel.proposedAt.toISOString(),
-        }
-      : m.urgency && m.band && m.route && m.priority !== null && m.proposedAt
-        ? {
-            urgency: m.urgency,
-            band: m.band,
-            priority: m.priority,
-            route: m.route,
-            routeRule: m.routeRule ?? '',
-            factors: m.factors ?? [],
-            rulesVersion: m.rulesVersion ?? '',
-            eerdereMeldingen: m.eerdereMeldingen ?? 0,
-            proposedAt: m.proposedAt.toISOString(),
-          }
-        : null,
+    triage: triageView(d),
     beoordeling: d.beoordeling
       ? {
           route: d.beoordeling.route,
@@ -157,6 +172,8 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
           reden: d.lifecycle.overdracht.status === 'teruggestuurd' ? d.lifecycle.overdracht.reden : null,
           toelichting: d.lifecycle.overdracht.toelichting,
           veiligheidsvoorwaarden: d.lifecycle.overdracht.veiligheidsvoorwaarden,
+          hulpverlening: hulpverleningVan(d.lifecycle.overdracht.hulpverlening),
+          namens: d.lifecycle.overdracht.namens === 'contactpersoon' ? 'contactpersoon' : null,
         }
       : null,
     monitoring: d.lifecycle.monitoring.map((c) => ({ id: c.id, dueDate: c.dueDate, status: c.status })),

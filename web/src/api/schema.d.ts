@@ -5814,7 +5814,7 @@ export interface paths {
                 query?: {
                     status?: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
                     band?: "P1" | "P2" | "P3" | "P4";
-                    route?: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                    route?: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                     /** @description CBS gemeente code, e.g. GM0153 */
                     gemeente?: string;
                     overdue?: boolean;
@@ -5852,7 +5852,7 @@ export interface paths {
                                 receivedAt: string;
                                 gemeente: string;
                                 band: ("P1" | "P2" | "P3" | "P4") | null;
-                                route: ("crisisteam" | "mdo" | "wijkteam" | "afsluiten") | null;
+                                route: ("crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten") | null;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 time with offset
@@ -6267,6 +6267,7 @@ export interface paths {
                              */
                             geboortedatum?: string;
                         }[];
+                        geweldsvormen?: ("partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig")[];
                     };
                 };
             };
@@ -6344,12 +6345,19 @@ export interface paths {
                                 band: "P1" | "P2" | "P3" | "P4";
                                 priority: number;
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 routeRule: string;
                                 factors: {
                                     code: string;
                                     weight: number;
+                                    tekst: string;
                                 }[];
+                                aandachtspunten: {
+                                    /** @enum {string} */
+                                    code: "eergerelateerd" | "mensenhandel";
+                                    tekst: string;
+                                }[];
+                                uitleg: string;
                                 rulesVersion: string;
                                 eerdereMeldingen: number;
                                 /**
@@ -6360,7 +6368,7 @@ export interface paths {
                             } | null;
                             beoordeling: {
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 /** @enum {string} */
                                 band: "P1" | "P2" | "P3" | "P4";
                                 override: boolean;
@@ -6435,6 +6443,14 @@ export interface paths {
                                 reden: string | null;
                                 toelichting?: string;
                                 veiligheidsvoorwaarden?: string | null;
+                                hulpverlening: {
+                                    organisatie: string;
+                                    contactpersoon: string;
+                                    telefoon?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                } | null;
+                                namens: "contactpersoon" | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -6770,12 +6786,19 @@ export interface paths {
                                 band: "P1" | "P2" | "P3" | "P4";
                                 priority: number;
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 routeRule: string;
                                 factors: {
                                     code: string;
                                     weight: number;
+                                    tekst: string;
                                 }[];
+                                aandachtspunten: {
+                                    /** @enum {string} */
+                                    code: "eergerelateerd" | "mensenhandel";
+                                    tekst: string;
+                                }[];
+                                uitleg: string;
                                 rulesVersion: string;
                                 eerdereMeldingen: number;
                                 /**
@@ -6786,7 +6809,7 @@ export interface paths {
                             } | null;
                             beoordeling: {
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 /** @enum {string} */
                                 band: "P1" | "P2" | "P3" | "P4";
                                 override: boolean;
@@ -6861,6 +6884,14 @@ export interface paths {
                                 reden: string | null;
                                 toelichting?: string;
                                 veiligheidsvoorwaarden?: string | null;
+                                hulpverlening: {
+                                    organisatie: string;
+                                    contactpersoon: string;
+                                    telefoon?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                } | null;
+                                namens: "contactpersoon" | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -7188,12 +7219,19 @@ export interface paths {
                                 band: "P1" | "P2" | "P3" | "P4";
                                 priority: number;
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 routeRule: string;
                                 factors: {
                                     code: string;
                                     weight: number;
+                                    tekst: string;
                                 }[];
+                                aandachtspunten: {
+                                    /** @enum {string} */
+                                    code: "eergerelateerd" | "mensenhandel";
+                                    tekst: string;
+                                }[];
+                                uitleg: string;
                                 rulesVersion: string;
                                 eerdereMeldingen: number;
                                 /**
@@ -7204,7 +7242,7 @@ export interface paths {
                             } | null;
                             beoordeling: {
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 /** @enum {string} */
                                 band: "P1" | "P2" | "P3" | "P4";
                                 override: boolean;
@@ -7279,6 +7317,14 @@ export interface paths {
                                 reden: string | null;
                                 toelichting?: string;
                                 veiligheidsvoorwaarden?: string | null;
+                                hulpverlening: {
+                                    organisatie: string;
+                                    contactpersoon: string;
+                                    telefoon?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                } | null;
+                                namens: "contactpersoon" | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -7529,14 +7575,22 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                        route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                         /** @enum {string} */
                         band?: "P1" | "P2" | "P3" | "P4";
                         reason?: string;
-                        /** @description Route wijkteam: the handover as written for the wijkteam (what it may know; never the melder-identifying toelichting). Without it the handover says only what the case codes say. */
+                        /** @description Route wijkteam or hulpverlening: the handover as written for whoever receives it (what it may know; never the melder-identifying toelichting). Without it the handover says only what the case codes say. */
                         overdracht?: {
                             toelichting: string;
                             veiligheidsvoorwaarden?: string;
+                        };
+                        /** @description Route hulpverlening: the professional already involved; the handover to it is created at once. Without it the case waits in the beoordeling queue until POST /overdracht records it. */
+                        hulpverlening?: {
+                            organisatie: string;
+                            contactpersoon: string;
+                            telefoon?: string;
+                            /** Format: email */
+                            email?: string;
                         };
                     };
                 };
@@ -7615,12 +7669,19 @@ export interface paths {
                                 band: "P1" | "P2" | "P3" | "P4";
                                 priority: number;
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 routeRule: string;
                                 factors: {
                                     code: string;
                                     weight: number;
+                                    tekst: string;
                                 }[];
+                                aandachtspunten: {
+                                    /** @enum {string} */
+                                    code: "eergerelateerd" | "mensenhandel";
+                                    tekst: string;
+                                }[];
+                                uitleg: string;
                                 rulesVersion: string;
                                 eerdereMeldingen: number;
                                 /**
@@ -7631,7 +7692,7 @@ export interface paths {
                             } | null;
                             beoordeling: {
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 /** @enum {string} */
                                 band: "P1" | "P2" | "P3" | "P4";
                                 override: boolean;
@@ -7706,6 +7767,14 @@ export interface paths {
                                 reden: string | null;
                                 toelichting?: string;
                                 veiligheidsvoorwaarden?: string | null;
+                                hulpverlening: {
+                                    organisatie: string;
+                                    contactpersoon: string;
+                                    telefoon?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                } | null;
+                                namens: "contactpersoon" | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -8341,12 +8410,19 @@ export interface paths {
                                 band: "P1" | "P2" | "P3" | "P4";
                                 priority: number;
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 routeRule: string;
                                 factors: {
                                     code: string;
                                     weight: number;
+                                    tekst: string;
                                 }[];
+                                aandachtspunten: {
+                                    /** @enum {string} */
+                                    code: "eergerelateerd" | "mensenhandel";
+                                    tekst: string;
+                                }[];
+                                uitleg: string;
                                 rulesVersion: string;
                                 eerdereMeldingen: number;
                                 /**
@@ -8357,7 +8433,7 @@ export interface paths {
                             } | null;
                             beoordeling: {
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 /** @enum {string} */
                                 band: "P1" | "P2" | "P3" | "P4";
                                 override: boolean;
@@ -8432,6 +8508,14 @@ export interface paths {
                                 reden: string | null;
                                 toelichting?: string;
                                 veiligheidsvoorwaarden?: string | null;
+                                hulpverlening: {
+                                    organisatie: string;
+                                    contactpersoon: string;
+                                    telefoon?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                } | null;
+                                namens: "contactpersoon" | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -8751,12 +8835,19 @@ export interface paths {
                                 band: "P1" | "P2" | "P3" | "P4";
                                 priority: number;
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 routeRule: string;
                                 factors: {
                                     code: string;
                                     weight: number;
+                                    tekst: string;
                                 }[];
+                                aandachtspunten: {
+                                    /** @enum {string} */
+                                    code: "eergerelateerd" | "mensenhandel";
+                                    tekst: string;
+                                }[];
+                                uitleg: string;
                                 rulesVersion: string;
                                 eerdereMeldingen: number;
                                 /**
@@ -8767,7 +8858,7 @@ export interface paths {
                             } | null;
                             beoordeling: {
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 /** @enum {string} */
                                 band: "P1" | "P2" | "P3" | "P4";
                                 override: boolean;
@@ -8842,6 +8933,14 @@ export interface paths {
                                 reden: string | null;
                                 toelichting?: string;
                                 veiligheidsvoorwaarden?: string | null;
+                                hulpverlening: {
+                                    organisatie: string;
+                                    contactpersoon: string;
+                                    telefoon?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                } | null;
+                                namens: "contactpersoon" | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -9491,7 +9590,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Hand the case over to a gemeente's wijkteam (409 while one is pending) */
+        /**
+         * Hand the case over to a gemeente's wijkteam, or to the professional already involved (409 while one is pending)
+         * @description Exactly one of `gemeente` (a wijkteam) and `hulpverlening` (the professional already involved; the household's gemeente stays the case's).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -9506,7 +9608,14 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @description CBS gemeente code, e.g. GM0153 */
-                        gemeente: string;
+                        gemeente?: string;
+                        hulpverlening?: {
+                            organisatie: string;
+                            contactpersoon: string;
+                            telefoon?: string;
+                            /** Format: email */
+                            email?: string;
+                        };
                         toelichting: string;
                         veiligheidsvoorwaarden?: string;
                     };
@@ -9893,12 +10002,19 @@ export interface paths {
                                 band: "P1" | "P2" | "P3" | "P4";
                                 priority: number;
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 routeRule: string;
                                 factors: {
                                     code: string;
                                     weight: number;
+                                    tekst: string;
                                 }[];
+                                aandachtspunten: {
+                                    /** @enum {string} */
+                                    code: "eergerelateerd" | "mensenhandel";
+                                    tekst: string;
+                                }[];
+                                uitleg: string;
                                 rulesVersion: string;
                                 eerdereMeldingen: number;
                                 /**
@@ -9909,7 +10025,7 @@ export interface paths {
                             } | null;
                             beoordeling: {
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 /** @enum {string} */
                                 band: "P1" | "P2" | "P3" | "P4";
                                 override: boolean;
@@ -9984,6 +10100,14 @@ export interface paths {
                                 reden: string | null;
                                 toelichting?: string;
                                 veiligheidsvoorwaarden?: string | null;
+                                hulpverlening: {
+                                    organisatie: string;
+                                    contactpersoon: string;
+                                    telefoon?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                } | null;
+                                namens: "contactpersoon" | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -10570,6 +10694,13 @@ export interface paths {
                                 band: string | null;
                                 toelichting: string;
                                 veiligheidsvoorwaarden: string | null;
+                                hulpverlening: {
+                                    organisatie: string;
+                                    contactpersoon: string;
+                                    telefoon?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                } | null;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 time with offset
@@ -10657,7 +10788,10 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @enum {string} */
+                        namens?: "contactpersoon";
+                    };
                 };
             };
             responses: {
@@ -10734,12 +10868,19 @@ export interface paths {
                                 band: "P1" | "P2" | "P3" | "P4";
                                 priority: number;
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 routeRule: string;
                                 factors: {
                                     code: string;
                                     weight: number;
+                                    tekst: string;
                                 }[];
+                                aandachtspunten: {
+                                    /** @enum {string} */
+                                    code: "eergerelateerd" | "mensenhandel";
+                                    tekst: string;
+                                }[];
+                                uitleg: string;
                                 rulesVersion: string;
                                 eerdereMeldingen: number;
                                 /**
@@ -10750,7 +10891,7 @@ export interface paths {
                             } | null;
                             beoordeling: {
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 /** @enum {string} */
                                 band: "P1" | "P2" | "P3" | "P4";
                                 override: boolean;
@@ -10825,6 +10966,14 @@ export interface paths {
                                 reden: string | null;
                                 toelichting?: string;
                                 veiligheidsvoorwaarden?: string | null;
+                                hulpverlening: {
+                                    organisatie: string;
+                                    contactpersoon: string;
+                                    telefoon?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                } | null;
+                                namens: "contactpersoon" | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -11152,12 +11301,19 @@ export interface paths {
                                 band: "P1" | "P2" | "P3" | "P4";
                                 priority: number;
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 routeRule: string;
                                 factors: {
                                     code: string;
                                     weight: number;
+                                    tekst: string;
                                 }[];
+                                aandachtspunten: {
+                                    /** @enum {string} */
+                                    code: "eergerelateerd" | "mensenhandel";
+                                    tekst: string;
+                                }[];
+                                uitleg: string;
                                 rulesVersion: string;
                                 eerdereMeldingen: number;
                                 /**
@@ -11168,7 +11324,7 @@ export interface paths {
                             } | null;
                             beoordeling: {
                                 /** @enum {string} */
-                                route: "crisisteam" | "mdo" | "wijkteam" | "afsluiten";
+                                route: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
                                 /** @enum {string} */
                                 band: "P1" | "P2" | "P3" | "P4";
                                 override: boolean;
@@ -11243,6 +11399,14 @@ export interface paths {
                                 reden: string | null;
                                 toelichting?: string;
                                 veiligheidsvoorwaarden?: string | null;
+                                hulpverlening: {
+                                    organisatie: string;
+                                    contactpersoon: string;
+                                    telefoon?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                } | null;
+                                namens: "contactpersoon" | null;
                             } | null;
                             monitoring: {
                                 /**
@@ -12813,7 +12977,7 @@ export interface paths {
                                 band: ("P1" | "P2" | "P3" | "P4") | null;
                                 priority: number | null;
                                 urgency: ("acuut" | "niet_acuut") | null;
-                                route: ("crisisteam" | "mdo" | "wijkteam" | "afsluiten") | null;
+                                route: ("crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten") | null;
                                 /** @enum {string} */
                                 status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
                                 /**

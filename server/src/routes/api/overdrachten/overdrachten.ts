@@ -1,5 +1,5 @@
 // Handovers: a wijkteam's inbox, and the handovers of the cases others may open.
-import { listOverdrachten, writeAudit } from '@vt/db';
+import { hulpverleningVan, listOverdrachten, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
 
 import { Overdracht } from '../../../schemas/lifecycle.ts';
@@ -25,7 +25,7 @@ export default async function route(app: App) {
         const rows = await listOverdrachten(tx, { gemeente: ownGemeenteOnly ? req.sessionUser!.gemeente : null, readableBy: actor });
         await writeAudit(tx, actor, { action: 'search', subjectType: 'overdracht', ip: req.ip });
         return {
-          items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null })),
+          items: rows.map((r) => ({ ...r, hulpverlening: hulpverleningVan(r.hulpverlening), createdAt: r.createdAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null })),
         };
       });
     },

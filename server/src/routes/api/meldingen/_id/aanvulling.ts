@@ -3,6 +3,7 @@ import { addAanvulling, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
 import { caseAudit } from '../../../../plugins/app/case-access.ts';
 import { IdParams, errors } from '../../../../schemas/common.ts';
+import { GeweldsvormenList } from '../../../../schemas/advies.ts';
 import { Betrokkene, Melding, Veiligheid } from '../../../../schemas/melding.ts';
 import { announce, lockCase } from '../../../../services/case.ts';
 import { caseView } from '../../../../services/meldingen.ts';
@@ -18,7 +19,13 @@ export default async function route(app: App) {
         summary: 'Add information; triage runs again and the earlier proposal stays in the history',
         params: IdParams,
         body: Type.Object(
-          { veiligheid: Type.Optional(Veiligheid), toelichting: Type.Optional(Type.String({ minLength: 1, maxLength: 10_000 })), betrokkenen: Type.Optional(Type.Array(Betrokkene, { minItems: 1, maxItems: 20 })) },
+          {
+            veiligheid: Type.Optional(Veiligheid),
+            toelichting: Type.Optional(Type.String({ minLength: 1, maxLength: 10_000 })),
+            betrokkenen: Type.Optional(Type.Array(Betrokkene, { minItems: 1, maxItems: 20 })),
+            // Policy v2 reads the specialist forms on re-triage (domain.md, v2 change 6).
+            geweldsvormen: Type.Optional(GeweldsvormenList),
+          },
           { additionalProperties: false, minProperties: 1 },
         ),
         response: { 200: Melding, ...errors(404, 409) },

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { caseAudit } from '../../../../plugins/app/case-access.ts';
 import { badRequest } from '../../../../errors.ts';
 import { IdParams, Text, errors } from '../../../../schemas/common.ts';
-import { Melding } from '../../../../schemas/melding.ts';
+import { Hulpverlening, Melding } from '../../../../schemas/melding.ts';
 import { announce, lockCase } from '../../../../services/case.ts';
 import { caseView } from '../../../../services/meldingen.ts';
 import type { App } from '../../../../types.ts';
@@ -30,10 +30,14 @@ export default async function route(app: App) {
                 {
                   additionalProperties: false,
                   description:
-                    'Route wijkteam: the handover as written for the wijkteam (what it may know; never the melder-identifying toelichting). Without it the handover says only what the case codes say.',
+                    'Route wijkteam or hulpverlening: the handover as written for whoever receives it (what it may know; never the melder-identifying toelichting). Without it the handover says only what the case codes say.',
                 },
               ),
             ),
+            hulpverlening: Type.Optional({
+              ...Hulpverlening,
+              description: 'Route hulpverlening: the professional already involved; the handover to it is created at once. Without it the case waits in the beoordeling queue until POST /overdracht records it.',
+            }),
           },
           { additionalProperties: false },
         ),
@@ -43,13 +47,21 @@ export default async function route(app: App) {
     async (req) => {
       const actor = req.actor!;
       const kalender = await app.kalender();
-      if (req.body.overdracht && req.body.route !== 'wijkteam') throw badRequest('Een overdrachtstekst hoort alleen bij de route wijkteam.', [{ path: '/overdracht', message: 'Alleen bij de route wijkteam.' }]);
+      const handsOver = req.body.route === 'wijkteam' || req.body.route === 'hulpverlening';
+      if (req.body.overdracht && !handsOver) {
+        throw badRequest('Een overdrachtstekst hoort alleen bij de route wijkteam of hulpverlening.', [{ path: '/overdracht', message: 'Alleen bij de route wijkteam of hulpverlening.' }]);
+      }
+      if (req.body.hulpverlening && req.body.route !== 'hulpverlening') {
+        throw badRequest('De betrokken hulpverlening hoort alleen bij de route hulpverlening.', [{ path: '/hulpverlening', message: 'Alleen bij de route hulpverlening.' }]);
+      }
+      const h = req.body.hulpverlening;
       await app.db.db.transaction(async (tx) => {
         const m = await lockCase(tx, req.case!.meldingId);
         const { override } = await decideBeoordeling(tx, m, {
           route: req.body.route,
           band: req.body.band,
           reason: req.body.reason?.trim() || null,
+          hulpverlening: h ? { organisatie: h.organisatie.trim(), contactpersoon: h.contactpersoon.trim(), telefoon: h.telefoon, email: h.email } : null,
           overdracht: req.body.overdracht ? { toelichting: req.body.overdracht.toelichting.trim(), veiligheidsvoorwaarden: req.body.overdracht.veiligheidsvoorwaarden?.trim() || null } : null,
           actorId: actor.id!,
           deciderTeamId: req.sessionUser?.teamId ?? null,

@@ -1,8 +1,10 @@
-// The wijkteam accepts a handover (monitoring follows) or sends it back with a reason.
+// The wijkteam accepts a handover (monitoring follows) or sends it back with a reason; a handover to the
+// professional already involved (route hulpverlening) is answered by a Veilig Thuis case worker on the contact
+// person's behalf: `{ namens: "contactpersoon" }` when accepting (api.md, Case lifecycle).
 import { acceptOverdracht, findOverdracht, returnOverdracht, writeAudit } from '@vt/db';
 import { amsterdamDate } from '@vt/db/domain';
 import { Type } from 'typebox';
-import { notFound } from '../../../../errors.ts';
+import { badRequest, forbidden, notFound } from '../../../../errors.ts';
 import { caseAudit } from '../../../../plugins/app/case-access.ts';
 import { IdParams, Text, errors } from '../../../../schemas/common.ts';
 import { Melding } from '../../../../schemas/melding.ts';
@@ -23,17 +25,27 @@ export default async function route(app: App) {
           tags: ['levensloop'],
           summary: accept ? 'Accept a handover; the monitoring checkpoints are planned from today' : 'Send a handover back with a reason',
           params: IdParams,
-          body: accept ? Type.Optional(Type.Object({}, { additionalProperties: false })) : Type.Object({ reden: Text(2000, { minLength: 3 }) }, { additionalProperties: false }),
+          body: accept
+            ? Type.Optional(Type.Object({ namens: Type.Optional(Type.Literal('contactpersoon')) }, { additionalProperties: false }))
+            : Type.Object({ reden: Text(2000, { minLength: 3 }) }, { additionalProperties: false }),
           response: { 200: Melding, ...errors(404, 409) },
         },
       },
       async (req) => {
         const actor = req.actor!;
         const o = await findOverdracht(app.db.db, req.params.id);
-        // Only the wijkteam of the gemeente it was sent to may answer (it may see the case from an earlier handover).
-        if (!o || o.gemeenteCode !== req.sessionUser?.gemeente) throw notFound('Overdracht niet gevonden.');
+        const isWijkteam = actor.type === 'user' && actor.roles.includes('wijkteam');
+        // Only the wijkteam of the gemeente it was sent to may answer its handover (it may see the case from an earlier
+        // one); Veilig Thuis staff answer only a handover to the hulpverlening, on its contact person's behalf.
+        if (!o || (isWijkteam && (o.hulpverlening !== null || o.gemeenteCode !== req.sessionUser?.gemeente))) throw notFound('Overdracht niet gevonden.');
+        if (!isWijkteam && o.hulpverlening === null) throw forbidden('Alleen het wijkteam van de gemeente beantwoordt deze overdracht.');
+        const namens = accept ? ((req.body as { namens?: 'contactpersoon' } | undefined)?.namens ?? null) : null;
+        if (accept && !isWijkteam && namens !== 'contactpersoon') {
+          throw badRequest('Leg vast namens wie u de overdracht accepteert.', [{ path: '/namens', message: 'Kies "contactpersoon": u legt de acceptatie vast namens de betrokken hulpverlening.' }]);
+        }
+        if (accept && isWijkteam && namens) throw badRequest('Een wijkteam accepteert zijn eigen overdracht.', [{ path: '/namens', message: 'Laat weg.' }]);
         await onCase(app, req, async (tx) => {
-          if (accept) await acceptOverdracht(tx, o.id, actor.id!, amsterdamDate(new Date()));
+          if (accept) await acceptOverdracht(tx, o.id, actor.id!, amsterdamDate(new Date()), undefined, namens);
           else await returnOverdracht(tx, o.id, actor.id!, (req.body as { reden: string }).reden);
           await writeAudit(tx, actor, caseAudit(req, { action: 'decide', purpose: `overdracht:${accept ? 'accepteren' : 'terugsturen'}:${o.id}` }));
         });
