@@ -68,6 +68,15 @@ export const permissions = {
   'melding:doorzetten': ['beoordelaar', 'chef_van_de_dag', 'crisisteam'],
   'herinneringen:read': ['beoordelaar', 'chef_van_de_dag', 'medewerker', 'crisisteam'],
   'terugkoppeling:vastleggen': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],
+  // Triage policy versions (issue #17): the register entry is for every staff member; comparing two versions on the
+  // stored meldingen (aggregates only) for those who decide on them and the chef who runs the day with them; the
+  // cases behind a cell for the chef van de dag, who may read them; switching versions is the beheerder's.
+  'triage:beleid': ['adviseur', 'beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper', 'medewerker', 'manager', 'privacy_officer', 'beheerder'],
+  'triage:vergelijken': ['beheerder', 'manager', 'chef_van_de_dag'],
+  'triage:vergelijking_zaken': ['chef_van_de_dag'],
+  'triage:activeren': ['beheerder'],
+  // Overrides and fairness of the triage, per rule, band, team and gemeente (aggregates only).
+  'triage:toetsing': ['manager', 'beheerder'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Every permission, by the name routes declare in `config.action`. */

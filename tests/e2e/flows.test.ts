@@ -174,7 +174,7 @@ describe('staff flows in Chromium', () => {
     await expectAccessible(page, 'melding');
     // Route wijkteam hands over at once: the wijkteam reads what is written for it, so the text is asked first.
     await page.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
-    await page.getByText('Schrijf de overdracht voor het wijkteam.').waitFor();
+    await page.getByText('Schrijf de overdracht voor wie de zaak overneemt.').waitFor();
     await page.getByLabel('Tekst voor het wijkteam').fill('Schulden en spanningen thuis; het gezin wil hulp van het wijkteam.');
     await page.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
     await expect.poll(() => page.getByText(/Beoordeeld: Wijkteam/).count()).toBe(1);
@@ -432,11 +432,11 @@ describe('staff flows in Chromium', () => {
 
     // Back on the beoordeling queue, with the wijkteam's reason on the case.
     await beoordelaar.goto(`${product.base}/meldingen/${id}`);
-    const handOver = beoordelaar.getByRole('region', { name: 'Overdragen aan een wijkteam' });
+    const handOver = beoordelaar.getByRole('region', { name: 'Overdragen', exact: true });
     await handOver.getByText('Het wijkteam stuurde de vorige overdracht terug: Gezin is vorige maand naar Hengelo verhuisd.').waitFor();
     await expectAccessible(beoordelaar, 'opnieuw-overdragen');
     await handOver.getByLabel('Gemeente').selectOption({ label: 'Hengelo' });
-    await handOver.getByLabel('Toelichting voor het wijkteam').fill('Verhuisd naar Hengelo; schulden, gezin wil hulp.');
+    await handOver.getByLabel('Toelichting voor wie de zaak overneemt').fill('Verhuisd naar Hengelo; schulden, gezin wil hulp.');
     await handOver.getByRole('button', { name: 'Overdracht versturen' }).click();
     await expect.poll(() => beoordelaar.getByText(/Wacht op acceptatie · Hengelo/).count()).toBe(1);
     await beoordelaar.context().close();

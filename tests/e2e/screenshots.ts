@@ -27,7 +27,7 @@ await chef.goto(`${base}/werkvoorraad`);
 await chef.getByText('Live bijgewerkt').waitFor();
 await chef.screenshot({ path: `${out}werkvoorraad.png` });
 await chef.locator('tr.vt-row--acute a').first().click();
-await chef.getByText('Waarom dit voorstel').waitFor();
+await chef.getByText('Factoren en hun gewicht').waitFor();
 await chef.screenshot({ path: `${out}melding.png`, fullPage: true });
 
 const crisis = await as('crisis@demo.test');

@@ -6,5 +6,8 @@ export * from './radar.ts';
 export * from './policy.ts';
 export * from './triage.ts';
 export * from './explain.ts';
+export * from './register.ts';
+export * from './vergelijking.ts';
+export * from './toetsing.ts';
 export * from './labels.ts';
 export * from './routing.ts';

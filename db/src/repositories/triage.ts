@@ -1,9 +1,11 @@
 // Storage side of the triage pipeline: the radar count, loading a melding for triage and storing a proposal.
 import { and, desc, lte, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { POLICIES, adresSleutel, berekenDeadlines, persoonSleutel, policyV1, radarWindow, triage, type TriagePolicy, type TriageResult, type WerkdagKalender } from '../domain/index.ts';
+import { POLICIES, adresSleutel, berekenDeadlines, persoonSleutel, policyV1, radarWindow, triage, type BeoordelingRij, type Band, type TriageInput, type TriagePolicy, type TriageResult, type WerkdagKalender } from '../domain/index.ts';
 import { blindIndexCandidates } from '../security/field-cipher.ts';
 import { betrokkenen, meldingen, meldingEvents, teams, triageBeleidActivaties, triageVoorstellen } from '../schema/index.ts';
+import { caseReadable } from './access.ts';
+import type { Actor } from './audit.ts';
 import { decodeJsonRow, decodeJsonRows } from './json-rows.ts';
 import { teamOfKind } from './lifecycle.ts';
 
@@ -76,6 +78,46 @@ export const listPolicyActivations = (db: DbOrTx) =>
 export async function activatePolicy(tx: DbOrTx, a: { versie: string; ingang: Date; reden: string; door: string }) {
   const [row] = await tx.insert(triageBeleidActivaties).values(a).returning();
   return row!;
+}
+
+/**
+ * The triage inputs of the meldingen received in [from, to): what a version comparison runs over. Only what the
+ * policy reads — answers, anonymity, forms of violence, the roles and birth dates of the betrokkenen, the radar count
+ * stored with the case — and the reference to open a case behind a cell; no names, no free text. With `readableBy`
+ * only the cases that person may open (the cases behind a cell obey the record rule of the case read).
+ */
+export async function triageInputsReceived(db: DbOrTx, from: Date, to: Date, o: { readableBy?: Actor; limit?: number } = {}) {
+  const rows = await db.execute<{
+    id: string;
+    reference: string;
+    received_at: string;
+    veiligheid: Record<string, boolean>;
+    anoniem: boolean;
+    geweldsvormen: string[];
+    eerdere: number | null;
+    personen: { rol: string; geboortedatum: string | null }[] | null;
+  }>(sql`
+    select m.id, m.reference, m.received_at, m.veiligheid, m.anoniem_naar_huishouden as anoniem, m.geweldsvormen::text[] as geweldsvormen,
+           m.eerdere_meldingen as eerdere,
+           (select json_agg(json_build_object('rol', b.rol, 'geboortedatum', b.geboortedatum) order by b.volgorde) from betrokkenen b where b.melding_id = m.id) as personen
+      from meldingen m
+     where m.received_at >= ${from.toISOString()}::timestamptz and m.received_at < ${to.toISOString()}::timestamptz and m.anonymised_at is null
+       ${o.readableBy ? sql`and ${caseReadable(o.readableBy, sql`m`)}` : sql``}
+     order by m.received_at
+     limit ${o.limit ?? 20_000}`);
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    receivedAt: new Date(r.received_at),
+    input: {
+      receivedAt: new Date(r.received_at),
+      veiligheid: r.veiligheid,
+      anoniemNaarHuishouden: r.anoniem,
+      geweldsvormen: r.geweldsvormen as TriageInput['geweldsvormen'],
+      betrokkenen: (r.personen ?? []) as TriageInput['betrokkenen'],
+      eerdereMeldingen: r.eerdere ?? 0,
+    } satisfies TriageInput,
+  }));
 }
 
 export type TriageOutcome =
@@ -179,4 +221,46 @@ export async function findStuckTriage(db: DbOrTx, olderThanMs: number, limit = 5
     .from(meldingen)
     .where(and(lt(meldingen.triageRun, meldingen.triageRequested), lt(meldingen.updatedAt, new Date(Date.now() - olderThanMs))))
     .limit(limit);
+}
+
+/**
+ * The beoordelingen decided in [from, to) with the codes the fairness review groups by (issue #17): the proposal's
+ * rule and band, the decided band, whether it was overridden, the deciding team, the case's gemeente and melder type,
+ * and the birth dates of the betrokkenen at risk (never the vermoedelijke pleger). No names, no free text.
+ */
+export async function beoordelingenVoorToetsing(db: DbOrTx, from: Date, to: Date): Promise<BeoordelingRij[]> {
+  const rows = await db.execute<{
+    regel: string | null;
+    voorgesteld: Band | null;
+    besloten: Band;
+    override: boolean;
+    team: string | null;
+    gemeente: string;
+    melder_type: string;
+    ontvangen: string;
+    geboortedata: string[] | null;
+    kind_zonder_datum: boolean;
+  }>(sql`
+    select b.proposed_route_rule as regel, b.proposed_band as voorgesteld, b.band as besloten, b.override, t.kind::text as team,
+           m.gemeente_code as gemeente, m.melder_type::text as melder_type,
+           to_char(m.received_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as ontvangen,
+           (select array_agg(p.geboortedatum::text) from betrokkenen p where p.melding_id = m.id and p.rol <> 'vermoedelijke_pleger' and p.geboortedatum is not null) as geboortedata,
+           exists (select 1 from betrokkenen p where p.melding_id = m.id and p.rol = 'kind' and p.geboortedatum is null) as kind_zonder_datum
+      from beoordelingen b
+      join meldingen m on m.id = b.melding_id
+      left join teams t on t.id = b.team_id
+     where b.decided_at >= ${from.toISOString()}::timestamptz and b.decided_at < ${to.toISOString()}::timestamptz
+     limit 50000`);
+  return rows.map((r) => ({
+    regel: r.regel,
+    voorgesteld: r.voorgesteld,
+    besloten: r.besloten,
+    override: r.override,
+    team: r.team,
+    gemeente: r.gemeente,
+    melderType: r.melder_type,
+    ontvangen: r.ontvangen,
+    geboortedata: r.geboortedata ?? [],
+    kindZonderDatum: r.kind_zonder_datum,
+  }));
 }

@@ -2391,7 +2391,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -2620,7 +2620,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -2736,7 +2736,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -3007,7 +3007,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -12275,6 +12275,810 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triage/beleid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The policy versions, the one active now and every activation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actief: string;
+                            versies: string[];
+                            activaties: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                versie: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                ingang: string;
+                                reden: string;
+                                door: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triage/beleid/{versie}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version's entry in the Algoritmeregister's terms (naam, doel, werking, menselijke tussenkomst, gegevens, risico's en maatregelen), generated from the policy data */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    versie: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            versie: string;
+                            actief: boolean;
+                            naam: string;
+                            doel: string;
+                            werking: {
+                                tekst: string;
+                                gewichten: {
+                                    factor: string;
+                                    gewicht: number;
+                                }[];
+                                banden: string[];
+                                routeRegels: string[];
+                            };
+                            menselijkeTussenkomst: string;
+                            gegevens: string[];
+                            risicosEnMaatregelen: {
+                                risico: string;
+                                maatregel: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triage/beleid/activeren": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a version active from a moment on (now or later), with a reason; proposals made from then on use it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        versie: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO-8601 time with offset
+                         */
+                        ingang: string;
+                        reden: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            versie: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            ingang: string;
+                            reden: string;
+                            door: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triage/toetsing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Override rates per rule, band, team and gemeente, and proposed vs decided bands by group, over the beoordelingen of a period */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
+                    from: string;
+                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
+                    to: string;
+                    drempel?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            to: string;
+                            totaal: number;
+                            afwijkend: number;
+                            drempel: number;
+                            perRegel: {
+                                sleutel: string;
+                                totaal: number;
+                                afwijkend: number;
+                                aandeel: number;
+                                herzien: boolean;
+                            }[];
+                            perBand: {
+                                sleutel: string;
+                                totaal: number;
+                                afwijkend: number;
+                                aandeel: number;
+                            }[];
+                            perTeam: {
+                                sleutel: string;
+                                totaal: number;
+                                afwijkend: number;
+                                aandeel: number;
+                            }[];
+                            perGemeente: {
+                                sleutel: string;
+                                totaal: number;
+                                afwijkend: number;
+                                aandeel: number;
+                            }[];
+                            verdeling: {
+                                leeftijd: {
+                                    groep: string;
+                                    totaal: number;
+                                    voorgesteld: {
+                                        P1: number;
+                                        P2: number;
+                                        P3: number;
+                                        P4: number;
+                                    };
+                                    besloten: {
+                                        P1: number;
+                                        P2: number;
+                                        P3: number;
+                                        P4: number;
+                                    };
+                                }[];
+                                melderType: {
+                                    groep: string;
+                                    totaal: number;
+                                    voorgesteld: {
+                                        P1: number;
+                                        P2: number;
+                                        P3: number;
+                                        P4: number;
+                                    };
+                                    besloten: {
+                                        P1: number;
+                                        P2: number;
+                                        P3: number;
+                                        P4: number;
+                                    };
+                                }[];
+                                gemeente: {
+                                    groep: string;
+                                    totaal: number;
+                                    voorgesteld: {
+                                        P1: number;
+                                        P2: number;
+                                        P3: number;
+                                        P4: number;
+                                    };
+                                    besloten: {
+                                        P1: number;
+                                        P2: number;
+                                        P3: number;
+                                        P4: number;
+                                    };
+                                }[];
+                            };
+                            leeftijdsgroepen: ("0-3" | "4-11" | "12-17" | "kind_leeftijd_onbekend" | "geen_kind")[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triage/vergelijking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Run two policy versions over the meldingen received in a period: how many change route, band or urgency, as matrices (no personal data) */
+        get: {
+            parameters: {
+                query: {
+                    van: string;
+                    naar: string;
+                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
+                    from: string;
+                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            van: string;
+                            naar: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            to: string;
+                            totaal: number;
+                            gewijzigd: {
+                                route: number;
+                                band: number;
+                                urgency: number;
+                                enig: number;
+                            };
+                            routes: {
+                                /** @enum {string} */
+                                van: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
+                                /** @enum {string} */
+                                naar: "crisisteam" | "mdo" | "wijkteam" | "hulpverlening" | "afsluiten";
+                                aantal: number;
+                            }[];
+                            banden: {
+                                /** @enum {string} */
+                                van: "P1" | "P2" | "P3" | "P4";
+                                /** @enum {string} */
+                                naar: "P1" | "P2" | "P3" | "P4";
+                                aantal: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triage/vergelijking/zaken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases behind one cell of a comparison (references and dates only), for the chef van de dag */
+        get: {
+            parameters: {
+                query: {
+                    van: string;
+                    naar: string;
+                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
+                    from: string;
+                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
+                    to: string;
+                    dimensie: "route" | "band";
+                    vanWaarde: string;
+                    naarWaarde: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                meldingId: string;
+                                reference: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                receivedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
