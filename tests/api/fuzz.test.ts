@@ -110,6 +110,8 @@ const routes: { name: string; url: () => string; headers: () => Record<string, s
   { name: 'POST /api/meldingen/{id}/aanvulling', url: () => `/api/meldingen/${meldingId}/aanvulling`, headers: () => beoordelaar.headers, valid: () => ({ veiligheid: { stalking: true }, toelichting: 'Nieuw', betrokkenen: [{ rol: 'kind', voornaam: 'A', achternaam: 'B' }] }) },
   { name: 'POST /api/meldingen/{id}/toewijzing', url: () => `/api/meldingen/${meldingId}/toewijzing`, headers: () => chef.headers, valid: () => ({ userIds: [chef.userId] }) },
   { name: 'POST /api/meldingen/{id}/break-glass', url: () => `/api/meldingen/${vvId}/break-glass`, headers: () => beoordelaar.headers, valid: () => ({ reden: 'Telefoon van de politie over dit gezin.' }) },
+  // A switch far in the future to the version already active: nothing the other fuzzed routes do changes.
+  { name: 'POST /api/triage/beleid/activeren', url: () => '/api/triage/beleid/activeren', headers: () => beheer.headers, valid: () => ({ versie: 'v2', ingang: '2099-01-01T00:00:00Z', reden: 'Fuzz: herbevestiging van v2.' }) },
   { name: 'POST /api/kalender/niet-werkdagen', url: () => '/api/kalender/niet-werkdagen', headers: () => beheer.headers, valid: () => ({ datum: '2031-03-03', omschrijving: 'Test' }) },
   { name: 'POST /api/meldingen/{id}/overdracht', url: () => `/api/meldingen/${meldingId}/overdracht`, headers: () => beoordelaar.headers, valid: () => ({ gemeente: 'GM0164', toelichting: 'Verhuisd', veiligheidsvoorwaarden: 'Geen contact' }) },
   { name: 'POST /api/overdrachten/{id}/accepteren', url: () => `/api/overdrachten/${overdrachtId}/accepteren`, headers: () => enschede.headers, valid: () => ({}) },

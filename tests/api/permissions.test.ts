@@ -78,7 +78,7 @@ beforeAll(async () => {
       route: path.replace(/\{(\w+)\}/g, ':$1'),
       bodyRequired: Object.values(op.requestBody?.content ?? {}).some((c) => (c.schema?.required ?? []).length > 0 || (c.schema?.minProperties ?? 0) > 0),
       queryRequired: (op.parameters ?? []).some((p) => p.in === 'query' && p.required),
-      hasId: /\{(id|sleutel)\}/.test(path),
+      hasId: /\{(id|sleutel|versie)\}/.test(path),
       stream: Object.values(op.responses ?? {}).some((r) => Object.keys(r.content ?? {}).includes('text/event-stream')),
     })),
   );
@@ -93,8 +93,8 @@ const actionsOf = (op: Operation) => {
 const call = (op: Operation, headers: Record<string, string>) =>
   t.app.inject({
     method: op.method as 'GET',
-    // An unknown id, or a key with nothing under it (a draft: routes/concepten.ts).
-    url: op.path.replace('{id}', randomUUID()).replace('{sleutel}', 'advies'),
+    // An unknown id, a key with nothing under it (a draft: routes/concepten.ts) or a policy version that does not exist.
+    url: op.path.replace('{id}', randomUUID()).replace('{sleutel}', 'advies').replace('{versie}', 'v9'),
     headers,
     ...(op.method === 'GET' ? {} : { payload: {} }),
   });
@@ -159,6 +159,10 @@ const CONTRACT: Record<string, Role[]> = {
   'GET /api/audit': ['privacy_officer'],
   'GET /api/admin/users': ['beheerder'],
   'POST /api/kalender/niet-werkdagen': ['beheerder'],
+  'GET /api/triage/vergelijking': ['beheerder', 'chef_van_de_dag', 'manager'],
+  'GET /api/triage/vergelijking/zaken': ['chef_van_de_dag'],
+  'POST /api/triage/beleid/activeren': ['beheerder'],
+  'GET /api/triage/toetsing': ['beheerder', 'manager'],
 };
 
 describe('role × operation', () => {

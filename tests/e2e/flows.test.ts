@@ -435,7 +435,7 @@ describe('staff flows in Chromium', () => {
     const handOver = beoordelaar.getByRole('region', { name: 'Overdragen', exact: true });
     await handOver.getByText('Het wijkteam stuurde de vorige overdracht terug: Gezin is vorige maand naar Hengelo verhuisd.').waitFor();
     await expectAccessible(beoordelaar, 'opnieuw-overdragen');
-    await handOver.getByLabel('Gemeente').selectOption({ label: 'Hengelo' });
+    await handOver.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Hengelo' });
     await handOver.getByLabel('Toelichting voor wie de zaak overneemt').fill('Verhuisd naar Hengelo; schulden, gezin wil hulp.');
     await handOver.getByRole('button', { name: 'Overdracht versturen' }).click();
     await expect.poll(() => beoordelaar.getByText(/Wacht op acceptatie · Hengelo/).count()).toBe(1);

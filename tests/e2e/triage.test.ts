@@ -80,4 +80,101 @@ describe('triage policy v2 in the browser', () => {
     await expectAccessible(page, 'aandachtspunten');
     await page.context().close();
   });
+
+  it('an aanvulling from the case page adds forced marriage; the triage runs again and sends the case to the MDO', async () => {
+    const { id } = await partnerMelding({ ...ownHousehold(`${Date.now() % 100_000}d`), veiligheid: { schulden: true } });
+    const page = await signIn('beoordelaar@demo.test');
+    await page.goto(`${product.base}/meldingen/${id}`);
+    const uitleg = page.getByTestId('triage-uitleg');
+    await expect.poll(() => uitleg.textContent(), { timeout: 15_000 }).toBe('Meervoudige problemen (schulden): overdracht aan het wijkteam van de gemeente.');
+    const panel = page.getByTestId('aanvulling');
+    await panel.locator('summary').click();
+    await panel.getByRole('button', { name: 'Aanvulling vastleggen' }).click();
+    await panel.getByRole('alert').filter({ hasText: 'Kies een vorm van geweld of een veiligheidsvraag, of schrijf een toelichting.' }).waitFor();
+    await panel.getByRole('group', { name: 'Vormen van geweld die erbij komen' }).getByLabel('Huwelijksdwang').check();
+    await panel.getByLabel(/^Toelichting/).fill('School meldt dat de dochter na de zomer in het buitenland wordt uitgehuwelijkt.');
+    await expectAccessible(page, 'aanvulling');
+    await panel.getByRole('button', { name: 'Aanvulling vastleggen' }).click();
+    await panel.getByRole('status').filter({ hasText: 'De aanvulling is vastgelegd; de triage loopt opnieuw.' }).waitFor();
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return page.getByTestId('triage-uitleg').textContent();
+      }, { timeout: 20_000, intervals: [1000] })
+      .toBe('Vermoeden van eergerelateerd geweld (huwelijksdwang): naar het MDO, nooit rechtstreeks naar het wijkteam; eerst een risicotaxatie en de specialistische keten.');
+    await page.getByTestId('aandachtspunten').waitFor();
+    await page.context().close();
+  });
+
+  it('the beheerder reads the register entry of each version and switches versions with a reason and a moment', async () => {
+    const beheer = await signIn('beheer@demo.test');
+    await beheer.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Triagebeleid' }).click();
+    await beheer.getByTestId('beleid-actief').getByText('Actieve versie: v2').waitFor();
+    await expectAccessible(beheer, 'triagebeleid');
+    await beheer.getByRole('link', { name: 'Beschrijving van versie v1 (algoritmeregister)' }).click();
+    await beheer.getByRole('heading', { name: 'Algoritmeregister: Triagevoorstel Veilig Thuis, versie v1' }).waitFor();
+    await beheer.getByTestId('register-actief').getByText('Deze versie is nu niet actief.').waitFor();
+    await expect(beheer.getByTestId('register-regels').locator('li').count()).resolves.toBe(5);
+    for (const h of ['Doel', 'Werking', 'Menselijke tussenkomst', 'Gegevens', "Risico's en maatregelen"]) await beheer.getByRole('heading', { name: h, exact: true }).waitFor();
+    await expectAccessible(beheer, 'algoritmeregister');
+    await beheer.getByRole('link', { name: 'Terug naar het triagebeleid' }).click();
+
+    // A switch later on: the beheerder is asked once more, and the moment is on the Amsterdam clock.
+    const form = beheer.getByRole('region', { name: 'Versie activeren' });
+    await form.getByLabel('Versie').selectOption('v2');
+    const later = new Date(Date.now() + 3 * 86_400_000);
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(later).replace(' ', 'T');
+    await form.getByLabel('Ingang').fill(local);
+    await form.getByRole('textbox', { name: /^Reden/ }).fill('Herbevestiging na de evaluatie van het eerste kwartaal.');
+    let asked = '';
+    beheer.once('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
+    await form.getByRole('button', { name: 'Versie activeren' }).click();
+    await form.getByRole('status').filter({ hasText: /^Versie v2 geldt vanaf / }).waitFor();
+    expect(asked).toMatch(/^Versie v2 activeren vanaf \d{1,2} \w+\.? \d{4}/);
+    await beheer.getByRole('cell', { name: 'Herbevestiging na de evaluatie van het eerste kwartaal.' }).waitFor();
+    await beheer.context().close();
+  });
+
+  it('the chef compares v1 with v2 on the stored meldingen and opens the cases behind a changed cell', async () => {
+    // One melding that v2 certainly routes otherwise than v1: forced marriage with debts (v1 wijkteam, v2 mdo).
+    const { reference } = await partnerMelding({ ...ownHousehold(`${Date.now() % 100_000}c`), geweldsvormen: ['huwelijksdwang'], veiligheid: { schulden: true } });
+    const chef = await signIn('chef@demo.test');
+    await chef.goto(`${product.base}/triagebeleid`);
+    const compare = chef.getByRole('region', { name: 'Vergelijken voordat u overstapt' });
+    await compare.getByRole('button', { name: 'Vergelijken' }).click();
+    await compare.getByTestId('vergelijking-samenvatting').waitFor();
+    await expect(compare.getByTestId('vergelijking-samenvatting').textContent()).resolves.toMatch(/^Van [\d.]+ meldingen krijgen er [\d.]+ een ander voorstel/);
+    await expectAccessible(chef, 'triage-vergelijking');
+    const cell = compare.getByTestId('matrix-route').locator('td[data-cel="wijkteam>mdo"]').getByRole('button');
+    await cell.click();
+    const zaken = compare.getByTestId('vergelijking-zaken');
+    await zaken.getByRole('link', { name: reference }).click();
+    await chef.waitForURL(/\/meldingen\//);
+    await chef.getByTestId('aandachtspunten').waitFor();
+    await chef.context().close();
+  });
+
+  it('the manager sees the override and fairness review on the dashboard, with a chart beside every table', async () => {
+    const manager = await signIn('manager@demo.test');
+    await manager.goto(`${product.base}/dashboard`);
+    const review = manager.getByTestId('toetsing');
+    await review.getByRole('heading', { name: 'Toetsing van de triage: afwijkingen en gelijke behandeling' }).waitFor();
+    await review.getByLabel('Drempel voor herziening (%)').fill('20');
+    await review.getByRole('button', { name: 'Tonen' }).click();
+    await review.getByTestId('toetsing-samenvatting').waitFor({ timeout: 15_000 });
+    await expect(review.getByTestId('toetsing-samenvatting').textContent()).resolves.toMatch(/beoordelingen weken af van het voorstel \([\d,]+%\)/);
+    await review.getByTestId('verdeling-leeftijd').locator('canvas[role="img"]').waitFor();
+    await review.getByRole('columnheader', { name: 'Voorgesteld P1' }).first().waitFor();
+    await expectAccessible(manager, 'toetsing');
+    // The manager compares versions too (aggregates), but opens no case behind a cell.
+    await manager.goto(`${product.base}/triagebeleid`);
+    const compare = manager.getByRole('region', { name: 'Vergelijken voordat u overstapt' });
+    await compare.getByRole('button', { name: 'Vergelijken' }).click();
+    await compare.getByTestId('matrix-band').waitFor();
+    await expect(compare.getByTestId('matrix-route').getByRole('button').count()).resolves.toBe(0);
+    await manager.context().close();
+  });
 });

@@ -38,3 +38,6 @@ export function fromAmsterdamLocal(v: string): string | null {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(v);
   return m ? amsterdamTime(m[1]!, Number(m[2]), Number(m[3])).toISOString() : null;
 }
+
+/** A share (0–1) as Dutch staff write a percentage: "66,7%". */
+export const formatPercent = (share: number) => `${formatNumber(Math.round(share * 1000) / 10)}%`;

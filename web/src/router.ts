@@ -17,6 +17,9 @@ export const pageActions = {
   kalender: 'kalender:beheren',
   toegang: 'rollen:besluiten',
   audit: 'audit:read',
+  triagebeleid: 'triage:beleid',
+  /** In the menu for those who compare or switch versions; every staff member reaches a version's entry from its proposal. */
+  triagebeleidMenu: 'triage:vergelijken',
 } as const satisfies Record<string, Action>;
 
 /** Roles whose day is one screen start there (before anything renders); the others land on the home page. */
@@ -44,6 +47,8 @@ export const router = createRouter({
     { path: '/vernietiging', name: 'vernietiging', component: () => import('./pages/VernietigingPage.vue'), meta: { action: pageActions.vernietiging } },
     { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { action: pageActions.audit } },
     { path: '/toezicht', name: 'toezicht', component: () => import('./pages/ToezichtPage.vue'), meta: { action: pageActions.toezicht } },
+    { path: '/triagebeleid', name: 'triagebeleid', component: () => import('./pages/TriagebeleidPage.vue'), meta: { action: pageActions.triagebeleid } },
+    { path: '/triagebeleid/:versie', name: 'algoritme', component: () => import('./pages/AlgoritmePage.vue'), meta: { action: pageActions.triagebeleid } },
     { path: '/meldingen/:id', name: 'melding', component: () => import('./pages/MeldingPage.vue'), meta: { action: pageActions.case }, props: true },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],

@@ -36,5 +36,11 @@ export function useAsync<A extends unknown[], R>(fn: (...args: A) => Promise<R>)
     }
   }
 
-  return { loading, error, data, run };
+  /** Forgets the last answer and error (a list closed, a new question asked). */
+  function reset() {
+    data.value = null;
+    error.value = null;
+  }
+
+  return { loading, error, data, run, reset };
 }

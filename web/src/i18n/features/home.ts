@@ -19,6 +19,7 @@ export const nl = {
       gebruikers: 'Accounts aanmaken met een activatielink, rollen, teams, uitschakelen en tweestapsverificatie herstellen.',
       toegang: 'Rolaanvragen goedkeuren of afwijzen (vier ogen).',
       kalender: 'De werkdagenkalender: feestdagen en bij besluit gelijkgestelde dagen, waarmee elke termijn telt.',
+      triagebeleid: 'Welke versie van het triagebeleid de voorstellen maakt, de beschrijving voor het algoritmeregister en een vergelijking van versies.',
     },
   },
 };
@@ -43,6 +44,7 @@ export const en = {
       gebruikers: 'Create accounts with an activation link, roles, teams, switch off and reset two-step verification.',
       toegang: 'Approve or refuse role requests (four eyes).',
       kalender: 'The working-day calendar: public holidays and days declared equal by decree, which every term counts with.',
+      triagebeleid: 'Which version of the triage policy makes the proposals, its algorithm register entry and a comparison of versions.',
     },
   },
 };
