@@ -100,7 +100,7 @@ describe('triage policy v2 in the browser', () => {
       .poll(async () => {
         await page.reload();
         return page.getByTestId('triage-uitleg').textContent();
-      }, { timeout: 20_000, intervals: [1000] })
+      }, { timeout: 20_000, interval: 1000 })
       .toBe('Vermoeden van eergerelateerd geweld (huwelijksdwang): naar het MDO, nooit rechtstreeks naar het wijkteam; eerst een risicotaxatie en de specialistische keten.');
     await page.getByTestId('aandachtspunten').waitFor();
     await page.context().close();
