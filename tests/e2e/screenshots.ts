@@ -59,5 +59,14 @@ await gw.goto(`${base}/mdo`);
 await gw.getByRole('button', { name: /op de agenda/ }).first().click();
 await gw.getByRole('heading', { name: /Agenda en verslag MDO/ }).waitFor();
 await gw.screenshot({ path: `${out}mdo.png`, fullPage: true });
+
+// The triage policy: the chef compares v1 with v2 over the stored meldingen; a version's register entry.
+await chef.goto(`${base}/triagebeleid`);
+await chef.getByRole('button', { name: 'Vergelijken', exact: true }).click();
+await chef.getByTestId('matrix-route').waitFor();
+await chef.screenshot({ path: `${out}triagebeleid.png`, fullPage: true });
+await chef.goto(`${base}/triagebeleid/v2`);
+await chef.getByTestId('register-regels').waitFor();
+await chef.screenshot({ path: `${out}algoritmeregister.png`, fullPage: true });
 await browser.close();
 console.log(`screenshots in ${out}`);
