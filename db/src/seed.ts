@@ -130,7 +130,10 @@ const scenarios: Scenario[] = [
   { geweldsvormen: ['huwelijksdwang', 'eergerelateerd_geweld'], veiligheid: { dreigendVertrek: true }, kinderen: 1, toelichting: 'Leerling vertelt mentor dat zij in de zomer naar het buitenland moet om te trouwen.' },
   { geweldsvormen: ['partnergeweld'], veiligheid: { verslaving: true, isolement: true }, kinderen: 0, toelichting: 'Buurvrouw hoort regelmatig geschreeuw; man drinkt veel, vrouw komt nauwelijks buiten.' },
   { geweldsvormen: ['oudermishandeling'], veiligheid: { psychiatrie: true, ontkenningOfWeigering: true }, kinderen: 0, toelichting: 'Volwassen zoon met psychische problemen bedreigt zijn moeder; hij weigert hulp.' },
-  { geweldsvormen: ['overig'], veiligheid: {}, kinderen: 1, toelichting: 'Eenmalig incident, huishouden werkt mee en er is al hulp betrokken.' },
+  { geweldsvormen: ['overig'], veiligheid: {}, kinderen: 1, toelichting: 'Eenmalig incident zonder verdere zorgen; ouders schrokken er zelf van.' },
+  // Policy v2's own cases: the professional already involved takes it over; trafficking goes to the MDO.
+  { geweldsvormen: ['partnergeweld'], veiligheid: { schulden: true, professionalBetrokken: true, huishoudenWerktMee: true }, kinderen: 1, toelichting: 'Huishouden werkt mee; de schuldhulpverlener van de gemeente komt al wekelijks langs.' },
+  { geweldsvormen: ['mensenhandel_arbeid'], veiligheid: { isolement: true, financieleUitbuiting: true }, kinderen: 0, toelichting: 'Arbeidsinspectie treft een vrouw die zonder loon in een woning werkt en haar paspoort heeft moeten afgeven.' },
 ];
 
 async function seedCases(db: Db, actor: { type: 'user'; id: string; roles: Role[]; teamId: string | null; gemeente: null }, now: Date) {

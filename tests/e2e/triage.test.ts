@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { useProduct } from '../support/e2e.ts';
 
 const product = useProduct();
-const { expectAccessible, partnerMelding, signIn } = product;
+const { apiAs, expectAccessible, partnerMelding, signIn } = product;
 
 /** A household of its own, so no earlier melding (radar) changes the proposal. */
 const ownHousehold = (n: string) => ({
@@ -157,7 +157,19 @@ describe('triage policy v2 in the browser', () => {
     await chef.context().close();
   });
 
-  it('the manager sees the override and fairness review on the dashboard, with a chart beside every table', async () => {
+  it('the manager sees the override and fairness review on the dashboard, with known numbers and a chart beside every table', async () => {
+    // A hand-made set on top of this file's one beoordeling so far (the hulpverlening case, confirmed): two debts
+    // cases (rule wijkteam, P4), one confirmed and one overridden to the MDO.
+    const b = await signIn('beoordelaar@demo.test');
+    for (const [i, body] of [
+      { route: 'wijkteam', band: 'P4' },
+      { route: 'mdo', band: 'P4', reason: 'Ontkenning in het gesprek met de melder.' },
+    ].entries()) {
+      const { id } = await partnerMelding({ ...ownHousehold(`${(Date.now() + i) % 100_000}e`), veiligheid: { schulden: true } });
+      await expect.poll(async () => (await apiAs(b, 'GET', `/api/meldingen/${id}`)).json.status, { timeout: 15_000 }).toBe('triage_voorgesteld');
+      expect((await apiAs(b, 'POST', `/api/meldingen/${id}/beoordeling`, body)).status).toBe(200);
+    }
+    await b.context().close();
     const manager = await signIn('manager@demo.test');
     await manager.goto(`${product.base}/dashboard`);
     const review = manager.getByTestId('toetsing');
@@ -165,7 +177,11 @@ describe('triage policy v2 in the browser', () => {
     await review.getByLabel('Drempel voor herziening (%)').fill('20');
     await review.getByRole('button', { name: 'Tonen' }).click();
     await review.getByTestId('toetsing-samenvatting').waitFor({ timeout: 15_000 });
-    await expect(review.getByTestId('toetsing-samenvatting').textContent()).resolves.toMatch(/beoordelingen weken af van het voorstel \([\d,]+%\)/);
+    await expect(review.getByTestId('toetsing-samenvatting').textContent()).resolves.toMatch(/^1 van 3 beoordelingen weken af van het voorstel \(33,3%\)/);
+    const wijkteam = review.locator('tr[data-regel="wijkteam"]');
+    await expect(wijkteam.locator('td').allTextContents()).resolves.toEqual(['2', '1', '50%', '—']);
+    await expect(review.locator('tr[data-regel="hulpverlening"] td').allTextContents()).resolves.toEqual(['1', '0', '0%', '—']);
+    await expect(review.getByTestId('verdeling-leeftijd').locator('tr[data-groep="geen_kind"] td').first().textContent()).resolves.toBe('3');
     await review.getByTestId('verdeling-leeftijd').locator('canvas[role="img"]').waitFor();
     await review.getByRole('columnheader', { name: 'Voorgesteld P1' }).first().waitFor();
     await expectAccessible(manager, 'toetsing');

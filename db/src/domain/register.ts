@@ -39,7 +39,8 @@ export function registerEntry(p: TriagePolicy): RegisterEntry {
   ];
   const routeRegels = p.routeRules.map((r, i) => `${i + 1}. ${routeRuleLabelsNl[r.id] ?? r.id}`);
   const specialist = p.specialisme?.length
-    ? ` Eergerelateerd geweld en mensenhandel (uit de vormen van geweld) wegen elk ${list(p.specialisme.map((s) => String(s.weight)))} punten en geven aandachtspunten: wat het specialisme van de beoordelaar vraagt.`
+    ? ` ${list(p.specialisme.map((s) => `${factorLabelsNl[s.code]} weegt ${s.weight} punten`))
+        .replace(/^./, (c) => c.toUpperCase())} (uit de vormen van geweld, eenmaal), elk met een aandachtspunt: wat het specialisme van de beoordelaar vraagt.`
     : '';
   const pleger = p.plegerNietHetKind ? ' Een vermoedelijke pleger telt nooit als het kind in gevaar.' : '';
   return {
