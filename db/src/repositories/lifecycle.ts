@@ -4,6 +4,7 @@ import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { klokVan, monitoringCheckpoints as plannedCheckpoints, stapTermijn } from '../domain/deadlines.ts';
 import type { MeldingStatus, TeamKind } from '../domain/codes.ts';
+import { teamKindForRoute } from '../domain/routing.ts';
 import { gemeenten, huisverboden, meldingen, meldingEvents, monitoringCheckpoints, overdrachten, teams } from '../schema/index.ts';
 import { caseReadable } from './access.ts';
 import type { Actor } from './audit.ts';
@@ -123,7 +124,7 @@ export async function createOverdracht(
       createdBy: o.actorId,
     })
     .returning({ id: overdrachten.id });
-  await move(tx, o.meldingId, 'overdracht', h ? await teamId(tx, 'beoordeling') : await teamId(tx, 'wijkteam', o.gemeente));
+  await move(tx, o.meldingId, 'overdracht', await teamId(tx, teamKindForRoute[h ? 'hulpverlening' : 'wijkteam']!, o.gemeente));
   // The event names where it went, never who (the contact person is personal data; the case file has it, sealed).
   await tx.insert(meldingEvents).values({
     meldingId: o.meldingId,

@@ -2,10 +2,10 @@
 // and proposed against decided bands by the youngest child's age group, melder type and gemeente, over a chosen
 // period; a rule overridden more than the chosen share is flagged for review. Aggregates only.
 import { beoordelingenVoorToetsing, writeAudit } from '@vt/db';
-import { addDays, amsterdamStartOfDay, bands, daysBetween, leeftijdsgroepen, toets } from '@vt/db/domain';
+import { bands, leeftijdsgroepen, toets } from '@vt/db/domain';
 import { Type } from 'typebox';
-import { badRequest } from '../../../errors.ts';
 import { IsoDate, codeEnum, errors } from '../../../schemas/common.ts';
+import { periode } from '../../../services/periode.ts';
 import type { App } from '../../../types.ts';
 
 const Afwijking = { sleutel: Type.String(), totaal: Type.Integer(), afwijkend: Type.Integer(), aandeel: Type.Number({ minimum: 0, maximum: 1 }) };
@@ -50,9 +50,8 @@ export default async function route(app: App) {
     async (req) => {
       const actor = req.actor!;
       const { from, to } = req.query;
-      if (to < from) throw badRequest('Het einde van de periode ligt voor het begin.', [{ path: '/to', message: 'Kies een einde op of na het begin.' }]);
-      if (daysBetween(from, to) > 731) throw badRequest('Kies een periode van hoogstens twee jaar.', [{ path: '/to', message: 'Hoogstens twee jaar.' }]);
-      const rows = await beoordelingenVoorToetsing(app.db.db, amsterdamStartOfDay(from), amsterdamStartOfDay(addDays(to, 1)));
+      const p = periode(from, to);
+      const rows = await beoordelingenVoorToetsing(app.db.db, p.start, p.end);
       const result = toets(rows, (req.query.drempel ?? 30) / 100);
       await writeAudit(app.db.db, actor, { action: 'search', subjectType: 'triage_toetsing', ip: req.ip, purpose: JSON.stringify(req.query) });
       return { from, to, ...result, leeftijdsgroepen: [...leeftijdsgroepen] };

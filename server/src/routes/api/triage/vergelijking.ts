@@ -1,11 +1,12 @@
 // Compare before you switch (issue #17): two policy versions over the stored meldingen received in a period, as
 // matrices of route and band with no personal data; the chef van de dag opens the cases behind a cell.
 import { triageInputsReceived, writeAudit } from '@vt/db';
-import { POLICIES, addDays, amsterdamStartOfDay, bands, daysBetween, inCel, routes, vergelijk, type VergelijkingCel } from '@vt/db/domain';
+import { POLICIES, bands, inCel, routes, vergelijk, type VergelijkingCel } from '@vt/db/domain';
 import { Type } from 'typebox';
 import { badRequest } from '../../../errors.ts';
 import { DateTime, Id, errors } from '../../../schemas/common.ts';
 import { CelQuery, VergelijkingQuery, VergelijkingResult } from '../../../schemas/triage.ts';
+import { periode as datumPeriode } from '../../../services/periode.ts';
 import type { App } from '../../../types.ts';
 
 /** The period [from, to] in Amsterdam dates, at most two years; both versions known. */
@@ -13,9 +14,7 @@ function periode(q: { van: string; naar: string; from: string; to: string }) {
   const van = POLICIES[q.van];
   const naar = POLICIES[q.naar];
   if (!van || !naar) throw badRequest('Onbekende versie van het triagebeleid.', [{ path: van ? '/naar' : '/van', message: `Kies uit ${Object.keys(POLICIES).join(', ')}.` }]);
-  if (q.to < q.from) throw badRequest('Het einde van de periode ligt voor het begin.', [{ path: '/to', message: 'Kies een einde op of na het begin.' }]);
-  if (daysBetween(q.from, q.to) > 731) throw badRequest('Kies een periode van hoogstens twee jaar.', [{ path: '/to', message: 'Hoogstens twee jaar.' }]);
-  return { van, naar, start: amsterdamStartOfDay(q.from), end: amsterdamStartOfDay(addDays(q.to, 1)) };
+  return { van, naar, ...datumPeriode(q.from, q.to) };
 }
 
 export default async function route(app: App) {
