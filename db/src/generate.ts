@@ -53,6 +53,20 @@ const VORM: Mix = [
 const ROUTE: Mix = [['crisisteam', 6], ['mdo', 22], ['wijkteam', 52], ['afsluiten', 20]];
 const MDO_BESLUIT: Mix = [['onderzoek', 60], ['vv', 25], ['overdracht', 15]];
 const VERVOLG: Mix = [['overdracht', 50], ['monitoring', 20], ['vv', 10], ['afsluiten', 20]];
+// Earlier involvement (CBS 85361NED, Nederland 2023: 31.9 % first, 33.8 + 4.3 % hermelding, 13.3 + 10.1 + 5.1 %
+// vervolgmelding, 1.4 % niet ingedeeld).
+const EERDER: Mix = [
+  ['eerste_melding', 31.9], ['hermelding_meerdere', 33.8], ['hermelding_een', 4.3], ['vervolg_tijdens_beoordeling', 13.3],
+  ['vervolg_na_beoordeling', 10.1], ['vervolg_tijdens_monitoring', 5.1], ['-', 1.4],
+];
+// The duration of the violence as melders tell it (shape of CBS 84849NED, Leeuwarden 2020), a quarter unrecorded.
+const DUUR: Mix = [
+  ['tot_een_week', 12], ['week_tot_maand', 7], ['maand_tot_half_jaar', 22], ['half_jaar_tot_jaar', 18], ['jaar_tot_vijf_jaar', 16], ['langer_dan_vijf_jaar', 2], ['-', 23],
+];
+/** The occupation that goes with a sector in the generated history ('-': not recorded). */
+const BEROEP_VAN_SECTOR = `(case gm.melder when 'politie' then 'politieagent' when 'onderwijs' then 'onderwijs' when 'kinderopvang' then 'kinderopvang'
+  when 'zorg' then (case when gm.r_vorm2 < 0.4 then 'huisarts' when gm.r_vorm2 < 0.7 then 'verpleegkundige' else 'medisch_overig' end)
+  when 'ggz' then 'psycholoog' end)`;
 const CONCLUSIE: Mix = [['bevestigd', 45], ['niet_bevestigd', 35], ['weerlegd', 20]];
 // Adviezen: 77 % by phone and 23 % by chat in Twente; some by mail nationally.
 const ADVIES_KANAAL: Mix = [['telefoon', 72], ['chat', 22], ['mail', 6]];
@@ -178,7 +192,8 @@ async function loadHistory(sql: postgres.Sql, o: GenerateOptions): Promise<{ adv
                                melder_naam, anoniem_naar_huishouden, straat, huisnummer, postcode, plaats, gemeente_code, adres_index,
                                geweldsvormen, veiligheid, toelichting, team_id, beoordeling_due_date, beoordeling_due_at,
                                triage_requested, triage_run, urgency, band, priority, route, route_rule, rules_version, proposed_at,
-                               first_beoordeling_at)
+                               first_beoordeling_at, melder_beroep, melder_duur_geweld, eerdere_betrokkenheid, casus_id, vb_taxatie,
+                               vb_uitkomst, vb_uitkomst_at, vv_afgerond_at)
         select gm.id, 'G-' || to_char(gm.received at time zone ${AMS}, 'YYYY') || '-' || ${c} || '-' || lpad(gm.g::text, 7, '0'),
                (case
                  when gm.decided > ${NOW} then 'triage_voorgesteld'
@@ -209,8 +224,19 @@ async function loadHistory(sql: postgres.Sql, o: GenerateOptions): Promise<{ adv
                (case when gm.route = 'crisisteam' then 'acuut' else 'niet_acuut' end)::urgency, gm.band,
                (case gm.band when 'P1' then 90 when 'P2' then 65 when 'P3' then 40 else 15 end), gm.route, 'synthetisch', 'v1',
                gm.received + interval '2 seconds',
-               case when gm.decided <= ${NOW} then gm.decided end
-          from gm join gemeenten gem on gem.code = gm.gemeente`);
+               case when gm.decided <= ${NOW} then gm.decided end,
+               ${BEROEP_VAN_SECTOR}::beroep, nullif(${pick('gm.r_dur', DUUR)}, '-')::duur_geweld,
+               nullif(${pick('gm.r_rec', EERDER)}, '-')::eerdere_betrokkenheid, gm.id,
+               case when gm.decided <= ${NOW} then (case when gm.route = 'crisisteam' then 'acuut' else 'niet_acuut' end)::urgency end,
+               u.uitkomst::vb_uitkomst, case when u.uitkomst is not null then u.at end,
+               case when gm.mdo_besluit = 'vv' and gm.mon_base + interval '12 months 20 days' <= ${NOW} then gm.mon_base + interval '12 months 20 days' end
+          from gm join gemeenten gem on gem.code = gm.gemeente
+          -- The outcome of the veiligheidsbeoordeling (CBS 84852NED): the beoordeling's own step, or the MDO's besluit.
+          cross join lateral (
+            select case when gm.route = 'mdo' then (case when gm.besluit <= ${NOW} then (case gm.mdo_besluit when 'onderzoek' then 'vervolg_onderzoek' when 'vv' then 'vervolg_vv' else 'overdracht_lokaal_team' end) end)
+                        when gm.decided > ${NOW} or gm.route = 'crisisteam' then null
+                        when gm.route = 'wijkteam' then 'overdracht_lokaal_team' else 'geen_vervolgstappen' end as uitkomst,
+                   case when gm.route = 'mdo' then gm.besluit else gm.decided end as at) u`);
       await tx.unsafe(`
         insert into beoordelingen (melding_id, proposed_route, proposed_band, rules_version, route, band, override, decided_by, team_id, decided_at)
         select id, route, band, 'v1', route, band, false, '${ref.beoordelaar}'::uuid, ${team('beoordeling')}, decided from gm where decided <= ${NOW}`);
@@ -249,16 +275,18 @@ async function loadHistory(sql: postgres.Sql, o: GenerateOptions): Promise<{ adv
                  where band in ('P1', 'P2') and r_concl < 0.02 and decided + interval '1 day' <= ${NOW}) x`);
       // 3. The adviezen of the same period (kept 2 years: older ones are anonymised, as retention would have done).
       await tx.unsafe(`
-        insert into adviezen (reference, kanaal, started_at, ended_at, vrager_type, sector, anoniem, geweldsvormen, samenvatting, advies_gegeven, uitkomst, created_at, anonymised_at)
+        insert into adviezen (reference, kanaal, started_at, ended_at, vrager_type, sector, anoniem, geweldsvormen, samenvatting, advies_gegeven, uitkomst, created_at, anonymised_at,
+                              duur_geweld, gemeente_code)
         select 'G-A-' || ${c} || '-' || lpad(g::text, 7, '0'), kanaal::advies_kanaal, started, started + ${day('(4 + r_dur * 30) / 1440.0')},
                vrager::vrager_type, case when vrager = 'professional' then ${pick('r_sector', ADVIES_SECTOR)} end::sector,
                kanaal = 'chat' or (vrager <> 'professional' and r_anon < 0.6), array[${pick('r_vorm', VORM)}::geweldsvorm], '', '',
                ${pick('r_uit', ADVIES_UITKOMST)}::advies_uitkomst, started,
-               case when started < ${NOW} - interval '2 years' then started + interval '2 years' end
+               case when started < ${NOW} - interval '2 years' then started + interval '2 years' end,
+               nullif(${pick('r_dur', DUUR)}, '-')::duur_geweld, case when r_anon < 0.7 then ${pick('r_gem', INWONERS)} end
           from (select *, case when kanaal = 'chat' then ${pick('r_vrager', VRAGER_CHAT)} else ${pick('r_vrager', VRAGER_TELEFOON)} end as vrager
                   from (select *, ${pick('r_kanaal', ADVIES_KANAAL)} as kanaal
                           from (select g, ${F} + random() * (${T} - ${F}) as started, random() as r_kanaal, random() as r_vrager,
-                                       random() as r_sector, random() as r_anon, random() as r_vorm, random() as r_uit, random() as r_dur
+                                       random() as r_sector, random() as r_anon, random() as r_vorm, random() as r_uit, random() as r_dur, random() as r_gem
                                   from generate_series(1, ${na}) g offset 0) a0) a1) a`);
     });
     meldingen += nm;

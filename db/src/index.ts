@@ -33,3 +33,4 @@ export * from './repositories/accounts.ts';
 export * from './repositories/beoordeling.ts';
 export * from './repositories/vernietiging.ts';
 export * from './repositories/concepten.ts';
+export * from './domain/cbs.ts';

@@ -2,7 +2,7 @@
 // realistic set of adviezen and meldingen over recent weeks. All persons are invented. Never in production.
 import { asc, count, eq } from 'drizzle-orm';
 import type { Db } from './client.ts';
-import { amsterdamDate, onderzoekDueDate, twenteGemeenten, type Geweldsvorm, type Role, type TeamKind, type Veiligheid } from './domain/index.ts';
+import { amsterdamDate, duurGeweld, onderzoekDueDate, twenteGemeenten, type Beroep, type DuurGeweld, type Geweldsvorm, type Role, type Sector, type TeamKind, type VbUitkomst, type Veiligheid } from './domain/index.ts';
 import { insertAdvies, type AdviesInput } from './repositories/adviezen.ts';
 import { insertMelding, type MeldingInput } from './repositories/meldingen.ts';
 import { loadKalender } from './repositories/kalender.ts';
@@ -136,8 +136,23 @@ const scenarios: Scenario[] = [
   { geweldsvormen: ['mensenhandel_arbeid'], veiligheid: { isolement: true, financieleUitbuiting: true }, kinderen: 0, toelichting: 'Arbeidsinspectie treft een vrouw die zonder loon in een woning werkt en haar paspoort heeft moeten afgeven.' },
 ];
 
+/** The occupation that goes with a sector, and (often) how long the violence has gone on: the CBS delivery's fields. */
+function cbsVelden(c: ReturnType<typeof prng>, professional: boolean, sector?: Sector): { beroep?: Beroep; duurGeweld?: DuurGeweld } {
+  const bij: Partial<Record<Sector, readonly Beroep[]>> = {
+    politie: ['politieagent'],
+    onderwijs: ['onderwijs'],
+    kinderopvang: ['kinderopvang'],
+    zorg: ['huisarts', 'verpleegkundige', 'jeugdarts'],
+    ggz: ['psycholoog'],
+  };
+  const beroep = professional && sector && bij[sector] && c.chance(0.8) ? c.pick(bij[sector]) : undefined;
+  return { ...(beroep ? { beroep } : {}), ...(c.chance(0.6) ? { duurGeweld: c.pick(duurGeweld) } : {}) };
+}
+
 async function seedCases(db: Db, actor: { type: 'user'; id: string; roles: Role[]; teamId: string | null; gemeente: null }, now: Date) {
   const r = prng(20260424);
+  // A stream of its own for the CBS fields (issue #18), so the cases themselves stay as they were.
+  const c = prng(18);
   const kalender = await loadKalender(db);
   const gemeenteCodes = Object.keys(straten);
   const today = amsterdamDate(now);
@@ -166,6 +181,7 @@ async function seedCases(db: Db, actor: { type: 'user'; id: string; roles: Role[
         : 'Besproken wat vrager zelf kan doen en waar hulp te vinden is; bij direct gevaar 112 bellen.',
       uitkomst: r.chance(0.75) ? 'afgesloten' : 'doorverwezen',
     };
+    Object.assign(input, cbsVelden(c, professional, input.sector), c.chance(0.7) ? { gemeente: c.pick(gemeenteCodes) } : {});
     await db.transaction((tx) => insertAdvies(tx, input, { actor, now: startedAt > now ? now : startedAt }));
     nAdviezen++;
   }
@@ -198,7 +214,7 @@ async function seedCases(db: Db, actor: { type: 'user'; id: string; roles: Role[
       receivedAt: receivedAt.toISOString(),
       kanaal: politie ? 'ketenpartner' : r.pick(['telefoon', 'mail'] as const),
       melder: politie
-        ? { type: 'professional', sector: 'politie', naam: 'Politie Oost-Nederland (demo)', organisatie: 'Politie', anoniemNaarHuishouden: false }
+        ? { type: 'professional', sector: 'politie', beroep: 'politieagent', naam: 'Politie Oost-Nederland (demo)', organisatie: 'Politie', anoniemNaarHuishouden: false }
         : r.chance(0.6)
           ? { type: 'professional', sector: r.pick(['onderwijs', 'zorg', 'kinderopvang', 'ggz'] as const), naam: `${r.pick(voornamen)} ${r.pick(achternamen)}`, organisatie: 'Demo-organisatie', telefoon: '053 000 0000', anoniemNaarHuishouden: false }
           : { type: 'niet_professional', rol: r.pick(['omstander', 'familie'] as const), naam: `${r.pick(voornamen)} ${r.pick(achternamen)}`, telefoon: '06 0000 0000', anoniemNaarHuishouden: r.chance(0.5) },
@@ -208,6 +224,8 @@ async function seedCases(db: Db, actor: { type: 'user'; id: string; roles: Role[
       veiligheid: scenario.veiligheid,
       toelichting: scenario.toelichting,
     };
+    // The CBS fields (occupation, duration of the violence) where such a melder would say them.
+    input.melder = { ...input.melder, ...cbsVelden(c, input.melder.type === 'professional', input.melder.sector) };
     await db.transaction((tx) => insertMelding(tx, input, { actor, kalender, now: receivedAt }));
     nMeldingen++;
   }
@@ -237,21 +255,23 @@ async function seedLifecycle(db: Db, now: Date) {
     // Most are assessed within the term, a few too late (the dashboard shows both).
     const decidedAt = new Date(Math.min(now.getTime() - day, m.receivedAt.getTime() + (i % 3 === 2 ? 9 : 3) * day));
     const route = step === 'wijkteam' ? 'wijkteam' : step === 'afsluiten' ? 'afsluiten' : 'mdo';
+    // What the CBS delivery reads of the step (84852NED), as lifecycle.ts move() records it for a real decision.
+    const cbs = (vbUitkomst: VbUitkomst | null) => ({ vbTaxatie: 'niet_acuut' as const, vbUitkomst, vbUitkomstAt: vbUitkomst ? decidedAt : null });
     await db.insert(beoordelingen).values({ meldingId: m.id, route, band: 'P3', override: true, reason: 'Beoordeeld in het demo-scenario.', decidedBy: beoordelaar.id, decidedAt });
     await db.insert(meldingEvents).values({ meldingId: m.id, at: decidedAt, type: 'beoordeeld', actorId: beoordelaar.id, data: { route, band: 'P3', override: true } });
     if (step === 'afsluiten') {
-      await db.update(meldingen).set({ status: 'afgesloten', updatedAt: decidedAt }).where(eq(meldingen.id, m.id));
+      await db.update(meldingen).set({ status: 'afgesloten', updatedAt: decidedAt, ...cbs('geen_vervolgstappen') }).where(eq(meldingen.id, m.id));
       await db.insert(meldingEvents).values({ meldingId: m.id, at: decidedAt, type: 'afgesloten', actorId: beoordelaar.id, data: { via: 'beoordeling' } });
     } else if (step === 'wijkteam') {
-      await db.update(meldingen).set({ status: 'overdracht', teamId: await teamId('wijkteam', m.gemeenteCode), updatedAt: decidedAt }).where(eq(meldingen.id, m.id));
+      await db.update(meldingen).set({ status: 'overdracht', teamId: await teamId('wijkteam', m.gemeenteCode), updatedAt: decidedAt, ...cbs('overdracht_lokaal_team') }).where(eq(meldingen.id, m.id));
       await db.insert(overdrachten).values({ meldingId: m.id, gemeenteCode: m.gemeenteCode, toelichting: 'Gezin staat open voor hulp van het wijkteam.', createdBy: beoordelaar.id, createdAt: decidedAt });
       await db.insert(meldingEvents).values({ meldingId: m.id, at: decidedAt, type: 'overdracht_verzonden', actorId: beoordelaar.id, data: { gemeente: m.gemeenteCode } });
     } else if (step === 'mdo') {
-      await db.update(meldingen).set({ status: 'mdo', teamId: await teamId('mdo'), updatedAt: decidedAt }).where(eq(meldingen.id, m.id));
+      await db.update(meldingen).set({ status: 'mdo', teamId: await teamId('mdo'), updatedAt: decidedAt, ...cbs(null) }).where(eq(meldingen.id, m.id));
       mdoCases.push(m.id);
     } else {
       const started = step === 'onderzoek_loopt' ? amsterdamDate(new Date(decidedAt.getTime() + 2 * day)) : null;
-      await db.update(meldingen).set({ status: 'onderzoek', teamId: await teamId('onderzoek'), assignedTo: [medewerker.id], updatedAt: decidedAt }).where(eq(meldingen.id, m.id));
+      await db.update(meldingen).set({ status: 'onderzoek', teamId: await teamId('onderzoek'), assignedTo: [medewerker.id], updatedAt: decidedAt, ...cbs('vervolg_onderzoek') }).where(eq(meldingen.id, m.id));
       await db.insert(onderzoeken).values({ meldingId: m.id, teamId: await teamId('onderzoek'), besluitAt: decidedAt, startedAt: started, dueDate: started ? onderzoekDueDate(started) : null, startedBy: started ? medewerker.id : null });
       await refreshClock(db, m.id);
     }

@@ -7,7 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { cachedKalender, useFieldCipher, type DbHandle, type FieldCipher, type KalenderSource } from '@vt/db';
+import { cachedKalender, loadCbsMapping, useFieldCipher, type CbsMapping, type DbHandle, type FieldCipher, type KalenderSource } from '@vt/db';
 import { eventsChannel } from '@vt/workers';
 import type { Config } from './config.ts';
 import type { RouteOptions } from './types.ts';
@@ -33,6 +33,8 @@ declare module 'fastify' {
     kalender: KalenderSource;
     cipher: FieldCipher;
     mailer: Mailer;
+    /** The CBS delivery's mapping (CBS_MAPPING_FILE or the shipped one), checked when the app is built. */
+    cbsMapping: CbsMapping;
   }
 }
 
@@ -47,6 +49,8 @@ export interface AppDeps {
     requestTimeoutMs?: number;
     maxConnectionsPerIp?: number;
     exemptLoopback?: boolean;
+    /** The organisation's own CBS mapping file (default: the shipped one). */
+    cbsMappingFile?: string | undefined;
   };
   db: DbHandle;
   /** Seals secrets and free text at rest (DATA_ENCRYPTION_KEYS). */
@@ -142,6 +146,7 @@ export async function buildApp(deps: AppDeps) {
   app.decorate('kalender', cachedKalender(deps.db.db));
   app.decorate('cipher', deps.cipher);
   app.decorate('mailer', deps.mailer ?? memoryMailer());
+  app.decorate('cbsMapping', loadCbsMapping(deps.config.cbsMappingFile));
   useFieldCipher(deps.cipher);
 
   await app.register(validationPlugin);

@@ -4,7 +4,7 @@
 import { Redis } from 'ioredis';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
-import { createDb, loadCipher, runMigrations, seedDemo, useFieldCipher } from '@vt/db';
+import { CbsMappingError, createDb, loadCbsMapping, loadCipher, runMigrations, seedDemo, useFieldCipher } from '@vt/db';
 import { startWorkers, type RunningWorkers } from '@vt/workers';
 import { buildApp, logRedact, logSerializers } from './app.ts';
 import { createMailer } from './services/mail.ts';
@@ -21,8 +21,10 @@ async function main() {
   let config;
   try {
     config = loadConfig();
+    // The CBS mapping is configuration too: a wrong file stops the process here, before anything starts.
+    loadCbsMapping(config.cbsMappingFile);
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof CbsMappingError) {
       console.error(`Configuration error: ${err.message}`);
       process.exit(1);
     }

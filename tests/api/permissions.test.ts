@@ -154,6 +154,7 @@ const CONTRACT: Record<string, Role[]> = {
   'GET /api/werkvoorraad': caseReaders,
   'GET /api/overdrachten': ['beoordelaar', 'chef_van_de_dag', 'medewerker', 'wijkteam'],
   'GET /api/dashboard/wachtlijst': ['chef_van_de_dag', 'manager'],
+  'GET /api/dashboard/gemeenten': ['chef_van_de_dag', 'manager'],
   'GET /api/rapportage/halfjaar': ['chef_van_de_dag', 'manager'],
   'GET /api/users': ['beheerder', 'beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper'],
   'GET /api/audit': ['privacy_officer'],

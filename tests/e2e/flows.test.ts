@@ -534,15 +534,31 @@ describe('staff flows in Chromium', () => {
     await targets.getByRole('spinbutton', { name: 'Norm' }).fill('250');
     await targets.getByRole('button', { name: 'Norm opslaan' }).click();
     await expect.poll(() => tile.textContent()).toContain('norm 250');
-    await page.getByLabel('Gemeente').selectOption('GM0164');
+    // The dashboard's own filter (the CBS panel below has a gemeente of its own).
+    await page.locator('form.vt-filters').first().getByLabel('Gemeente').selectOption('GM0164');
     await page.getByRole('button', { name: 'Tonen' }).first().click();
     await page.getByRole('table', { name: 'Dezelfde cijfers als tabel' }).waitFor();
     // Trend (chart drawn by Chart.js, described for screen readers), forecast with its assumptions, CBS figures.
     await page.getByRole('img', { name: /over \d+ weken/ }).waitFor();
     await page.getByRole('table', { name: 'Verwachte stand per week' }).waitFor();
     await page.getByText(/Berekend uit de gemiddelde instroom/).waitFor();
-    await page.getByRole('region', { name: 'Halfjaarcijfers (CBS)' }).getByRole('button', { name: 'Tonen' }).click();
-    await page.getByRole('table', { name: /Halfjaarcijfers/ }).waitFor();
+    // The gemeenten side by side: a small chart per figure, and the table with the region as its last row.
+    const vergelijk = page.getByRole('region', { name: 'Gemeenten naast elkaar' });
+    const tabel = vergelijk.getByRole('table', { name: 'Wachtlijsten en percentages op tijd per gemeente' });
+    await tabel.waitFor();
+    await expect.poll(() => tabel.getByRole('row').count()).toBe(1 + 14 + 1);
+    await tabel.getByRole('rowheader', { name: 'Hele regio' }).waitFor();
+    await expect.poll(() => vergelijk.getByRole('img').count()).toBe(7);
+    // The CBS delivery for one gemeente: its tables with CBS's own labels, 84849NED open.
+    const cbs = page.getByRole('region', { name: 'Halfjaarcijfers (CBS)' });
+    await cbs.getByLabel('Gemeente').selectOption('GM0153');
+    await cbs.getByRole('button', { name: 'Tonen' }).click();
+    const kenmerken = cbs.getByRole('table', { name: /^84849NED Huiselijk geweld; rol\/functie/ });
+    await kenmerken.waitFor();
+    await kenmerken.getByRole('rowheader', { name: 'J en V: politie: totaal' }).waitFor();
+    await expect(cbs.textContent()).resolves.toContain('Enschede, ');
+    await cbs.getByText('85361NED', { exact: true }).click();
+    await cbs.getByRole('rowheader', { name: '1e melding, geen betrokkenen bekend VT' }).waitFor();
     const factsheet = page.getByRole('region', { name: 'Jaarcijfers (factsheet)' });
     await factsheet.getByRole('spinbutton', { name: 'Jaar' }).fill(String(new Date().getFullYear()));
     await factsheet.getByRole('button', { name: 'Tonen' }).click();

@@ -5,7 +5,76 @@ export const adviesKanalen = ['telefoon', 'chat', 'mail'] as const;
 // Chat is anonymous by design, so a melding can never come in by chat (domain.md, "Records").
 export const meldingKanalen = ['telefoon', 'mail', 'ketenpartner', 'balie'] as const;
 export const vragerTypes = ['professional', 'omstander', 'slachtoffer', 'pleger', 'familie', 'onbekend'] as const;
-export const sectoren = ['politie', 'zorg', 'ggz', 'onderwijs', 'jeugdhulp', 'kinderopvang', 'overig'] as const;
+/**
+ * The melder's (or professional vrager's) organisation, fine enough for every organisation group of CBS tables
+ * 84848NED/84849NED (issue #18): the first seven codes are those of the first contract and stay valid; `zorg` is
+ * CBS's Gezondheidszorg, `jeugdhulp` its Jeugdzorg, `overig` its "Andere organisatie", and the police, the
+ * Openbaar Ministerie, the reclassering and `justitie_overig` make up "Justitie en veiligheid". The mapping to the
+ * CBS groups and their labels is data (db/src/domain/cbs-beleidsinformatie.json).
+ */
+export const sectoren = [
+  'politie',
+  'zorg',
+  'ggz',
+  'onderwijs',
+  'jeugdhulp',
+  'kinderopvang',
+  'overig',
+  'bureau_leerplicht',
+  'openbaar_ministerie',
+  'reclassering',
+  'justitie_overig',
+  'veilig_thuis_andere_regio',
+  'regionaal_maatwerk',
+] as const;
+/** The melder's occupation, as the "Beroep" rows of CBS tables 84848NED/84849NED group them (issue #18). */
+export const beroepen = [
+  'onderwijs',
+  'kinderopvang',
+  'huisarts',
+  'jeugdarts',
+  'medisch_specialist',
+  'verloskundige',
+  'verpleegkundige',
+  'medisch_overig',
+  'psycholoog',
+  'paramedisch',
+  'politieagent',
+  'officier_van_justitie',
+  'justitie_overig',
+  'anders',
+] as const;
+/** How long the violence has gone on, as the melder or vrager says: the six "Duur geweld" rows of 84848NED/84849NED. */
+export const duurGeweld = ['tot_een_week', 'week_tot_maand', 'maand_tot_half_jaar', 'half_jaar_tot_jaar', 'jaar_tot_vijf_jaar', 'langer_dan_vijf_jaar'] as const;
+/**
+ * Earlier involvement of Veilig Thuis with the household when a melding arrives (CBS 85361NED): none known, a
+ * hermelding (an earlier melding about it was closed before this one came; one or several betrokkenen known), or a
+ * vervolgmelding while Veilig Thuis is still involved (during the veiligheidsbeoordeling, after it, or during
+ * monitoring). Classified once, by the triage worker; a melding not yet classified counts as niet ingedeeld.
+ */
+export const eerdereBetrokkenheden = [
+  'eerste_melding',
+  'hermelding_meerdere',
+  'hermelding_een',
+  'vervolg_tijdens_beoordeling',
+  'vervolg_na_beoordeling',
+  'vervolg_tijdens_monitoring',
+] as const;
+/**
+ * The outcome of the veiligheidsbeoordeling as CBS 84852NED counts it: the first step a case takes after its
+ * beoordeling, or, for a case routed to the MDO (or first to the crisis team), what the MDO or the crisis team decided
+ * next. `overdracht_multidisciplinair` and `regionaal_maatwerk` are CBS categories this product has no route for yet:
+ * they are listed, and count zero.
+ */
+export const vbUitkomsten = [
+  'vervolg_onderzoek',
+  'vervolg_vv',
+  'overdracht_lokaal_team',
+  'overdracht_hulpverlening',
+  'overdracht_multidisciplinair',
+  'geen_vervolgstappen',
+  'regionaal_maatwerk',
+] as const;
 export const melderTypes = ['professional', 'niet_professional'] as const;
 export const melderRollen = ['omstander', 'slachtoffer', 'pleger', 'familie'] as const;
 export const adviesUitkomsten = ['afgesloten', 'doorverwezen', 'omgezet_in_melding'] as const;
@@ -202,6 +271,10 @@ export type AdviesKanaal = (typeof adviesKanalen)[number];
 export type MeldingKanaal = (typeof meldingKanalen)[number];
 export type VragerType = (typeof vragerTypes)[number];
 export type Sector = (typeof sectoren)[number];
+export type Beroep = (typeof beroepen)[number];
+export type DuurGeweld = (typeof duurGeweld)[number];
+export type EerdereBetrokkenheid = (typeof eerdereBetrokkenheden)[number];
+export type VbUitkomst = (typeof vbUitkomsten)[number];
 export type Geweldsvorm = (typeof geweldsvormen)[number];
 export type MeldingStatus = (typeof meldingStatussen)[number];
 export type Urgency = (typeof urgencies)[number];

@@ -3,7 +3,7 @@
 // (and documents them in the OpenAPI document); the repositories take `MeldingInput`, the same type, so the two
 // cannot drift. TypeBox only, like the rest of the domain.
 import { Type, type Static, type TSchema } from 'typebox';
-import { betrokkeneRollen, geweldsvormen, melderRollen, melderTypes, meldingKanalen, sectoren, veiligheidVragen } from './codes.ts';
+import { beroepen, betrokkeneRollen, duurGeweld, geweldsvormen, melderRollen, melderTypes, meldingKanalen, sectoren, veiligheidVragen } from './codes.ts';
 
 export const Id = Type.String({ format: 'uuid', description: 'Identifier (UUID)' });
 export const IsoDate = Type.String({ format: 'date', description: 'Europe/Amsterdam calendar date, YYYY-MM-DD' });
@@ -27,7 +27,9 @@ export const Melder = Type.Object(
   {
     type: codeEnum(melderTypes),
     rol: Type.Optional(codeEnum(melderRollen)),
-    sector: Type.Optional(codeEnum(sectoren)),
+    sector: Type.Optional(codeEnum(sectoren, 'The organisation group (CBS 84849NED); for a professional')),
+    beroep: Type.Optional(codeEnum(beroepen, "The professional's occupation (CBS 84849NED, Beroep)")),
+    duurGeweld: Type.Optional(codeEnum(duurGeweld, 'How long the violence has gone on, as the melder says (CBS 84849NED, Duur geweld)')),
     naam: Name,
     organisatie: Type.Optional(Text(200)),
     telefoon: Type.Optional(Phone),

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { addDays, amsterdamDate, amsterdamStartOfDay, type AdviesKanaal, type Geweldsvorm } from '../domain/index.ts';
+import { addDays, amsterdamDate, amsterdamStartOfDay, type AdviesKanaal, type Beroep, type DuurGeweld, type Geweldsvorm, type Sector } from '../domain/index.ts';
 import { adviezen, meldingen } from '../schema/index.ts';
 import { writeAudit, type Actor } from './audit.ts';
 import { nextReference } from './references.ts';
@@ -10,7 +10,11 @@ export interface AdviesInput {
   startedAt: string;
   endedAt?: string;
   vragerType: 'professional' | 'omstander' | 'slachtoffer' | 'pleger' | 'familie' | 'onbekend';
-  sector?: 'politie' | 'zorg' | 'ggz' | 'onderwijs' | 'jeugdhulp' | 'kinderopvang' | 'overig';
+  sector?: Sector;
+  beroep?: Beroep;
+  duurGeweld?: DuurGeweld;
+  /** The gemeente of the situation (CBS counts adviezen per gemeente). */
+  gemeente?: string;
   anoniem: boolean;
   vrager?: { naam?: string; telefoon?: string; email?: string; organisatie?: string };
   geweldsvormen: Geweldsvorm[];
@@ -32,6 +36,9 @@ export async function insertAdvies(tx: DbOrTx, input: AdviesInput, ctx: { actor:
       endedAt: input.endedAt ? new Date(input.endedAt) : null,
       vragerType: input.vragerType,
       sector: input.sector ?? null,
+      beroep: input.beroep ?? null,
+      duurGeweld: input.duurGeweld ?? null,
+      gemeenteCode: input.gemeente ?? null,
       anoniem: input.anoniem,
       vragerNaam: v?.naam ?? null,
       vragerTelefoon: v?.telefoon ?? null,

@@ -1,7 +1,7 @@
 // The human decisions on a melding (api.md, Meldingen): the beoordeling (a person confirms or overrides the triage
 // proposal), an aanvulling (new information; triage runs again) and assigning a person or duo. Each is one function
 // that does the whole step in the caller's transaction; the route only checks who may and calls it.
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import type { WerkdagKalender } from '../domain/calendar.ts';
 import type { Band, BetrokkeneRol, Geweldsvorm, Route, Veiligheid } from '../domain/codes.ts';
@@ -60,7 +60,11 @@ export async function decideBeoordeling(
   });
   // From now on the case runs on the decision: every list, its order, the live events and the handover show the
   // decided band and route; the proposal stays in triage_voorstellen and on this beoordeling (proposed_*).
-  await tx.update(meldingen).set({ band, route: d.route }).where(eq(meldingen.id, m.id));
+  // The veiligheidstaxatie as CBS counts it (84852NED) is the first beoordeling's: acute when it sent the crisis team.
+  await tx
+    .update(meldingen)
+    .set({ band, route: d.route, vbTaxatie: sql`coalesce(${meldingen.vbTaxatie}, ${d.route === 'crisisteam' ? 'acuut' : 'niet_acuut'}::urgency)` })
+    .where(eq(meldingen.id, m.id));
   const kind = teamKindForRoute[d.route];
   await move(tx, m.id, statusForRoute[d.route], kind ? await teamId(tx, kind, m.gemeenteCode) : null);
   await tx.insert(meldingEvents).values({

@@ -257,3 +257,51 @@ export async function forecast(db: DbOrTx, f: Omit<DashboardFilter, 'at'> = {}, 
     wachtlijstOnderzoek: series(Number(x.o_now), Number(x.o_in), Number(x.o_out)),
   };
 }
+
+/** The metrics the gemeente comparison shows: every waiting list and both on-time percentages. */
+export const vergelijkingMetrics = [...listMetrics, 'beoordeling_on_time_pct', 'onderzoek_on_time_pct'] as const satisfies readonly DashboardMetric[];
+
+/**
+ * The waiting lists and on-time percentages of every gemeente at `at`, side by side (issue #18: the regiovisie's
+ * gemeenten steer on their own figures), and the region as their sum. One grouped statement per metric over the same
+ * waiting intervals as the tiles, so a gemeente's numbers are what the dashboard filtered on it shows; against the
+ * region's targets (targets are set per region or team, not per gemeente).
+ */
+export async function gemeenteVergelijking(db: DbOrTx, at: Date) {
+  const T = sql`${at.toISOString()}::timestamptz`;
+  const D = sql`(${T} at time zone 'Europe/Amsterdam')::date`;
+  const parts = listMetrics.map((code) => {
+    const l = LISTS[code];
+    const oldest = l.sinceIsDate ? sql`coalesce(max(${D} - ${sql.raw(l.since)}), 0)::int` : sql`coalesce(floor(max(extract(epoch from (${T} - ${sql.raw(l.since)})) / 86400)), 0)::int`;
+    return sql`select m.gemeente_code as g, ${code}::text as metric, count(*)::int as n, ${oldest} as x from ${onList(l, T)} ${caseOf(l)} group by 1`;
+  });
+  parts.push(sql`select m.gemeente_code, 'beoordeling_on_time_pct', count(*)::int, count(*) filter (where m.first_beoordeling_at <= m.beoordeling_due_at)::int from meldingen m
+      where m.first_beoordeling_at > ${T} - make_interval(days => ${PCT_WINDOW_DAYS}) and m.first_beoordeling_at <= ${T} group by 1`);
+  parts.push(sql`select m.gemeente_code, 'onderzoek_on_time_pct', count(*)::int, count(*) filter (where (o.afgerond_at at time zone 'Europe/Amsterdam')::date <= o.due_date)::int
+      from (select * from onderzoeken o where o.afgerond_at > ${T} - make_interval(days => ${PCT_WINDOW_DAYS}) and o.afgerond_at <= ${T} offset 0) o
+      join meldingen m on m.id = o.melding_id group by 1`);
+  const [rows, gemeenten, targets] = await Promise.all([
+    db.execute<{ g: string; metric: DashboardMetric; n: number; x: number }>(sql.join(parts, sql` union all `)),
+    db.execute<{ code: string; naam: string }>(sql`select code, naam from gemeenten order by naam`),
+    targetHistory(db, null),
+  ]);
+  const inForce = targetsIn(targets, at);
+  const values = (of: (code: DashboardMetric) => { n: number; x: number }) =>
+    vergelijkingMetrics.map((code): MetricValue => {
+      const target = inForce.get(code) ?? null;
+      const { n, x } = of(code);
+      if (!isPctMetric(code)) return { code, count: n, oldestWaitDays: x, target, breached: target !== null && n > target };
+      const percent = n ? Math.round((1000 * x) / n) / 10 : null;
+      return { code, percent, over: n, target, breached: target !== null && percent !== null && percent < target };
+    });
+  const cell = (g: string | null, code: DashboardMetric) => {
+    const own = rows.filter((r) => r.metric === code && (g === null || r.g === g));
+    // The region: counts and percentages' numbers add up, the longest wait is the longest of all.
+    return { n: own.reduce((s, r) => s + Number(r.n), 0), x: isPctMetric(code) ? own.reduce((s, r) => s + Number(r.x), 0) : Math.max(0, ...own.map((r) => Number(r.x))) };
+  };
+  return {
+    at,
+    gemeenten: gemeenten.map((g) => ({ gemeente: g.code, naam: g.naam, metrics: values((code) => cell(g.code, code)) })),
+    regio: values((code) => cell(null, code)),
+  };
+}

@@ -49,11 +49,33 @@ const clockOf = (meldingId: string, status: MeldingStatus) => sql`melding_clock(
  * clock starts on entering it (MDO, the wachtlijst onderzoek, a handover, a crisis case) is due from now; the
  * others take their clock from their own rows (write those rows first).
  */
+/**
+ * The outcome of the veiligheidsbeoordeling that entering a status means (CBS 84852NED): the first step after the
+ * beoordeling, or after the MDO or the crisis team (entering mdo or crisis decides nothing yet). A handover goes to
+ * the professional already involved when the route or the handover says so, otherwise to the lokaal team.
+ */
+const vbUitkomstVan = (meldingId: string, status: MeldingStatus) => {
+  switch (status) {
+    case 'onderzoek':
+      return sql`'vervolg_onderzoek'::vb_uitkomst`;
+    case 'vv':
+      return sql`'vervolg_vv'::vb_uitkomst`;
+    case 'afgesloten':
+      return sql`'geen_vervolgstappen'::vb_uitkomst`;
+    case 'overdracht':
+      return sql`(case when ${meldingen.route} = 'hulpverlening' or exists (select 1 from ${overdrachten} o where o.melding_id = ${meldingId}::uuid and o.status = 'verzonden' and o.hulpverlening is not null)
+                  then 'overdracht_hulpverlening' else 'overdracht_lokaal_team' end)::vb_uitkomst`;
+    default:
+      return null;
+  }
+};
+
 export async function move(tx: DbOrTx, meldingId: string, status: MeldingStatus, team: string | null, now = new Date()) {
   const klok = klokVan(status, { acuut: false, onderzoekGestart: false });
   const entered = klok ? stapTermijn(klok, now, await loadKalender(tx)) : null;
   // A crisis case that the triage found acute keeps the 24 hours counted from receipt.
   const ownClock = status === 'crisis' ? sql`${meldingen.responseDueAt}` : clockOf(meldingId, status);
+  const uitkomst = vbUitkomstVan(meldingId, status);
   await tx
     .update(meldingen)
     .set({
@@ -61,6 +83,15 @@ export async function move(tx: DbOrTx, meldingId: string, status: MeldingStatus,
       ...(team ? { teamId: team } : {}),
       clockDueAt: entered ? sql`coalesce(${ownClock}, ${entered.toISOString()}::timestamptz)` : clockOf(meldingId, status),
       updatedAt: now,
+      // The first outcome stays (a re-opened case does not change what its veiligheidsbeoordeling led to).
+      ...(uitkomst
+        ? {
+            vbUitkomstAt: sql`case when ${meldingen.vbUitkomst} is null then ${now.toISOString()}::timestamptz else ${meldingen.vbUitkomstAt} end`,
+            vbUitkomst: sql`coalesce(${meldingen.vbUitkomst}, ${uitkomst})`,
+          }
+        : {}),
+      // Leaving V&V ends the trajectory (an afgeronde dienst V&V, CBS 84850NED).
+      vvAfgerondAt: sql`case when ${meldingen.status} = 'vv' and ${status}::melding_status <> 'vv' then ${now.toISOString()}::timestamptz else ${meldingen.vvAfgerondAt} end`,
     })
     .where(eq(meldingen.id, meldingId));
 }

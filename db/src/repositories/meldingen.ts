@@ -105,21 +105,21 @@ export async function insertMelding(tx: DbOrTx, input: MeldingInput, ctx: Create
       returning last),
     m as (
       insert into meldingen (id, reference, kanaal, received_at, created_at, updated_at, created_by_user_id,
-        created_by_client_id, advies_id, melder_type, melder_rol, melder_sector, melder_naam, melder_organisatie,
+        created_by_client_id, advies_id, melder_type, melder_rol, melder_sector, melder_beroep, melder_duur_geweld, melder_naam, melder_organisatie,
         melder_telefoon, melder_email, anoniem_naar_huishouden, straat, huisnummer, postcode, plaats, gemeente_code,
         adres_index, geweldsvormen, veiligheid, toelichting, team_id, beoordeling_due_date,
-        beoordeling_due_at, response_due_at)
+        beoordeling_due_at, response_due_at, casus_id)
       select ${id}::uuid, 'M-' || ${String(year)} || '-' || lpad(c.last::text, 6, '0'), ${input.kanaal}::melding_kanaal,
         ${ts(receivedAt)}::timestamptz, ${ts(now)}::timestamptz, ${ts(now)}::timestamptz,
         ${actor.type === 'user' ? actor.id : null}::uuid, ${actor.type === 'client' ? actor.id : null}::uuid,
         ${ctx.adviesId ?? null}::uuid, ${m.type}::melder_type, ${m.rol ?? null}::melder_rol,
-        ${m.sector ?? null}::sector, ${seal(m.naam)}, ${sealOrNull(m.organisatie)}, ${sealOrNull(m.telefoon)}, ${sealOrNull(m.email)},
+        ${m.sector ?? null}::sector, ${m.beroep ?? null}::beroep, ${m.duurGeweld ?? null}::duur_geweld, ${seal(m.naam)}, ${sealOrNull(m.organisatie)}, ${sealOrNull(m.telefoon)}, ${sealOrNull(m.email)},
         ${m.anoniemNaarHuishouden}, ${seal(a.straat)}, ${seal(a.huisnummer)}, ${seal(formatPostcode(a.postcode))}, ${seal(a.plaats)},
         ${input.huishouden.gemeente}, ${blindIndex(adresSleutel(a.postcode, a.huisnummer))},
         ${`{${input.geweldsvormen.join(',')}}`}::geweldsvorm[], ${JSON.stringify(input.veiligheid ?? {})}::jsonb,
         ${seal(input.toelichting ?? '')}, ${teamOfKind('beoordeling')},
         ${deadlines.beoordelingDueDate}::date, ${ts(deadlines.beoordelingDueAt)}::timestamptz,
-        ${deadlines.responseDueAt ? ts(deadlines.responseDueAt) : null}::timestamptz
+        ${deadlines.responseDueAt ? ts(deadlines.responseDueAt) : null}::timestamptz, ${id}::uuid
       from c
       returning id, reference, status, received_at),
     b as (

@@ -4,7 +4,9 @@
 // half-year in a few milliseconds instead of scanning a quarter of a million rows per report.
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
+import { readFileSync } from 'node:fs';
 import { addDays, amsterdamDate, amsterdamTime } from '../domain/calendar.ts';
+import { CbsMappingError, cbsEenheden, cbsRijen, parseCbsMapping, standaardCbsMapping, type CbsMapping, type CbsProfiel, type CbsProfielen } from '../domain/cbs.ts';
 
 /** The groups of the yearly factsheet (figure 3 of the regiovisie Twente): a melding counts once per group. */
 export const FACTSHEET_GROEPEN = {
@@ -20,38 +22,60 @@ export type FactsheetGroep = keyof typeof FACTSHEET_GROEPEN;
 const groepen = Object.entries(FACTSHEET_GROEPEN) as [FactsheetGroep, readonly string[]][];
 const inGroep = (vormen: readonly string[]) => sql.raw(`geweldsvormen && '{${vormen.join(',')}}'::geweldsvorm[]`);
 
-/** The categories of the half-year report (and what the day counts hold besides, for the factsheet). */
-const HALFJAAR = ['adviezen_totaal', 'adviezen_vrager', 'adviezen_sector', 'meldingen_totaal', 'meldingen_melder', 'meldingen_sector', 'meldingen_geweldsvorm', 'onderzoek_uitkomst'];
+/** The day-count categories the CBS delivery reads: one code per group of equal registrations (see `profiel`). */
+const CBS_CATEGORIEEN = ['cbs_advies', 'cbs_melding', 'cbs_onderzoek', 'cbs_vv'] as const;
+
+/** An Amsterdam calendar day of a timestamp column, as SQL. */
+const dag = (col: string) => sql.raw(`(${col} at time zone 'Europe/Amsterdam')::date`);
+/** A nullable code column as text ('-' for not recorded), for a profile code. */
+const of = (col: string) => `coalesce(${col}::text, '-')`;
+/** The forms of violence of a row, sorted and joined, so equal sets make equal codes. */
+const vormen = (col: string) => sql.raw(`cross join lateral (select coalesce(string_agg(v::text, ',' order by v::text), '') as vormen from unnest(${col}) v) vf`);
 
 /**
- * Every count per Amsterdam day in [from, to) as rows (dag, categorie, code, aantal). One definition for the stored
- * days and the live part, so both count alike.
+ * Every count per Amsterdam day and gemeente in [from, to) as rows (dag, gemeente, categorie, code, aantal). One
+ * definition for the stored days and the live part, so both count alike. The CBS categories hold profiles: how many
+ * registrations share the same codes (melder, sector, beroep, duration, forms of violence, earlier involvement), so
+ * the mapping to CBS's categories (domain/cbs.ts) is applied when a report is read and a corrected mapping needs no
+ * recount. An advies that names no gemeente counts under ''.
  */
 function dagTellingen(from: string, to: string): SQL {
   const a = sql`${amsterdamTime(from).toISOString()}::timestamptz`;
   const b = sql`${amsterdamTime(to).toISOString()}::timestamptz`;
-  const dag = (col: string) => sql.raw(`(${col} at time zone 'Europe/Amsterdam')::date`);
   const advies = sql`from adviezen where started_at >= ${a} and started_at < ${b}`;
   const melding = sql`from meldingen where received_at >= ${a} and received_at < ${b}`;
   const m = dag('received_at');
   const ad = dag('started_at');
+  const ag = sql.raw(`coalesce(gemeente_code, '')`);
+  const mg = sql.raw('gemeente_code');
   return sql`
-    select ${ad} as dag, 'adviezen_totaal' as categorie, 'totaal' as code, count(*)::int as aantal ${advies} group by 1
-    union all select ${ad}, 'adviezen_vrager', vrager_type::text, count(*)::int ${advies} group by 1, 3
-    union all select ${ad}, 'adviezen_sector', coalesce(sector::text, 'geen'), count(*)::int ${advies} and vrager_type = 'professional' group by 1, 3
-    union all select ${ad}, 'adviezen_kanaal', kanaal::text, count(*)::int ${advies} group by 1, 3
-    union all select ${m}, 'meldingen_totaal', 'totaal', count(*)::int ${melding} group by 1
-    union all select ${m}, 'meldingen_melder', melder_type::text || coalesce('_' || melder_rol::text, ''), count(*)::int ${melding} group by 1, 3
-    union all select ${m}, 'meldingen_sector', coalesce(melder_sector::text, 'geen'), count(*)::int ${melding} and melder_type = 'professional' group by 1, 3
-    union all select ${m}, 'meldingen_geweldsvorm', g::text, count(*)::int from meldingen, unnest(geweldsvormen) as g where received_at >= ${a} and received_at < ${b} group by 1, 3
-    union all select ${m}, 'factsheet', 'politie', count(*)::int ${melding} and melder_sector = 'politie' group by 1
-    union all select ${m}, 'factsheet', 'seksueel_geweld_acuut', count(*)::int ${melding} and ${inGroep(FACTSHEET_GROEPEN.seksueel_geweld)} and urgency = 'acuut' group by 1
-    ${sql.join(groepen.map(([g, v]) => sql`union all select ${m}, 'factsheet_groep', ${g}::text, count(*)::int ${melding} and ${inGroep(v)} group by 1`), sql` `)}
-    union all select ${dag('afgerond_at')}, 'onderzoek_uitkomst', (u ->> 'geweldsvorm') || ':' || (u ->> 'conclusie'), count(*)::int
-      from onderzoeken, jsonb_array_elements(uitkomsten) as u where afgerond_at >= ${a} and afgerond_at < ${b} group by 1, 3
-    union all select opgelegd_op, 'huisverboden', 'opgelegd', count(*)::int from huisverboden where opgelegd_op >= ${from}::date and opgelegd_op < ${to}::date group by 1
-    union all select opgelegd_op, 'huisverboden', 'verlengd', count(verlengd_tot_en_met)::int from huisverboden where opgelegd_op >= ${from}::date and opgelegd_op < ${to}::date group by 1
-    union all select datum, 'code_rood', 'totaal', count(*)::int from code_rood where datum >= ${from}::date and datum < ${to}::date group by 1`;
+    select ${ad} as dag, ${ag} as gemeente, 'adviezen_totaal' as categorie, 'totaal' as code, count(*)::int as aantal ${advies} group by 1, 2
+    union all select ${ad}, ${ag}, 'adviezen_kanaal', kanaal::text, count(*)::int ${advies} group by 1, 2, 4
+    union all select ${dag('a.started_at')}, coalesce(a.gemeente_code, ''), 'cbs_advies',
+        concat_ws('|', case when a.vrager_type = 'professional' then 'professional' else 'niet_professional' end, ${sql.raw(of('a.sector'))}, ${sql.raw(of('a.beroep'))}, ${sql.raw(of('a.duur_geweld'))}, vf.vormen),
+        count(*)::int from adviezen a ${vormen('a.geweldsvormen')} where a.started_at >= ${a} and a.started_at < ${b} group by 1, 2, 4
+    union all select ${m}, ${mg}, 'meldingen_totaal', 'totaal', count(*)::int ${melding} group by 1, 2
+    union all select ${m}, ${mg}, 'meldingen_melder', melder_type::text || coalesce('_' || melder_rol::text, ''), count(*)::int ${melding} group by 1, 2, 4
+    union all select ${dag('m.received_at')}, m.gemeente_code, 'cbs_melding',
+        concat_ws('|', m.melder_type::text, ${sql.raw(of('m.melder_sector'))}, ${sql.raw(of('m.melder_beroep'))}, ${sql.raw(of('m.melder_duur_geweld'))}, vf.vormen, ${sql.raw(of('m.eerdere_betrokkenheid'))}),
+        count(*)::int from meldingen m ${vormen('m.geweldsvormen')} where m.received_at >= ${a} and m.received_at < ${b} group by 1, 2, 4
+    union all select ${m}, ${mg}, 'meldingen_geweldsvorm', g::text, count(*)::int from meldingen, unnest(geweldsvormen) as g where received_at >= ${a} and received_at < ${b} group by 1, 2, 4
+    union all select ${m}, ${mg}, 'factsheet', 'politie', count(*)::int ${melding} and melder_sector = 'politie' group by 1, 2
+    union all select ${m}, ${mg}, 'factsheet', 'seksueel_geweld_acuut', count(*)::int ${melding} and ${inGroep(FACTSHEET_GROEPEN.seksueel_geweld)} and urgency = 'acuut' group by 1, 2
+    ${sql.join(groepen.map(([g, v]) => sql`union all select ${m}, ${mg}, 'factsheet_groep', ${g}::text, count(*)::int ${melding} and ${inGroep(v)} group by 1, 2`), sql` `)}
+    union all select ${dag('o.afgerond_at')}, m.gemeente_code, 'cbs_onderzoek', u.code, count(*)::int
+      from onderzoeken o join meldingen m on m.id = o.melding_id
+      cross join lateral (select coalesce(string_agg((x ->> 'geweldsvorm') || ':' || (x ->> 'conclusie'), ',' order by x ->> 'geweldsvorm', x ->> 'conclusie'), '') as code
+                            from jsonb_array_elements(coalesce(o.uitkomsten, '[]'::jsonb)) x) u
+     where o.afgerond_at >= ${a} and o.afgerond_at < ${b} group by 1, 2, 4
+    union all select ${dag('m.vv_afgerond_at')}, m.gemeente_code, 'cbs_vv', vf.vormen, count(*)::int
+      from meldingen m ${vormen('m.geweldsvormen')} where m.vv_afgerond_at >= ${a} and m.vv_afgerond_at < ${b} group by 1, 2, 4
+    union all select h.opgelegd_op, m.gemeente_code, 'huisverboden', 'opgelegd', count(*)::int from huisverboden h join meldingen m on m.id = h.melding_id
+     where h.opgelegd_op >= ${from}::date and h.opgelegd_op < ${to}::date group by 1, 2
+    union all select h.opgelegd_op, m.gemeente_code, 'huisverboden', 'verlengd', count(h.verlengd_tot_en_met)::int from huisverboden h join meldingen m on m.id = h.melding_id
+     where h.opgelegd_op >= ${from}::date and h.opgelegd_op < ${to}::date group by 1, 2
+    union all select r.datum, m.gemeente_code, 'code_rood', 'totaal', count(*)::int from code_rood r join meldingen m on m.id = r.melding_id
+     where r.datum >= ${from}::date and r.datum < ${to}::date group by 1, 2`;
 }
 
 /**
@@ -81,8 +105,8 @@ export async function ensureDagTellingen(db: DbOrTx, from: string, to: string, t
     const last = stale[stale.length - 1]!.dag;
     await tx.execute(sql`delete from rapportage_dagen where dag = any(${days}::date[])`);
     await tx.execute(sql`
-      insert into rapportage_dagen (dag, categorie, code, aantal)
-      select t.dag, t.categorie, t.code, t.aantal from (${dagTellingen(first, addDays(last, 1))}) t
+      insert into rapportage_dagen (dag, gemeente, categorie, code, aantal)
+      select t.dag, t.gemeente, t.categorie, t.code, t.aantal from (${dagTellingen(first, addDays(last, 1))}) t
        where t.dag = any(${days}::date[]) and t.aantal > 0`);
     await tx.execute(sql`
       insert into rapportage_dag_stand (dag, versie)
@@ -92,43 +116,111 @@ export async function ensureDagTellingen(db: DbOrTx, from: string, to: string, t
   });
 }
 
-/** The counts per category and code over [from, to): stored days plus the live part from today on. */
-async function tellingen(db: DbOrTx, from: string, to: string, categorieen: readonly string[], extra: SQL = sql``) {
+/** The counts per category and code over [from, to): stored days plus the live part from today on; one gemeente, or all. */
+async function tellingen(db: DbOrTx, from: string, to: string, categorieen: readonly string[], gemeente: string | null) {
   const today = amsterdamDate(new Date());
   await ensureDagTellingen(db, from, to, today);
   const liveFrom = from > today ? from : today;
-  const only = sql`and categorie = any(${`{${categorieen.join(',')}}`}::text[])`;
-  return db.execute<{ categorie: string; code: string; aantal: number }>(sql`
+  const only = sql`and categorie = any(${`{${categorieen.join(',')}}`}::text[]) ${gemeente ? sql`and gemeente = ${gemeente}` : sql``}`;
+  const rows = await db.execute<{ categorie: string; code: string; aantal: number }>(sql`
     select categorie, code, sum(aantal)::int as aantal from (
       select categorie, code, aantal from rapportage_dagen where dag >= ${from}::date and dag < ${to}::date and dag < ${today}::date ${only}
       ${liveFrom < to ? sql`union all select categorie, code, aantal from (${dagTellingen(liveFrom, to)}) live where true ${only}` : sql``}
-      ${extra}
     ) x group by 1, 2 order by 1, 2`);
+  return rows.map((r) => ({ ...r, aantal: Number(r.aantal) }));
+}
+
+/** The mapping from the organisation's file (CBS_MAPPING_FILE) or the shipped one, checked (a wrong file stops start-up). */
+export function loadCbsMapping(path?: string): CbsMapping {
+  if (!path) return standaardCbsMapping;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new CbsMappingError(`${path}: ${(e as Error).message}`);
+  }
+  return parseCbsMapping(raw, path);
+}
+
+const code = (v: string | undefined) => (v === undefined || v === '-' ? null : v);
+const lijst = (v: string | undefined) => (v ? v.split(',') : []);
+
+/** A stored profile code back as the profile it counts (the inverse of dagTellingen's `concat_ws`). */
+function profiel(categorie: string, c: string, aantal: number): CbsProfiel {
+  const f = c.split('|');
+  switch (categorie) {
+    case 'cbs_advies':
+      return { aantal, melder: f[0]!, sector: code(f[1]), beroep: code(f[2]), duurGeweld: code(f[3]), vormen: lijst(f[4]) };
+    case 'cbs_melding':
+      return { aantal, melder: f[0]!, sector: code(f[1]), beroep: code(f[2]), duurGeweld: code(f[3]), vormen: lijst(f[4]), eerdereBetrokkenheid: code(f[5]) };
+    case 'cbs_onderzoek':
+      return { aantal, uitkomsten: lijst(c).map((u) => ({ geweldsvorm: u.split(':')[0]!, conclusie: u.split(':')[1]! })) };
+    default:
+      return { aantal, vormen: lijst(c) };
+  }
+}
+
+/** The first and last day of a half-year, and the day after it. */
+export function halfjaarPeriode(jaar: number, half: 1 | 2) {
+  const from = `${jaar}-${half === 1 ? '01' : '07'}-01`;
+  const to = half === 1 ? `${jaar}-07-01` : `${jaar + 1}-01-01`;
+  return { from, to, tot: addDays(to, -1) };
 }
 
 /**
- * The half-year figures in the shape CBS asks of Veilig Thuis organisations (Beleidsinformatie Veilig Thuis):
- * adviezen and meldingen by melder group and sector, forms of violence, the outcome of the veiligheidsbeoordeling,
- * and onderzoek results; counted by Amsterdam date of receipt/decision within the half-year. The outcome of the
- * veiligheidsbeoordeling counts each melding once, by its first beoordeling within the half-year: that is not a sum
- * of days, so it is counted live (a covering index keeps it to one index range).
+ * The half-year delivery of Beleidsinformatie Veilig Thuis to CBS (issue #18), for the region or one gemeente: the
+ * six StatLine tables as a complete grid of rows (domain/cbs.ts). Adviezen count by the day they started, meldingen
+ * by the day they came in, onderzoeken and V&V by the day they ended — Amsterdam days within the half-year. The
+ * outcome of the veiligheidsbeoordeling (84852NED) is taken at the end of the half-year (or now, while it runs): a
+ * melding not yet assessed then is "nog niet beoordeeld", one whose MDO or crisis team had not yet decided is "niet
+ * ingedeeld". That and the casussen are not sums of days, so they are counted live, each from one index range.
  */
-export async function halfjaar(db: DbOrTx, jaar: number, half: 1 | 2) {
-  const from = `${jaar}-${half === 1 ? '01' : '07'}-01`;
-  const to = half === 1 ? `${jaar}-07-01` : `${jaar + 1}-01-01`;
-  const a = amsterdamTime(from).toISOString();
-  const b = amsterdamTime(to).toISOString();
-  const rows = await tellingen(
-    db,
-    from,
-    to,
-    HALFJAAR,
-    sql`union all select 'adviezen_totaal', 'totaal', 0 union all select 'meldingen_totaal', 'totaal', 0
-        union all select 'veiligheidsbeoordeling', route::text, count(*)::int from (
-          select distinct on (melding_id) melding_id, route from beoordelingen
-           where decided_at >= ${a}::timestamptz and decided_at < ${b}::timestamptz order by melding_id, decided_at) first group by 2`,
-  );
-  return { jaar, half, van: from, tot: addDays(to, -1), rijen: rows.map((r) => ({ categorie: r.categorie, code: r.code, aantal: Number(r.aantal) })) };
+export async function halfjaar(db: DbOrTx, jaar: number, half: 1 | 2, o: { gemeente?: string | null; mapping?: CbsMapping; now?: Date } = {}) {
+  const { from, to, tot } = halfjaarPeriode(jaar, half);
+  const gemeente = o.gemeente ?? null;
+  const now = o.now ?? new Date();
+  const end = amsterdamTime(to);
+  const peilmoment = end < now ? end : now;
+  const a = sql`${amsterdamTime(from).toISOString()}::timestamptz`;
+  const b = sql`${end.toISOString()}::timestamptz`;
+  const p = sql`${peilmoment.toISOString()}::timestamptz`;
+  const inGemeente = gemeente ? sql`and gemeente_code = ${gemeente}` : sql``;
+  const [days, vb, casussen] = await Promise.all([
+    tellingen(db, from, to, CBS_CATEGORIEEN, gemeente),
+    db.execute<{ taxatie: string; uitkomst: string; aantal: number }>(sql`
+      select case when first_beoordeling_at < ${p} and vb_taxatie is not null then vb_taxatie::text when urgency = 'acuut' then 'acuut' else 'niet_acuut' end as taxatie,
+             case when first_beoordeling_at is null or first_beoordeling_at >= ${p} then 'nog_niet_beoordeeld'
+                  when vb_uitkomst is null or vb_uitkomst_at >= ${p} then 'niet_ingedeeld' else vb_uitkomst::text end as uitkomst,
+             count(*)::int as aantal
+        from meldingen where received_at >= ${a} and received_at < ${b} ${inGemeente} group by 1, 2`),
+    db.execute<{ vormen: string; aantal: number }>(sql`
+      select vormen, count(*)::int as aantal from (
+        select casus_id, coalesce(string_agg(distinct v::text, ','), '') as vormen
+          from meldingen left join lateral unnest(geweldsvormen) v on true
+         where received_at >= ${a} and received_at < ${b} ${inGemeente} group by 1) c group by 1`),
+  ]);
+  const of = (cat: string) => days.filter((r) => r.categorie === cat).map((r) => profiel(cat, r.code, r.aantal));
+  const profielen: CbsProfielen = {
+    adviezen: of('cbs_advies'),
+    meldingen: of('cbs_melding'),
+    afgeronde_onderzoeken: of('cbs_onderzoek'),
+    afgeronde_vv: of('cbs_vv'),
+    casussen: casussen.map((r) => ({ aantal: Number(r.aantal), vormen: lijst(r.vormen) })),
+    veiligheidsbeoordeling: vb.map((r) => ({ aantal: Number(r.aantal), taxatie: r.taxatie, uitkomst: r.uitkomst })),
+  };
+  const mapping = o.mapping ?? standaardCbsMapping;
+  return {
+    jaar,
+    half,
+    van: from,
+    tot,
+    gemeente,
+    peilmoment,
+    versie: mapping.versie,
+    tabellen: mapping.tabellen.map((t) => ({ tabel: t.tabel, titel: t.titel, bron: t.bron })),
+    eenheden: cbsEenheden.map((e) => ({ code: e, label: mapping.eenheden[e].label })),
+    rijen: cbsRijen(mapping, profielen),
+  };
 }
 
 /**
@@ -136,10 +228,14 @@ export async function halfjaar(db: DbOrTx, jaar: number, half: 1 | 2) {
  * meldingen per form of violence (mensenhandel by kind, seksueel geweld acute or not), tijdelijke huisverboden and
  * Code Rood cases; counted by Amsterdam date within the calendar year.
  */
-export async function jaarcijfers(db: DbOrTx, jaar: number) {
-  const rows = await tellingen(db, `${jaar}-01-01`, `${jaar + 1}-01-01`, [
-    'adviezen_totaal', 'adviezen_kanaal', 'meldingen_totaal', 'meldingen_melder', 'meldingen_geweldsvorm', 'factsheet', 'factsheet_groep', 'huisverboden', 'code_rood',
-  ]);
+export async function jaarcijfers(db: DbOrTx, jaar: number, o: { gemeente?: string | null } = {}) {
+  const rows = await tellingen(
+    db,
+    `${jaar}-01-01`,
+    `${jaar + 1}-01-01`,
+    ['adviezen_totaal', 'adviezen_kanaal', 'meldingen_totaal', 'meldingen_melder', 'meldingen_geweldsvorm', 'factsheet', 'factsheet_groep', 'huisverboden', 'code_rood'],
+    o.gemeente ?? null,
+  );
   const n = (categorie: string, code: string) => Number(rows.find((r) => r.categorie === categorie && r.code === code)?.aantal ?? 0);
   const melders = rows.filter((r) => r.categorie === 'meldingen_melder');
   const byType = (type: string) => melders.filter((r) => r.code === type || r.code.startsWith(`${type}_`)).reduce((sum, r) => sum + Number(r.aantal), 0);
@@ -151,6 +247,7 @@ export async function jaarcijfers(db: DbOrTx, jaar: number) {
   const acuut = n('factsheet', 'seksueel_geweld_acuut');
   return {
     jaar,
+    gemeente: o.gemeente ?? null,
     adviezen: {
       totaal: adviezen,
       telefoon: n('adviezen_kanaal', 'telefoon'),

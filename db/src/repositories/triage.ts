@@ -1,7 +1,7 @@
 // Storage side of the triage pipeline: the radar count, loading a melding for triage and storing a proposal.
-import { and, desc, lte, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lte, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { POLICIES, adresSleutel, berekenDeadlines, persoonSleutel, policyV1, radarWindow, triage, type BeoordelingRij, type Band, type TriageInput, type TriagePolicy, type TriageResult, type WerkdagKalender } from '../domain/index.ts';
+import { POLICIES, adresSleutel, berekenDeadlines, persoonSleutel, policyV1, radarWindow, triage, type BeoordelingRij, type Band, type EerdereBetrokkenheid, type TriageInput, type TriagePolicy, type TriageResult, type WerkdagKalender } from '../domain/index.ts';
 import { blindIndexCandidates } from '../security/field-cipher.ts';
 import { betrokkenen, meldingen, meldingEvents, teams, triageBeleidActivaties, triageVoorstellen } from '../schema/index.ts';
 import { caseReadable } from './access.ts';
@@ -54,6 +54,46 @@ export async function countEerdereMeldingen(tx: DbOrTx, meldingId: string, m: { 
   if (!h.adres.length && !h.personen.length) return 0;
   const rows = await tx.execute<{ n: number }>(sql`select count(*)::int as n from (${sameHousehold(h, meldingId, radarWindow(m.receivedAt))}) earlier`);
   return rows[0]?.n ?? 0;
+}
+
+/** How long a closed earlier melding makes a new one a hermelding (CBS: betrokkenen known in the last three years). */
+const HERMELDING_JAREN = 3;
+
+/**
+ * Earlier involvement of Veilig Thuis with the household (CBS 85361NED) when this melding arrived, and the casus it
+ * belongs to, from the radar's match (`sameHousehold`): a household with an open case makes a vervolgmelding, in the
+ * phase that case is in (before its beoordeling, in monitoring, or after the beoordeling in any other step), and it
+ * joins that case's casus; one whose earlier meldingen were all closed, the last within three years, makes a
+ * hermelding (several or one betrokkene known: persons matched by their blind index; an address match counts as one);
+ * otherwise it is a first melding. Each starts its own casus unless it is a vervolgmelding. Run by the first triage,
+ * before a monitored case is re-opened by this melding.
+ */
+export async function classifyEerdereBetrokkenheid(tx: DbOrTx, m: { id: string; receivedAt: Date }, h: Huishouden) {
+  const at = sql`${m.receivedAt.toISOString()}::timestamptz`;
+  const [r] = h.adres.length || h.personen.length
+    ? await tx.execute<{ open_casus: string | null; open_status: string | null; closed: string[] | null }>(sql`
+        with e as (
+          select e.id, e.status, coalesce(e.casus_id, e.id) as casus, e.received_at,
+                 (select max(ev.at) from melding_events ev where ev.melding_id = e.id and ev.type = 'afgesloten') as closed_at
+            from meldingen e where e.id in (${sameHousehold(h, m.id)}) and e.received_at <= ${at}),
+        open as (select casus, status from e where status <> 'afgesloten' order by received_at desc limit 1)
+        select (select casus from open) as open_casus, (select status::text from open) as open_status,
+               (select array_agg(id) from e where status = 'afgesloten' and coalesce(closed_at, received_at) >= ${at} - make_interval(years => ${HERMELDING_JAREN})) as closed`)
+    : [];
+  let soort: EerdereBetrokkenheid = 'eerste_melding';
+  let casusId = m.id;
+  if (r?.open_casus) {
+    casusId = r.open_casus;
+    soort = r.open_status === 'ontvangen' || r.open_status === 'triage_voorgesteld' ? 'vervolg_tijdens_beoordeling' : r.open_status === 'monitoring' ? 'vervolg_tijdens_monitoring' : 'vervolg_na_beoordeling';
+  } else if (r?.closed?.length) {
+    const [k] = await tx.execute<{ n: number }>(sql`
+      select count(*)::int as n from betrokkenen b
+       where b.melding_id = ${m.id}::uuid and b.persoon_index is not null
+         and exists (select 1 from betrokkenen eb where eb.persoon_index = b.persoon_index and eb.melding_id = any(${`{${r.closed.join(',')}}`}::uuid[]))`);
+    soort = (k?.n ?? 0) >= 2 ? 'hermelding_meerdere' : 'hermelding_een';
+  }
+  await tx.update(meldingen).set({ eerdereBetrokkenheid: soort, casusId }).where(eq(meldingen.id, m.id));
+  return { soort, casusId };
 }
 
 /**
@@ -188,6 +228,7 @@ export async function runTriage(
       select ${meldingId}::uuid, ${at}::timestamptz, 'triage_voorgesteld', null, ${eventData}::jsonb || jsonb_build_object('voorstelId', v.id)
       from v)
     select t.kind as team_kind from u left join ${teams} t on t.id = u.team_id`);
+  if (m.eerdereBetrokkenheid === null) await classifyEerdereBetrokkenheid(tx, m, household);
   if (run === 1 && eerdereMeldingen > 0) await reopenMonitoredCases(tx, m, household, now);
   return { kind: 'stored', id: m.id, reference: m.reference, run, result, eerdereMeldingen, teamKind: stored?.team_kind ?? null };
 }

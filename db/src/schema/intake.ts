@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, smallint, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import * as c from '../domain/codes.ts';
 import { eventData, sealedText } from '../security/field-cipher.ts';
-import { adviesKanaalEnum, adviesUitkomstEnum, bandEnum, beoordelingWachtSpan, betrokkeneRolEnum, eventTypeEnum, geweldsvormEnum, melderRolEnum, melderTypeEnum, meldingKanaalEnum, meldingStatusEnum, routeEnum, sectorEnum, tstz, tstzrange, urgencyEnum, vragerTypeEnum, werkvoorraadDue } from './common.ts';
+import { adviesKanaalEnum, adviesUitkomstEnum, bandEnum, beoordelingWachtSpan, beroepEnum, betrokkeneRolEnum, duurGeweldEnum, eerdereBetrokkenheidEnum, eventTypeEnum, geweldsvormEnum, melderRolEnum, melderTypeEnum, meldingKanaalEnum, meldingStatusEnum, routeEnum, sectorEnum, tstz, tstzrange, urgencyEnum, vbUitkomstEnum, vragerTypeEnum, werkvoorraadDue } from './common.ts';
 import { gemeenten, teams } from './reference.ts';
 import { apiClients, users } from './security.ts';
 import { followsItsCase, meldingPolicies } from './row-security.ts';
@@ -19,6 +19,11 @@ export const adviezen = pgTable(
     endedAt: tstz('ended_at'),
     vragerType: vragerTypeEnum('vrager_type').notNull(),
     sector: sectorEnum('sector'),
+    // For the CBS delivery (issue #18): the professional's occupation, how long the violence has gone on, and the
+    // gemeente of the situation. A gemeente identifies no one, so an anonymous advies may name it too.
+    beroep: beroepEnum('beroep'),
+    duurGeweld: duurGeweldEnum('duur_geweld'),
+    gemeenteCode: varchar('gemeente_code', { length: 6 }).references(() => gemeenten.code),
     anoniem: boolean('anoniem').notNull(),
     // Who asked, when they consented to be named: sealed at rest like the free text (issue #14).
     vragerNaam: sealedText('vrager_naam'),
@@ -41,7 +46,7 @@ export const adviezen = pgTable(
       sql`not ${t.anoniem} or (${t.vragerNaam} is null and ${t.vragerTelefoon} is null and ${t.vragerEmail} is null and ${t.vragerOrganisatie} is null)`,
     ),
     // Covers the half-year report and the factsheet (counted from the index alone, without reading the table).
-    index('adviezen_started_idx').on(t.startedAt, t.kanaal, t.vragerType, t.sector, t.geweldsvormen),
+    index('adviezen_started_idx').on(t.startedAt, t.gemeenteCode, t.kanaal, t.vragerType, t.sector, t.beroep, t.duurGeweld, t.geweldsvormen),
   ],
 );
 
@@ -66,6 +71,8 @@ export const meldingen = pgTable(
     melderType: melderTypeEnum('melder_type').notNull(),
     melderRol: melderRolEnum('melder_rol'),
     melderSector: sectorEnum('melder_sector'),
+    melderBeroep: beroepEnum('melder_beroep'),
+    melderDuurGeweld: duurGeweldEnum('melder_duur_geweld'),
     // The melder's identity and the household's address are sealed at rest (issue #14); the gemeente stays plain
     // for the statistics.
     melderNaam: sealedText('melder_naam').notNull(),
@@ -120,11 +127,29 @@ export const meldingen = pgTable(
     // When the first beoordeling was decided: kept by a trigger on beoordelingen (db/drizzle/0000_baseline.sql), read by the
     // dashboard (beoordeling overdue, on-time percentage, forecast) instead of a search of beoordelingen per case.
     firstBeoordelingAt: tstz('first_beoordeling_at'),
+
+    // What the CBS delivery counts (issue #18, repositories/rapportage.ts). Earlier involvement (85361NED) and the
+    // casus the melding belongs to (a vervolgmelding joins the open casus of its household; every other melding
+    // starts one: set to its own id at intake), classified by the triage worker from the radar's match; null until then.
+    eerdereBetrokkenheid: eerdereBetrokkenheidEnum('eerdere_betrokkenheid'),
+    casusId: uuid('casus_id'),
+    // The veiligheidstaxatie as the first beoordeling decided it (84852NED): acute when it routed to the crisis team.
+    vbTaxatie: urgencyEnum('vb_taxatie'),
+    // The outcome of the veiligheidsbeoordeling (84852NED) and when it was reached: the first step after the
+    // beoordeling, or after the MDO or the crisis team (repositories/lifecycle.ts move).
+    vbUitkomst: vbUitkomstEnum('vb_uitkomst'),
+    vbUitkomstAt: tstz('vb_uitkomst_at'),
+    // When a V&V trajectory ended (the case left status vv): an afgeronde dienst V&V for 84850NED.
+    vvAfgerondAt: tstz('vv_afgerond_at'),
   },
   (t) => [
     index('meldingen_status_idx').on(t.status),
     // Covers the half-year report and the factsheet (counted from the index alone, without reading the table).
     index('meldingen_received_idx').on(t.receivedAt, t.melderType, t.melderRol, t.melderSector, t.urgency, t.geweldsvormen),
+    // Covers the CBS delivery's live parts over a half-year (the veiligheidsbeoordeling's outcome at the end of the
+    // half-year, and the casussen), for the region or one gemeente, from the index alone.
+    index('meldingen_cbs_idx').on(t.receivedAt, t.gemeenteCode, t.vbTaxatie, t.vbUitkomst, t.vbUitkomstAt, t.firstBeoordelingAt, t.urgency, t.casusId, t.geweldsvormen),
+    index('meldingen_vv_afgerond_idx').on(t.vvAfgerondAt).where(sql`${t.vvAfgerondAt} is not null`),
     index('meldingen_team_idx').on(t.teamId, t.status),
     index('meldingen_adres_index_idx').on(t.adresIndex, t.receivedAt),
     index('meldingen_gemeente_idx').on(t.gemeenteCode),

@@ -1,6 +1,6 @@
-import { adviesKanalen, adviesUitkomsten, sectoren, vragerTypes } from '@vt/db/domain';
+import { adviesKanalen, adviesUitkomsten, beroepen, duurGeweld, sectoren, vragerTypes } from '@vt/db/domain';
 import { Type, type Static } from 'typebox';
-import { codeEnum, DateTime, Email, Id, IsoDate, Name, Nullable, Page, PageSize, Phone, Text } from './common.ts';
+import { codeEnum, DateTime, Email, GemeenteCode, Id, IsoDate, Name, Nullable, Page, PageSize, Phone, Text } from './common.ts';
 
 export { GeweldsvormenList } from '@vt/db/domain/contract';
 import { GeweldsvormenList } from '@vt/db/domain/contract';
@@ -22,6 +22,9 @@ export const AdviesBody = Type.Object(
     endedAt: Type.Optional(DateTime),
     vragerType: codeEnum(vragerTypes),
     sector: Type.Optional(codeEnum(sectoren)),
+    beroep: Type.Optional(codeEnum(beroepen)),
+    duurGeweld: Type.Optional(codeEnum(duurGeweld)),
+    gemeente: Type.Optional({ ...GemeenteCode, description: 'The gemeente of the situation: it identifies no one (CBS counts adviezen per gemeente)' }),
     anoniem: Type.Boolean(),
     vrager: Type.Optional(Vrager),
     geweldsvormen: GeweldsvormenList,
@@ -45,6 +48,9 @@ export const Advies = Type.Object(
     duurSeconden: Nullable(Type.Integer()),
     vragerType: codeEnum(vragerTypes),
     sector: Nullable(codeEnum(sectoren)),
+    beroep: Nullable(codeEnum(beroepen)),
+    duurGeweld: Nullable(codeEnum(duurGeweld)),
+    gemeente: Nullable(Type.String()),
     anoniem: Type.Boolean(),
     vrager: Nullable(Vrager),
     geweldsvormen: GeweldsvormenList,

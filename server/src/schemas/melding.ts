@@ -1,4 +1,4 @@
-import { aandachtspunten, acuteActies, bands, betrokkeneRollen, klokken, conclusies, eventTypes, geweldsvormen, melderRollen, melderTypes, meldingKanalen, meldingStatussen, monitoringStatussen, onderzoekVervolgen, overdrachtStatussen, routes, sectoren, teamKinds, terugkoppelMomenten, urgencies, voorwaardeStatussen } from '@vt/db/domain';
+import { aandachtspunten, acuteActies, bands, beroepen, betrokkeneRollen, duurGeweld, klokken, conclusies, eventTypes, geweldsvormen, melderRollen, melderTypes, meldingKanalen, meldingStatussen, monitoringStatussen, onderzoekVervolgen, overdrachtStatussen, routes, sectoren, teamKinds, terugkoppelMomenten, urgencies, voorwaardeStatussen } from '@vt/db/domain';
 import { Type, type Static } from 'typebox';
 import { GeweldsvormenList } from './advies.ts';
 import { codeEnum, DateTime, Email, GemeenteCode, Id, IsoDate, Nullable, Page, PageSize, Phone, Text } from './common.ts';
@@ -77,6 +77,8 @@ export const Melding = Type.Object(
         type: codeEnum(melderTypes),
         rol: Nullable(codeEnum(melderRollen)),
         sector: Nullable(codeEnum(sectoren)),
+        beroep: Nullable(codeEnum(beroepen)),
+        duurGeweld: Nullable(codeEnum(duurGeweld)),
         naam: Type.String(),
         organisatie: Nullable(Type.String()),
         telefoon: Nullable(Type.String()),

@@ -1,6 +1,7 @@
 // The dashboard's filters: the team (an id, or a kind that names exactly one team), the gemeente and the moment.
 import { resolveTeams, type DashboardFilter } from '@vt/db';
-import { badRequest } from '../errors.ts';
+import { badRequest, type ErrorDetail } from '../errors.ts';
+import { checkGemeente } from './meldingen.ts';
 import type { App } from '../types.ts';
 
 export async function teamIdOf(app: App, team: string | undefined): Promise<string | null> {
@@ -13,6 +14,11 @@ export async function teamIdOf(app: App, team: string | undefined): Promise<stri
 /** The moment and scope of a waiting-list read: `at` is now when absent and never in the future (a minute's slack). */
 export async function dashboardFilter(app: App, q: { at?: string; team?: string; gemeente?: string }): Promise<DashboardFilter & { at: Date }> {
   const at = q.at ? new Date(q.at) : new Date();
-  if (at.getTime() > Date.now() + 60_000) throw badRequest('`at` ligt in de toekomst.', [{ path: '/at', message: 'Kies een moment in het verleden of nu.' }]);
+  if (at.getTime() > Date.now() + 60_000) {
+    throw badRequest('Dit moment ligt in de toekomst: de cijfers lopen tot nu.', [{ path: '/at', message: 'Kies een moment in het verleden, of laat het veld leeg voor nu.' }]);
+  }
+  const details: ErrorDetail[] = [];
+  await checkGemeente(app.db.db, q.gemeente, '/gemeente', details);
+  if (details.length) throw badRequest('Onbekende gemeente.', details);
   return { at, teamId: await teamIdOf(app, q.team), gemeente: q.gemeente ?? null };
 }

@@ -32,6 +32,11 @@ async function gemeenteCodes(db: DbOrTx): Promise<Set<string>> {
   return gemeenteCache.codes;
 }
 
+/** The gemeente is one of the region's (a 400, never the foreign key's error). */
+export async function checkGemeente(db: DbOrTx, code: string | undefined, path: string, details: ErrorDetail[]) {
+  if (code !== undefined && !(await gemeenteCodes(db)).has(code)) details.push({ path, message: 'Onbekende gemeente voor deze regio.' });
+}
+
 /** Combinations the schema cannot express. */
 export async function checkMeldingBody(db: DbOrTx, body: MeldingBody, now: Date, prefix = '') {
   const details: ErrorDetail[] = [];
@@ -39,6 +44,7 @@ export async function checkMeldingBody(db: DbOrTx, body: MeldingBody, now: Date,
   const m = body.melder;
   if (m.type === 'professional' && m.rol) details.push({ path: `${prefix}/melder/rol`, message: 'Een professional heeft een sector, geen rol.' });
   if (m.type === 'niet_professional' && m.sector) details.push({ path: `${prefix}/melder/sector`, message: 'Alleen een professional heeft een sector.' });
+  if (m.type === 'niet_professional' && m.beroep) details.push({ path: `${prefix}/melder/beroep`, message: 'Alleen een professional heeft een beroep.' });
   const today = amsterdamDate(now);
   body.betrokkenen.forEach((b, i) => {
     if (b.geboortedatum && b.geboortedatum > today) details.push({ path: `${prefix}/betrokkenen/${i}/geboortedatum`, message: 'Mag niet in de toekomst liggen.' });
@@ -109,6 +115,8 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
           type: m.melderType,
           rol: m.melderRol,
           sector: m.melderSector,
+          beroep: m.melderBeroep,
+          duurGeweld: m.melderDuurGeweld,
           naam: m.melderNaam,
           organisatie: m.melderOrganisatie,
           telefoon: m.melderTelefoon,

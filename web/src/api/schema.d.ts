@@ -1350,7 +1350,13 @@ export interface paths {
                         /** @enum {string} */
                         vragerType: "professional" | "omstander" | "slachtoffer" | "pleger" | "familie" | "onbekend";
                         /** @enum {string} */
-                        sector?: "politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig";
+                        sector?: "politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig" | "bureau_leerplicht" | "openbaar_ministerie" | "reclassering" | "justitie_overig" | "veilig_thuis_andere_regio" | "regionaal_maatwerk";
+                        /** @enum {string} */
+                        beroep?: "onderwijs" | "kinderopvang" | "huisarts" | "jeugdarts" | "medisch_specialist" | "verloskundige" | "verpleegkundige" | "medisch_overig" | "psycholoog" | "paramedisch" | "politieagent" | "officier_van_justitie" | "justitie_overig" | "anders";
+                        /** @enum {string} */
+                        duurGeweld?: "tot_een_week" | "week_tot_maand" | "maand_tot_half_jaar" | "half_jaar_tot_jaar" | "jaar_tot_vijf_jaar" | "langer_dan_vijf_jaar";
+                        /** @description The gemeente of the situation: it identifies no one (CBS counts adviezen per gemeente) */
+                        gemeente?: string;
                         anoniem: boolean;
                         vrager?: {
                             naam?: string;
@@ -1533,7 +1539,10 @@ export interface paths {
                             duurSeconden: number | null;
                             /** @enum {string} */
                             vragerType: "professional" | "omstander" | "slachtoffer" | "pleger" | "familie" | "onbekend";
-                            sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                            sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig" | "bureau_leerplicht" | "openbaar_ministerie" | "reclassering" | "justitie_overig" | "veilig_thuis_andere_regio" | "regionaal_maatwerk") | null;
+                            beroep: ("onderwijs" | "kinderopvang" | "huisarts" | "jeugdarts" | "medisch_specialist" | "verloskundige" | "verpleegkundige" | "medisch_overig" | "psycholoog" | "paramedisch" | "politieagent" | "officier_van_justitie" | "justitie_overig" | "anders") | null;
+                            duurGeweld: ("tot_een_week" | "week_tot_maand" | "maand_tot_half_jaar" | "half_jaar_tot_jaar" | "jaar_tot_vijf_jaar" | "langer_dan_vijf_jaar") | null;
+                            gemeente: string | null;
                             anoniem: boolean;
                             vrager: {
                                 naam?: string;
@@ -1666,8 +1675,21 @@ export interface paths {
                             type: "professional" | "niet_professional";
                             /** @enum {string} */
                             rol?: "omstander" | "slachtoffer" | "pleger" | "familie";
-                            /** @enum {string} */
-                            sector?: "politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig";
+                            /**
+                             * @description The organisation group (CBS 84849NED); for a professional
+                             * @enum {string}
+                             */
+                            sector?: "politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig" | "bureau_leerplicht" | "openbaar_ministerie" | "reclassering" | "justitie_overig" | "veilig_thuis_andere_regio" | "regionaal_maatwerk";
+                            /**
+                             * @description The professional's occupation (CBS 84849NED, Beroep)
+                             * @enum {string}
+                             */
+                            beroep?: "onderwijs" | "kinderopvang" | "huisarts" | "jeugdarts" | "medisch_specialist" | "verloskundige" | "verpleegkundige" | "medisch_overig" | "psycholoog" | "paramedisch" | "politieagent" | "officier_van_justitie" | "justitie_overig" | "anders";
+                            /**
+                             * @description How long the violence has gone on, as the melder says (CBS 84849NED, Duur geweld)
+                             * @enum {string}
+                             */
+                            duurGeweld?: "tot_een_week" | "week_tot_maand" | "maand_tot_half_jaar" | "half_jaar_tot_jaar" | "jaar_tot_vijf_jaar" | "langer_dan_vijf_jaar";
                             naam: string;
                             organisatie?: string;
                             telefoon?: string;
@@ -3946,6 +3968,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard/gemeenten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every gemeente's waiting lists and on-time percentages side by side, now or at `at`, with the region as their sum */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ISO-8601 time with offset */
+                    at?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            at: string;
+                            gemeenten: {
+                                gemeente: string;
+                                naam: string;
+                                metrics: {
+                                    /** @enum {string} */
+                                    code: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat";
+                                    count?: number;
+                                    oldestWaitDays?: number;
+                                    percent?: number | null;
+                                    over?: number;
+                                    target: number | null;
+                                    breached: boolean;
+                                }[];
+                            }[];
+                            regio: {
+                                /** @enum {string} */
+                                code: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat";
+                                count?: number;
+                                oldestWaitDays?: number;
+                                percent?: number | null;
+                                over?: number;
+                                target: number | null;
+                                breached: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard/lijst": {
         parameters: {
             query?: never;
@@ -5999,8 +6144,21 @@ export interface paths {
                             type: "professional" | "niet_professional";
                             /** @enum {string} */
                             rol?: "omstander" | "slachtoffer" | "pleger" | "familie";
-                            /** @enum {string} */
-                            sector?: "politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig";
+                            /**
+                             * @description The organisation group (CBS 84849NED); for a professional
+                             * @enum {string}
+                             */
+                            sector?: "politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig" | "bureau_leerplicht" | "openbaar_ministerie" | "reclassering" | "justitie_overig" | "veilig_thuis_andere_regio" | "regionaal_maatwerk";
+                            /**
+                             * @description The professional's occupation (CBS 84849NED, Beroep)
+                             * @enum {string}
+                             */
+                            beroep?: "onderwijs" | "kinderopvang" | "huisarts" | "jeugdarts" | "medisch_specialist" | "verloskundige" | "verpleegkundige" | "medisch_overig" | "psycholoog" | "paramedisch" | "politieagent" | "officier_van_justitie" | "justitie_overig" | "anders";
+                            /**
+                             * @description How long the violence has gone on, as the melder says (CBS 84849NED, Duur geweld)
+                             * @enum {string}
+                             */
+                            duurGeweld?: "tot_een_week" | "week_tot_maand" | "maand_tot_half_jaar" | "half_jaar_tot_jaar" | "jaar_tot_vijf_jaar" | "langer_dan_vijf_jaar";
                             naam: string;
                             organisatie?: string;
                             telefoon?: string;
@@ -6304,7 +6462,9 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "professional" | "niet_professional";
                                 rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
-                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig" | "bureau_leerplicht" | "openbaar_ministerie" | "reclassering" | "justitie_overig" | "veilig_thuis_andere_regio" | "regionaal_maatwerk") | null;
+                                beroep: ("onderwijs" | "kinderopvang" | "huisarts" | "jeugdarts" | "medisch_specialist" | "verloskundige" | "verpleegkundige" | "medisch_overig" | "psycholoog" | "paramedisch" | "politieagent" | "officier_van_justitie" | "justitie_overig" | "anders") | null;
+                                duurGeweld: ("tot_een_week" | "week_tot_maand" | "maand_tot_half_jaar" | "half_jaar_tot_jaar" | "jaar_tot_vijf_jaar" | "langer_dan_vijf_jaar") | null;
                                 naam: string;
                                 organisatie: string | null;
                                 telefoon: string | null;
@@ -6745,7 +6905,9 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "professional" | "niet_professional";
                                 rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
-                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig" | "bureau_leerplicht" | "openbaar_ministerie" | "reclassering" | "justitie_overig" | "veilig_thuis_andere_regio" | "regionaal_maatwerk") | null;
+                                beroep: ("onderwijs" | "kinderopvang" | "huisarts" | "jeugdarts" | "medisch_specialist" | "verloskundige" | "verpleegkundige" | "medisch_overig" | "psycholoog" | "paramedisch" | "politieagent" | "officier_van_justitie" | "justitie_overig" | "anders") | null;
+                                duurGeweld: ("tot_een_week" | "week_tot_maand" | "maand_tot_half_jaar" | "half_jaar_tot_jaar" | "jaar_tot_vijf_jaar" | "langer_dan_vijf_jaar") | null;
                                 naam: string;
                                 organisatie: string | null;
                                 telefoon: string | null;
@@ -7178,7 +7340,9 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "professional" | "niet_professional";
                                 rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
-                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig" | "bureau_leerplicht" | "openbaar_ministerie" | "reclassering" | "justitie_overig" | "veilig_thuis_andere_regio" | "regionaal_maatwerk") | null;
+                                beroep: ("onderwijs" | "kinderopvang" | "huisarts" | "jeugdarts" | "medisch_specialist" | "verloskundige" | "verpleegkundige" | "medisch_overig" | "psycholoog" | "paramedisch" | "politieagent" | "officier_van_justitie" | "justitie_overig" | "anders") | null;
+                                duurGeweld: ("tot_een_week" | "week_tot_maand" | "maand_tot_half_jaar" | "half_jaar_tot_jaar" | "jaar_tot_vijf_jaar" | "langer_dan_vijf_jaar") | null;
                                 naam: string;
                                 organisatie: string | null;
                                 telefoon: string | null;
@@ -7628,7 +7792,9 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "professional" | "niet_professional";
                                 rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
-                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig" | "bureau_leerplicht" | "openbaar_ministerie" | "reclassering" | "justitie_overig" | "veilig_thuis_andere_regio" | "regionaal_maatwerk") | null;
+                                beroep: ("onderwijs" | "kinderopvang" | "huisarts" | "jeugdarts" | "medisch_specialist" | "verloskundige" | "verpleegkundige" | "medisch_overig" | "psycholoog" | "paramedisch" | "politieagent" | "officier_van_justitie" | "justitie_overig" | "anders") | null;
+                                duurGeweld: ("tot_een_week" | "week_tot_maand" | "maand_tot_half_jaar" | "half_jaar_tot_jaar" | "jaar_tot_vijf_jaar" | "langer_dan_vijf_jaar") | null;
                                 naam: string;
                                 organisatie: string | null;
                                 telefoon: string | null;
@@ -8369,7 +8535,9 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "professional" | "niet_professional";
                                 rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
-                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig" | "bureau_leerplicht" | "openbaar_ministerie" | "reclassering" | "justitie_overig" | "veilig_thuis_andere_regio" | "regionaal_maatwerk") | null;
+                                beroep: ("onderwijs" | "kinderopvang" | "huisarts" | "jeugdarts" | "medisch_specialist" | "verloskundige" | "verpleegkundige" | "medisch_overig" | "psycholoog" | "paramedisch" | "politieagent" | "officier_van_justitie" | "justitie_overig" | "anders") | null;
+                                duurGeweld: ("tot_een_week" | "week_tot_maand" | "maand_tot_half_jaar" | "half_jaar_tot_jaar" | "jaar_tot_vijf_jaar" | "langer_dan_vijf_jaar") | null;
                                 naam: string;
                                 organisatie: string | null;
                                 telefoon: string | null;
@@ -8794,7 +8962,9 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "professional" | "niet_professional";
                                 rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
-                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig" | "bureau_leerplicht" | "openbaar_ministerie" | "reclassering" | "justitie_overig" | "veilig_thuis_andere_regio" | "regionaal_maatwerk") | null;
+                                beroep: ("onderwijs" | "kinderopvang" | "huisarts" | "jeugdarts" | "medisch_specialist" | "verloskundige" | "verpleegkundige" | "medisch_overig" | "psycholoog" | "paramedisch" | "politieagent" | "officier_van_justitie" | "justitie_overig" | "anders") | null;
+                                duurGeweld: ("tot_een_week" | "week_tot_maand" | "maand_tot_half_jaar" | "half_jaar_tot_jaar" | "jaar_tot_vijf_jaar" | "langer_dan_vijf_jaar") | null;
                                 naam: string;
                                 organisatie: string | null;
                                 telefoon: string | null;
@@ -9961,7 +10131,9 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "professional" | "niet_professional";
                                 rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
-                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig" | "bureau_leerplicht" | "openbaar_ministerie" | "reclassering" | "justitie_overig" | "veilig_thuis_andere_regio" | "regionaal_maatwerk") | null;
+                                beroep: ("onderwijs" | "kinderopvang" | "huisarts" | "jeugdarts" | "medisch_specialist" | "verloskundige" | "verpleegkundige" | "medisch_overig" | "psycholoog" | "paramedisch" | "politieagent" | "officier_van_justitie" | "justitie_overig" | "anders") | null;
+                                duurGeweld: ("tot_een_week" | "week_tot_maand" | "maand_tot_half_jaar" | "half_jaar_tot_jaar" | "jaar_tot_vijf_jaar" | "langer_dan_vijf_jaar") | null;
                                 naam: string;
                                 organisatie: string | null;
                                 telefoon: string | null;
@@ -10827,7 +10999,9 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "professional" | "niet_professional";
                                 rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
-                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig" | "bureau_leerplicht" | "openbaar_ministerie" | "reclassering" | "justitie_overig" | "veilig_thuis_andere_regio" | "regionaal_maatwerk") | null;
+                                beroep: ("onderwijs" | "kinderopvang" | "huisarts" | "jeugdarts" | "medisch_specialist" | "verloskundige" | "verpleegkundige" | "medisch_overig" | "psycholoog" | "paramedisch" | "politieagent" | "officier_van_justitie" | "justitie_overig" | "anders") | null;
+                                duurGeweld: ("tot_een_week" | "week_tot_maand" | "maand_tot_half_jaar" | "half_jaar_tot_jaar" | "jaar_tot_vijf_jaar" | "langer_dan_vijf_jaar") | null;
                                 naam: string;
                                 organisatie: string | null;
                                 telefoon: string | null;
@@ -11260,7 +11434,9 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "professional" | "niet_professional";
                                 rol: ("omstander" | "slachtoffer" | "pleger" | "familie") | null;
-                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig") | null;
+                                sector: ("politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig" | "bureau_leerplicht" | "openbaar_ministerie" | "reclassering" | "justitie_overig" | "veilig_thuis_andere_regio" | "regionaal_maatwerk") | null;
+                                beroep: ("onderwijs" | "kinderopvang" | "huisarts" | "jeugdarts" | "medisch_specialist" | "verloskundige" | "verpleegkundige" | "medisch_overig" | "psycholoog" | "paramedisch" | "politieagent" | "officier_van_justitie" | "justitie_overig" | "anders") | null;
+                                duurGeweld: ("tot_een_week" | "week_tot_maand" | "maand_tot_half_jaar" | "half_jaar_tot_jaar" | "jaar_tot_vijf_jaar" | "langer_dan_vijf_jaar") | null;
                                 naam: string;
                                 organisatie: string | null;
                                 telefoon: string | null;
@@ -11640,12 +11816,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The CBS-style half-year figures; Accept: text/csv gives CSV (comma-separated, UTF-8, one header row) */
+        /** The half-year delivery to CBS (Beleidsinformatie Veilig Thuis) for the region or a gemeente; Accept: text/csv gives CSV (RFC 4180, UTF-8, one header row) */
         get: {
             parameters: {
                 query: {
                     jaar: number;
                     half: 1 | 2;
+                    /** @description CBS gemeente code, e.g. GM0153 */
+                    gemeente?: string;
                 };
                 header?: never;
                 path?: never;
@@ -11672,9 +11850,36 @@ export interface paths {
                              * @description Europe/Amsterdam calendar date, YYYY-MM-DD
                              */
                             tot: string;
+                            gemeente: string | null;
+                            /**
+                             * Format: date-time
+                             * @description The moment the figures stand at: the end of the half-year, or now while it runs
+                             */
+                            peilmoment: string;
+                            /** @description The version of the CBS mapping the rows were made with */
+                            versie: string;
+                            tabellen: {
+                                /** @enum {string} */
+                                tabel: "84848NED" | "84849NED" | "84850NED" | "84852NED" | "84853NED" | "85361NED";
+                                titel: string;
+                                bron: string;
+                            }[];
+                            eenheden: {
+                                /** @enum {string} */
+                                code: "adviezen" | "meldingen" | "casussen" | "afgeronde_onderzoeken" | "afgeronde_vv";
+                                label: string;
+                            }[];
                             rijen: {
+                                /** @enum {string} */
+                                tabel: "84848NED" | "84849NED" | "84850NED" | "84852NED" | "84853NED" | "85361NED";
+                                /** @description The table's dimension codes, joined by '/' for a table of two */
+                                dimensie: string;
+                                /** @description The category codes, one per dimension, joined by '/' */
                                 categorie: string;
-                                code: string;
+                                /** @description CBS's wording in Dutch, joined by '; ' for a table of two dimensions */
+                                label: string;
+                                /** @enum {string} */
+                                eenheid: "adviezen" | "meldingen" | "casussen" | "afgeronde_onderzoeken" | "afgeronde_vv";
                                 aantal: number;
                             }[];
                         };
@@ -11756,6 +11961,8 @@ export interface paths {
             parameters: {
                 query: {
                     jaar: number;
+                    /** @description CBS gemeente code, e.g. GM0153 */
+                    gemeente?: string;
                 };
                 header?: never;
                 path?: never;
@@ -11771,6 +11978,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             jaar: number;
+                            gemeente: string | null;
                             adviezen: {
                                 totaal: number;
                                 telefoon: number;

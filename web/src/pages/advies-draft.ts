@@ -9,6 +9,10 @@ export interface AdviesDraft {
   kanaal: AdviesBody['kanaal'];
   vragerType: AdviesBody['vragerType'];
   sector: NonNullable<AdviesBody['sector']> | '';
+  beroep: NonNullable<AdviesBody['beroep']> | '';
+  duurGeweld: NonNullable<AdviesBody['duurGeweld']> | '';
+  /** The gemeente of the situation (CBS counts adviezen per gemeente); it identifies no one. */
+  gemeente: string;
   anoniem: boolean;
   vrager: { naam: string; telefoon: string; email: string; organisatie: string };
   geweldsvormen: string[];
@@ -22,6 +26,9 @@ export const emptyAdvies = (): AdviesDraft => ({
   kanaal: 'telefoon',
   vragerType: 'onbekend',
   sector: '',
+  beroep: '',
+  duurGeweld: '',
+  gemeente: '',
   anoniem: true,
   vrager: { naam: '', telefoon: '', email: '', organisatie: '' },
   geweldsvormen: [],
@@ -39,6 +46,9 @@ export function toAdviesBody(d: AdviesDraft, endedAt: Date): AdviesBody {
     endedAt: endedAt.toISOString(),
     vragerType: d.vragerType,
     ...(d.vragerType === 'professional' && d.sector ? { sector: d.sector } : {}),
+    ...(d.vragerType === 'professional' && d.beroep ? { beroep: d.beroep } : {}),
+    ...(d.duurGeweld ? { duurGeweld: d.duurGeweld } : {}),
+    ...(d.gemeente ? { gemeente: d.gemeente } : {}),
     anoniem: d.anoniem,
     ...(!d.anoniem && Object.keys(vrager).length ? { vrager } : {}),
     geweldsvormen: d.geweldsvormen as AdviesBody['geweldsvormen'],

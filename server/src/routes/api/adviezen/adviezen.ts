@@ -4,7 +4,7 @@ import { badRequest, type ErrorDetail } from '../../../errors.ts';
 import { AdviesBody, AdviesCreated, AdviesList, AdviesListQuery } from '../../../schemas/advies.ts';
 import { IdempotencyHeaders, errors } from '../../../schemas/common.ts';
 import { idempotent } from '../../../services/idempotency.ts';
-import { checkNotFuture } from '../../../services/meldingen.ts';
+import { checkGemeente, checkNotFuture } from '../../../services/meldingen.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
@@ -28,6 +28,8 @@ export default async function route(app: App) {
       // Anonymous advice stores no identifying data of anyone (domain.md, "Records").
       if (b.anoniem && b.vrager) details.push({ path: '/vrager', message: 'Bij een anoniem advies worden geen gegevens van de vrager vastgelegd.' });
       if (b.sector && b.vragerType !== 'professional') details.push({ path: '/sector', message: 'Alleen een professional heeft een sector.' });
+      if (b.beroep && b.vragerType !== 'professional') details.push({ path: '/beroep', message: 'Alleen een professional heeft een beroep.' });
+      await checkGemeente(app.db.db, b.gemeente, '/gemeente', details);
       checkNotFuture(b.startedAt, '/startedAt', now, details);
       checkNotFuture(b.endedAt, '/endedAt', now, details);
       if (b.endedAt && new Date(b.endedAt) < new Date(b.startedAt)) details.push({ path: '/endedAt', message: 'Het einde ligt vóór het begin.' });

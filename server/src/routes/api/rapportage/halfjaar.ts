@@ -1,9 +1,22 @@
-// The half-year figures for CBS (JSON, or CSV with Accept: text/csv).
-import { halfjaar, writeAudit } from '@vt/db';
+// The half-year delivery of Beleidsinformatie Veilig Thuis to CBS (api.md, Dashboard and reporting): the six StatLine
+// tables as rows with CBS's labels, for the region or one gemeente; JSON, or CSV with Accept: text/csv.
+import { cbsEenheden, cbsTabellen, halfjaar, halfjaarPeriode, writeAudit } from '@vt/db';
+import { amsterdamDate } from '@vt/db/domain';
 import { Type } from 'typebox';
-import { IsoDate } from '../../../schemas/common.ts';
+import { codeEnum, DateTime, GemeenteCode, IsoDate, Nullable } from '../../../schemas/common.ts';
 import { sendCsv, wantsCsv } from '../../../services/csv.ts';
+import { checkGemeente } from '../../../services/meldingen.ts';
+import { badRequest, type ErrorDetail } from '../../../errors.ts';
 import type { App } from '../../../types.ts';
+
+export const HalfjaarRij = Type.Object({
+  tabel: codeEnum(cbsTabellen),
+  dimensie: Type.String({ description: "The table's dimension codes, joined by '/' for a table of two" }),
+  categorie: Type.String({ description: "The category codes, one per dimension, joined by '/'" }),
+  label: Type.String({ description: "CBS's wording in Dutch, joined by '; ' for a table of two dimensions" }),
+  eenheid: codeEnum(cbsEenheden),
+  aantal: Type.Integer({ minimum: 0 }),
+});
 
 export default async function route(app: App) {
   app.get(
@@ -12,23 +25,45 @@ export default async function route(app: App) {
       config: { action: 'dashboard:read' },
       schema: {
         tags: ['dashboard'],
-        summary: 'The CBS-style half-year figures; Accept: text/csv gives CSV (comma-separated, UTF-8, one header row)',
-        querystring: Type.Object({ jaar: Type.Integer({ minimum: 2000, maximum: 2100 }), half: Type.Union([Type.Literal(1), Type.Literal(2)]) }, { additionalProperties: false }),
+        summary: 'The half-year delivery to CBS (Beleidsinformatie Veilig Thuis) for the region or a gemeente; Accept: text/csv gives CSV (RFC 4180, UTF-8, one header row)',
+        querystring: Type.Object(
+          { jaar: Type.Integer({ minimum: 2000, maximum: 2100 }), half: Type.Union([Type.Literal(1), Type.Literal(2)]), gemeente: Type.Optional(GemeenteCode) },
+          { additionalProperties: false },
+        ),
         response: {
-          200: Type.Object({ jaar: Type.Integer(), half: Type.Integer(), van: IsoDate, tot: IsoDate, rijen: Type.Array(Type.Object({ categorie: Type.String(), code: Type.String(), aantal: Type.Integer() })) }),
+          200: Type.Object({
+            jaar: Type.Integer(),
+            half: Type.Integer(),
+            van: IsoDate,
+            tot: IsoDate,
+            gemeente: Nullable(Type.String()),
+            peilmoment: { ...DateTime, description: 'The moment the figures stand at: the end of the half-year, or now while it runs' },
+            versie: Type.String({ description: 'The version of the CBS mapping the rows were made with' }),
+            tabellen: Type.Array(Type.Object({ tabel: codeEnum(cbsTabellen), titel: Type.String(), bron: Type.String() })),
+            eenheden: Type.Array(Type.Object({ code: codeEnum(cbsEenheden), label: Type.String() })),
+            rijen: Type.Array(HalfjaarRij),
+          }),
         },
       },
     },
     async (req, reply) => {
       const actor = req.actor!;
       const csv = wantsCsv(req.headers);
+      const { jaar, gemeente } = req.query;
+      const half = req.query.half as 1 | 2;
+      const details: ErrorDetail[] = [];
+      await checkGemeente(app.db.db, gemeente, '/gemeente', details);
+      if (details.length) throw badRequest('Onbekende gemeente.', details);
+      if (halfjaarPeriode(jaar, half).from > amsterdamDate(new Date())) {
+        throw badRequest(`Het ${half === 1 ? 'eerste' : 'tweede'} halfjaar van ${jaar} is nog niet begonnen: er zijn nog geen cijfers.`, [{ path: '/jaar', message: 'Kies een halfjaar dat al begonnen is.' }]);
+      }
       const report = await app.db.db.transaction(async (tx) => {
-        const r = await halfjaar(tx, req.query.jaar, req.query.half as 1 | 2);
-        await writeAudit(tx, actor, { action: 'export', subjectType: 'rapportage_halfjaar', ip: req.ip, purpose: `${req.query.jaar}-H${req.query.half}${csv ? ':csv' : ''}` });
+        const r = await halfjaar(tx, jaar, half, { gemeente: gemeente ?? null, mapping: app.cbsMapping });
+        await writeAudit(tx, actor, { action: 'export', subjectType: 'rapportage_halfjaar', ip: req.ip, purpose: `${jaar}-H${half}${gemeente ? `:${gemeente}` : ''}${csv ? ':csv' : ''}` });
         return r;
       });
-      if (!csv) return report;
-      return sendCsv(reply, `veilig-thuis-${report.jaar}-H${report.half}.csv`, ['categorie', 'code', 'aantal'], report.rijen);
+      if (!csv) return { ...report, peilmoment: report.peilmoment.toISOString() };
+      return sendCsv(reply, `veilig-thuis-${jaar}-H${half}${gemeente ? `-${gemeente}` : ''}.csv`, ['tabel', 'dimensie', 'categorie', 'label', 'eenheid', 'aantal'], report.rijen);
     },
   );
 }

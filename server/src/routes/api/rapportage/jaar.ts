@@ -1,7 +1,10 @@
 // The yearly factsheet.
 import { FACTSHEET_GROEPEN, jaarcijfers, writeAudit } from '@vt/db';
+import { amsterdamDate } from '@vt/db/domain';
 import { Type } from 'typebox';
-import { Nullable, codeEnum } from '../../../schemas/common.ts';
+import { badRequest, type ErrorDetail } from '../../../errors.ts';
+import { GemeenteCode, Nullable, codeEnum } from '../../../schemas/common.ts';
+import { checkGemeente } from '../../../services/meldingen.ts';
 import type { App } from '../../../types.ts';
 
 /** A share in percent, or null when there is nothing to divide. */
@@ -15,10 +18,11 @@ export default async function route(app: App) {
       schema: {
         tags: ['dashboard'],
         summary: 'The yearly factsheet (like figure 3 of the regiovisie Twente): adviezen, meldingen by melder and form of violence, huisverboden, Code Rood',
-        querystring: Type.Object({ jaar: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false }),
+        querystring: Type.Object({ jaar: Type.Integer({ minimum: 2000, maximum: 2100 }), gemeente: Type.Optional(GemeenteCode) }, { additionalProperties: false }),
         response: {
           200: Type.Object({
             jaar: Type.Integer(),
+            gemeente: Nullable(Type.String()),
             adviezen: Type.Object({ totaal: Type.Integer(), telefoon: Type.Integer(), chat: Type.Integer(), mail: Type.Integer(), telefoonPct: Pct, chatPct: Pct }),
             meldingen: Type.Object({
               totaal: Type.Integer(),
@@ -39,9 +43,14 @@ export default async function route(app: App) {
     },
     async (req) => {
       const actor = req.actor!;
+      const { jaar, gemeente } = req.query;
+      const details: ErrorDetail[] = [];
+      await checkGemeente(app.db.db, gemeente, '/gemeente', details);
+      if (details.length) throw badRequest('Onbekende gemeente.', details);
+      if (jaar > Number(amsterdamDate(new Date()).slice(0, 4))) throw badRequest(`${jaar} is nog niet begonnen: er zijn nog geen jaarcijfers.`, [{ path: '/jaar', message: 'Kies dit jaar of een eerder jaar.' }]);
       return app.db.db.transaction(async (tx) => {
-        const r = await jaarcijfers(tx, req.query.jaar);
-        await writeAudit(tx, actor, { action: 'export', subjectType: 'rapportage_jaar', ip: req.ip, purpose: String(req.query.jaar) });
+        const r = await jaarcijfers(tx, jaar, { gemeente: gemeente ?? null });
+        await writeAudit(tx, actor, { action: 'export', subjectType: 'rapportage_jaar', ip: req.ip, purpose: `${jaar}${gemeente ? `:${gemeente}` : ''}` });
         return r;
       });
     },

@@ -1,0 +1,199 @@
+// The CBS delivery (Beleidsinformatie Veilig Thuis, issue #18) as data and one pure evaluation. The mapping file
+// (cbs-beleidsinformatie.json, or the organisation's own copy named by CBS_MAPPING_FILE) lists per StatLine table its
+// dimensions, their categories with the CBS label, and which registrations each category counts (`waar`). The
+// repository counts "profiles" — how many adviezen, meldingen, casussen, afgeronde onderzoeken and V&V trajectories
+// share the same codes — and `cbsRijen` turns them into the complete grid: every category of every table, zero where
+// nothing was counted. A label or grouping is corrected in the file, without a release; the file is checked at
+// start-up (`parseCbsMapping`, read by repositories/rapportage.ts loadCbsMapping), so a typo stops the process with a clear line instead of a wrong delivery.
+// Sources: the table titles and labels marked `geverifieerd` were read on the tables' pages at cbs.nl (`bron`); the
+// others were not found there and follow CBS's wording as closely as we could.
+import { Type, type Static, type TLiteral } from 'typebox';
+import { Value } from 'typebox/value';
+import { beroepen, conclusies, duurGeweld, eerdereBetrokkenheden, geweldsvormen, melderTypes, sectoren, urgencies, vbUitkomsten, type Conclusie } from './codes.ts';
+import standaard from './cbs-beleidsinformatie.json' with { type: 'json' };
+
+/** What the delivery counts. */
+export const cbsEenheden = ['adviezen', 'meldingen', 'casussen', 'afgeronde_onderzoeken', 'afgeronde_vv'] as const;
+export type CbsEenheid = (typeof cbsEenheden)[number];
+/** The six tables, in the order of the delivery. */
+export const cbsTabellen = ['84848NED', '84849NED', '84850NED', '84852NED', '84853NED', '85361NED'] as const;
+/** The outcome of the veiligheidsbeoordeling at the end of the period, as 84852NED counts it. */
+export const vbUitkomstenOpPeildatum = [...vbUitkomsten, 'nog_niet_beoordeeld', 'niet_ingedeeld'] as const;
+
+/** One of these codes, typed as such. */
+const oneOf = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)) as TLiteral<T[number]>[]);
+const codes = <T extends readonly string[]>(values: T) => Type.Array(oneOf(values));
+const codesOfNull = <T extends readonly string[]>(values: T) => Type.Array(Type.Union([oneOf(values), Type.Null()]));
+
+/** Which registrations a category counts: every condition given must hold (`null` in a list: not recorded). */
+const Waar = Type.Object(
+  {
+    melder: Type.Optional(codes(melderTypes)),
+    sector: Type.Optional(codesOfNull(sectoren)),
+    beroep: Type.Optional(codesOfNull(beroepen)),
+    duurGeweld: Type.Optional(codesOfNull(duurGeweld)),
+    /** At least one of these forms of violence. */
+    geweldsvorm: Type.Optional(codes(geweldsvormen)),
+    /** None of these forms of violence. */
+    nietGeweldsvorm: Type.Optional(codes(geweldsvormen)),
+    /** No form of violence recorded. */
+    zonderGeweldsvorm: Type.Optional(Type.Literal(true)),
+    eerdereBetrokkenheid: Type.Optional(codesOfNull(eerdereBetrokkenheden)),
+    taxatie: Type.Optional(codes(urgencies)),
+    uitkomst: Type.Optional(codes(vbUitkomstenOpPeildatum)),
+    /** An onderzoek whose strongest conclusion over these forms is this one (bevestigd above niet bevestigd above weerlegd). */
+    onderzoek: Type.Optional(Type.Object({ geweldsvorm: codes(geweldsvormen), conclusie: oneOf(conclusies) }, { additionalProperties: false })),
+    /** An onderzoek finished with conclusions (not closed early). */
+    nietVoortijdig: Type.Optional(Type.Literal(true)),
+  },
+  { additionalProperties: false },
+);
+const Code = Type.String({ pattern: '^[a-z0-9_]+$' });
+const Categorie = Type.Object({ code: Code, label: Type.String({ minLength: 1 }), geverifieerd: Type.Boolean(), waar: Waar }, { additionalProperties: false });
+const Dimensie = Type.Object({ code: Code, label: Type.String({ minLength: 1 }), categorieen: Type.Array(Categorie, { minItems: 1 }) }, { additionalProperties: false });
+const Tabel = Type.Object(
+  {
+    tabel: oneOf(cbsTabellen),
+    titel: Type.String({ minLength: 1 }),
+    bron: Type.String({ format: 'uri' }),
+    eenheden: Type.Array(oneOf(cbsEenheden), { minItems: 1 }),
+    /** The profiles the table counts when they are not those of its unit (84852NED: the outcome at the end of the period). */
+    profielen: Type.Optional(Type.Literal('veiligheidsbeoordeling')),
+    dimensies: Type.Array(Dimensie, { minItems: 1, maxItems: 2 }),
+  },
+  { additionalProperties: false },
+);
+const EenheidLabel = Type.Object({ label: Type.String({ minLength: 1 }), geverifieerd: Type.Boolean() }, { additionalProperties: false });
+export const CbsMappingSchema = Type.Object(
+  {
+    toelichting: Type.String(),
+    versie: Type.String({ minLength: 1 }),
+    eenheden: Type.Object(
+      {
+        adviezen: EenheidLabel,
+        meldingen: EenheidLabel,
+        casussen: EenheidLabel,
+        afgeronde_onderzoeken: EenheidLabel,
+        afgeronde_vv: EenheidLabel,
+      },
+      { additionalProperties: false },
+    ),
+    tabellen: Type.Array(Tabel),
+  },
+  { additionalProperties: false },
+);
+export type CbsMapping = Static<typeof CbsMappingSchema>;
+export type CbsWaar = Static<typeof Waar>;
+
+export class CbsMappingError extends Error {}
+
+/**
+ * Checks a mapping beyond its shape: each table once and all six present, category codes unique per dimension, and
+ * every code of ours counted somewhere — each sector by an organisation group, each occupation by a beroep row, each
+ * duration and each form of violence — so a code added later cannot silently fall out of the delivery.
+ */
+export function parseCbsMapping(raw: unknown, bron = 'cbs-beleidsinformatie.json'): CbsMapping {
+  if (!Value.Check(CbsMappingSchema, raw)) {
+    const first = [...Value.Errors(CbsMappingSchema, raw)][0];
+    throw new CbsMappingError(`${bron}: ${first?.instancePath || '/'} ${first?.message ?? 'ongeldig'}`);
+  }
+  const m = raw as CbsMapping;
+  const problems: string[] = [];
+  const seen = m.tabellen.map((t) => t.tabel);
+  for (const t of cbsTabellen) if (seen.filter((s) => s === t).length !== 1) problems.push(`tabel ${t} moet precies één keer voorkomen`);
+  const used: Record<string, Set<unknown>> = { sector: new Set(), beroep: new Set(), duurGeweld: new Set(), geweldsvorm: new Set() };
+  for (const t of m.tabellen) {
+    for (const d of t.dimensies) {
+      const dup = d.categorieen.map((c) => c.code).filter((c, i, all) => all.indexOf(c) !== i);
+      if (dup.length) problems.push(`${t.tabel}/${d.code}: categorie ${dup[0]} staat er twee keer in`);
+      for (const c of d.categorieen) {
+        for (const k of ['sector', 'beroep', 'duurGeweld', 'geweldsvorm'] as const) for (const v of c.waar[k] ?? []) used[k]!.add(v);
+      }
+    }
+  }
+  const missing = (k: string, all: readonly string[]) => all.filter((v) => !used[k]!.has(v));
+  for (const [k, all] of [['sector', sectoren], ['beroep', beroepen], ['duurGeweld', duurGeweld], ['geweldsvorm', geweldsvormen]] as const) {
+    const gone = missing(k, all);
+    if (gone.length) problems.push(`${k} ${gone.join(', ')} telt in geen enkele categorie`);
+  }
+  if (problems.length) throw new CbsMappingError(`${bron}: ${problems.join('; ')}`);
+  return m;
+}
+
+/** The mapping shipped with the product. */
+export const standaardCbsMapping: CbsMapping = parseCbsMapping(standaard);
+
+/** A group of equal registrations and how many there are. Absent fields are not recorded (null). */
+export interface CbsProfiel {
+  aantal: number;
+  melder?: string;
+  sector?: string | null;
+  beroep?: string | null;
+  duurGeweld?: string | null;
+  vormen?: readonly string[];
+  eerdereBetrokkenheid?: string | null;
+  taxatie?: string | null;
+  uitkomst?: string | null;
+  uitkomsten?: readonly { geweldsvorm: string; conclusie: string }[];
+}
+export type CbsProfielen = Record<CbsEenheid | 'veiligheidsbeoordeling', readonly CbsProfiel[]>;
+
+const sterkte: Record<Conclusie, number> = { bevestigd: 3, niet_bevestigd: 2, weerlegd: 1 };
+
+/** Whether a profile is one that a category counts. */
+export function telt(w: CbsWaar, p: CbsProfiel): boolean {
+  const inList = (list: readonly (string | null)[] | undefined, v: string | null | undefined) => list === undefined || list.includes(v ?? null);
+  if (w.melder && !w.melder.includes((p.melder ?? '') as never)) return false;
+  if (!inList(w.sector, p.sector) || !inList(w.beroep, p.beroep) || !inList(w.duurGeweld, p.duurGeweld)) return false;
+  if (!inList(w.eerdereBetrokkenheid, p.eerdereBetrokkenheid)) return false;
+  if (w.taxatie && !w.taxatie.includes((p.taxatie ?? '') as never)) return false;
+  if (w.uitkomst && !w.uitkomst.includes((p.uitkomst ?? '') as never)) return false;
+  const vormen = p.vormen ?? [];
+  if (w.geweldsvorm && !vormen.some((v) => (w.geweldsvorm as readonly string[]).includes(v))) return false;
+  if (w.nietGeweldsvorm && vormen.some((v) => (w.nietGeweldsvorm as readonly string[]).includes(v))) return false;
+  if (w.zonderGeweldsvorm && vormen.length) return false;
+  const uitkomsten = p.uitkomsten ?? [];
+  if (w.nietVoortijdig && !uitkomsten.length) return false;
+  if (w.onderzoek) {
+    const inGroep = uitkomsten.filter((u) => (w.onderzoek!.geweldsvorm as readonly string[]).includes(u.geweldsvorm));
+    if (!inGroep.length) return false;
+    const sterkste = inGroep.reduce((a, u) => (sterkte[u.conclusie as Conclusie] > sterkte[a.conclusie as Conclusie] ? u : a));
+    if (sterkste.conclusie !== w.onderzoek.conclusie) return false;
+  }
+  return true;
+}
+
+export interface CbsRij {
+  [veld: string]: unknown;
+  tabel: (typeof cbsTabellen)[number];
+  dimensie: string;
+  categorie: string;
+  label: string;
+  eenheid: CbsEenheid;
+  aantal: number;
+}
+
+/**
+ * The complete grid of the delivery: for each table, each unit and each combination of its dimensions' categories a
+ * row with the count of the profiles that every category of the combination counts (zero when none). A table of two
+ * dimensions names both, joined by '/' in `dimensie` and `categorie` and by '; ' in `label`.
+ */
+export function cbsRijen(mapping: CbsMapping, profielen: CbsProfielen): CbsRij[] {
+  const rows: CbsRij[] = [];
+  for (const t of mapping.tabellen) {
+    const cells = t.dimensies.reduce<{ code: string[]; label: string[]; waar: CbsWaar[] }[]>(
+      (acc, d) => acc.flatMap((a) => d.categorieen.map((c) => ({ code: [...a.code, c.code], label: [...a.label, c.label], waar: [...a.waar, c.waar] }))),
+      [{ code: [], label: [], waar: [] }],
+    );
+    const dimensie = t.dimensies.map((d) => d.code).join('/');
+    for (const eenheid of t.eenheden) {
+      const set = profielen[t.profielen ?? eenheid];
+      for (const cell of cells) {
+        let aantal = 0;
+        for (const p of set) if (cell.waar.every((w) => telt(w, p))) aantal += p.aantal;
+        rows.push({ tabel: t.tabel, dimensie, categorie: cell.code.join('/'), label: cell.label.join('; '), eenheid, aantal });
+      }
+    }
+  }
+  return rows;
+}
