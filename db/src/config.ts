@@ -41,6 +41,7 @@ export const configSchema = Type.Object({
   DATA_DIR: str('.data', 'where the embedded Postgres, the local Redis, the development keys and the development mail are kept'),
   DB_POOL_SIZE: int(1, 200, 10, 'Postgres connections of the API process'),
   TRIAGE_CONCURRENCY: int(1, 200, 8, 'triage jobs one worker process runs at once'),
+  REGIO_NAAM: str('Twente (VT)', "the region's name as CBS writes it (the Regio column of the delivery to CBS)"),
   CBS_MAPPING_FILE: Type.Optional(Type.String({ minLength: 1, description: "the organisation's own copy of the CBS mapping (labels and grouping of the half-year delivery; db/src/domain/cbs-beleidsinformatie.json is the default), checked at start-up", 'x-shown': '*(shipped mapping)*' })),
   RUN_WORKERS: bool(true, 'run the queue workers in the API process (`0` when a separate worker runs)'),
   OVERDRACHT_HERINNERING_WERKDAGEN: int(1, 60, 5, 'a handover is accepted within this many working days (its clock); after that it becomes a reminder'),
@@ -163,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     dbPoolSize: e.DB_POOL_SIZE,
     triageConcurrency: e.TRIAGE_CONCURRENCY,
     cbsMappingFile: e.CBS_MAPPING_FILE,
+    regioNaam: e.REGIO_NAAM,
     // The test runner keeps quiet unless asked.
     logLevel: env.LOG_LEVEL ? e.LOG_LEVEL : e.NODE_ENV === 'test' ? 'silent' : e.LOG_LEVEL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,

@@ -35,6 +35,8 @@ declare module 'fastify' {
     mailer: Mailer;
     /** The CBS delivery's mapping (CBS_MAPPING_FILE or the shipped one), checked when the app is built. */
     cbsMapping: CbsMapping;
+    /** The region's name as CBS writes it (REGIO_NAAM). */
+    regioNaam: string;
   }
 }
 
@@ -51,6 +53,7 @@ export interface AppDeps {
     exemptLoopback?: boolean;
     /** The organisation's own CBS mapping file (default: the shipped one). */
     cbsMappingFile?: string | undefined;
+    regioNaam?: string;
   };
   db: DbHandle;
   /** Seals secrets and free text at rest (DATA_ENCRYPTION_KEYS). */
@@ -147,6 +150,7 @@ export async function buildApp(deps: AppDeps) {
   app.decorate('cipher', deps.cipher);
   app.decorate('mailer', deps.mailer ?? memoryMailer());
   app.decorate('cbsMapping', loadCbsMapping(deps.config.cbsMappingFile));
+  app.decorate('regioNaam', deps.config.regioNaam ?? 'Twente (VT)');
   useFieldCipher(deps.cipher);
 
   await app.register(validationPlugin);

@@ -56,6 +56,8 @@ export const permissions = {
   // Aggregates only; the chef van de dag watches the same waiting lists while running the day.
   'dashboard:read': ['manager', 'chef_van_de_dag'],
   'dashboard:targets': ['manager'],
+  // Recording a delivery of the half-year figures to CBS is the manager's (issue #18); reading them, as the dashboard.
+  'rapportage:aanleveren': ['manager'],
   // The cases behind a count: for the chef van de dag, who may read them; the manager sees aggregates only.
   'dashboard:lijst': ['chef_van_de_dag'],
   'monitoring:vastleggen': ['medewerker', 'chef_van_de_dag'],

@@ -4,7 +4,7 @@
 // to its parts; the region the sum of its 14 gemeenten; CSV and the audit; a clear 400 for an unknown gemeente.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runTriage } from '@vt/db';
+import { runTriage, standaardCbsMapping } from '@vt/db';
 import { WerkdagKalender, amsterdamDate, twenteGemeenten } from '@vt/db/domain';
 import { cel, expectConsistent, expectRegionIsSumOfGemeenten, type Rij } from '../support/cbs.ts';
 import { createTestApp, login, partnerHeaders, type Session, type TestContext } from '../support/app.ts';
@@ -19,6 +19,7 @@ const today = amsterdamDate(new Date());
 const jaar = Number(today.slice(0, 4));
 const half = Number(today.slice(5, 7)) <= 6 ? 1 : 2;
 const ids: Record<string, string> = {};
+const standaardKenmerken = standaardCbsMapping.tabellen.find((x) => x.tabel === '84849NED')!.dimensies[0]!.categorieen.length;
 
 const huishouden = (n: number, gemeente: string) => ({ adres: { straat: 'Cbsstraat', huisnummer: String(n), postcode: '7513 CB', plaats: 'Twente' }, gemeente });
 const personen = (n: number) => [
@@ -172,5 +173,51 @@ describe('the gemeenten side by side', () => {
     expect((later.json() as { message: string }).message).toBe(`Het tweede halfjaar van ${jaar + 1} is nog niet begonnen: er zijn nog geen cijfers.`);
     const jaarLater = await t.app.inject({ url: `/api/rapportage/jaar?jaar=${jaar + 1}`, headers: manager.headers });
     expect(jaarLater.statusCode).toBe(400);
+  });
+});
+
+describe('deliveries to CBS', () => {
+  it('records a delivery with its checksum, shows what changed since the last one, and gives each table as CBS lays it out', async () => {
+    const lever = async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/rapportage/aanleveringen', headers: manager.headers, payload: { jaar, half } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string; checksum: string; peilmoment: string };
+    };
+    const eerste = await lever();
+    expect(eerste.checksum).toMatch(/^[0-9a-f]{64}$/);
+    // Nothing changed: the same checksum, and no differences.
+    const tweede = await lever();
+    expect(tweede.checksum).toBe(eerste.checksum);
+    // A melding arrives in Hengelo: the next delivery differs in exactly the cells it counts in.
+    await melding('E1', { huishouden: huishouden(5, 'GM0164'), betrokkenen: personen(5).slice(0, 1), geweldsvormen: ['stalking'] }, { triage: false });
+    const derde = await lever();
+    expect(derde.checksum).not.toBe(eerste.checksum);
+    const list = (await t.app.inject({ url: `/api/rapportage/aanleveringen?jaar=${jaar}&half=${half}`, headers: manager.headers })).json() as { items: { id: string; door: string | null }[] };
+    expect(list.items.map((i) => i.id)).toEqual([derde.id, tweede.id, eerste.id]);
+    expect(list.items[0]!.door).toBeTruthy();
+    const diff = (await t.app.inject({ url: `/api/rapportage/aanleveringen/${derde.id}`, headers: manager.headers })).json() as {
+      vorige: { id: string } | null;
+      verschillen: { regio: string | null; tabel: string; categorie: string; eenheid: string; vorige: number; aantal: number }[];
+    };
+    expect(diff.vorige?.id).toBe(tweede.id);
+    const changed = (regio: string | null, tabel: string, categorie: string) => diff.verschillen.find((v) => v.regio === regio && v.tabel === tabel && v.categorie === categorie && v.eenheid === 'meldingen');
+    expect(changed(null, '84849NED', 'totaal')).toMatchObject({ vorige: 6, aantal: 7 });
+    expect(changed('GM0164', '84849NED', 'totaal')).toMatchObject({ vorige: 2, aantal: 3 });
+    expect(changed('GM0153', '84849NED', 'totaal')).toBeUndefined();
+    expect(changed(null, '84850NED', 'huiselijk_geweld_overig/totaal')).toMatchObject({ vorige: 0, aantal: 1 });
+    // 84849NED as CSV: its dimension, Regio's, Perioden, then Gestarte adviezen and Ontvangen meldingen.
+    const csv = await t.app.inject({ url: `/api/rapportage/aanleveringen/${derde.id}/tabellen/84849NED`, headers: manager.headers });
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toBe("Kenmerken adviezen/meldingen,Regio's,Perioden,Gestarte adviezen (aantal),Ontvangen meldingen (aantal)");
+    expect(lines).toContain(`Totaal,Twente (VT),${half}e halfjaar ${jaar},2,7`);
+    expect(lines).toContain(`Totaal,Hengelo,${half}e halfjaar ${jaar},1,3`);
+    expect(lines).toHaveLength(1 + 15 * standaardKenmerken);
+    const table852 = (await t.app.inject({ url: `/api/rapportage/aanleveringen/${derde.id}/tabellen/84852NED`, headers: manager.headers })).body.split('\r\n');
+    expect(table852[0]).toBe("Veiligheidstaxatie,Veiligheidsbeoordeling,Regio's,Perioden,Ontvangen meldingen (aantal)");
+    const [audit] = await t.db.handle.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where subject_type = 'cbs_aanlevering' and action = 'export'`);
+    expect(audit!.n).toBe(3 + 2);
+    expect((await t.app.inject({ method: 'POST', url: '/api/rapportage/aanleveringen', headers: beoordelaar.headers, payload: { jaar, half } })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/rapportage/aanleveringen/00000000-0000-4000-8000-000000000000', headers: manager.headers })).statusCode).toBe(404);
   });
 });

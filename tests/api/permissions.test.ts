@@ -94,7 +94,7 @@ const call = (op: Operation, headers: Record<string, string>) =>
   t.app.inject({
     method: op.method as 'GET',
     // An unknown id, a key with nothing under it (a draft: routes/concepten.ts) or a policy version that does not exist.
-    url: op.path.replace('{id}', randomUUID()).replace('{sleutel}', 'advies').replace('{versie}', 'v9'),
+    url: op.path.replace('{id}', randomUUID()).replace('{sleutel}', 'advies').replace('{versie}', 'v9').replace('{tabel}', '84849NED'),
     headers,
     ...(op.method === 'GET' ? {} : { payload: {} }),
   });
@@ -156,6 +156,7 @@ const CONTRACT: Record<string, Role[]> = {
   'GET /api/dashboard/wachtlijst': ['chef_van_de_dag', 'manager'],
   'GET /api/dashboard/gemeenten': ['chef_van_de_dag', 'manager'],
   'GET /api/rapportage/halfjaar': ['chef_van_de_dag', 'manager'],
+  'POST /api/rapportage/aanleveringen': ['manager'],
   'GET /api/users': ['beheerder', 'beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper'],
   'GET /api/audit': ['privacy_officer'],
   'GET /api/admin/users': ['beheerder'],

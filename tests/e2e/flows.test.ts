@@ -559,6 +559,14 @@ describe('staff flows in Chromium', () => {
     await expect(cbs.textContent()).resolves.toContain('Enschede, ');
     await cbs.getByText('85361NED', { exact: true }).click();
     await cbs.getByRole('rowheader', { name: '1e melding, geen betrokkenen bekend VT' }).waitFor();
+    // Two deliveries of the half-year with nothing in between: the second shows no differences with the first.
+    const aanleveringen = cbs.getByRole('region', { name: 'Aanleveringen aan het CBS' });
+    for (const n of [1, 2]) {
+      await aanleveringen.getByRole('button', { name: 'Aanlevering vastleggen' }).click();
+      await expect.poll(() => aanleveringen.getByRole('table', { name: /Aanleveringen van het/ }).getByRole('row').count()).toBe(1 + n);
+    }
+    await aanleveringen.getByText(/^Geen verschillen met de aanlevering van/).waitFor();
+    await expect(aanleveringen.getByText(/Aanlevering vastgelegd, controlegetal [0-9a-f]{12}\./).first().isVisible()).resolves.toBe(true);
     const factsheet = page.getByRole('region', { name: 'Jaarcijfers (factsheet)' });
     await factsheet.getByRole('spinbutton', { name: 'Jaar' }).fill(String(new Date().getFullYear()));
     await factsheet.getByRole('button', { name: 'Tonen' }).click();

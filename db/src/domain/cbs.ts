@@ -7,21 +7,18 @@
 // start-up (`parseCbsMapping`, read by repositories/rapportage.ts loadCbsMapping), so a typo stops the process with a clear line instead of a wrong delivery.
 // Sources: the table titles and labels marked `geverifieerd` were read on the tables' pages at cbs.nl (`bron`); the
 // others were not found there and follow CBS's wording as closely as we could.
-import { Type, type Static, type TLiteral } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { beroepen, conclusies, duurGeweld, eerdereBetrokkenheden, geweldsvormen, melderTypes, sectoren, urgencies, vbUitkomsten, type Conclusie } from './codes.ts';
 import standaard from './cbs-beleidsinformatie.json' with { type: 'json' };
 
-/** What the delivery counts. */
-export const cbsEenheden = ['adviezen', 'meldingen', 'casussen', 'afgeronde_onderzoeken', 'afgeronde_vv'] as const;
-export type CbsEenheid = (typeof cbsEenheden)[number];
-/** The six tables, in the order of the delivery. */
-export const cbsTabellen = ['84848NED', '84849NED', '84850NED', '84852NED', '84853NED', '85361NED'] as const;
+export { cbsEenheden, cbsTabellen, type CbsEenheid } from './codes.ts';
+import { cbsEenheden, cbsTabellen, type CbsEenheid } from './codes.ts';
 /** The outcome of the veiligheidsbeoordeling at the end of the period, as 84852NED counts it. */
 export const vbUitkomstenOpPeildatum = [...vbUitkomsten, 'nog_niet_beoordeeld', 'niet_ingedeeld'] as const;
 
 /** One of these codes, typed as such. */
-const oneOf = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)) as TLiteral<T[number]>[]);
+const oneOf = <T extends readonly string[]>(values: T) => Type.Enum([...values] as T[number][]);
 const codes = <T extends readonly string[]>(values: T) => Type.Array(oneOf(values));
 const codesOfNull = <T extends readonly string[]>(values: T) => Type.Array(Type.Union([oneOf(values), Type.Null()]));
 

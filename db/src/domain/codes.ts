@@ -66,6 +66,11 @@ export const eerdereBetrokkenheden = [
  * next. `overdracht_multidisciplinair` and `regionaal_maatwerk` are CBS categories this product has no route for yet:
  * they are listed, and count zero.
  */
+/** What the CBS delivery counts (issue #18, domain/cbs.ts). */
+export const cbsEenheden = ['adviezen', 'meldingen', 'casussen', 'afgeronde_onderzoeken', 'afgeronde_vv'] as const;
+export type CbsEenheid = (typeof cbsEenheden)[number];
+/** The six StatLine tables of the delivery, in its order. */
+export const cbsTabellen = ['84848NED', '84849NED', '84850NED', '84852NED', '84853NED', '85361NED'] as const;
 export const vbUitkomsten = [
   'vervolg_onderzoek',
   'vervolg_vv',

@@ -2,11 +2,13 @@
 // today is counted once into rapportage_dagen and counted again only when its data changed (triggers of migration
 // 0021 raise the day's version), today and later are counted live. A ten-year national history then answers a
 // half-year in a few milliseconds instead of scanning a quarter of a million rows per report.
-import { sql, type SQL } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { readFileSync } from 'node:fs';
 import { addDays, amsterdamDate, amsterdamTime } from '../domain/calendar.ts';
-import { CbsMappingError, cbsEenheden, cbsRijen, parseCbsMapping, standaardCbsMapping, type CbsMapping, type CbsProfiel, type CbsProfielen } from '../domain/cbs.ts';
+import { CbsMappingError, cbsEenheden, cbsRijen, parseCbsMapping, standaardCbsMapping, type CbsMapping, type CbsProfiel, type CbsProfielen, type CbsRij } from '../domain/cbs.ts';
+import { cbsAanleveringen, users } from '../schema/index.ts';
 
 /** The groups of the yearly factsheet (figure 3 of the regiovisie Twente): a melding counts once per group. */
 export const FACTSHEET_GROEPEN = {
@@ -275,4 +277,66 @@ export async function jaarcijfers(db: DbOrTx, jaar: number, o: { gemeente?: stri
     huisverboden: { opgelegd: n('huisverboden', 'opgelegd'), verlengd: n('huisverboden', 'verlengd') },
     codeRood: n('code_rood', 'totaal'),
   };
+}
+
+/** A delivery's row: a row of the half-year figures, for the region (`regio` null) or one gemeente. */
+export type AanleveringRij = CbsRij & { regio: string | null };
+
+/** The SHA-256 of the rows in their order, one tab-separated line each: equal figures, equal checksum. */
+export function aanleveringChecksum(rijen: readonly AanleveringRij[]): string {
+  const text = rijen.map((r) => [r.regio ?? '', r.tabel, r.dimensie, r.categorie, r.eenheid, r.aantal].join('\t')).join('\n');
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** What changed between two deliveries of the same half-year: every cell whose count differs (a new cell counts from 0). */
+export function aanleveringVerschillen(vorige: readonly AanleveringRij[], nu: readonly AanleveringRij[]) {
+  const key = (r: AanleveringRij) => `${r.regio ?? ''}|${r.tabel}|${r.categorie}|${r.eenheid}`;
+  const before = new Map(vorige.map((r) => [key(r), r.aantal]));
+  const after = new Map(nu.map((r) => [key(r), r]));
+  const out = nu.filter((r) => (before.get(key(r)) ?? 0) !== r.aantal).map((r) => ({ ...r, vorige: before.get(key(r)) ?? 0 }));
+  for (const r of vorige) if (!after.has(key(r)) && r.aantal !== 0) out.push({ ...r, aantal: 0, vorige: r.aantal });
+  return out;
+}
+
+/**
+ * Records a delivery of a half-year to CBS: the region and each gemeente (CBS publishes both), as they stand now, with
+ * the mapping's version and a checksum. Returns it with what changed since the previous delivery of the same half-year.
+ */
+export async function recordAanlevering(db: DbOrTx, o: { jaar: number; half: 1 | 2; actorId: string; mapping?: CbsMapping; now?: Date }) {
+  const now = o.now ?? new Date();
+  const gemeenten = await db.execute<{ code: string }>(sql`select code from gemeenten order by code`);
+  const regio = await halfjaar(db, o.jaar, o.half, { ...(o.mapping ? { mapping: o.mapping } : {}), now });
+  const rijen: AanleveringRij[] = regio.rijen.map((r) => ({ ...r, regio: null }));
+  for (const g of gemeenten) {
+    const r = await halfjaar(db, o.jaar, o.half, { gemeente: g.code, ...(o.mapping ? { mapping: o.mapping } : {}), now });
+    rijen.push(...r.rijen.map((x) => ({ ...x, regio: g.code })));
+  }
+  const [row] = await db
+    .insert(cbsAanleveringen)
+    .values({ jaar: o.jaar, half: o.half, peilmoment: regio.peilmoment, versie: regio.versie, checksum: aanleveringChecksum(rijen), rijen, createdBy: o.actorId, createdAt: now })
+    .returning({ id: cbsAanleveringen.id });
+  return row!.id;
+}
+
+/** The deliveries of a half-year, newest first, without their rows; with who made them. */
+export async function listAanleveringen(db: DbOrTx, jaar: number, half: 1 | 2) {
+  return db
+    .select({ id: cbsAanleveringen.id, jaar: cbsAanleveringen.jaar, half: cbsAanleveringen.half, peilmoment: cbsAanleveringen.peilmoment, versie: cbsAanleveringen.versie, checksum: cbsAanleveringen.checksum, createdAt: cbsAanleveringen.createdAt, door: users.naam })
+    .from(cbsAanleveringen)
+    .leftJoin(users, eq(users.id, cbsAanleveringen.createdBy))
+    .where(and(eq(cbsAanleveringen.jaar, jaar), eq(cbsAanleveringen.half, half)))
+    .orderBy(desc(cbsAanleveringen.createdAt));
+}
+
+/** One delivery with its rows, and the one before it of the same half-year (if any). */
+export async function findAanlevering(db: DbOrTx, id: string) {
+  const [a] = await db.select().from(cbsAanleveringen).where(eq(cbsAanleveringen.id, id));
+  if (!a) return undefined;
+  const [vorige] = await db
+    .select()
+    .from(cbsAanleveringen)
+    .where(and(eq(cbsAanleveringen.jaar, a.jaar), eq(cbsAanleveringen.half, a.half), lt(cbsAanleveringen.createdAt, a.createdAt)))
+    .orderBy(desc(cbsAanleveringen.createdAt))
+    .limit(1);
+  return { aanlevering: a, vorige: vorige ?? null };
 }

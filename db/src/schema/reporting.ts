@@ -1,5 +1,5 @@
 // The dashboard's metrics and targets, and the day counts behind the half-year report.
-import { bigint, date, index, integer, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import * as c from '../domain/codes.ts';
 import { tstz } from './common.ts';
 import { teams } from './reference.ts';
@@ -51,4 +51,25 @@ export const dashboardTargets = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
   (t) => [index('dashboard_targets_lookup_idx').on(t.metric, t.teamId, t.validFrom)],
+);
+
+/**
+ * A delivery of the half-year figures to CBS (issue #18): the rows as they stood, the moment of the stand, the
+ * mapping's version and a SHA-256 checksum over the rows in order, so a resubmission can be compared with the last
+ * one. Aggregates only; kept like the reports themselves.
+ */
+export const cbsAanleveringen = pgTable(
+  'cbs_aanleveringen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    jaar: integer('jaar').notNull(),
+    half: integer('half').notNull(),
+    peilmoment: tstz('peilmoment').notNull(),
+    versie: text('versie').notNull(),
+    checksum: text('checksum').notNull(),
+    rijen: jsonb('rijen').$type<{ tabel: string; dimensie: string; categorie: string; label: string; eenheid: string; aantal: number }[]>().notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('cbs_aanleveringen_periode_idx').on(t.jaar, t.half, t.createdAt)],
 );

@@ -2413,7 +2413,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -2642,7 +2642,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -2758,7 +2758,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -3029,7 +3029,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -11803,6 +11803,503 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rapportage/aanleveringen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A half-year's deliveries to CBS, newest first */
+        get: {
+            parameters: {
+                query: {
+                    jaar: number;
+                    half: 1 | 2;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                jaar: number;
+                                half: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                peilmoment: string;
+                                versie: string;
+                                /** @description SHA-256 (hex) over the rows in their order */
+                                checksum: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                createdAt: string;
+                                door: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a delivery of a half-year to CBS as it stands now (the region and every gemeente), with its checksum */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        jaar: number;
+                        half: 1 | 2;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            id: string;
+                            checksum: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            peilmoment: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rapportage/aanleveringen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A delivery, and what changed since the previous delivery of the same half-year (cells whose count differs) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            aanlevering: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                jaar: number;
+                                half: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                peilmoment: string;
+                                versie: string;
+                                /** @description SHA-256 (hex) over the rows in their order */
+                                checksum: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                createdAt: string;
+                                door: string | null;
+                            };
+                            vorige: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                jaar: number;
+                                half: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                peilmoment: string;
+                                versie: string;
+                                /** @description SHA-256 (hex) over the rows in their order */
+                                checksum: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                createdAt: string;
+                                door: string | null;
+                            } | null;
+                            verschillen: ({
+                                /** @enum {string} */
+                                tabel: "84848NED" | "84849NED" | "84850NED" | "84852NED" | "84853NED" | "85361NED";
+                                /** @description The table's dimension codes, joined by '/' for a table of two */
+                                dimensie: string;
+                                /** @description The category codes, one per dimension, joined by '/' */
+                                categorie: string;
+                                /** @description CBS's wording in Dutch, joined by '; ' for a table of two dimensions */
+                                label: string;
+                                /** @enum {string} */
+                                eenheid: "adviezen" | "meldingen" | "casussen" | "afgeronde_onderzoeken" | "afgeronde_vv";
+                                aantal: number;
+                            } & {
+                                regio: string | null;
+                                vorige: number;
+                            })[];
+                            meerVerschillen: boolean;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rapportage/aanleveringen/{id}/tabellen/{tabel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One StatLine table of a delivery as CSV in the column order of CBS's table: the dimensions, Regio's, Perioden, then one column per unit (RFC 4180, UTF-8) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                    tabel: "84848NED" | "84849NED" | "84850NED" | "84852NED" | "84853NED" | "85361NED";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
