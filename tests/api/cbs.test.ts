@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTriage, standaardCbsMapping } from '@vt/db';
-import { WerkdagKalender, amsterdamDate, twenteGemeenten } from '@vt/db/domain';
+import { WerkdagKalender, amsterdamDate, geweldsvormen, twenteGemeenten } from '@vt/db/domain';
 import { cel, expectConsistent, expectRegionIsSumOfGemeenten, type Rij } from '../support/cbs.ts';
 import { createTestApp, login, partnerHeaders, type Session, type TestContext } from '../support/app.ts';
 import { adviesBody, meldingBody } from '../support/fixtures.ts';
@@ -107,6 +107,11 @@ describe('the half-year delivery to CBS', () => {
     const e = (c: string) => m('85361NED', c);
     expect([e('totaal'), e('eerste_melding'), e('hermelding'), e('hermelding_meerdere'), e('vervolgmelding'), e('vervolg_na_beoordeling'), e('niet_ingedeeld')]).toEqual([6, 3, 1, 1, 1, 1, 1]);
     expectConsistent(r);
+  });
+
+  it('counts a casus by the bit of each form of violence, in the order of the enum (which codes.ts must keep)', async () => {
+    const [r] = await t.db.handle.db.execute<{ vormen: string[] }>(sql`select enum_range(null::geweldsvorm)::text[] as vormen`);
+    expect(r!.vormen).toEqual([...geweldsvormen]);
   });
 
   it('lists every category of every table, zero where nothing was counted', async () => {

@@ -1,7 +1,10 @@
-// `npm run bench:dashboard` (issue #7, acceptance 2): every dashboard and report route against ten years of
-// national-scale synthetic history, warm, p95 under 150 ms. The history is generated once into its own database
-// (BENCH_DASHBOARD_DB, default vt_bench_national) with `npm run db:generate`, timed (target under 10 minutes), and
-// kept for later runs. The server is the `npm start` bundle, API only; the manager signs in as on the web app.
+// `npm run bench:dashboard` (issue #7, acceptance 2; issue #18, acceptance 4): every dashboard and report route —
+// the gemeenten side by side, the CBS delivery for the region and per gemeente, a recorded delivery's table as CSV
+// and its differences — against ten years of national-scale synthetic history, warm. Each route's p95 must stay under
+// 150 ms × (generator seconds ÷ 270): the generator's time stands for the machine's speed (270 s is the reference
+// machine's). The history is generated once into its own database (BENCH_DASHBOARD_DB, default vt_bench_national)
+// with `npm run db:generate`, timed, and kept for later runs with its time. The server is the `npm start` bundle, API
+// only; the manager signs in as on the web app.
 import { execSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
@@ -16,7 +19,9 @@ const DB_NAME = process.env.BENCH_DASHBOARD_DB ?? 'vt_bench_national';
 const YEARS = Number(process.env.BENCH_DASHBOARD_YEARS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 2);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+/** The target on the reference machine, whose generator takes REFERENCE_GENERATOR_S. */
 const TARGET_P95_MS = 150;
+const REFERENCE_GENERATOR_S = 270;
 const dbUrl = ADMIN_DATABASE_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
 
 /** CONNECTIONS clients asking one after the other for SECONDS (after one warm-up second), every answer checked. */
@@ -55,6 +60,12 @@ async function ensureHistory(): Promise<{ generatedSeconds: number | null; meldi
     if (r.status !== 0) throw new Error('the generator failed');
     generatedSeconds = (performance.now() - t0) / 1000;
     ({ m, a } = await count());
+    await sql`create table if not exists bench_meta (k text primary key, v text not null)`;
+    await sql`insert into bench_meta values ('generator_seconds', ${String(generatedSeconds)}) on conflict (k) do update set v = excluded.v`;
+  } else {
+    // The time the kept history took to generate, on this machine.
+    const [row] = await sql<{ v: string }[]>`select v from bench_meta where k = 'generator_seconds'`.catch(() => []);
+    if (row) generatedSeconds = Number(row.v);
   }
   await sql.end();
   return { generatedSeconds, meldingen: m, adviezen: a };
@@ -78,6 +89,7 @@ async function main() {
     });
     if (!login.ok) throw new Error(`manager sign-in: ${login.status}`);
     const headers = { cookie: login.headers.get('set-cookie')!.split(';')[0]! };
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
     const now = new Date();
     const year = now.getUTCFullYear();
     const lastYear = new Date(now.getTime() - 365 * 86_400_000).toISOString();
@@ -95,7 +107,31 @@ async function main() {
       [`half-year report ${year - 1}-H2 (JSON)`, `/api/rapportage/halfjaar?jaar=${year - 1}&half=2`],
       [`half-year report ${year - 1}-H1 (CSV)`, `/api/rapportage/halfjaar?jaar=${year - 1}&half=1`, { accept: 'text/csv' }],
       [`yearly factsheet ${year - 1}`, `/api/rapportage/jaar?jaar=${year - 1}`],
+      [`yearly factsheet ${year - 1}, Enschede`, `/api/rapportage/jaar?jaar=${year - 1}&gemeente=GM0153`],
+      ['gemeenten side by side, now', '/api/dashboard/gemeenten'],
+      ['gemeenten side by side, a year ago (at=)', `/api/dashboard/gemeenten?at=${lastYear}`],
+      [`CBS delivery ${year - 1}-H2, Enschede`, `/api/rapportage/halfjaar?jaar=${year - 1}&half=2&gemeente=GM0153`],
+      [`CBS delivery ${year - 1}-H1, Tubbergen (CSV)`, `/api/rapportage/halfjaar?jaar=${year - 1}&half=1&gemeente=GM0183`, { accept: 'text/csv' }],
     ];
+    // Two recorded deliveries of a half-year (region and every gemeente), then their tables and differences are read.
+    const record = async () => {
+      const t0 = performance.now();
+      const res = await fetch(`${server.base}/api/rapportage/aanleveringen`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ jaar: year - 1, half: 2 }),
+      });
+      if (res.status !== 201) throw new Error(`recording a delivery: ${res.status}`);
+      return { id: ((await res.json()) as { id: string }).id, ms: performance.now() - t0 };
+    };
+    await record();
+    const delivery = await record();
+    console.log(`recording a delivery (region and 14 gemeenten): ${(delivery.ms / 1000).toFixed(2)} s (an action, not a read: not held to the target)`);
+    routes.push(
+      ['delivery table 84849NED as CSV', `/api/rapportage/aanleveringen/${delivery.id}/tabellen/84849NED`],
+      ['delivery table 84850NED as CSV', `/api/rapportage/aanleveringen/${delivery.id}/tabellen/84850NED`],
+      ['delivery, differences with the previous', `/api/rapportage/aanleveringen/${delivery.id}`],
+    );
     const rows: [string, Latencies][] = [];
     for (const [name, path, extra] of routes) {
       const f = await measure(`${server.base}${path}`, { ...headers, ...extra });
@@ -103,8 +139,11 @@ async function main() {
       console.log(`${name.padEnd(50)} p50 ${f.p50.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  (${f.n} answers)`);
     }
     const worst = Math.max(...rows.map(([, f]) => f.p95));
-    const verdict = worst < TARGET_P95_MS ? 'met' : 'MISSED';
-    console.log(`\nworst p95 ${worst.toFixed(1)} ms (target < ${TARGET_P95_MS} ms): ${verdict}`);
+    // The budget scales with the machine: its generator time against the reference machine's (never below 150 ms).
+    const budget = TARGET_P95_MS * Math.max(1, (history.generatedSeconds ?? REFERENCE_GENERATOR_S) / REFERENCE_GENERATOR_S);
+    const worstRoute = rows.find(([, f]) => f.p95 === worst)![0];
+    const verdict = worst < budget ? 'met' : 'MISSED';
+    console.log(`\nworst p95 ${worst.toFixed(1)} ms (${worstRoute}); budget ${budget.toFixed(0)} ms = ${TARGET_P95_MS} ms × generator ${(history.generatedSeconds ?? REFERENCE_GENERATOR_S).toFixed(0)} s ÷ ${REFERENCE_GENERATOR_S} s: ${verdict}`);
     if (history.generatedSeconds !== null) console.log(`generator: ${history.generatedSeconds.toFixed(0)} s (target < 600 s)`);
 
     const md = [
@@ -112,11 +151,12 @@ async function main() {
       `${history.meldingen.toLocaleString('en')} generated meldingen and ${history.adviezen.toLocaleString('en')} adviezen (${YEARS} years, national scale)` +
         (history.generatedSeconds !== null ? `, generated in ${history.generatedSeconds.toFixed(0)} s (target < 600 s)` : ', generated by an earlier run') +
         `. ${CONNECTIONS} clients for ${SECONDS} s per route after 1 s warm-up; server = the \`npm start\` bundle, API only; signed in as the manager.\n`,
-      '| route | answers | p50 ms | p95 ms (target < 150) | max ms |',
+      `Budget per route: p95 < ${budget.toFixed(0)} ms (${TARGET_P95_MS} ms × ${(history.generatedSeconds ?? REFERENCE_GENERATOR_S).toFixed(0)} s ÷ ${REFERENCE_GENERATOR_S} s). Recording a delivery took ${(delivery.ms / 1000).toFixed(2)} s.\n`,
+      `| route | answers | p50 ms | p95 ms (budget < ${budget.toFixed(0)}) | max ms |`,
       '| --- | --- | --- | --- | --- |',
       ...rows.map(([name, f]) => `| ${name} | ${f.n} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.max.toFixed(1)} |`),
       '',
-      `Worst p95: ${worst.toFixed(1)} ms — target ${verdict}.`,
+      `Worst p95: ${worst.toFixed(1)} ms (${worstRoute}) — budget ${verdict}.`,
       '',
     ].join('\n');
     recordResults(md);

@@ -34,6 +34,7 @@ describe('staff flows in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.checked)).toBe(true);
     let guard = 0;
     while ((await page.evaluate(() => document.activeElement?.getAttribute('name'))) !== 'samenvatting' && guard++ < 40) await page.keyboard.press('Tab');
     await page.keyboard.type('Buurvrouw hoort vaak geschreeuw en een kind dat huilt.');
@@ -60,6 +61,10 @@ describe('staff flows in Chromium', () => {
     await expect.poll(() => page.getByText('Dit veld is verplicht.').count()).toBeGreaterThan(3);
     await expect.poll(() => page.getByText('Vul een Nederlandse postcode in, zoals 7511 AB.').count()).toBe(1);
     await page.getByLabel('Naam', { exact: true }).fill('Juf Demo');
+    // What the CBS delivery needs: the organisation group, the occupation, how long it has gone on.
+    await page.getByLabel('Sector').selectOption('bureau_leerplicht');
+    await page.getByLabel('Beroep').selectOption('anders');
+    await page.getByLabel('Hoe lang speelt het geweld al').selectOption('jaar_tot_vijf_jaar');
     await page.getByLabel('Postcode', { exact: true }).fill('7511 AB');
     await page.getByLabel('Huisnummer', { exact: true }).fill('12');
     await page.getByLabel('Straat', { exact: true }).fill('Oude Markt');
@@ -74,6 +79,7 @@ describe('staff flows in Chromium', () => {
     await page.getByRole('link', { name: 'Melding openen' }).click();
     await page.waitForURL(/\/meldingen\//);
     await expect.poll(() => page.getByText('herhaald geweld: +10').count(), { timeout: 15_000 }).toBe(1);
+    await page.getByText('Bureau Leerplicht · Ander beroep · Hoe lang speelt het geweld al: een tot vijf jaar').waitFor();
     await page.context().close();
   });
 
@@ -541,6 +547,7 @@ describe('staff flows in Chromium', () => {
     // Trend (chart drawn by Chart.js, described for screen readers), forecast with its assumptions, CBS figures.
     await page.getByRole('img', { name: /over \d+ weken/ }).waitFor();
     await page.getByRole('table', { name: 'Verwachte stand per week' }).waitFor();
+    await page.getByRole('img', { name: /^Over 12 weken naar verwachting \d+ meldingen nog te beoordelen/ }).waitFor();
     await page.getByText(/Berekend uit de gemiddelde instroom/).waitFor();
     // The gemeenten side by side: a small chart per figure, and the table with the region as its last row.
     const vergelijk = page.getByRole('region', { name: 'Gemeenten naast elkaar' });

@@ -32,6 +32,10 @@ describe('the CBS mapping file', () => {
     const lost = copy();
     for (const t of lost.tabellen) for (const d of t.dimensies) for (const c of d.categorieen) if (Array.isArray(c.waar.sector)) c.waar.sector = (c.waar.sector as string[]).filter((s) => s !== 'bureau_leerplicht');
     expect(() => parseCbsMapping(lost)).toThrow(/sector bureau_leerplicht telt in geen enkele categorie/);
+    // A combination that no single count holds (occupation × form of violence) is refused at start-up.
+    const cross = copy();
+    cross.tabellen[1]!.dimensies[0]!.categorieen[3]!.waar = { beroep: ['onderwijs'], geweldsvorm: ['partnergeweld'] };
+    expect(() => parseCbsMapping(cross)).toThrow(/84849NED beroep_onderwijs \(adviezen\): deze combinatie van voorwaarden valt niet uit één telling te halen/);
     const missing = copy();
     missing.tabellen.pop();
     expect(() => parseCbsMapping(missing)).toThrow(/tabel 85361NED moet precies één keer voorkomen/);
@@ -42,10 +46,16 @@ describe('cbsRijen', () => {
   it('counts a melding once in each group it belongs to, and in the total once', () => {
     const rows = cbsRijen(standaardCbsMapping, {
       ...leeg,
+      // One partition with every field: any category can be counted from it.
       meldingen: [
-        { aantal: 2, melder: 'professional', sector: 'politie', beroep: 'politieagent', vormen: ['partnergeweld', 'getuige_partnergeweld', 'mensenhandel_seksueel'] },
-        { aantal: 1, melder: 'niet_professional', vormen: ['mensenhandel_arbeid'] },
-        { aantal: 1, melder: 'professional', vormen: [] },
+        {
+          velden: ['melder', 'sector', 'beroep', 'duurGeweld', 'vormen', 'eerdereBetrokkenheid'],
+          profielen: [
+            { aantal: 2, melder: 'professional', sector: 'politie', beroep: 'politieagent', vormen: ['partnergeweld', 'getuige_partnergeweld', 'mensenhandel_seksueel'] },
+            { aantal: 1, melder: 'niet_professional', vormen: ['mensenhandel_arbeid'] },
+            { aantal: 1, melder: 'professional', vormen: [] },
+          ],
+        },
       ],
     });
     const get = (tabel: string, categorie: string) => rows.find((r) => r.tabel === tabel && r.categorie === categorie && r.eenheid === 'meldingen')!.aantal;

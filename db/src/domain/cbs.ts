@@ -108,6 +108,15 @@ export function parseCbsMapping(raw: unknown, bron = 'cbs-beleidsinformatie.json
       }
     }
   }
+  // Every combination of categories must be countable from one partition the repository keeps (CBS_OVERZICHTEN).
+  for (const t of m.tabellen) {
+    for (const eenheid of t.eenheden) {
+      const overzichten = CBS_OVERZICHTEN[t.profielen ?? eenheid].map((velden) => ({ velden }));
+      const combinaties = t.dimensies.reduce<{ code: string[]; waar: CbsWaar[] }[]>((acc, d) => acc.flatMap((a) => d.categorieen.map((c) => ({ code: [...a.code, c.code], waar: [...a.waar, c.waar] }))), [{ code: [], waar: [] }]);
+      const bad = combinaties.find((c) => !overzichtVoor(overzichten, c.waar));
+      if (bad) problems.push(`${t.tabel} ${bad.code.join('/')} (${eenheid}): deze combinatie van voorwaarden valt niet uit één telling te halen`);
+    }
+  }
   const missing = (k: string, all: readonly string[]) => all.filter((v) => !used[k]!.has(v));
   for (const [k, all] of [['sector', sectoren], ['beroep', beroepen], ['duurGeweld', duurGeweld], ['geweldsvorm', geweldsvormen]] as const) {
     const gone = missing(k, all);
@@ -117,8 +126,6 @@ export function parseCbsMapping(raw: unknown, bron = 'cbs-beleidsinformatie.json
   return m;
 }
 
-/** The mapping shipped with the product. */
-export const standaardCbsMapping: CbsMapping = parseCbsMapping(standaard);
 
 /** A group of equal registrations and how many there are. Absent fields are not recorded (null). */
 export interface CbsProfiel {
@@ -133,7 +140,46 @@ export interface CbsProfiel {
   uitkomst?: string | null;
   uitkomsten?: readonly { geweldsvorm: string; conclusie: string }[];
 }
-export type CbsProfielen = Record<CbsEenheid | 'veiligheidsbeoordeling', readonly CbsProfiel[]>;
+export type CbsProfielVeld = Exclude<keyof CbsProfiel, 'aantal'>;
+/**
+ * One partition of a unit's registrations by a few fields: every registration in exactly one profile. A unit has
+ * several (one per dimension it is asked by), so each stays small: a count over melder and sector needs no
+ * occupation, duration or forms of violence, and a profile of all at once would be as many as the registrations.
+ */
+export interface CbsOverzicht {
+  velden: readonly CbsProfielVeld[];
+  profielen: readonly CbsProfiel[];
+}
+export type CbsProfielenSet = CbsEenheid | 'veiligheidsbeoordeling';
+export type CbsProfielen = Record<CbsProfielenSet, readonly CbsOverzicht[]>;
+
+/** The partitions the repository counts, per unit: a category (or combination) is counted from one that holds all it asks. */
+export const CBS_OVERZICHTEN: Record<CbsProfielenSet, readonly (readonly CbsProfielVeld[])[]> = {
+  adviezen: [['melder', 'sector'], ['melder', 'beroep'], ['duurGeweld'], ['vormen']],
+  meldingen: [['melder', 'sector'], ['melder', 'beroep'], ['duurGeweld'], ['vormen'], ['eerdereBetrokkenheid']],
+  casussen: [['vormen']],
+  // 84853NED by their conclusions, 84850NED by the melding's forms of violence.
+  afgeronde_onderzoeken: [['uitkomsten'], ['vormen']],
+  afgeronde_vv: [['vormen']],
+  veiligheidsbeoordeling: [['taxatie', 'uitkomst']],
+};
+
+/** The profile fields a category's conditions read. */
+function veldenVan(w: CbsWaar): CbsProfielVeld[] {
+  const out = new Set<CbsProfielVeld>();
+  for (const k of Object.keys(w) as (keyof CbsWaar)[]) {
+    if (k === 'geweldsvorm' || k === 'nietGeweldsvorm' || k === 'zonderGeweldsvorm') out.add('vormen');
+    else if (k === 'onderzoek' || k === 'nietVoortijdig') out.add('uitkomsten');
+    else out.add(k);
+  }
+  return [...out];
+}
+
+/** The first partition that holds every field the conditions read (the first when they read none). */
+function overzichtVoor<T extends { velden: readonly CbsProfielVeld[] }>(overzichten: readonly T[], waar: readonly CbsWaar[]): T | undefined {
+  const nodig = [...new Set(waar.flatMap(veldenVan))];
+  return overzichten.find((o) => nodig.every((v) => o.velden.includes(v)));
+}
 
 const sterkte: Record<Conclusie, number> = { bevestigd: 3, niet_bevestigd: 2, weerlegd: 1 };
 
@@ -184,13 +230,19 @@ export function cbsRijen(mapping: CbsMapping, profielen: CbsProfielen): CbsRij[]
     );
     const dimensie = t.dimensies.map((d) => d.code).join('/');
     for (const eenheid of t.eenheden) {
-      const set = profielen[t.profielen ?? eenheid];
+      const overzichten = profielen[t.profielen ?? eenheid];
       for (const cell of cells) {
+        const overzicht = overzichtVoor(overzichten, cell.waar);
+        // Nothing counted for this unit at all: zero.
+        if (!overzicht && overzichten.length) throw new CbsMappingError(`${t.tabel} ${cell.code.join('/')}: geen telling met ${veldenVan(Object.assign({}, ...cell.waar)).join(', ')} samen`);
         let aantal = 0;
-        for (const p of set) if (cell.waar.every((w) => telt(w, p))) aantal += p.aantal;
+        for (const p of overzicht?.profielen ?? []) if (cell.waar.every((w) => telt(w, p))) aantal += p.aantal;
         rows.push({ tabel: t.tabel, dimensie, categorie: cell.code.join('/'), label: cell.label.join('; '), eenheid, aantal });
       }
     }
   }
   return rows;
 }
+
+/** The mapping shipped with the product. */
+export const standaardCbsMapping: CbsMapping = parseCbsMapping(standaard);

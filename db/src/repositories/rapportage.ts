@@ -7,7 +7,8 @@ import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { readFileSync } from 'node:fs';
 import { addDays, amsterdamDate, amsterdamTime } from '../domain/calendar.ts';
-import { CbsMappingError, cbsEenheden, cbsRijen, parseCbsMapping, standaardCbsMapping, type CbsMapping, type CbsProfiel, type CbsProfielen, type CbsRij } from '../domain/cbs.ts';
+import { CbsMappingError, cbsEenheden, cbsRijen, parseCbsMapping, standaardCbsMapping, type CbsMapping, type CbsOverzicht, type CbsProfiel, type CbsProfielen, type CbsProfielenSet, type CbsProfielVeld, type CbsRij } from '../domain/cbs.ts';
+import { geweldsvormen } from '../domain/codes.ts';
 import { cbsAanleveringen, users } from '../schema/index.ts';
 
 /** The groups of the yearly factsheet (figure 3 of the regiovisie Twente): a melding counts once per group. */
@@ -24,8 +25,20 @@ export type FactsheetGroep = keyof typeof FACTSHEET_GROEPEN;
 const groepen = Object.entries(FACTSHEET_GROEPEN) as [FactsheetGroep, readonly string[]][];
 const inGroep = (vormen: readonly string[]) => sql.raw(`geweldsvormen && '{${vormen.join(',')}}'::geweldsvorm[]`);
 
-/** The day-count categories the CBS delivery reads: one code per group of equal registrations (see `profiel`). */
-const CBS_CATEGORIEEN = ['cbs_advies', 'cbs_melding', 'cbs_onderzoek', 'cbs_vv'] as const;
+/**
+ * The day-count categories the CBS delivery reads: per unit one partition per field set of domain/cbs.ts
+ * CBS_OVERZICHTEN (sector, beroep, duration, forms of violence, earlier involvement), one code per group of equal
+ * registrations (see `profiel`).
+ */
+const CBS_DAGCATEGORIEEN = {
+  adviezen: [['cbs_a_sector', ['melder', 'sector']], ['cbs_a_beroep', ['melder', 'beroep']], ['cbs_a_duur', ['duurGeweld']], ['cbs_a_vormen', ['vormen']]],
+  meldingen: [['cbs_m_sector', ['melder', 'sector']], ['cbs_m_beroep', ['melder', 'beroep']], ['cbs_m_duur', ['duurGeweld']], ['cbs_m_vormen', ['vormen']], ['cbs_m_eerder', ['eerdereBetrokkenheid']]],
+  afgeronde_onderzoeken: [['cbs_onderzoek', ['uitkomsten']], ['cbs_o_vormen', ['vormen']]],
+  afgeronde_vv: [['cbs_vv', ['vormen']]],
+} as const satisfies Partial<Record<CbsProfielenSet, readonly (readonly [string, readonly CbsProfielVeld[]])[]>>;
+const CBS_CATEGORIEEN = Object.values(CBS_DAGCATEGORIEEN).flatMap((l) => l.map(([c]) => c));
+/** An advies's melder as CBS counts it: a professional or not. */
+const MELDER_ADVIES = "(case when a.vrager_type = 'professional' then 'professional' else 'niet_professional' end)";
 
 /** An Amsterdam calendar day of a timestamp column, as SQL. */
 const dag = (col: string) => sql.raw(`(${col} at time zone 'Europe/Amsterdam')::date`);
@@ -53,14 +66,33 @@ function dagTellingen(from: string, to: string): SQL {
   return sql`
     select ${ad} as dag, ${ag} as gemeente, 'adviezen_totaal' as categorie, 'totaal' as code, count(*)::int as aantal ${advies} group by 1, 2
     union all select ${ad}, ${ag}, 'adviezen_kanaal', kanaal::text, count(*)::int ${advies} group by 1, 2, 4
-    union all select ${dag('a.started_at')}, coalesce(a.gemeente_code, ''), 'cbs_advies',
-        concat_ws('|', case when a.vrager_type = 'professional' then 'professional' else 'niet_professional' end, ${sql.raw(of('a.sector'))}, ${sql.raw(of('a.beroep'))}, ${sql.raw(of('a.duur_geweld'))}, vf.vormen),
-        count(*)::int from adviezen a ${vormen('a.geweldsvormen')} where a.started_at >= ${a} and a.started_at < ${b} group by 1, 2, 4
+    ${sql.join(
+      (
+        [
+          ['sector', sql.raw(`concat_ws('|', ${MELDER_ADVIES}, ${of('a.sector')})`)],
+          ['beroep', sql.raw(`concat_ws('|', ${MELDER_ADVIES}, ${of('a.beroep')})`)],
+          ['duur', sql.raw(of('a.duur_geweld'))],
+          ['vormen', sql.raw('vf.vormen')],
+        ] as const
+      ).map(([k, code]) => sql`union all select ${dag('a.started_at')}, coalesce(a.gemeente_code, ''), ${`cbs_a_${k}`}::text, ${code}, count(*)::int
+          from adviezen a ${k === 'vormen' ? vormen('a.geweldsvormen') : sql``} where a.started_at >= ${a} and a.started_at < ${b} group by 1, 2, 4`),
+      sql` `,
+    )}
     union all select ${m}, ${mg}, 'meldingen_totaal', 'totaal', count(*)::int ${melding} group by 1, 2
     union all select ${m}, ${mg}, 'meldingen_melder', melder_type::text || coalesce('_' || melder_rol::text, ''), count(*)::int ${melding} group by 1, 2, 4
-    union all select ${dag('m.received_at')}, m.gemeente_code, 'cbs_melding',
-        concat_ws('|', m.melder_type::text, ${sql.raw(of('m.melder_sector'))}, ${sql.raw(of('m.melder_beroep'))}, ${sql.raw(of('m.melder_duur_geweld'))}, vf.vormen, ${sql.raw(of('m.eerdere_betrokkenheid'))}),
-        count(*)::int from meldingen m ${vormen('m.geweldsvormen')} where m.received_at >= ${a} and m.received_at < ${b} group by 1, 2, 4
+    ${sql.join(
+      (
+        [
+          ['sector', sql.raw(`concat_ws('|', m.melder_type::text, ${of('m.melder_sector')})`)],
+          ['beroep', sql.raw(`concat_ws('|', m.melder_type::text, ${of('m.melder_beroep')})`)],
+          ['duur', sql.raw(of('m.melder_duur_geweld'))],
+          ['vormen', sql.raw('vf.vormen')],
+          ['eerder', sql.raw(of('m.eerdere_betrokkenheid'))],
+        ] as const
+      ).map(([k, code]) => sql`union all select ${dag('m.received_at')}, m.gemeente_code, ${`cbs_m_${k}`}::text, ${code}, count(*)::int
+          from meldingen m ${k === 'vormen' ? vormen('m.geweldsvormen') : sql``} where m.received_at >= ${a} and m.received_at < ${b} group by 1, 2, 4`),
+      sql` `,
+    )}
     union all select ${m}, ${mg}, 'meldingen_geweldsvorm', g::text, count(*)::int from meldingen, unnest(geweldsvormen) as g where received_at >= ${a} and received_at < ${b} group by 1, 2, 4
     union all select ${m}, ${mg}, 'factsheet', 'politie', count(*)::int ${melding} and melder_sector = 'politie' group by 1, 2
     union all select ${m}, ${mg}, 'factsheet', 'seksueel_geweld_acuut', count(*)::int ${melding} and ${inGroep(FACTSHEET_GROEPEN.seksueel_geweld)} and urgency = 'acuut' group by 1, 2
@@ -69,6 +101,9 @@ function dagTellingen(from: string, to: string): SQL {
       from onderzoeken o join meldingen m on m.id = o.melding_id
       cross join lateral (select coalesce(string_agg((x ->> 'geweldsvorm') || ':' || (x ->> 'conclusie'), ',' order by x ->> 'geweldsvorm', x ->> 'conclusie'), '') as code
                             from jsonb_array_elements(coalesce(o.uitkomsten, '[]'::jsonb)) x) u
+     where o.afgerond_at >= ${a} and o.afgerond_at < ${b} group by 1, 2, 4
+    union all select ${dag('o.afgerond_at')}, m.gemeente_code, 'cbs_o_vormen', vf.vormen, count(*)::int
+      from onderzoeken o join meldingen m on m.id = o.melding_id ${vormen('m.geweldsvormen')}
      where o.afgerond_at >= ${a} and o.afgerond_at < ${b} group by 1, 2, 4
     union all select ${dag('m.vv_afgerond_at')}, m.gemeente_code, 'cbs_vv', vf.vormen, count(*)::int
       from meldingen m ${vormen('m.geweldsvormen')} where m.vv_afgerond_at >= ${a} and m.vv_afgerond_at < ${b} group by 1, 2, 4
@@ -106,10 +141,12 @@ export async function ensureDagTellingen(db: DbOrTx, from: string, to: string, t
     const first = stale[0]!.dag;
     const last = stale[stale.length - 1]!.dag;
     await tx.execute(sql`delete from rapportage_dagen where dag = any(${days}::date[])`);
+    // Each gemeente's counts, and the region's ('*') as their sum.
     await tx.execute(sql`
       insert into rapportage_dagen (dag, gemeente, categorie, code, aantal)
-      select t.dag, t.gemeente, t.categorie, t.code, t.aantal from (${dagTellingen(first, addDays(last, 1))}) t
-       where t.dag = any(${days}::date[]) and t.aantal > 0`);
+      select t.dag, coalesce(t.gemeente, '*'), t.categorie, t.code, sum(t.aantal)::int from (${dagTellingen(first, addDays(last, 1))}) t
+       where t.dag = any(${days}::date[]) and t.aantal > 0
+       group by grouping sets ((t.dag, t.gemeente, t.categorie, t.code), (t.dag, t.categorie, t.code))`);
     await tx.execute(sql`
       insert into rapportage_dag_stand (dag, versie)
       select s.dag::date, s.versie from unnest(${days}::date[], ${`{${stale.map((r) => r.versie).join(',')}}`}::bigint[]) as s(dag, versie)
@@ -123,11 +160,12 @@ async function tellingen(db: DbOrTx, from: string, to: string, categorieen: read
   const today = amsterdamDate(new Date());
   await ensureDagTellingen(db, from, to, today);
   const liveFrom = from > today ? from : today;
-  const only = sql`and categorie = any(${`{${categorieen.join(',')}}`}::text[]) ${gemeente ? sql`and gemeente = ${gemeente}` : sql``}`;
+  const only = sql`and categorie = any(${`{${categorieen.join(',')}}`}::text[])`;
+  // The stored days of the region ('*') or the gemeente: one index range; the live part summed here.
   const rows = await db.execute<{ categorie: string; code: string; aantal: number }>(sql`
     select categorie, code, sum(aantal)::int as aantal from (
-      select categorie, code, aantal from rapportage_dagen where dag >= ${from}::date and dag < ${to}::date and dag < ${today}::date ${only}
-      ${liveFrom < to ? sql`union all select categorie, code, aantal from (${dagTellingen(liveFrom, to)}) live where true ${only}` : sql``}
+      select categorie, code, aantal from rapportage_dagen where gemeente = ${gemeente ?? '*'} and dag >= ${from}::date and dag < ${to}::date and dag < ${today}::date ${only}
+      ${liveFrom < to ? sql`union all select categorie, code, aantal from (${dagTellingen(liveFrom, to)}) live where true ${only} ${gemeente ? sql`and gemeente = ${gemeente}` : sql``}` : sql``}
     ) x group by 1, 2 order by 1, 2`);
   return rows.map((r) => ({ ...r, aantal: Number(r.aantal) }));
 }
@@ -146,20 +184,15 @@ export function loadCbsMapping(path?: string): CbsMapping {
 
 const code = (v: string | undefined) => (v === undefined || v === '-' ? null : v);
 const lijst = (v: string | undefined) => (v ? v.split(',') : []);
+/** The forms of violence of a bit mask (bit k: the k-th value of the enum geweldsvorm, the order of codes.ts). */
+const vormenVanMasker = (masker: number) => geweldsvormen.filter((_, k) => (masker & (1 << k)) !== 0);
 
-/** A stored profile code back as the profile it counts (the inverse of dagTellingen's `concat_ws`). */
-function profiel(categorie: string, c: string, aantal: number): CbsProfiel {
+/** A stored profile code back as the profile it counts, with the fields of its partition (the inverse of dagTellingen). */
+function profiel(velden: readonly CbsProfielVeld[], c: string, aantal: number): CbsProfiel {
+  if (velden[0] === 'uitkomsten') return { aantal, uitkomsten: lijst(c).map((u) => ({ geweldsvorm: u.split(':')[0]!, conclusie: u.split(':')[1]! })) };
+  if (velden[0] === 'vormen') return { aantal, vormen: lijst(c) };
   const f = c.split('|');
-  switch (categorie) {
-    case 'cbs_advies':
-      return { aantal, melder: f[0]!, sector: code(f[1]), beroep: code(f[2]), duurGeweld: code(f[3]), vormen: lijst(f[4]) };
-    case 'cbs_melding':
-      return { aantal, melder: f[0]!, sector: code(f[1]), beroep: code(f[2]), duurGeweld: code(f[3]), vormen: lijst(f[4]), eerdereBetrokkenheid: code(f[5]) };
-    case 'cbs_onderzoek':
-      return { aantal, uitkomsten: lijst(c).map((u) => ({ geweldsvorm: u.split(':')[0]!, conclusie: u.split(':')[1]! })) };
-    default:
-      return { aantal, vormen: lijst(c) };
-  }
+  return { aantal, ...Object.fromEntries(velden.map((v, i) => [v, code(f[i])])) };
 }
 
 /** The first and last day of a half-year, and the day after it. */
@@ -195,20 +228,23 @@ export async function halfjaar(db: DbOrTx, jaar: number, half: 1 | 2, o: { gemee
                   when vb_uitkomst is null or vb_uitkomst_at >= ${p} then 'niet_ingedeeld' else vb_uitkomst::text end as uitkomst,
              count(*)::int as aantal
         from meldingen where received_at >= ${a} and received_at < ${b} ${inGemeente} group by 1, 2`),
-    db.execute<{ vormen: string; aantal: number }>(sql`
-      select vormen, count(*)::int as aantal from (
-        select casus_id, coalesce(string_agg(distinct v::text, ','), '') as vormen
-          from meldingen left join lateral unnest(geweldsvormen) v on true
+    // A casus counts once, with the forms of violence of all its meldingen in the half-year: one bit per form, OR-ed.
+    db.execute<{ masker: number; aantal: number }>(sql`
+      select masker, count(*)::int as aantal from (
+        select casus_id, bit_or(x.masker) as masker
+          from meldingen m
+          cross join lateral (select coalesce(bit_or(1 << (array_position(enum_range(null::geweldsvorm), v) - 1)), 0) as masker from unnest(m.geweldsvormen) v) x
          where received_at >= ${a} and received_at < ${b} ${inGemeente} group by 1) c group by 1`),
   ]);
-  const of = (cat: string) => days.filter((r) => r.categorie === cat).map((r) => profiel(cat, r.code, r.aantal));
+  const overzichten = (set: keyof typeof CBS_DAGCATEGORIEEN): CbsOverzicht[] =>
+    CBS_DAGCATEGORIEEN[set].map(([cat, velden]) => ({ velden, profielen: days.filter((r) => r.categorie === cat).map((r) => profiel(velden, r.code, r.aantal)) }));
   const profielen: CbsProfielen = {
-    adviezen: of('cbs_advies'),
-    meldingen: of('cbs_melding'),
-    afgeronde_onderzoeken: of('cbs_onderzoek'),
-    afgeronde_vv: of('cbs_vv'),
-    casussen: casussen.map((r) => ({ aantal: Number(r.aantal), vormen: lijst(r.vormen) })),
-    veiligheidsbeoordeling: vb.map((r) => ({ aantal: Number(r.aantal), taxatie: r.taxatie, uitkomst: r.uitkomst })),
+    adviezen: overzichten('adviezen'),
+    meldingen: overzichten('meldingen'),
+    afgeronde_onderzoeken: overzichten('afgeronde_onderzoeken'),
+    afgeronde_vv: overzichten('afgeronde_vv'),
+    casussen: [{ velden: ['vormen'], profielen: casussen.map((r) => ({ aantal: Number(r.aantal), vormen: vormenVanMasker(Number(r.masker)) })) }],
+    veiligheidsbeoordeling: [{ velden: ['taxatie', 'uitkomst'], profielen: vb.map((r) => ({ aantal: Number(r.aantal), taxatie: r.taxatie, uitkomst: r.uitkomst })) }],
   };
   const mapping = o.mapping ?? standaardCbsMapping;
   return {

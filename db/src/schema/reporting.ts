@@ -15,13 +15,16 @@ export const rapportageDagen = pgTable(
   'rapportage_dagen',
   {
     dag: date('dag', { mode: 'string' }).notNull(),
-    /** The gemeente of the situation ('' for an advies that names none): the region is the sum over all. */
+    /**
+     * The gemeente of the situation ('' for an advies that names none), or '*' for the whole region: the region's
+     * rows are counted beside the gemeenten's (each read is one index range), and equal their sum (tested).
+     */
     gemeente: text('gemeente').notNull(),
     categorie: text('categorie').notNull(),
     code: text('code').notNull(),
     aantal: integer('aantal').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.dag, t.gemeente, t.categorie, t.code] })],
+  (t) => [primaryKey({ columns: [t.gemeente, t.dag, t.categorie, t.code] })],
 );
 export const rapportageDagStand = pgTable('rapportage_dag_stand', {
   dag: date('dag', { mode: 'string' }).primaryKey(),
