@@ -300,6 +300,15 @@ describe('trend, forecast and the half-year report', () => {
     expect(recounted.map((r) => r.dag)).toEqual(['2025-08-01', '2025-09-15', '2025-12-31']);
   });
 
+  it('counts a stored day again when it was counted in an older layout of the counts', async () => {
+    await t.app.inject({ url: '/api/rapportage/halfjaar?jaar=2025&half=2', headers: manager.headers });
+    await q(sql`update rapportage_dag_stand set opzet = opzet - 1 where dag = '2025-10-01'`);
+    const before = (await q<{ at: string }>(sql`select now()::text as at`))[0]!.at;
+    await t.app.inject({ url: '/api/rapportage/halfjaar?jaar=2025&half=2', headers: manager.headers });
+    const recounted = await q<{ dag: string }>(sql`select dag::text from rapportage_dag_stand where berekend_op > ${before}::timestamptz`);
+    expect(recounted.map((r) => r.dag)).toEqual(['2025-10-01']);
+  });
+
   it('counts the half-year as CBS asks, as JSON and as CSV, and audits the export', async () => {
     const json = (await t.app.inject({ url: '/api/rapportage/halfjaar?jaar=2026&half=1', headers: manager.headers })).json() as { rijen: { tabel: string; categorie: string; eenheid: string; aantal: number }[] };
     const get = (tabel: string, categorie: string) => json.rijen.find((r) => r.tabel === tabel && r.categorie === categorie && r.eenheid === 'meldingen')?.aantal ?? -1;

@@ -135,6 +135,8 @@ const routes: { name: string; url: () => string; headers: () => Record<string, s
   { name: 'POST /api/vernietigingsverzoeken', url: () => '/api/vernietigingsverzoeken', headers: () => beoordelaar.headers, valid: () => ({ meldingId, reden: 'Rechter oordeelde dat geen belang is aangetoond.' }) },
   // Refused as the valid body: the fuzzing must not destroy the case files the other routes use.
   { name: 'POST /api/vernietigingsverzoeken/{id}/besluit', url: () => `/api/vernietigingsverzoeken/${verzoekId}/besluit`, headers: () => privacy.headers, valid: () => ({ besluit: 'afgewezen', reden: 'Belang bij bewaren is aangetoond.' }) },
+  // A half-year long past: each delivery recorded is small.
+  { name: 'POST /api/rapportage/aanleveringen', url: () => '/api/rapportage/aanleveringen', headers: () => manager.headers, valid: () => ({ jaar: 2020, half: 1 }) },
   { name: 'POST /api/dashboard/targets', url: () => '/api/dashboard/targets', headers: () => manager.headers, valid: () => ({ metric: 'wachtlijst_onderzoek', value: 20, team: 'onderzoek', validFrom: '2026-01-01T00:00:00Z' }) },
   { name: 'POST /api/admin/users', url: () => '/api/admin/users', headers: () => beheer.headers, valid: () => ({ email: 'nieuw@demo.test', naam: 'Nieuwe Collega', roles: ['adviseur'], otherTeamIds: [], gemeente: 'GM0153' }) },
   { name: 'POST /api/admin/users/{id}/rollen', url: () => `/api/admin/users/${colleagueId}/rollen`, headers: () => beheer.headers, valid: () => ({ roles: ['adviseur', 'manager'] }) },

@@ -85,6 +85,8 @@ const notACase: Record<string, string> = {
   'POST /api/admin/users/{id}/activatielink': 'a user',
   'POST /api/admin/rol-aanvragen/{id}/besluit': 'a role request',
   'POST /api/vernietigingsverzoeken/{id}/besluit': 'the privacy officer decides a request',
+  'GET /api/rapportage/aanleveringen/{id}': 'a delivery to CBS: aggregates only',
+  'GET /api/rapportage/aanleveringen/{id}/tabellen/{tabel}': 'a table of a delivery to CBS: aggregates only',
 };
 
 /** A valid body for each case route (the rule is checked before what the body asks is weighed). */

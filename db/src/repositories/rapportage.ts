@@ -116,6 +116,12 @@ function dagTellingen(from: string, to: string): SQL {
 }
 
 /**
+ * The layout of the day counts: raised whenever dagTellingen counts other categories or codes, so every stored day
+ * counted in an older layout is counted again on the next read (no migration has to empty the table).
+ */
+export const DAGTELLING_OPZET = 2;
+
+/**
  * Brings the stored counts of the days in [from, to) before today up to date: the days never counted and the days
  * whose data changed since. One recompute at a time (an advisory lock in the caller's transaction); each day's
  * stand records the version it was counted from, read before the counting, so a change that lands meanwhile is
@@ -130,7 +136,7 @@ export async function ensureDagTellingen(db: DbOrTx, from: string, to: string, t
         from generate_series(${from}::date, ${addDays(until, -1)}::date, interval '1 day') d
         left join rapportage_dag_stand s on s.dag = d::date
         left join rapportage_wijzigingen w on w.dag = d::date
-       where s.dag is null or s.versie < coalesce(w.versie, 0)`);
+       where s.dag is null or s.versie < coalesce(w.versie, 0) or s.opzet <> ${DAGTELLING_OPZET}`);
   // The usual case, all days current, takes no lock: readers do not wait for each other.
   if (!(await staleDays(db)).length) return 0;
   return db.transaction(async (tx) => {
@@ -148,9 +154,9 @@ export async function ensureDagTellingen(db: DbOrTx, from: string, to: string, t
        where t.dag = any(${days}::date[]) and t.aantal > 0
        group by grouping sets ((t.dag, t.gemeente, t.categorie, t.code), (t.dag, t.categorie, t.code))`);
     await tx.execute(sql`
-      insert into rapportage_dag_stand (dag, versie)
-      select s.dag::date, s.versie from unnest(${days}::date[], ${`{${stale.map((r) => r.versie).join(',')}}`}::bigint[]) as s(dag, versie)
-      on conflict (dag) do update set versie = excluded.versie, berekend_op = now()`);
+      insert into rapportage_dag_stand (dag, versie, opzet)
+      select s.dag::date, s.versie, ${DAGTELLING_OPZET} from unnest(${days}::date[], ${`{${stale.map((r) => r.versie).join(',')}}`}::bigint[]) as s(dag, versie)
+      on conflict (dag) do update set versie = excluded.versie, opzet = excluded.opzet, berekend_op = now()`);
     return stale.length;
   });
 }

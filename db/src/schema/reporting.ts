@@ -29,6 +29,8 @@ export const rapportageDagen = pgTable(
 export const rapportageDagStand = pgTable('rapportage_dag_stand', {
   dag: date('dag', { mode: 'string' }).primaryKey(),
   versie: bigint('versie', { mode: 'number' }).notNull(),
+  /** The layout of the counts the day was counted in (repositories/rapportage.ts DAGTELLING_OPZET): another is stale. */
+  opzet: integer('opzet').notNull().default(0),
   berekendOp: tstz('berekend_op').notNull().defaultNow(),
 });
 export const rapportageWijzigingen = pgTable('rapportage_wijzigingen', {
