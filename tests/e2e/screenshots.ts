@@ -53,6 +53,16 @@ const manager = await as('manager@demo.test');
 await manager.goto(`${base}/dashboard`);
 await manager.getByRole('img', { name: /over \d+ weken/ }).waitFor();
 await manager.screenshot({ path: `${out}dashboard.png`, fullPage: true });
+// The gemeenten side by side, and the CBS delivery with one delivery recorded.
+const gemeenten = manager.getByRole('region', { name: 'Gemeenten naast elkaar' });
+await gemeenten.getByRole('table').waitFor();
+await gemeenten.screenshot({ path: `${out}gemeenten.png` });
+const cbs = manager.getByRole('region', { name: 'Halfjaarcijfers (CBS)' });
+await cbs.getByRole('button', { name: 'Tonen' }).click();
+await cbs.getByRole('table', { name: /^84849NED/ }).waitFor();
+await cbs.getByRole('button', { name: 'Aanlevering vastleggen' }).click();
+await cbs.getByText(/^Aanlevering vastgelegd/).first().waitFor();
+await cbs.screenshot({ path: `${out}cbs.png` });
 
 const gw = await as('gw@demo.test');
 await gw.goto(`${base}/mdo`);
