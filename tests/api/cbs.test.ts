@@ -226,3 +226,27 @@ describe('deliveries to CBS', () => {
     expect((await t.app.inject({ url: '/api/rapportage/aanleveringen/00000000-0000-4000-8000-000000000000', headers: manager.headers })).statusCode).toBe(404);
   });
 });
+
+describe('the MDO decides what a veiligheidsbeoordeling led to', () => {
+  it("counts a case at the MDO by the MDO's besluit once it is taken, and its V&V as finished when it ends", async () => {
+    const before = await rijen();
+    expect(cel(before, '84852NED', 'totaal/niet_ingedeeld')).toBe(1);
+    const gw = await login(t.app, 'gw@demo.test');
+    const mdo = await t.app.inject({ method: 'POST', url: '/api/mdo', headers: gw.headers, payload: { datum: today, deelnemers: [gw.userId] } });
+    expect(mdo.statusCode, mdo.body).toBe(201);
+    const mdoId = (mdo.json() as { id: string }).id;
+    expect((await t.app.inject({ method: 'POST', url: `/api/mdo/${mdoId}/agenda`, headers: gw.headers, payload: { meldingId: ids.D1 } })).statusCode).toBe(201);
+    const besluit = await t.app.inject({ method: 'POST', url: `/api/mdo/${mdoId}/besluiten`, headers: gw.headers, payload: { meldingId: ids.D1, besluit: 'vv', toelichting: 'Voorwaarden met de school afgesproken.' } });
+    expect(besluit.statusCode, besluit.body).toBe(200);
+    const after = await rijen();
+    expect([cel(after, '84852NED', 'totaal/niet_ingedeeld'), cel(after, '84852NED', 'totaal/vervolg_vv'), cel(after, '84852NED', 'totaal/vervolg_vt')]).toEqual([0, 1, 1]);
+    expect(cel(after, '84850NED', 'totaal/totaal', 'afgeronde_vv')).toBe(0);
+    const close = await t.app.inject({ method: 'POST', url: `/api/meldingen/${ids.D1}/afsluiten`, headers: beoordelaar.headers, payload: { reden: 'Voorwaarden nagekomen; V&V afgerond.' } });
+    expect(close.statusCode, close.body).toBe(200);
+    const closed = await rijen();
+    expect([cel(closed, '84850NED', 'totaal/totaal', 'afgeronde_vv'), cel(closed, '84850NED', 'andere_problematiek/mensenhandel', 'afgeronde_vv')]).toEqual([1, 1]);
+    // The outcome stays what the MDO decided: closing later does not make it "geen vervolgstappen".
+    expect(cel(closed, '84852NED', 'totaal/vervolg_vv')).toBe(1);
+    expectConsistent(closed);
+  });
+});

@@ -87,6 +87,9 @@ describe('staff flows in Chromium', () => {
     const page = await signIn('adviseur@demo.test');
     await page.goto(`${product.base}/advies`);
     await page.getByLabel('Wie belt of chat').selectOption('professional');
+    await page.getByLabel('Sector').selectOption('onderwijs');
+    await page.getByLabel('Beroep').selectOption('onderwijs');
+    await page.getByLabel('Gemeente van de situatie').selectOption('GM0153');
     await page.getByLabel('Anoniem (er wordt niets over de vrager vastgelegd)').uncheck();
     await page.getByRole('textbox', { name: /^Naam/ }).fill('Meester Demo');
     await page.getByLabel('Stalking').check();
@@ -96,6 +99,9 @@ describe('staff flows in Chromium', () => {
     await page.waitForURL(/\/melding\/nieuw\?advies=/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Melding bij advies A-\d{4}-\d{6}/);
     expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe('Meester Demo');
+    // The CBS fields of the advies carry over too.
+    expect(await page.getByLabel('Sector').inputValue()).toBe('onderwijs');
+    expect(await page.getByLabel('Beroep').inputValue()).toBe('onderwijs');
     expect(await page.getByLabel('Stalking').first().isChecked()).toBe(true);
     expect(await page.getByLabel('Toelichting').inputValue()).toBe('Leerling wordt door ex van moeder gevolgd.');
     await page.getByLabel('Postcode', { exact: true }).fill('7551 DR');
