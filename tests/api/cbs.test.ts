@@ -131,9 +131,12 @@ describe('the half-year delivery to CBS', () => {
     expect([cel(enschede, '84849NED', 'totaal'), cel(enschede, '84849NED', 'totaal', 'adviezen'), cel(enschede, '84850NED', 'totaal/totaal', 'casussen')]).toEqual([3, 0, 2]);
     expect(cel(perGemeente[twenteGemeenten.findIndex((g) => g.code === 'GM0164')]!, '84849NED', 'totaal', 'adviezen')).toBe(1);
     for (const g of perGemeente) expectConsistent(g);
-    const unknown = await t.app.inject({ url: `/api/rapportage/halfjaar?jaar=${jaar}&half=${half}&gemeente=GM9999`, headers: manager.headers });
-    expect(unknown.statusCode).toBe(400);
-    expect(unknown.json()).toMatchObject({ details: [{ path: '/gemeente' }] });
+    // An unknown gemeente is a clear 400 everywhere, never a row of zeros.
+    for (const url of [`/api/rapportage/halfjaar?jaar=${jaar}&half=${half}`, `/api/rapportage/jaar?jaar=${jaar}`, '/api/dashboard/wachtlijst?', '/api/dashboard/trend?metric=wachtlijst_onderzoek', '/api/dashboard/forecast?']) {
+      const unknown = await t.app.inject({ url: `${url}&gemeente=GM9999`, headers: manager.headers });
+      expect(unknown.statusCode, url).toBe(400);
+      expect(unknown.json()).toMatchObject({ message: 'Onbekende gemeente.', details: [{ path: '/gemeente' }] });
+    }
   });
 
   it('answers as CSV (RFC 4180) with the same rows, and audits every export', async () => {

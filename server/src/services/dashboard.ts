@@ -17,8 +17,13 @@ export async function dashboardFilter(app: App, q: { at?: string; team?: string;
   if (at.getTime() > Date.now() + 60_000) {
     throw badRequest('Dit moment ligt in de toekomst: de cijfers lopen tot nu.', [{ path: '/at', message: 'Kies een moment in het verleden, of laat het veld leeg voor nu.' }]);
   }
+  return { at, teamId: await teamIdOf(app, q.team), gemeente: await gemeenteOf(app, q.gemeente) };
+}
+
+/** The gemeente a figure is asked for: one of the region's (an unknown code is a 400, not a row of zeros), or none. */
+export async function gemeenteOf(app: App, code: string | undefined): Promise<string | null> {
   const details: ErrorDetail[] = [];
-  await checkGemeente(app.db.db, q.gemeente, '/gemeente', details);
+  await checkGemeente(app.db.db, code, '/gemeente', details);
   if (details.length) throw badRequest('Onbekende gemeente.', details);
-  return { at, teamId: await teamIdOf(app, q.team), gemeente: q.gemeente ?? null };
+  return code ?? null;
 }

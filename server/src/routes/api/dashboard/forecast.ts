@@ -3,7 +3,7 @@ import { forecast, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
 import { IsoDate } from '../../../schemas/common.ts';
 import { Scope, Series } from '../../../schemas/dashboard.ts';
-import { teamIdOf } from '../../../services/dashboard.ts';
+import { gemeenteOf, teamIdOf } from '../../../services/dashboard.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
@@ -27,8 +27,9 @@ export default async function route(app: App) {
     async (req) => {
       const actor = req.actor!;
       const teamId = await teamIdOf(app, req.query.team);
+      const gemeente = await gemeenteOf(app, req.query.gemeente);
       return app.db.db.transaction(async (tx) => {
-        const f = await forecast(tx, { teamId, gemeente: req.query.gemeente ?? null });
+        const f = await forecast(tx, { teamId, gemeente });
         await writeAudit(tx, actor, { action: 'search', subjectType: 'dashboard', ip: req.ip, purpose: 'forecast' });
         return f;
       });

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { badRequest } from '../../../errors.ts';
 import { IsoDate, Nullable } from '../../../schemas/common.ts';
 import { MetricCode, Scope } from '../../../schemas/dashboard.ts';
-import { teamIdOf } from '../../../services/dashboard.ts';
+import { gemeenteOf, teamIdOf } from '../../../services/dashboard.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
@@ -27,8 +27,9 @@ export default async function route(app: App) {
       if (from > to) throw badRequest('`from` ligt na `to`.', [{ path: '/from', message: 'Kies een begin vóór het einde.' }]);
       if (Date.parse(to) - Date.parse(from) > 5 * 366 * 86_400_000) throw badRequest('Kies hoogstens vijf jaar.', [{ path: '/from', message: 'Te lange periode.' }]);
       const teamId = await teamIdOf(app, req.query.team);
+      const gemeente = await gemeenteOf(app, req.query.gemeente);
       return app.db.db.transaction(async (tx) => {
-        const points = await trend(tx, req.query.metric, from, to, { teamId, gemeente: req.query.gemeente ?? null });
+        const points = await trend(tx, req.query.metric, from, to, { teamId, gemeente });
         await writeAudit(tx, actor, { action: 'search', subjectType: 'dashboard', ip: req.ip, purpose: JSON.stringify(req.query) });
         return { metric: req.query.metric, points };
       });
