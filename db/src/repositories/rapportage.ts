@@ -7,7 +7,7 @@ import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { readFileSync } from 'node:fs';
 import { addDays, amsterdamDate, amsterdamTime } from '../domain/calendar.ts';
-import { CbsMappingError, cbsEenheden, cbsRijen, parseCbsMapping, standaardCbsMapping, type CbsMapping, type CbsOverzicht, type CbsProfiel, type CbsProfielen, type CbsProfielenSet, type CbsProfielVeld, type CbsRij } from '../domain/cbs.ts';
+import { CBS_OVERZICHTEN, CbsMappingError, cbsEenheden, cbsRijen, parseCbsMapping, standaardCbsMapping, type CbsMapping, type CbsOverzicht, type CbsProfiel, type CbsProfielen, type CbsProfielenSet, type CbsProfielVeld, type CbsRij } from '../domain/cbs.ts';
 import { geweldsvormen } from '../domain/codes.ts';
 import { cbsAanleveringen, users } from '../schema/index.ts';
 
@@ -25,27 +25,57 @@ export type FactsheetGroep = keyof typeof FACTSHEET_GROEPEN;
 const groepen = Object.entries(FACTSHEET_GROEPEN) as [FactsheetGroep, readonly string[]][];
 const inGroep = (vormen: readonly string[]) => sql.raw(`geweldsvormen && '{${vormen.join(',')}}'::geweldsvorm[]`);
 
+/** A nullable code column as text ('-' for not recorded), for a profile code. */
+const of = (col: string) => `coalesce(${col}::text, '-')`;
+
 /**
- * The day-count categories the CBS delivery reads: per unit one partition per field set of domain/cbs.ts
- * CBS_OVERZICHTEN (sector, beroep, duration, forms of violence, earlier involvement), one code per group of equal
- * registrations (see `profiel`).
+ * Where each profile field of an advies (alias a) and a melding (alias m) is, as SQL: the day counts keep one
+ * partition per field set of domain/cbs.ts CBS_OVERZICHTEN, each profile's code these fields joined by '|' (the
+ * forms of violence from the lateral `vormen`).
  */
-const CBS_DAGCATEGORIEEN = {
-  adviezen: [['cbs_a_sector', ['melder', 'sector']], ['cbs_a_beroep', ['melder', 'beroep']], ['cbs_a_duur', ['duurGeweld']], ['cbs_a_vormen', ['vormen']]],
-  meldingen: [['cbs_m_sector', ['melder', 'sector']], ['cbs_m_beroep', ['melder', 'beroep']], ['cbs_m_duur', ['duurGeweld']], ['cbs_m_vormen', ['vormen']], ['cbs_m_eerder', ['eerdereBetrokkenheid']]],
-  afgeronde_onderzoeken: [['cbs_onderzoek', ['uitkomsten']], ['cbs_o_vormen', ['vormen']]],
-  afgeronde_vv: [['cbs_vv', ['vormen']]],
-} as const satisfies Partial<Record<CbsProfielenSet, readonly (readonly [string, readonly CbsProfielVeld[]])[]>>;
-const CBS_CATEGORIEEN = Object.values(CBS_DAGCATEGORIEEN).flatMap((l) => l.map(([c]) => c));
-/** An advies's melder as CBS counts it: a professional or not. */
-const MELDER_ADVIES = "(case when a.vrager_type = 'professional' then 'professional' else 'niet_professional' end)";
+const VELDEN_SQL: Record<'adviezen' | 'meldingen', Partial<Record<CbsProfielVeld, string>>> = {
+  adviezen: {
+    melder: "(case when a.vrager_type = 'professional' then 'professional' else 'niet_professional' end)",
+    sector: of('a.sector'),
+    beroep: of('a.beroep'),
+    duurGeweld: of('a.duur_geweld'),
+    vormen: 'vf.vormen',
+  },
+  meldingen: {
+    melder: 'm.melder_type::text',
+    sector: of('m.melder_sector'),
+    beroep: of('m.melder_beroep'),
+    duurGeweld: of('m.melder_duur_geweld'),
+    vormen: 'vf.vormen',
+    eerdereBetrokkenheid: of('m.eerdere_betrokkenheid'),
+  },
+};
+/** The day-count category of a unit's partition. */
+const categorieVan = (set: CbsProfielenSet, velden: readonly CbsProfielVeld[]) => `cbs:${set}:${velden.join('+')}`;
+/** The units the day counts hold partitions of (the casussen and the veiligheidsbeoordeling are counted live). */
+const GETELDE_SETS = ['adviezen', 'meldingen', 'afgeronde_onderzoeken', 'afgeronde_vv'] as const satisfies readonly CbsProfielenSet[];
+const CBS_CATEGORIEEN = GETELDE_SETS.flatMap((set) => CBS_OVERZICHTEN[set].map((velden) => categorieVan(set, velden)));
 
 /** An Amsterdam calendar day of a timestamp column, as SQL. */
 const dag = (col: string) => sql.raw(`(${col} at time zone 'Europe/Amsterdam')::date`);
-/** A nullable code column as text ('-' for not recorded), for a profile code. */
-const of = (col: string) => `coalesce(${col}::text, '-')`;
 /** The forms of violence of a row, sorted and joined, so equal sets make equal codes. */
 const vormen = (col: string) => sql.raw(`cross join lateral (select coalesce(string_agg(v::text, ',' order by v::text), '') as vormen from unnest(${col}) v) vf`);
+
+/**
+ * The CBS partitions of adviezen or meldingen in [a, b) per day and gemeente: for each field set of CBS_OVERZICHTEN
+ * one branch, counting the rows per code of those fields.
+ */
+function partities(set: 'adviezen' | 'meldingen', from: SQL, tijd: string, gemeente: SQL, vormenKolom: string, a: SQL, b: SQL): SQL {
+  const kolom = VELDEN_SQL[set];
+  return sql.join(
+    CBS_OVERZICHTEN[set].map((velden) => {
+      const code = sql.raw(velden.length === 1 ? kolom[velden[0]!]! : `concat_ws('|', ${velden.map((v) => kolom[v]!).join(', ')})`);
+      return sql`union all select ${dag(tijd)}, ${gemeente}, ${categorieVan(set, velden)}::text, ${code}, count(*)::int
+        ${from} ${velden.includes('vormen') ? vormen(vormenKolom) : sql``} where ${sql.raw(tijd)} >= ${a} and ${sql.raw(tijd)} < ${b} group by 1, 2, 4`;
+    }),
+    sql` `,
+  );
+}
 
 /**
  * Every count per Amsterdam day and gemeente in [from, to) as rows (dag, gemeente, categorie, code, aantal). One
@@ -66,46 +96,23 @@ function dagTellingen(from: string, to: string): SQL {
   return sql`
     select ${ad} as dag, ${ag} as gemeente, 'adviezen_totaal' as categorie, 'totaal' as code, count(*)::int as aantal ${advies} group by 1, 2
     union all select ${ad}, ${ag}, 'adviezen_kanaal', kanaal::text, count(*)::int ${advies} group by 1, 2, 4
-    ${sql.join(
-      (
-        [
-          ['sector', sql.raw(`concat_ws('|', ${MELDER_ADVIES}, ${of('a.sector')})`)],
-          ['beroep', sql.raw(`concat_ws('|', ${MELDER_ADVIES}, ${of('a.beroep')})`)],
-          ['duur', sql.raw(of('a.duur_geweld'))],
-          ['vormen', sql.raw('vf.vormen')],
-        ] as const
-      ).map(([k, code]) => sql`union all select ${dag('a.started_at')}, coalesce(a.gemeente_code, ''), ${`cbs_a_${k}`}::text, ${code}, count(*)::int
-          from adviezen a ${k === 'vormen' ? vormen('a.geweldsvormen') : sql``} where a.started_at >= ${a} and a.started_at < ${b} group by 1, 2, 4`),
-      sql` `,
-    )}
+    ${partities('adviezen', sql`from adviezen a`, 'a.started_at', sql`coalesce(a.gemeente_code, '')`, 'a.geweldsvormen', a, b)}
     union all select ${m}, ${mg}, 'meldingen_totaal', 'totaal', count(*)::int ${melding} group by 1, 2
     union all select ${m}, ${mg}, 'meldingen_melder', melder_type::text || coalesce('_' || melder_rol::text, ''), count(*)::int ${melding} group by 1, 2, 4
-    ${sql.join(
-      (
-        [
-          ['sector', sql.raw(`concat_ws('|', m.melder_type::text, ${of('m.melder_sector')})`)],
-          ['beroep', sql.raw(`concat_ws('|', m.melder_type::text, ${of('m.melder_beroep')})`)],
-          ['duur', sql.raw(of('m.melder_duur_geweld'))],
-          ['vormen', sql.raw('vf.vormen')],
-          ['eerder', sql.raw(of('m.eerdere_betrokkenheid'))],
-        ] as const
-      ).map(([k, code]) => sql`union all select ${dag('m.received_at')}, m.gemeente_code, ${`cbs_m_${k}`}::text, ${code}, count(*)::int
-          from meldingen m ${k === 'vormen' ? vormen('m.geweldsvormen') : sql``} where m.received_at >= ${a} and m.received_at < ${b} group by 1, 2, 4`),
-      sql` `,
-    )}
+    ${partities('meldingen', sql`from meldingen m`, 'm.received_at', sql`m.gemeente_code`, 'm.geweldsvormen', a, b)}
     union all select ${m}, ${mg}, 'meldingen_geweldsvorm', g::text, count(*)::int from meldingen, unnest(geweldsvormen) as g where received_at >= ${a} and received_at < ${b} group by 1, 2, 4
     union all select ${m}, ${mg}, 'factsheet', 'politie', count(*)::int ${melding} and melder_sector = 'politie' group by 1, 2
     union all select ${m}, ${mg}, 'factsheet', 'seksueel_geweld_acuut', count(*)::int ${melding} and ${inGroep(FACTSHEET_GROEPEN.seksueel_geweld)} and urgency = 'acuut' group by 1, 2
     ${sql.join(groepen.map(([g, v]) => sql`union all select ${m}, ${mg}, 'factsheet_groep', ${g}::text, count(*)::int ${melding} and ${inGroep(v)} group by 1, 2`), sql` `)}
-    union all select ${dag('o.afgerond_at')}, m.gemeente_code, 'cbs_onderzoek', u.code, count(*)::int
+    union all select ${dag('o.afgerond_at')}, m.gemeente_code, ${categorieVan('afgeronde_onderzoeken', ['uitkomsten'])}::text, u.code, count(*)::int
       from onderzoeken o join meldingen m on m.id = o.melding_id
       cross join lateral (select coalesce(string_agg((x ->> 'geweldsvorm') || ':' || (x ->> 'conclusie'), ',' order by x ->> 'geweldsvorm', x ->> 'conclusie'), '') as code
                             from jsonb_array_elements(coalesce(o.uitkomsten, '[]'::jsonb)) x) u
      where o.afgerond_at >= ${a} and o.afgerond_at < ${b} group by 1, 2, 4
-    union all select ${dag('o.afgerond_at')}, m.gemeente_code, 'cbs_o_vormen', vf.vormen, count(*)::int
+    union all select ${dag('o.afgerond_at')}, m.gemeente_code, ${categorieVan('afgeronde_onderzoeken', ['vormen'])}::text, vf.vormen, count(*)::int
       from onderzoeken o join meldingen m on m.id = o.melding_id ${vormen('m.geweldsvormen')}
      where o.afgerond_at >= ${a} and o.afgerond_at < ${b} group by 1, 2, 4
-    union all select ${dag('m.vv_afgerond_at')}, m.gemeente_code, 'cbs_vv', vf.vormen, count(*)::int
+    union all select ${dag('m.vv_afgerond_at')}, m.gemeente_code, ${categorieVan('afgeronde_vv', ['vormen'])}::text, vf.vormen, count(*)::int
       from meldingen m ${vormen('m.geweldsvormen')} where m.vv_afgerond_at >= ${a} and m.vv_afgerond_at < ${b} group by 1, 2, 4
     union all select h.opgelegd_op, m.gemeente_code, 'huisverboden', 'opgelegd', count(*)::int from huisverboden h join meldingen m on m.id = h.melding_id
      where h.opgelegd_op >= ${from}::date and h.opgelegd_op < ${to}::date group by 1, 2
@@ -119,7 +126,7 @@ function dagTellingen(from: string, to: string): SQL {
  * The layout of the day counts: raised whenever dagTellingen counts other categories or codes, so every stored day
  * counted in an older layout is counted again on the next read (no migration has to empty the table).
  */
-export const DAGTELLING_OPZET = 2;
+export const DAGTELLING_OPZET = 3;
 
 /**
  * Brings the stored counts of the days in [from, to) before today up to date: the days never counted and the days
@@ -242,8 +249,8 @@ export async function halfjaar(db: DbOrTx, jaar: number, half: 1 | 2, o: { gemee
           cross join lateral (select coalesce(bit_or(1 << (array_position(enum_range(null::geweldsvorm), v) - 1)), 0) as masker from unnest(m.geweldsvormen) v) x
          where received_at >= ${a} and received_at < ${b} ${inGemeente} group by 1) c group by 1`),
   ]);
-  const overzichten = (set: keyof typeof CBS_DAGCATEGORIEEN): CbsOverzicht[] =>
-    CBS_DAGCATEGORIEEN[set].map(([cat, velden]) => ({ velden, profielen: days.filter((r) => r.categorie === cat).map((r) => profiel(velden, r.code, r.aantal)) }));
+  const overzichten = (set: (typeof GETELDE_SETS)[number]): CbsOverzicht[] =>
+    CBS_OVERZICHTEN[set].map((velden) => ({ velden, profielen: days.filter((r) => r.categorie === categorieVan(set, velden)).map((r) => profiel(velden, r.code, r.aantal)) }));
   const profielen: CbsProfielen = {
     adviezen: overzichten('adviezen'),
     meldingen: overzichten('meldingen'),
@@ -342,7 +349,7 @@ export function aanleveringVerschillen(vorige: readonly AanleveringRij[], nu: re
 
 /**
  * Records a delivery of a half-year to CBS: the region and each gemeente (CBS publishes both), as they stand now, with
- * the mapping's version and a checksum. Returns it with what changed since the previous delivery of the same half-year.
+ * the mapping's version and a checksum. Returns its id, checksum and the moment of the stand.
  */
 export async function recordAanlevering(db: DbOrTx, o: { jaar: number; half: 1 | 2; actorId: string; mapping?: CbsMapping; now?: Date }) {
   const now = o.now ?? new Date();
@@ -356,8 +363,8 @@ export async function recordAanlevering(db: DbOrTx, o: { jaar: number; half: 1 |
   const [row] = await db
     .insert(cbsAanleveringen)
     .values({ jaar: o.jaar, half: o.half, peilmoment: regio.peilmoment, versie: regio.versie, checksum: aanleveringChecksum(rijen), rijen, createdBy: o.actorId, createdAt: now })
-    .returning({ id: cbsAanleveringen.id });
-  return row!.id;
+    .returning({ id: cbsAanleveringen.id, checksum: cbsAanleveringen.checksum, peilmoment: cbsAanleveringen.peilmoment });
+  return row!;
 }
 
 /** The deliveries of a half-year, newest first, without their rows; with who made them. */

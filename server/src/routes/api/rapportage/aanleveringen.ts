@@ -1,11 +1,11 @@
 // The deliveries of the half-year figures to CBS (issue #18): record one as it stands now (region and every gemeente),
 // list a half-year's deliveries, see what changed since the previous one, and take each StatLine table as CSV in the
 // column order CBS's table uses. Aggregates only; every delivery and export is audited.
-import { aanleveringVerschillen, cbsTabellen, findAanlevering, halfjaarPeriode, listAanleveringen, recordAanlevering, writeAudit, type AanleveringRij } from '@vt/db';
-import { amsterdamDate } from '@vt/db/domain';
+import { aanleveringVerschillen, cbsTabellen, findAanlevering, listAanleveringen, recordAanlevering, writeAudit, type AanleveringRij } from '@vt/db';
 import { sql } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { badRequest, notFound } from '../../../errors.ts';
+import { notFound } from '../../../errors.ts';
+import { halfjaarBegonnen } from '../../../services/periode.ts';
 import { DateTime, Id, Nullable, codeEnum, errors } from '../../../schemas/common.ts';
 import { sendCsv } from '../../../services/csv.ts';
 import type { App } from '../../../types.ts';
@@ -52,14 +52,11 @@ export default async function route(app: App) {
       const actor = req.actor!;
       const { jaar } = req.body;
       const half = req.body.half as 1 | 2;
-      if (halfjaarPeriode(jaar, half).from > amsterdamDate(new Date())) {
-        throw badRequest(`Het ${half === 1 ? 'eerste' : 'tweede'} halfjaar van ${jaar} is nog niet begonnen: er valt nog niets aan te leveren.`, [{ path: '/jaar', message: 'Kies een halfjaar dat al begonnen is.' }]);
-      }
+      halfjaarBegonnen(jaar, half, 'er valt nog niets aan te leveren');
       const result = await app.db.db.transaction(async (tx) => {
-        const id = await recordAanlevering(tx, { jaar, half, actorId: actor.id!, mapping: app.cbsMapping });
-        const found = (await findAanlevering(tx, id))!;
-        await writeAudit(tx, actor, { action: 'export', subjectType: 'cbs_aanlevering', subjectId: id, ip: req.ip, purpose: `${jaar}-H${half}` });
-        return { id, checksum: found.aanlevering.checksum, peilmoment: found.aanlevering.peilmoment.toISOString() };
+        const a = await recordAanlevering(tx, { jaar, half, actorId: actor.id!, mapping: app.cbsMapping });
+        await writeAudit(tx, actor, { action: 'export', subjectType: 'cbs_aanlevering', subjectId: a.id, ip: req.ip, purpose: `${jaar}-H${half}` });
+        return { ...a, peilmoment: a.peilmoment.toISOString() };
       });
       return reply.status(201).send(result);
     },

@@ -1,12 +1,11 @@
 // The half-year delivery of Beleidsinformatie Veilig Thuis to CBS (api.md, Dashboard and reporting): the six StatLine
 // tables as rows with CBS's labels, for the region or one gemeente; JSON, or CSV with Accept: text/csv.
-import { cbsEenheden, cbsTabellen, halfjaar, halfjaarPeriode, writeAudit } from '@vt/db';
-import { amsterdamDate } from '@vt/db/domain';
+import { cbsEenheden, cbsTabellen, halfjaar, writeAudit } from '@vt/db';
 import { Type } from 'typebox';
 import { codeEnum, DateTime, GemeenteCode, IsoDate, Nullable } from '../../../schemas/common.ts';
 import { sendCsv, wantsCsv } from '../../../services/csv.ts';
-import { checkGemeente } from '../../../services/meldingen.ts';
-import { badRequest, type ErrorDetail } from '../../../errors.ts';
+import { gemeenteOf } from '../../../services/dashboard.ts';
+import { halfjaarBegonnen } from '../../../services/periode.ts';
 import type { App } from '../../../types.ts';
 
 export const HalfjaarRij = Type.Object({
@@ -51,12 +50,8 @@ export default async function route(app: App) {
       const csv = wantsCsv(req.headers);
       const { jaar, gemeente } = req.query;
       const half = req.query.half as 1 | 2;
-      const details: ErrorDetail[] = [];
-      await checkGemeente(app.db.db, gemeente, '/gemeente', details);
-      if (details.length) throw badRequest('Onbekende gemeente.', details);
-      if (halfjaarPeriode(jaar, half).from > amsterdamDate(new Date())) {
-        throw badRequest(`Het ${half === 1 ? 'eerste' : 'tweede'} halfjaar van ${jaar} is nog niet begonnen: er zijn nog geen cijfers.`, [{ path: '/jaar', message: 'Kies een halfjaar dat al begonnen is.' }]);
-      }
+      await gemeenteOf(app, gemeente);
+      halfjaarBegonnen(jaar, half, 'er zijn nog geen cijfers');
       const report = await app.db.db.transaction(async (tx) => {
         const r = await halfjaar(tx, jaar, half, { gemeente: gemeente ?? null, mapping: app.cbsMapping });
         await writeAudit(tx, actor, { action: 'export', subjectType: 'rapportage_halfjaar', ip: req.ip, purpose: `${jaar}-H${half}${gemeente ? `:${gemeente}` : ''}${csv ? ':csv' : ''}` });

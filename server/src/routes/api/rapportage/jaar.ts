@@ -2,9 +2,9 @@
 import { FACTSHEET_GROEPEN, jaarcijfers, writeAudit } from '@vt/db';
 import { amsterdamDate } from '@vt/db/domain';
 import { Type } from 'typebox';
-import { badRequest, type ErrorDetail } from '../../../errors.ts';
+import { badRequest } from '../../../errors.ts';
 import { GemeenteCode, Nullable, codeEnum } from '../../../schemas/common.ts';
-import { checkGemeente } from '../../../services/meldingen.ts';
+import { gemeenteOf } from '../../../services/dashboard.ts';
 import type { App } from '../../../types.ts';
 
 /** A share in percent, or null when there is nothing to divide. */
@@ -44,9 +44,7 @@ export default async function route(app: App) {
     async (req) => {
       const actor = req.actor!;
       const { jaar, gemeente } = req.query;
-      const details: ErrorDetail[] = [];
-      await checkGemeente(app.db.db, gemeente, '/gemeente', details);
-      if (details.length) throw badRequest('Onbekende gemeente.', details);
+      await gemeenteOf(app, gemeente);
       if (jaar > Number(amsterdamDate(new Date()).slice(0, 4))) throw badRequest(`${jaar} is nog niet begonnen: er zijn nog geen jaarcijfers.`, [{ path: '/jaar', message: 'Kies dit jaar of een eerder jaar.' }]);
       return app.db.db.transaction(async (tx) => {
         const r = await jaarcijfers(tx, jaar, { gemeente: gemeente ?? null });
