@@ -47,6 +47,11 @@ await adviseur.goto(`${base}/advies`);
 await adviseur.getByLabel('Samenvatting van de vraag').fill('Leerkracht maakt zich zorgen over blauwe plekken bij een leerling van 7.');
 await adviseur.screenshot({ path: `${out}advies.png` });
 await adviseur.goto(`${base}/melding/nieuw`);
+// The form, once loaded (not its "Laden…"), with the melder's CBS fields chosen.
+await adviseur.getByRole('button', { name: 'Melding registreren' }).waitFor();
+await adviseur.getByLabel('Sector').selectOption('onderwijs');
+await adviseur.getByLabel('Beroep').selectOption('onderwijs');
+await adviseur.getByLabel('Naam', { exact: true }).fill('Juf Demo');
 await adviseur.screenshot({ path: `${out}melding-nieuw.png` });
 
 const manager = await as('manager@demo.test');
