@@ -12,7 +12,8 @@ import { eventsChannel } from '@vt/workers';
 import type { Config } from './config.ts';
 import type { RouteOptions } from './types.ts';
 import { unavailable } from './errors.ts';
-import { createLimitedServer } from './infra/http-server.ts';
+import { createLimitedServer, type ConnectionLimits, type SwitchableServer } from './infra/http-server.ts';
+import { Phase } from './infra/phase.ts';
 import { memoryMailer, type Mailer } from './services/mail.ts';
 import authPlugin from './plugins/app/auth.ts';
 import caseAccessPlugin from './plugins/app/case-access.ts';
@@ -37,6 +38,8 @@ declare module 'fastify' {
     cbsMapping: CbsMapping;
     /** The region's name as CBS writes it (REGIO_NAAM). */
     regioNaam: string;
+    /** starting, ready or draining: what readiness reports (infra/phase.ts). */
+    phase: Phase;
   }
 }
 
@@ -73,6 +76,23 @@ export interface AppDeps {
   publicUrl?: string;
   /** A pino logger to use instead of one built from the config. */
   loggerInstance?: FastifyBaseLogger;
+  /**
+   * The server main.ts listens on from the first moment (infra/http-server.ts); without it fastify gets a server of
+   * its own and `listen` is called as usual (tests).
+   */
+  server?: SwitchableServer;
+  /** The process's phase (main.ts moves it); without it the app is ready as soon as it is built. */
+  phase?: Phase;
+}
+
+/** The HTTP server's limits from the configuration (REQUEST_TIMEOUT_SECONDS, MAX_CONNECTIONS_PER_IP, TRUST_PROXY). */
+export function connectionLimits(config: AppDeps['config']): ConnectionLimits {
+  return {
+    requestTimeoutMs: config.requestTimeoutMs ?? 30_000,
+    maxConnectionsPerIp: config.maxConnectionsPerIp ?? 50,
+    trustProxy: config.trustProxy,
+    ...(config.exemptLoopback === undefined ? {} : { exemptLoopback: config.exemptLoopback }),
+  };
 }
 
 /**
@@ -102,16 +122,7 @@ export async function buildApp(deps: AppDeps) {
       ? { loggerInstance: deps.loggerInstance.child({}, { serializers: logSerializers }) }
       : { logger: { level: deps.config.logLevel, redact: logRedact, serializers: logSerializers } }),
     trustProxy: deps.config.trustProxy,
-    serverFactory: (handler) =>
-      createLimitedServer(
-        {
-          requestTimeoutMs: deps.config.requestTimeoutMs ?? 30_000,
-          maxConnectionsPerIp: deps.config.maxConnectionsPerIp ?? 50,
-          trustProxy: deps.config.trustProxy,
-          ...(deps.config.exemptLoopback === undefined ? {} : { exemptLoopback: deps.config.exemptLoopback }),
-        },
-        handler,
-      ),
+    serverFactory: (handler) => (deps.server ? deps.server.factory(handler) : createLimitedServer(connectionLimits(deps.config), handler)),
     bodyLimit: 256 * 1024,
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
@@ -148,6 +159,7 @@ export async function buildApp(deps: AppDeps) {
   app.decorate('eventsChannel', eventsChannel(deps.queuePrefix ?? 'vt', deps.redis.options.db ?? 0));
   app.decorate('kalender', cachedKalender(deps.db.db));
   app.decorate('cipher', deps.cipher);
+  app.decorate('phase', deps.phase ?? Object.assign(new Phase(), { name: 'ready' as const }));
   app.decorate('mailer', deps.mailer ?? memoryMailer());
   app.decorate('cbsMapping', loadCbsMapping(deps.config.cbsMappingFile));
   app.decorate('regioNaam', deps.config.regioNaam ?? 'Twente (VT)');

@@ -1,17 +1,21 @@
-// `npm start`: validate configuration, bring up Postgres and Redis (embedded/local when not configured), migrate,
-// seed demo data where that is wanted, then serve the API and the web app on PORT and run the workers.
-// SIGTERM and SIGINT shut everything down in reverse order.
+// `npm start`: validate configuration, take the port (health answers from here on), bring up Postgres and Redis
+// (embedded/local when not configured), migrate, seed demo data where that is wanted, then serve the API and the web
+// app on PORT and run the workers; WEB_CONCURRENCY runs several such processes on the port. SIGTERM and SIGINT drain
+// and shut everything down in reverse order.
+import cluster from 'node:cluster';
 import { Redis } from 'ioredis';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
-import { CbsMappingError, createDb, loadCbsMapping, loadCipher, runMigrations, seedDemo, useFieldCipher } from '@vt/db';
+import { ADVISORY_LOCKS, CbsMappingError, createDb, loadCbsMapping, loadCipher, runMigrations, seedDemo, useFieldCipher, withAdvisoryLock } from '@vt/db';
 import { startWorkers, type RunningWorkers } from '@vt/workers';
-import { buildApp, logRedact, logSerializers } from './app.ts';
+import { buildApp, connectionLimits, logRedact, logSerializers } from './app.ts';
+import { createSwitchableServer } from './infra/http-server.ts';
+import { Phase, startingHandler } from './infra/phase.ts';
 import { createMailer } from './services/mail.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { setKlokInstellingen } from '@vt/db/domain';
 import { isUnavailable } from './plugins/app/errors.ts';
-import { MissingRedisError, startEmbeddedPostgres, startLocalRedis, type Service } from './infra/embedded.ts';
+import { MissingRedisError, startEmbeddedPostgres, startLocalRedis } from './infra/embedded.ts';
 
 const log = pino({ level: process.env.LOG_LEVEL || 'info', redact: logRedact, serializers: logSerializers });
 // (The level is taken before the configuration is read, so a configuration error is logged too; LOG_LEVEL is
@@ -30,11 +34,13 @@ async function main() {
     }
     throw err;
   }
+  if (config.webConcurrency > 1 && cluster.isPrimary) return runCluster(config);
 
   const stops: { name: string; stop: () => Promise<unknown> }[] = [];
   const onStop = (name: string, stop: () => Promise<unknown>) => stops.push({ name, stop });
-  // SIGTERM, SIGINT or a crash: stop in reverse order of start, within 20 s, then exit (close-with-grace).
-  closeWithGrace({ delay: 20_000, logger: { error: (m: string) => log.error(m) } }, async ({ signal, err }) => {
+  // SIGTERM, SIGINT or a crash: stop in reverse order of start, within 20 s (plus the drain), then exit
+  // (close-with-grace).
+  closeWithGrace({ delay: 20_000 + config.drainSeconds * 1000, logger: { error: (m: string) => log.error(m) } }, async ({ signal, err }) => {
     if (err) log.error({ errName: err.name }, 'stopping after an uncaught error');
     else log.info({ signal }, 'shutting down');
     for (const { name, stop } of stops.reverse()) {
@@ -44,15 +50,26 @@ async function main() {
     }
   });
 
+  // The port is taken at once, so the health routes answer while Postgres is still coming up (infra/phase.ts); the
+  // application takes the same server over when it is ready.
+  const phase = new Phase();
+  const server = createSwitchableServer(connectionLimits(config), startingHandler(phase));
+  try {
+    await server.listen(config.port, config.host);
+  } catch (err) {
+    console.error(`Cannot listen on ${config.host}:${config.port} (${(err as NodeJS.ErrnoException).code ?? 'error'}): is the port taken?`);
+    process.exit(1);
+  }
+  onStop('http listener', () => server.close());
+
   let databaseUrl = config.databaseUrl;
   let seed = config.seedDemo;
   if (!databaseUrl) {
-    const pgPort = config.embeddedPgPort;
-    const pg: Service = await startEmbeddedPostgres(config.dataDir, pgPort, (m) => log.info(m));
+    const pg = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, (m) => log.info(m));
     onStop('postgres', pg.stop);
     databaseUrl = pg.url;
     seed = true;
-    log.info({ port: pgPort }, 'embedded Postgres running (data under .data/postgres)');
+    log.info({ port: config.embeddedPgPort }, 'embedded Postgres running (data under .data/postgres)');
   }
 
   let redisUrl = config.redisUrl;
@@ -76,17 +93,19 @@ async function main() {
   const cipher = loadCipher({ ...config, production: config.nodeEnv === 'production' }, (msg) => log.warn(msg));
   useFieldCipher(cipher);
 
-  await migrateWhenReachable(databaseUrl, config.databaseWaitSeconds);
+  await migrateWhenReachable(databaseUrl, config.databaseWaitSeconds, () => (phase.services.postgres = 'ok'));
   const db = createDb(databaseUrl, { max: config.dbPoolSize, applicationName: 'veilig-thuis-api' });
   onStop('database pool', () => db.close());
   if (seed) {
-    const result = await seedDemo(db.db, { demoPassword: config.demoPassword, demoApiKey: config.demoApiKey });
+    // Several processes starting on one database seed it one after the other; the later ones find it done.
+    const result = await withAdvisoryLock(databaseUrl, ADVISORY_LOCKS.demoSeed, () => seedDemo(db.db, { demoPassword: config.demoPassword, demoApiKey: config.demoApiKey }));
     log.info(result, 'demo data ready');
   }
 
   // Producers fail fast when Redis is down (no endless offline queue); the connection reconnects by itself.
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: 'vt-api' });
   redis.on('error', (err) => log.warn({ errCode: (err as NodeJS.ErrnoException).code }, 'redis connection error'));
+  redis.on('ready', () => (phase.services.redis = 'ok'));
   onStop('redis connection', () => redis.quit().catch(() => redis.disconnect()));
 
   let workers: RunningWorkers | undefined;
@@ -99,22 +118,81 @@ async function main() {
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
   if (mailer.folder) log.warn(`SMTP_URL not set: mail (activation links) is written to ${mailer.folder} (never in production)`);
-  const app = await buildApp({ config, db, redis, cipher, mailer, publicUrl: config.publicUrl, loggerInstance: log.child({ component: 'api' }), ...(workers ? { queues: Object.values(workers.queues.queues) } : {}) });
-  // Stop accepting requests first, let running ones finish, then stop workers and services.
-  onStop('http server', () => app.close());
-  await app.listen({ port: config.port, host: config.host });
+  const app = await buildApp({ config, db, redis, cipher, mailer, server, phase, publicUrl: config.publicUrl, loggerInstance: log.child({ component: 'api' }), ...(workers ? { queues: Object.values(workers.queues.queues) } : {}) });
+  // On SIGTERM: readiness turns 503 first while requests are still served (SHUTDOWN_DRAIN_SECONDS), so the load
+  // balancer stops sending new ones; then the server stops accepting them, lets running ones finish, and the
+  // workers and services stop after it.
+  onStop('http server', async () => {
+    phase.name = 'draining';
+    if (config.drainSeconds) {
+      log.info({ seconds: config.drainSeconds }, 'draining: readiness answers 503');
+      await new Promise((r) => setTimeout(r, config.drainSeconds * 1000));
+    }
+    await Promise.all([app.close(), server.close()]);
+  });
+  await app.ready();
+  server.activate();
+  phase.name = 'ready';
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   log.info(`Veilig Thuis backoffice ready on http://${shown}:${config.port}`);
+}
+
+/**
+ * WEB_CONCURRENCY > 1: this process starts the machine-local services `npm start` brings when no URL is given (the
+ * embedded Postgres, a local redis-server), then runs that many API processes on the one port (node:cluster shares
+ * it). Each is the ordinary process above: it migrates and seeds under a Postgres lock, and its sessions, limits and
+ * live events live in Postgres and Redis, so any of them may answer any request. One that dies is started again;
+ * SIGTERM is passed on to all, and the services stop when they have.
+ */
+async function runCluster(config: Config) {
+  const env: Record<string, string> = {};
+  const stops: (() => Promise<void>)[] = [];
+  if (!config.databaseUrl) {
+    const pg = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, (m) => log.info(m));
+    stops.push(pg.stop);
+    env.DATABASE_URL = pg.url;
+    env.SEED_DEMO = '1';
+  }
+  if (!config.redisUrl) {
+    const redis = await startLocalRedis(config.dataDir, config.localRedisPort).catch((err: unknown) => {
+      if (err instanceof MissingRedisError) {
+        console.error(err.message);
+        process.exit(1);
+      }
+      throw err;
+    });
+    stops.push(redis.stop);
+    env.REDIS_URL = redis.url;
+  }
+  let stopping = false;
+  const fork = () => cluster.fork(env);
+  for (let i = 0; i < config.webConcurrency; i++) fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    log.warn({ pid: worker.process.pid, code, signal }, 'an API process stopped; starting another');
+    setTimeout(fork, 1000);
+  });
+  log.info({ processes: config.webConcurrency }, 'API processes starting');
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, async () => {
+      stopping = true;
+      const children = Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead());
+      await Promise.all(children.map((w) => new Promise((r) => (w!.once('exit', r), w!.process.kill('SIGTERM')))));
+      for (const stop of stops.reverse()) await stop().catch(() => {});
+      process.exit(0);
+    });
+  }
 }
 
 /**
  * Waits for Postgres, then migrates. A database that comes up and drops the connection again (still starting, a
  * proxy in between) makes the migration fail with a connection error: that is waited out the same way, not a crash.
  */
-async function migrateWhenReachable(url: string, seconds: number) {
+async function migrateWhenReachable(url: string, seconds: number, reached: () => void) {
   const until = Date.now() + seconds * 1000;
   for (;;) {
     await waitForDatabase(url, Math.max(1, Math.ceil((until - Date.now()) / 1000)));
+    reached();
     try {
       await runMigrations(url);
       return;

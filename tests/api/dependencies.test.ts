@@ -14,7 +14,7 @@ afterAll(() => t.close());
 it('reports Redis down on the readiness check', async () => {
   const res = await t.app.inject('/api/health/ready');
   expect(res.statusCode).toBe(503);
-  expect(res.json()).toEqual({ postgres: 'ok', redis: 'down' });
+  expect(res.json()).toEqual({ status: 'ready', postgres: 'ok', redis: 'down' });
 });
 
 it('refuses logins with a 503 rather than skipping the lockout check', async () => {

@@ -33,7 +33,7 @@ describe('health', () => {
     expect((await t.app.inject('/api/health/live')).statusCode).toBe(200);
     const ready = await t.app.inject('/api/health/ready');
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ postgres: 'ok', redis: 'ok' });
+    expect(ready.json()).toEqual({ status: 'ready', postgres: 'ok', redis: 'ok' });
   });
 
   it('publishes the OpenAPI document with every intake route and its schemas', async () => {

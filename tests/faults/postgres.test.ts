@@ -58,7 +58,7 @@ describe('Postgres lost mid-run', () => {
 });
 
 describe('Postgres refused at start-up', () => {
-  it('waits for Postgres instead of crashing, and serves once it is there', async () => {
+  it('waits for Postgres instead of crashing, answers health meanwhile (live 200, ready 503), and serves once it is there', async () => {
     await proxy.cut();
     const port = await freePort();
     const server = startServer({ DATABASE_URL: proxy.url(db.url), REDIS_URL: `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/6` }, port);
@@ -68,7 +68,18 @@ describe('Postgres refused at start-up', () => {
       while (!server.output().includes('waiting for Postgres') && server.child.exitCode === null && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
       await new Promise((r) => setTimeout(r, 1500));
       expect(server.child.exitCode).toBeNull();
-      expect(await fetch(`${server.base}/api/health/live`).then((r) => r.status, () => 0)).toBe(0);
+      // The port is taken from the first moment: a load balancer sees the process live but not ready, and why.
+      expect(await fetch(`${server.base}/api/health/live`).then((r) => r.status, () => 0)).toBe(200);
+      const ready = await fetch(`${server.base}/api/health/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'starting', postgres: 'down', redis: 'down' });
+      const other = await fetch(`${server.base}/api/werkvoorraad`);
+      expect(other.status).toBe(503);
+      expect(other.headers.get('retry-after')).toBe('5');
+      expect(await other.json()).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
+      const page = await fetch(`${server.base}/`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(503);
+      expect(await page.text()).toContain('De backoffice start op');
       await proxy.restore();
       await waitReady(server);
       expect(server.output()).toContain('waiting for Postgres');

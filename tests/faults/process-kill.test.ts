@@ -102,4 +102,22 @@ describe('API process faults', () => {
     const accepted = results.filter((r) => r.status === 201).map((r) => r.id!);
     expect(await triageCounts(accepted)).toHaveLength(accepted.length);
   }, 120_000);
+
+  it('SIGTERM with a drain: readiness says 503 draining at once while requests are still answered, then it stops', async () => {
+    const port = await freePort();
+    const server = startServer({ ...env, SHUTDOWN_DRAIN_SECONDS: '3' }, port);
+    running.push(server);
+    await waitReady(server);
+    const ready = () => fetch(`${server.base}/api/health/ready`).then(async (r) => ({ status: r.status, body: (await r.json()) as { status: string } }));
+    expect(await ready()).toEqual({ status: 200, body: { status: 'ready', postgres: 'ok', redis: 'ok' } });
+    server.child.kill('SIGTERM');
+    await until(async () => (await ready().catch(() => ({ status: 0, body: { status: '' } }))).status === 503, 2000);
+    expect((await ready()).body).toEqual({ status: 'draining', postgres: 'ok', redis: 'ok' });
+    // Still inside the drain: the load balancer has not caught up yet, so what still arrives is served.
+    const late = await post(server.base, 2000);
+    expect(late.status).toBe(201);
+    expect(server.child.exitCode).toBeNull();
+    expect(await server.exited, server.output()).toBe(0);
+    expect(await triageCounts([late.id!])).toHaveLength(1);
+  }, 60_000);
 });

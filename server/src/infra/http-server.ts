@@ -49,3 +49,50 @@ export function createLimitedServer(limits: ConnectionLimits, handler: (req: Inc
   });
   return server;
 }
+
+/**
+ * A server that listens before the application exists (main.ts): it answers with `first` until `activate` hands it
+ * the handler fastify gave its serverFactory, once the application is ready. Fastify does not close a server that a
+ * serverFactory made and it did not listen on, so `close` is ours to call.
+ */
+export interface SwitchableServer {
+  server: Server;
+  /** fastify's serverFactory: keeps fastify's handler for later and returns the server. */
+  factory(handler: (req: IncomingMessage, res: ServerResponse) => void): Server;
+  /** From now on every request goes to fastify. */
+  activate(): void;
+  listen(port: number, host: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createSwitchableServer(limits: ConnectionLimits, first: (req: IncomingMessage, res: ServerResponse) => void): SwitchableServer {
+  let current = first;
+  let pending: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const server = createLimitedServer(limits, (req, res) => current(req, res));
+  return {
+    server,
+    factory(handler) {
+      pending = handler;
+      return server;
+    },
+    activate() {
+      if (!pending) throw new Error('the application has not been built on this server');
+      current = pending;
+    },
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        // Idle keep-alive sockets would hold the close open; running requests finish first.
+        server.closeIdleConnections();
+      }),
+  };
+}

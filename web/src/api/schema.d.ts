@@ -4799,7 +4799,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Postgres and Redis reachable */
+        /** Ready for traffic: Postgres and Redis reachable and the process neither starting nor draining */
         get: {
             parameters: {
                 query?: never;
@@ -4816,6 +4816,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            status: "starting" | "ready" | "draining";
                             postgres: "ok" | "down";
                             redis: "ok" | "down";
                         };
@@ -4837,6 +4838,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            status: "starting" | "ready" | "draining";
                             postgres: "ok" | "down";
                             redis: "ok" | "down";
                         };

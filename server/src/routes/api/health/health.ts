@@ -1,4 +1,5 @@
-// The process runs; Postgres and Redis are reachable (api.md, Health).
+// The process runs; it is ready for traffic: Postgres and Redis are reachable, and it is neither starting nor
+// draining (api.md, Health; infra/phase.ts).
 import { ping } from '@vt/db';
 import { Type } from 'typebox';
 import { Ready } from '../../../schemas/health.ts';
@@ -24,15 +25,20 @@ export default async function route(app: App) {
     '/ready',
     {
       config: { public: true, rateLimit: false },
-      schema: { tags: ['health'], summary: 'Postgres and Redis reachable', response: { 200: Ready, 503: Ready } },
+      schema: {
+        tags: ['health'],
+        summary: 'Ready for traffic: Postgres and Redis reachable and the process neither starting nor draining',
+        response: { 200: Ready, 503: Ready },
+      },
     },
     async (_req, reply) => {
       const [pg, redis] = await Promise.all([
         within(2000, ping(app.db.db)).then(() => 'ok' as const, () => 'down' as const),
         within(2000, app.redis.ping()).then(() => 'ok' as const, () => 'down' as const),
       ]);
-      const body = { postgres: pg, redis };
-      return reply.status(pg === 'ok' && redis === 'ok' ? 200 : 503).send(body);
+      // Draining (SIGTERM): the load balancer takes this process out while its requests still finish (main.ts).
+      const status = app.phase.name;
+      return reply.status(status === 'ready' && pg === 'ok' && redis === 'ok' ? 200 : 503).send({ status, postgres: pg, redis });
     },
   );
 }
