@@ -33,6 +33,7 @@ export const configSchema = Type.Object({
   DATABASE_URL: url(['postgres:', 'postgresql:'], 'Postgres connection string, honoured whole', { 'x-shown': '*(embedded Postgres)*', 'x-production': 'DATABASE_URL is required when NODE_ENV=production' }),
   DATABASE_WAIT_SECONDS: int(1, 3600, 60, 'how long start-up waits for Postgres before it gives up'),
   REDIS_URL: url(['redis:', 'rediss:'], 'Redis connection string, database number included', { 'x-shown': '*(local redis-server on 6380)*', 'x-production': 'REDIS_URL is required when NODE_ENV=production' }),
+  QUEUE_PREFIX: Type.String({ default: 'vt', pattern: '^[A-Za-z0-9_{}.-]{1,40}$', description: 'prefix of the BullMQ queues and the live-events channel in Redis; on Redis Cluster a hash tag such as `{vt}`, so each queue\'s keys share a slot (BullMQ requires it)' }),
   EMBEDDED_PG_PORT: int(1, 65535, 54329, 'port of the embedded Postgres (only without `DATABASE_URL`)'),
   LOCAL_REDIS_PORT: int(1, 65535, 6380, 'port of the local redis-server (only without `REDIS_URL`)'),
   SEED_DEMO: bool(false, '`1` seeds the demo data into an external database too (refused in production)'),
@@ -83,7 +84,7 @@ const FALSE = /^(0|false|no|off)$/i;
 
 /** One variable from its text, or a ConfigError that names it, its rule and what it got. */
 function parseOne(name: string, schema: TSchema, raw: string | undefined): unknown {
-  const s = schema as TSchema & { type?: string; default?: unknown; minimum?: number; maximum?: number; anyOf?: { const: string }[]; 'x-protocols'?: string[]; 'x-keys'?: boolean; 'x-trust-proxy'?: boolean };
+  const s = schema as TSchema & { type?: string; pattern?: string; default?: unknown; minimum?: number; maximum?: number; anyOf?: { const: string }[]; 'x-protocols'?: string[]; 'x-keys'?: boolean; 'x-trust-proxy'?: boolean };
   if (raw === undefined || raw === '') return s.default;
   if (s.anyOf) {
     const allowed = s.anyOf.map((a) => a.const);
@@ -127,6 +128,7 @@ function parseOne(name: string, schema: TSchema, raw: string | undefined): unkno
     }
     return raw;
   }
+  if (s.pattern && !new RegExp(s.pattern).test(raw)) throw new ConfigError(`${name} must match ${s.pattern}, got "${raw}"`);
   return raw;
 }
 
@@ -157,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     databaseUrl: e.DATABASE_URL,
     databaseWaitSeconds: e.DATABASE_WAIT_SECONDS,
     redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     localRedisPort: e.LOCAL_REDIS_PORT,
     seedDemo: e.SEED_DEMO,

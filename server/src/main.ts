@@ -112,13 +112,13 @@ async function main() {
   // The region's clocks for the steps the law sets no term for (domain/deadlines.ts), for the API and its workers.
   setKlokInstellingen(config.klokken);
   if (config.runWorkers) {
-    workers = await startWorkers({ databaseUrl, redisUrl, log: log.child({ component: 'workers' }), retention: config.retention, overdrachtHerinneringWerkdagen: config.overdrachtHerinneringWerkdagen, concurrency: config.triageConcurrency });
+    workers = await startWorkers({ databaseUrl, redisUrl, log: log.child({ component: 'workers' }), prefix: config.queuePrefix, retention: config.retention, overdrachtHerinneringWerkdagen: config.overdrachtHerinneringWerkdagen, concurrency: config.triageConcurrency });
     onStop('workers', () => workers!.close());
   }
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
   if (mailer.folder) log.warn(`SMTP_URL not set: mail (activation links) is written to ${mailer.folder} (never in production)`);
-  const app = await buildApp({ config, db, redis, cipher, mailer, server, phase, publicUrl: config.publicUrl, loggerInstance: log.child({ component: 'api' }), ...(workers ? { queues: Object.values(workers.queues.queues) } : {}) });
+  const app = await buildApp({ config, db, redis, cipher, mailer, server, phase, queuePrefix: config.queuePrefix, publicUrl: config.publicUrl, loggerInstance: log.child({ component: 'api' }), ...(workers ? { queues: Object.values(workers.queues.queues) } : {}) });
   // On SIGTERM: readiness turns 503 first while requests are still served (SHUTDOWN_DRAIN_SECONDS), so the load
   // balancer stops sending new ones; then the server stops accepting them, lets running ones finish, and the
   // workers and services stop after it.
@@ -164,6 +164,8 @@ async function runCluster(config: Config) {
     stops.push(redis.stop);
     env.REDIS_URL = redis.url;
   }
+  // The development keys (when none are configured) are made here once, before the processes that share them start.
+  loadCipher({ ...config, production: config.nodeEnv === 'production' }, () => {});
   let stopping = false;
   const fork = () => cluster.fork(env);
   for (let i = 0; i < config.webConcurrency; i++) fork();

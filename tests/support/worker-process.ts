@@ -6,7 +6,7 @@ import { testCipher } from './env.ts';
 
 useFieldCipher(testCipher);
 
-const { DATABASE_URL, REDIS_URL, BULL_PREFIX, LOCK_MS } = process.env;
+const { DATABASE_URL, REDIS_URL, BULL_PREFIX, LOCK_MS, STUCK_MS } = process.env;
 await startWorkers({
   databaseUrl: DATABASE_URL!,
   redisUrl: REDIS_URL!,
@@ -14,7 +14,7 @@ await startWorkers({
   prefix: BULL_PREFIX!,
   pollMs: 200,
   lockDurationMs: Number(LOCK_MS ?? 2000),
-  // Only BullMQ's stalled-job recovery may bring the job back in this test, not the reconciler.
-  stuckAfterMs: 10 * 60_000,
+  // Only BullMQ's stalled-job recovery brings a job back, not the reconciler, unless a test asks otherwise.
+  stuckAfterMs: Number(STUCK_MS ?? 10 * 60_000),
 });
 process.send?.('ready');

@@ -28,6 +28,7 @@ const workers = await startWorkers({
   databaseUrl: config.databaseUrl,
   redisUrl: config.redisUrl,
   log,
+  prefix: config.queuePrefix,
   concurrency: config.triageConcurrency,
   retention: config.retention,
   overdrachtHerinneringWerkdagen: config.overdrachtHerinneringWerkdagen,

@@ -2,7 +2,7 @@
 // set (both required in production), otherwise development keys kept under DATA_DIR (created on first start,
 // readable by this user only), so a demo install needs no setup and its sealed values survive a restart. Never used
 // when NODE_ENV=production (config.ts refuses that).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readEnv } from '../config.ts';
 import { createCipher, newKeySpec, parseKeys, type FieldCipher } from './cipher.ts';
@@ -18,7 +18,17 @@ function devKeys(dataDir: string, file: string, variable: string, warn: (msg: st
   const path = join(dataDir, file);
   if (!existsSync(path)) {
     mkdirSync(dataDir, { recursive: true });
-    writeFileSync(path, `${newKeySpec('dev')}\n`, { mode: 0o600 });
+    // Several processes may start on one DATA_DIR at once (WEB_CONCURRENCY): the key is written whole under a name of
+    // its own and linked into place, which only the first succeeds at; the others read the winner's key.
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${newKeySpec('dev')}\n`, { mode: 0o600 });
+    try {
+      linkSync(tmp, path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      unlinkSync(tmp);
+    }
   }
   warn(`${variable} not set: using the development key in ${path} (never in production)`);
   return readFileSync(path, 'utf8').trim();
