@@ -55,6 +55,14 @@ async function waitReady(port: number, child: ChildProcess, output: () => string
   throw new Error(`not ready within ${timeoutMs} ms:\n${output()}`);
 }
 
+async function until(fn: () => boolean, timeoutMs: number) {
+  const end = Date.now() + timeoutMs;
+  while (!fn()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 async function stop(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return child.exitCode;
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
@@ -100,6 +108,31 @@ describe('npm start', () => {
       expect(await page.text()).toContain('<div id="app"');
     }
     expect(await stop(child)).toBe(0);
+  }, 120_000);
+
+  it('WEB_CONCURRENCY=2 runs two API processes on one port; a session from one holds on the other; SIGTERM stops both', async () => {
+    const db: TestDatabase = await createTestDatabase();
+    cleanups.push(() => db.drop());
+    const port = await freePort();
+    const redisUrl = `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/7`;
+    const { child, output } = start({ DATABASE_URL: db.url, REDIS_URL: redisUrl, PORT: String(port), WEB_CONCURRENCY: '2', RUN_WORKERS: '0' });
+    cleanups.push(() => void stop(child));
+    await waitReady(port, child, output);
+    await until(() => (output().match(/backoffice ready on/g) ?? []).length === 2, 60_000);
+    const children = () => spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+    expect(children()).toHaveLength(2);
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', connection: 'close' },
+      body: JSON.stringify({ email: 'chef@demo.test', password: 'demo-veilig-thuis' }),
+    });
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    // Each request on a connection of its own, spread over both processes by the cluster: the session is in Postgres.
+    const statuses = await Promise.all(Array.from({ length: 12 }, () => fetch(`http://127.0.0.1:${port}/api/auth/session`, { headers: { cookie, connection: 'close' } }).then((r) => r.status)));
+    expect(statuses).toEqual(Array(12).fill(200));
+    const pids = children();
+    expect(await stop(child)).toBe(0);
+    for (const pid of pids) expect(spawnSync('kill', ['-0', pid]).status).not.toBe(0);
   }, 120_000);
 
   it('starts its own embedded Postgres and redis-server when neither is configured', async () => {
