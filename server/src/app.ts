@@ -28,6 +28,8 @@ import queueBoard from './routes/queues.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     db: DbHandle;
+    /** The streaming replica (DATABASE_READ_URL) for reads that may lag a few seconds, else the primary (services/read.ts). */
+    readDb: DbHandle;
     redis: Redis;
     redisKeyPrefix: string;
     eventsChannel: string;
@@ -59,6 +61,8 @@ export interface AppDeps {
     regioNaam?: string;
   };
   db: DbHandle;
+  /** A read replica for the dashboards, reports and managers' lists (services/read.ts); the primary when absent. */
+  readDb?: DbHandle;
   /** Seals secrets and free text at rest (DATA_ENCRYPTION_KEYS). */
   cipher: FieldCipher;
   redis: Redis;
@@ -154,6 +158,7 @@ export async function buildApp(deps: AppDeps) {
   // JSON only: anything else is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
   app.decorate('db', deps.db);
+  app.decorate('readDb', deps.readDb ?? deps.db);
   app.decorate('redis', deps.redis);
   app.decorate('redisKeyPrefix', deps.redisKeyPrefix ?? 'vt:');
   app.decorate('eventsChannel', eventsChannel(deps.queuePrefix ?? 'vt', deps.redis.options.db ?? 0));

@@ -96,6 +96,9 @@ async function main() {
   await migrateWhenReachable(databaseUrl, config.databaseWaitSeconds, () => (phase.services.postgres = 'ok'));
   const db = createDb(databaseUrl, { max: config.dbPoolSize, applicationName: 'veilig-thuis-api' });
   onStop('database pool', () => db.close());
+  // The replica is not waited for: a read that cannot reach it is answered from the primary (services/read.ts).
+  const readDb = config.databaseReadUrl ? createDb(config.databaseReadUrl, { max: config.dbPoolSize, applicationName: 'veilig-thuis-api-read' }) : undefined;
+  if (readDb) onStop('read replica pool', () => readDb.close());
   if (seed) {
     // Several processes starting on one database seed it one after the other; the later ones find it done.
     const result = await withAdvisoryLock(databaseUrl, ADVISORY_LOCKS.demoSeed, () => seedDemo(db.db, { demoPassword: config.demoPassword, demoApiKey: config.demoApiKey }));
@@ -118,7 +121,7 @@ async function main() {
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
   if (mailer.folder) log.warn(`SMTP_URL not set: mail (activation links) is written to ${mailer.folder} (never in production)`);
-  const app = await buildApp({ config, db, redis, cipher, mailer, server, phase, queuePrefix: config.queuePrefix, publicUrl: config.publicUrl, loggerInstance: log.child({ component: 'api' }), ...(workers ? { queues: Object.values(workers.queues.queues) } : {}) });
+  const app = await buildApp({ config, db, ...(readDb ? { readDb } : {}), redis, cipher, mailer, server, phase, queuePrefix: config.queuePrefix, publicUrl: config.publicUrl, loggerInstance: log.child({ component: 'api' }), ...(workers ? { queues: Object.values(workers.queues.queues) } : {}) });
   // On SIGTERM: readiness turns 503 first while requests are still served (SHUTDOWN_DRAIN_SECONDS), so the load
   // balancer stops sending new ones; then the server stops accepting them, lets running ones finish, and the
   // workers and services stop after it.

@@ -1,9 +1,10 @@
 // The expected backlog for the next 12 weeks.
-import { forecast, writeAudit } from '@vt/db';
+import { forecast } from '@vt/db';
 import { Type } from 'typebox';
 import { IsoDate } from '../../../schemas/common.ts';
 import { Scope, Series } from '../../../schemas/dashboard.ts';
 import { gemeenteOf, teamIdOf } from '../../../services/dashboard.ts';
+import { readLagging } from '../../../services/read.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
@@ -28,11 +29,7 @@ export default async function route(app: App) {
       const actor = req.actor!;
       const teamId = await teamIdOf(app, req.query.team);
       const gemeente = await gemeenteOf(app, req.query.gemeente);
-      return app.db.db.transaction(async (tx) => {
-        const f = await forecast(tx, { teamId, gemeente });
-        await writeAudit(tx, actor, { action: 'search', subjectType: 'dashboard', ip: req.ip, purpose: 'forecast' });
-        return f;
-      });
+      return readLagging(app, actor, { action: 'search', subjectType: 'dashboard', ip: req.ip, purpose: 'forecast' }, (tx) => forecast(tx, { teamId, gemeente }));
     },
   );
 }

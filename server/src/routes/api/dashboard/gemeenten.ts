@@ -1,10 +1,11 @@
 // The gemeenten side by side (issue #18): each gemeente's waiting lists and on-time percentages at one moment, and
 // the region as their sum; aggregates only, audited like the dashboard.
-import { gemeenteVergelijking, writeAudit } from '@vt/db';
+import { gemeenteVergelijking } from '@vt/db';
 import { Type } from 'typebox';
 import { DateTime } from '../../../schemas/common.ts';
 import { Metric } from '../../../schemas/dashboard.ts';
 import { dashboardFilter } from '../../../services/dashboard.ts';
+import { readLagging } from '../../../services/read.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
@@ -28,11 +29,8 @@ export default async function route(app: App) {
     async (req) => {
       const actor = req.actor!;
       const { at } = await dashboardFilter(app, req.query);
-      return app.db.db.transaction(async (tx) => {
-        const v = await gemeenteVergelijking(tx, at);
-        await writeAudit(tx, actor, { action: 'search', subjectType: 'dashboard_gemeenten', ip: req.ip, purpose: JSON.stringify(req.query) });
-        return { ...v, at: v.at.toISOString() };
-      });
+      const v = await readLagging(app, actor, { action: 'search', subjectType: 'dashboard_gemeenten', ip: req.ip, purpose: JSON.stringify(req.query) }, (tx) => gemeenteVergelijking(tx, at));
+      return { ...v, at: v.at.toISOString() };
     },
   );
 }

@@ -1,9 +1,10 @@
 // The cases behind a waiting-list count, for the chef van de dag (references and dates only).
-import { listMetrics, metricItems, writeAudit } from '@vt/db';
+import { listMetrics, metricItems } from '@vt/db';
 import { teamKinds } from '@vt/db/domain';
 import { Type } from 'typebox';
 import { DateTime, GemeenteCode, Id, codeEnum } from '../../../schemas/common.ts';
 import { dashboardFilter } from '../../../services/dashboard.ts';
+import { readLagging } from '../../../services/read.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
@@ -31,11 +32,8 @@ export default async function route(app: App) {
       const actor = req.actor!;
       const filter = await dashboardFilter(app, req.query);
       const at = filter.at;
-      return app.db.db.transaction(async (tx) => {
-        const items = await metricItems(tx, req.query.metric, filter);
-        await writeAudit(tx, actor, { action: 'search', subjectType: 'dashboard_lijst', subjectId: req.query.metric, ip: req.ip, purpose: JSON.stringify(req.query) });
-        return { at: at.toISOString(), metric: req.query.metric, items };
-      });
+      const items = await readLagging(app, actor, { action: 'search', subjectType: 'dashboard_lijst', subjectId: req.query.metric, ip: req.ip, purpose: JSON.stringify(req.query) }, (tx) => metricItems(tx, req.query.metric, filter));
+      return { at: at.toISOString(), metric: req.query.metric, items };
     },
   );
 }

@@ -1,11 +1,12 @@
 // A metric per week against its target.
-import { trend, writeAudit } from '@vt/db';
+import { trend } from '@vt/db';
 import { amsterdamDate } from '@vt/db/domain';
 import { Type } from 'typebox';
 import { badRequest } from '../../../errors.ts';
 import { IsoDate, Nullable } from '../../../schemas/common.ts';
 import { MetricCode, Scope } from '../../../schemas/dashboard.ts';
 import { gemeenteOf, teamIdOf } from '../../../services/dashboard.ts';
+import { readLagging } from '../../../services/read.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
@@ -28,11 +29,8 @@ export default async function route(app: App) {
       if (Date.parse(to) - Date.parse(from) > 5 * 366 * 86_400_000) throw badRequest('Kies hoogstens vijf jaar.', [{ path: '/from', message: 'Te lange periode.' }]);
       const teamId = await teamIdOf(app, req.query.team);
       const gemeente = await gemeenteOf(app, req.query.gemeente);
-      return app.db.db.transaction(async (tx) => {
-        const points = await trend(tx, req.query.metric, from, to, { teamId, gemeente });
-        await writeAudit(tx, actor, { action: 'search', subjectType: 'dashboard', ip: req.ip, purpose: JSON.stringify(req.query) });
-        return { metric: req.query.metric, points };
-      });
+      const points = await readLagging(app, actor, { action: 'search', subjectType: 'dashboard', ip: req.ip, purpose: JSON.stringify(req.query) }, (tx) => trend(tx, req.query.metric, from, to, { teamId, gemeente }));
+      return { metric: req.query.metric, points };
     },
   );
 }

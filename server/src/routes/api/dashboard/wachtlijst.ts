@@ -1,10 +1,11 @@
 // Waiting-list metrics against their targets (api.md, Dashboard); aggregates only, audited.
-import { wachtlijstMetrics, writeAudit } from '@vt/db';
+import { wachtlijstMetrics } from '@vt/db';
 import { teamKinds } from '@vt/db/domain';
 import { Type } from 'typebox';
 import { DateTime, GemeenteCode, Id, codeEnum } from '../../../schemas/common.ts';
 import { Metric } from '../../../schemas/dashboard.ts';
 import { dashboardFilter } from '../../../services/dashboard.ts';
+import { readLagging } from '../../../services/read.ts';
 import type { App } from '../../../types.ts';
 
 export default async function route(app: App) {
@@ -23,11 +24,8 @@ export default async function route(app: App) {
       const actor = req.actor!;
       const filter = await dashboardFilter(app, req.query);
       const at = filter.at;
-      return app.db.db.transaction(async (tx) => {
-        const metrics = await wachtlijstMetrics(tx, filter);
-        await writeAudit(tx, actor, { action: 'search', subjectType: 'dashboard', ip: req.ip, purpose: JSON.stringify(req.query) });
-        return { at: at.toISOString(), metrics };
-      });
+      const metrics = await readLagging(app, actor, { action: 'search', subjectType: 'dashboard', ip: req.ip, purpose: JSON.stringify(req.query) }, (tx) => wachtlijstMetrics(tx, filter));
+      return { at: at.toISOString(), metrics };
     },
   );
 }

@@ -1,11 +1,12 @@
 // The half-year delivery of Beleidsinformatie Veilig Thuis to CBS (api.md, Dashboard and reporting): the six StatLine
 // tables as rows with CBS's labels, for the region or one gemeente; JSON, or CSV with Accept: text/csv.
-import { cbsEenheden, cbsTabellen, halfjaar, writeAudit } from '@vt/db';
+import { cbsEenheden, cbsTabellen, halfjaar } from '@vt/db';
 import { Type } from 'typebox';
 import { codeEnum, DateTime, GemeenteCode, IsoDate, Nullable } from '../../../schemas/common.ts';
 import { sendCsv, wantsCsv } from '../../../services/csv.ts';
 import { gemeenteOf } from '../../../services/dashboard.ts';
 import { halfjaarBegonnen } from '../../../services/periode.ts';
+import { readLagging } from '../../../services/read.ts';
 import type { App } from '../../../types.ts';
 
 export const HalfjaarRij = Type.Object({
@@ -52,11 +53,8 @@ export default async function route(app: App) {
       const half = req.query.half as 1 | 2;
       await gemeenteOf(app, gemeente);
       halfjaarBegonnen(jaar, half, 'er zijn nog geen cijfers');
-      const report = await app.db.db.transaction(async (tx) => {
-        const r = await halfjaar(tx, jaar, half, { gemeente: gemeente ?? null, mapping: app.cbsMapping });
-        await writeAudit(tx, actor, { action: 'export', subjectType: 'rapportage_halfjaar', ip: req.ip, purpose: `${jaar}-H${half}${gemeente ? `:${gemeente}` : ''}${csv ? ':csv' : ''}` });
-        return r;
-      });
+      const audit = { action: 'export', subjectType: 'rapportage_halfjaar', ip: req.ip, purpose: `${jaar}-H${half}${gemeente ? `:${gemeente}` : ''}${csv ? ':csv' : ''}` } as const;
+      const report = await readLagging(app, actor, audit, (tx) => halfjaar(tx, jaar, half, { gemeente: gemeente ?? null, mapping: app.cbsMapping }));
       if (!csv) return { ...report, peilmoment: report.peilmoment.toISOString() };
       return sendCsv(reply, `veilig-thuis-${jaar}-H${half}${gemeente ? `-${gemeente}` : ''}.csv`, ['tabel', 'dimensie', 'categorie', 'label', 'eenheid', 'aantal'], report.rijen);
     },

@@ -1,10 +1,11 @@
 // The yearly factsheet.
-import { FACTSHEET_GROEPEN, jaarcijfers, writeAudit } from '@vt/db';
+import { FACTSHEET_GROEPEN, jaarcijfers } from '@vt/db';
 import { amsterdamDate } from '@vt/db/domain';
 import { Type } from 'typebox';
 import { badRequest } from '../../../errors.ts';
 import { GemeenteCode, Nullable, codeEnum } from '../../../schemas/common.ts';
 import { gemeenteOf } from '../../../services/dashboard.ts';
+import { readLagging } from '../../../services/read.ts';
 import type { App } from '../../../types.ts';
 
 /** A share in percent, or null when there is nothing to divide. */
@@ -46,11 +47,7 @@ export default async function route(app: App) {
       const { jaar, gemeente } = req.query;
       await gemeenteOf(app, gemeente);
       if (jaar > Number(amsterdamDate(new Date()).slice(0, 4))) throw badRequest(`${jaar} is nog niet begonnen: er zijn nog geen jaarcijfers.`, [{ path: '/jaar', message: 'Kies dit jaar of een eerder jaar.' }]);
-      return app.db.db.transaction(async (tx) => {
-        const r = await jaarcijfers(tx, jaar, { gemeente: gemeente ?? null });
-        await writeAudit(tx, actor, { action: 'export', subjectType: 'rapportage_jaar', ip: req.ip, purpose: `${jaar}${gemeente ? `:${gemeente}` : ''}` });
-        return r;
-      });
+      return readLagging(app, actor, { action: 'export', subjectType: 'rapportage_jaar', ip: req.ip, purpose: `${jaar}${gemeente ? `:${gemeente}` : ''}` }, (tx) => jaarcijfers(tx, jaar, { gemeente: gemeente ?? null }));
     },
   );
 }
