@@ -34,6 +34,9 @@ export const configSchema = Type.Object({
   DATABASE_READ_URL: url(['postgres:', 'postgresql:'], 'a streaming replica for the dashboards, reports and managers\' lists, which may lag a few seconds (never case reads or decisions); unset, they read from `DATABASE_URL`'),
   DATABASE_WAIT_SECONDS: int(1, 3600, 60, 'how long start-up waits for Postgres before it gives up'),
   REDIS_URL: url(['redis:', 'rediss:'], 'Redis connection string, database number included', { 'x-shown': '*(local redis-server on 6380)*', 'x-production': 'REDIS_URL is required when NODE_ENV=production' }),
+  REDIS_SENTINELS: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9.:\\[\\]-]+(,[A-Za-z0-9.:\\[\\]-]+)*$', description: '`host:port,host:port` of a Redis Sentinel set; the product then connects to the master the sentinels name, and follows it on failover (`REDIS_URL` gives only the database number and password)' })),
+  REDIS_SENTINEL_NAME: str('mymaster', 'the master\'s name in the Sentinel set (only with `REDIS_SENTINELS`)'),
+  REDIS_SENTINEL_PASSWORD: Type.Optional(Type.String({ minLength: 1, description: 'password of the sentinels themselves, when they have one (only with `REDIS_SENTINELS`)' })),
   QUEUE_PREFIX: Type.String({ default: 'vt', pattern: '^[A-Za-z0-9_{}.-]{1,40}$', description: 'prefix of the BullMQ queues and the live-events channel in Redis; on Redis Cluster a hash tag such as `{vt}`, so each queue\'s keys share a slot (BullMQ requires it)' }),
   EMBEDDED_PG_PORT: int(1, 65535, 54329, 'port of the embedded Postgres (only without `DATABASE_URL`)'),
   LOCAL_REDIS_PORT: int(1, 65535, 6380, 'port of the local redis-server (only without `REDIS_URL`)'),
@@ -42,6 +45,7 @@ export const configSchema = Type.Object({
   DEMO_API_KEY: str('demo-politie-key', 'API key of the demo police client'),
   DATA_DIR: str('.data', 'where the embedded Postgres, the local Redis, the development keys and the development mail are kept'),
   DB_POOL_SIZE: int(1, 200, 10, 'Postgres connections of the API process'),
+  TRIAGE_RECOVERY_SECONDS: int(5, 3600, 60, 'a melding still untriaged this long after it arrived is queued again (the way back from a Redis that lost jobs, e.g. in a failover); checked every half of it'),
   TRIAGE_CONCURRENCY: int(1, 200, 8, 'triage jobs one worker process runs at once'),
   REGIO_NAAM: str('Twente (VT)', "the region's name as CBS writes it (the Regio column of the delivery to CBS)"),
   CBS_MAPPING_FILE: Type.Optional(Type.String({ minLength: 1, description: "the organisation's own copy of the CBS mapping (labels and grouping of the half-year delivery; db/src/domain/cbs-beleidsinformatie.json is the default), checked at start-up", 'x-shown': '*(shipped mapping)*' })),
@@ -143,6 +147,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ConfigEnv {
     if (env.TOTP_REQUIRED !== undefined && env.TOTP_REQUIRED !== '' && !e.TOTP_REQUIRED) throw new ConfigError('TOTP_REQUIRED cannot be switched off when NODE_ENV=production');
     for (const [name, schema] of Object.entries(configSchema.properties)) {
       const required = (schema as Described)['x-production'];
+      // A Sentinel set names the master itself: REDIS_URL is then optional.
+      if (name === 'REDIS_URL' && e.REDIS_SENTINELS) continue;
       if (required && out[name] === undefined) throw new ConfigError(required);
     }
   }
@@ -162,6 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     databaseWaitSeconds: e.DATABASE_WAIT_SECONDS,
     redisUrl: e.REDIS_URL,
     queuePrefix: e.QUEUE_PREFIX,
+    /** Redis as a Sentinel set (workers/src/redis.ts), when REDIS_SENTINELS is given. */
+    redisSentinels: e.REDIS_SENTINELS ? { list: e.REDIS_SENTINELS, name: e.REDIS_SENTINEL_NAME, password: e.REDIS_SENTINEL_PASSWORD } : undefined,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     localRedisPort: e.LOCAL_REDIS_PORT,
     seedDemo: e.SEED_DEMO,
@@ -170,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir: e.DATA_DIR,
     dbPoolSize: e.DB_POOL_SIZE,
     triageConcurrency: e.TRIAGE_CONCURRENCY,
+    triageRecoveryMs: e.TRIAGE_RECOVERY_SECONDS * 1000,
     cbsMappingFile: e.CBS_MAPPING_FILE,
     regioNaam: e.REGIO_NAAM,
     // The test runner keeps quiet unless asked.

@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 import { ADVISORY_LOCKS, CbsMappingError, createDb, loadCbsMapping, loadCipher, runMigrations, seedDemo, useFieldCipher, withAdvisoryLock } from '@vt/db';
-import { startWorkers, type RunningWorkers } from '@vt/workers';
+import { redisOptions, redisTargetOf, startWorkers, type RunningWorkers } from '@vt/workers';
 import { buildApp, connectionLimits, logRedact, logSerializers } from './app.ts';
 import { createSwitchableServer } from './infra/http-server.ts';
 import { Phase, startingHandler } from './infra/phase.ts';
@@ -72,12 +72,12 @@ async function main() {
     log.info({ port: config.embeddedPgPort }, 'embedded Postgres running (data under .data/postgres)');
   }
 
-  let redisUrl = config.redisUrl;
-  if (!redisUrl) {
+  let redisTarget = redisTargetOf(config.redisUrl, config.redisSentinels);
+  if (!redisTarget) {
     try {
       const redis = await startLocalRedis(config.dataDir, config.localRedisPort);
       onStop('redis-server', redis.stop);
-      redisUrl = redis.url;
+      redisTarget = { url: redis.url };
       log.info({ url: redis.url }, 'local redis-server running (data under .data/redis)');
     } catch (err) {
       if (err instanceof MissingRedisError) {
@@ -106,7 +106,7 @@ async function main() {
   }
 
   // Producers fail fast when Redis is down (no endless offline queue); the connection reconnects by itself.
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: 'vt-api' });
+  const redis = new Redis(redisOptions(redisTarget, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: 'vt-api' }));
   redis.on('error', (err) => log.warn({ errCode: (err as NodeJS.ErrnoException).code }, 'redis connection error'));
   redis.on('ready', () => (phase.services.redis = 'ok'));
   onStop('redis connection', () => redis.quit().catch(() => redis.disconnect()));
@@ -115,7 +115,7 @@ async function main() {
   // The region's clocks for the steps the law sets no term for (domain/deadlines.ts), for the API and its workers.
   setKlokInstellingen(config.klokken);
   if (config.runWorkers) {
-    workers = await startWorkers({ databaseUrl, redisUrl, log: log.child({ component: 'workers' }), prefix: config.queuePrefix, retention: config.retention, overdrachtHerinneringWerkdagen: config.overdrachtHerinneringWerkdagen, concurrency: config.triageConcurrency });
+    workers = await startWorkers({ databaseUrl, redisUrl: redisTarget, log: log.child({ component: 'workers' }), prefix: config.queuePrefix, retention: config.retention, overdrachtHerinneringWerkdagen: config.overdrachtHerinneringWerkdagen, concurrency: config.triageConcurrency, stuckAfterMs: config.triageRecoveryMs, reconcileEveryMs: config.triageRecoveryMs / 2 });
     onStop('workers', () => workers!.close());
   }
 
@@ -156,7 +156,7 @@ async function runCluster(config: Config) {
     env.DATABASE_URL = pg.url;
     env.SEED_DEMO = '1';
   }
-  if (!config.redisUrl) {
+  if (!config.redisUrl && !config.redisSentinels) {
     const redis = await startLocalRedis(config.dataDir, config.localRedisPort).catch((err: unknown) => {
       if (err instanceof MissingRedisError) {
         console.error(err.message);

@@ -1,10 +1,11 @@
 // Starts the workers of the system: the outbox relay (with its reconciler), the triage worker, the reminder watch
 // and the hourly housekeeping.
-import { Redis, type RedisOptions } from 'ioredis';
+import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { DEFAULT_RETENTION, createDb, pruneConcepten, pruneIdempotencyKeys, pruneSessions, runRetention, writeAudit, type DbHandle, type RetentionSettings } from '@vt/db';
 import { eventsChannel } from './events.ts';
 import { createQueues, type QueueRegistry } from './queues.ts';
+import { redisOptions, type RedisTarget } from './redis.ts';
 import { startRelay, type Relay } from './relay.ts';
 import { startReminderWatch, type ReminderWatch } from './reminders.ts';
 import { startSchedules } from './schedules.ts';
@@ -12,6 +13,7 @@ import { DEFAULT_TRIAGE_CONCURRENCY, startTriageWorker } from './triage-worker.t
 
 export * from './queues.ts';
 export * from './events.ts';
+export * from './redis.ts';
 export { startRelay } from './relay.ts';
 export { startReminderWatch, type ReminderWatch } from './reminders.ts';
 export { SCHEDULES, startSchedules } from './schedules.ts';
@@ -19,7 +21,8 @@ export { DEFAULT_TRIAGE_CONCURRENCY, startTriageWorker } from './triage-worker.t
 
 export interface WorkerOptions {
   databaseUrl: string;
-  redisUrl: string;
+  /** REDIS_URL, or a Sentinel set (redis.ts). */
+  redisUrl: string | RedisTarget;
   log: Logger;
   /** BullMQ key prefix; tests isolate themselves with their own. */
   prefix?: string;
@@ -41,20 +44,6 @@ export interface RunningWorkers {
   queues: QueueRegistry;
   reminders: ReminderWatch;
   close(): Promise<void>;
-}
-
-/** Parses REDIS_URL whole (database number included) into ioredis options. */
-export function redisOptions(url: string, extra: RedisOptions = {}): RedisOptions {
-  const u = new URL(url);
-  return {
-    host: u.hostname,
-    port: Number(u.port || 6379),
-    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
-    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
-    db: Number(u.pathname.replace('/', '') || 0),
-    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
-    ...extra,
-  };
 }
 
 /** BullMQ loses jobs when Redis evicts keys: warn loudly unless maxmemory-policy is noeviction. */

@@ -4,7 +4,7 @@ import pino from 'pino';
 import { loadCipher, runMigrations, useFieldCipher } from '@vt/db';
 import { ConfigError, loadConfig } from '@vt/db/config';
 import { setKlokInstellingen } from '@vt/db/domain';
-import { startWorkers } from './index.ts';
+import { redisTargetOf, startWorkers } from './index.ts';
 
 let config;
 try {
@@ -15,8 +15,9 @@ try {
   process.exit(1);
 }
 const log = pino({ level: config.logLevel });
-if (!config.databaseUrl || !config.redisUrl) {
-  console.error('Configuration error: the worker needs DATABASE_URL and REDIS_URL');
+const redis = redisTargetOf(config.redisUrl, config.redisSentinels);
+if (!config.databaseUrl || !redis) {
+  console.error('Configuration error: the worker needs DATABASE_URL and REDIS_URL (or REDIS_SENTINELS)');
   process.exit(1);
 }
 // The worker reads sealed data through the same keys as the API.
@@ -26,10 +27,12 @@ await runMigrations(config.databaseUrl);
 setKlokInstellingen(config.klokken);
 const workers = await startWorkers({
   databaseUrl: config.databaseUrl,
-  redisUrl: config.redisUrl,
+  redisUrl: redis,
   log,
   prefix: config.queuePrefix,
   concurrency: config.triageConcurrency,
+  stuckAfterMs: config.triageRecoveryMs,
+  reconcileEveryMs: config.triageRecoveryMs / 2,
   retention: config.retention,
   overdrachtHerinneringWerkdagen: config.overdrachtHerinneringWerkdagen,
 });
