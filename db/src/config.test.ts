@@ -21,6 +21,8 @@ describe('the configuration schema', () => {
     expect(() => readEnv({ RUN_WORKERS: 'misschien' })).toThrow(/RUN_WORKERS must be 1 or 0/);
     expect(() => readEnv({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent, got "loud"/);
     expect(() => readEnv({ TRUST_PROXY: 'iedereen' })).toThrow(/TRUST_PROXY/);
+    expect(() => readEnv({ QUEUE_PREFIX: 'vt queues' })).toThrow(/QUEUE_PREFIX must match/);
+    expect(() => readEnv({ REDIS_SENTINELS: 'a:1;b:2' })).toThrow(/REDIS_SENTINELS must match/);
     expect(readEnv({ DB_POOL_SIZE: '25', RETENTION_ADVIES_YEARS: '3' })).toMatchObject({ DB_POOL_SIZE: 25, RETENTION_ADVIES_YEARS: 3, TRIAGE_CONCURRENCY: 8 });
   });
 });
