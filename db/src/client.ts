@@ -17,6 +17,12 @@ export interface DbHandle {
 export interface DbOptions {
   max?: number;
   applicationName?: string;
+  /**
+   * Named prepared statements, one per query text and connection (default on; see `preparing`). Off for a
+   * connection pooler in transaction mode that cannot keep them (PgBouncer before 1.21, or without
+   * max_prepared_statements): DATABASE_PREPARED_STATEMENTS=0.
+   */
+  prepare?: boolean;
 }
 
 export function createDb(url: string, options: DbOptions = {}): DbHandle {
@@ -28,8 +34,9 @@ export function createDb(url: string, options: DbOptions = {}): DbHandle {
     // Fail fast when the database is unreachable instead of hanging a request for the default 30 s.
     connect_timeout: 5,
     idle_timeout: 60,
+    ...(options.prepare === false ? { prepare: false } : {}),
   });
-  const db = drizzle(preparing(sql), { schema, casing: 'snake_case' });
+  const db = drizzle(options.prepare === false ? sql : preparing(sql), { schema, casing: 'snake_case' });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }
 

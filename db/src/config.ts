@@ -32,6 +32,8 @@ export const configSchema = Type.Object({
   HOST: str('0.0.0.0', 'listen address'),
   DATABASE_URL: url(['postgres:', 'postgresql:'], 'Postgres connection string, honoured whole', { 'x-shown': '*(embedded Postgres)*', 'x-production': 'DATABASE_URL is required when NODE_ENV=production' }),
   DATABASE_READ_URL: url(['postgres:', 'postgresql:'], 'a streaming replica for the dashboards, reports and managers\' lists, which may lag a few seconds (never case reads or decisions); unset, they read from `DATABASE_URL`', { 'x-shown': '*(the primary)*' }),
+  DATABASE_PREPARED_STATEMENTS: bool(true, 'named prepared statements per connection (faster reads); `0` behind a pooler in transaction mode that cannot keep them (PgBouncer before 1.21; README, Running at scale)'),
+  MIGRATE_ON_START: bool(true, 'each process migrates the database at start (under a lock); `0` for processes behind a transaction pooler, where a session lock cannot hold: a release job or a worker on a direct connection migrates'),
   DATABASE_WAIT_SECONDS: int(1, 3600, 60, 'how long start-up waits for Postgres before it gives up'),
   REDIS_URL: url(['redis:', 'rediss:'], 'Redis connection string, database number included', { 'x-shown': '*(local redis-server on 6380)*', 'x-production': 'REDIS_URL is required when NODE_ENV=production' }),
   REDIS_SENTINELS: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9.:\\[\\]-]+(,[A-Za-z0-9.:\\[\\]-]+)*$', description: '`host:port,host:port` of a Redis Sentinel set; the product then connects to the master the sentinels name, and follows it on failover (`REDIS_URL` gives only the database number and password)', 'x-shown': '*(none: `REDIS_URL`)*' })),
@@ -166,6 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     databaseUrl: e.DATABASE_URL,
     databaseReadUrl: e.DATABASE_READ_URL,
     databaseWaitSeconds: e.DATABASE_WAIT_SECONDS,
+    dbPrepare: e.DATABASE_PREPARED_STATEMENTS,
+    migrateOnStart: e.MIGRATE_ON_START,
     redisUrl: e.REDIS_URL,
     queuePrefix: e.QUEUE_PREFIX,
     /** Redis as a Sentinel set (workers/src/redis.ts), when REDIS_SENTINELS is given. */

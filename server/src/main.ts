@@ -93,11 +93,15 @@ async function main() {
   const cipher = loadCipher({ ...config, production: config.nodeEnv === 'production' }, (msg) => log.warn(msg));
   useFieldCipher(cipher);
 
-  await migrateWhenReachable(databaseUrl, config.databaseWaitSeconds, () => (phase.services.postgres = 'ok'));
-  const db = createDb(databaseUrl, { max: config.dbPoolSize, applicationName: 'veilig-thuis-api' });
+  if (config.migrateOnStart) await migrateWhenReachable(databaseUrl, config.databaseWaitSeconds, () => (phase.services.postgres = 'ok'));
+  else {
+    await waitForDatabase(databaseUrl, config.databaseWaitSeconds);
+    phase.services.postgres = 'ok';
+  }
+  const db = createDb(databaseUrl, { max: config.dbPoolSize, applicationName: 'veilig-thuis-api', prepare: config.dbPrepare });
   onStop('database pool', () => db.close());
   // The replica is not waited for: a read that cannot reach it is answered from the primary (services/read.ts).
-  const readDb = config.databaseReadUrl ? createDb(config.databaseReadUrl, { max: config.dbPoolSize, applicationName: 'veilig-thuis-api-read' }) : undefined;
+  const readDb = config.databaseReadUrl ? createDb(config.databaseReadUrl, { max: config.dbPoolSize, applicationName: 'veilig-thuis-api-read', prepare: config.dbPrepare }) : undefined;
   if (readDb) onStop('read replica pool', () => readDb.close());
   if (seed) {
     // Several processes starting on one database seed it one after the other; the later ones find it done.
@@ -115,7 +119,7 @@ async function main() {
   // The region's clocks for the steps the law sets no term for (domain/deadlines.ts), for the API and its workers.
   setKlokInstellingen(config.klokken);
   if (config.runWorkers) {
-    workers = await startWorkers({ databaseUrl, redisUrl: redisTarget, log: log.child({ component: 'workers' }), prefix: config.queuePrefix, retention: config.retention, overdrachtHerinneringWerkdagen: config.overdrachtHerinneringWerkdagen, concurrency: config.triageConcurrency, stuckAfterMs: config.triageRecoveryMs, reconcileEveryMs: config.triageRecoveryMs / 2 });
+    workers = await startWorkers({ databaseUrl, prepare: config.dbPrepare, redisUrl: redisTarget, log: log.child({ component: 'workers' }), prefix: config.queuePrefix, retention: config.retention, overdrachtHerinneringWerkdagen: config.overdrachtHerinneringWerkdagen, concurrency: config.triageConcurrency, stuckAfterMs: config.triageRecoveryMs, reconcileEveryMs: config.triageRecoveryMs / 2 });
     onStop('workers', () => workers!.close());
   }
 
@@ -214,7 +218,7 @@ async function waitForDatabase(url: string, seconds: number) {
   const until = Date.now() + seconds * 1000;
   let told = false;
   for (;;) {
-    const probe = createDb(url, { max: 1, applicationName: 'veilig-thuis-startup' });
+    const probe = createDb(url, { max: 1, applicationName: 'veilig-thuis-startup', prepare: false });
     try {
       await probe.sql`select 1`;
       return;

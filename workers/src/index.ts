@@ -21,6 +21,8 @@ export { DEFAULT_TRIAGE_CONCURRENCY, startTriageWorker } from './triage-worker.t
 
 export interface WorkerOptions {
   databaseUrl: string;
+  /** DATABASE_PREPARED_STATEMENTS (db/src/client.ts). */
+  prepare?: boolean;
   /** REDIS_URL, or a Sentinel set (redis.ts). */
   redisUrl: string | RedisTarget;
   log: Logger;
@@ -59,7 +61,7 @@ async function checkEvictionPolicy(redis: Redis, log: Logger) {
 export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   const prefix = o.prefix ?? 'vt';
   // One connection per running job, plus the relay's and the housekeeping's.
-  const db: DbHandle = createDb(o.databaseUrl, { max: (o.concurrency ?? DEFAULT_TRIAGE_CONCURRENCY) + 2, applicationName: 'veilig-thuis-workers' });
+  const db: DbHandle = createDb(o.databaseUrl, { max: (o.concurrency ?? DEFAULT_TRIAGE_CONCURRENCY) + 2, applicationName: 'veilig-thuis-workers', ...(o.prepare === false ? { prepare: false } : {}) });
   // Producers fail fast while Redis is down (the outbox keeps the work); workers retry for ever.
   const producer = redisOptions(o.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   const consumer = redisOptions(o.redisUrl, { maxRetriesPerRequest: null });

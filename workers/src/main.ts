@@ -22,12 +22,13 @@ if (!config.databaseUrl || !redis) {
 }
 // The worker reads sealed data through the same keys as the API.
 useFieldCipher(loadCipher({ ...config, production: config.nodeEnv === 'production' }, (msg) => log.warn(msg)));
-await runMigrations(config.databaseUrl);
+if (config.migrateOnStart) await runMigrations(config.databaseUrl);
 // The region's clocks for the steps the law sets no term for (domain/deadlines.ts).
 setKlokInstellingen(config.klokken);
 const workers = await startWorkers({
   databaseUrl: config.databaseUrl,
   redisUrl: redis,
+  prepare: config.dbPrepare,
   log,
   prefix: config.queuePrefix,
   concurrency: config.triageConcurrency,
