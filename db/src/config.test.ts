@@ -23,6 +23,8 @@ describe('the configuration schema', () => {
     expect(() => readEnv({ TRUST_PROXY: 'iedereen' })).toThrow(/TRUST_PROXY/);
     expect(() => readEnv({ QUEUE_PREFIX: 'vt queues' })).toThrow(/QUEUE_PREFIX must match/);
     expect(() => readEnv({ REDIS_SENTINELS: 'a:1;b:2' })).toThrow(/REDIS_SENTINELS must match/);
+    expect(() => readEnv({ REDIS_CLUSTER_NODES: 'a:7000' })).toThrow(/QUEUE_PREFIX must hold a hash tag/);
+    expect(readEnv({ REDIS_CLUSTER_NODES: 'a:7000', QUEUE_PREFIX: '{vt}' })).toMatchObject({ QUEUE_PREFIX: '{vt}' });
     expect(readEnv({ DB_POOL_SIZE: '25', RETENTION_ADVIES_YEARS: '3' })).toMatchObject({ DB_POOL_SIZE: 25, RETENTION_ADVIES_YEARS: 3, TRIAGE_CONCURRENCY: 8 });
   });
 });

@@ -39,6 +39,7 @@ export const configSchema = Type.Object({
   REDIS_SENTINELS: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9.:\\[\\]-]+(,[A-Za-z0-9.:\\[\\]-]+)*$', description: '`host:port,host:port` of a Redis Sentinel set; the product then connects to the master the sentinels name, and follows it on failover (`REDIS_URL` gives only the database number and password)', 'x-shown': '*(none: `REDIS_URL`)*' })),
   REDIS_SENTINEL_NAME: str('mymaster', 'the master\'s name in the Sentinel set (only with `REDIS_SENTINELS`)'),
   REDIS_SENTINEL_PASSWORD: Type.Optional(Type.String({ minLength: 1, description: 'password of the sentinels themselves, when they have one (only with `REDIS_SENTINELS`)', 'x-shown': '*(none)*' })),
+  REDIS_CLUSTER_NODES: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9.:\\[\\]-]+(,[A-Za-z0-9.:\\[\\]-]+)*$', description: '`host:port,…` of some nodes of a Redis Cluster (the client finds the rest); set `QUEUE_PREFIX` to a hash tag such as `{vt}` with it. `REDIS_URL` then gives only the user and password', 'x-shown': '*(none)*' })),
   QUEUE_PREFIX: Type.String({ default: 'vt', pattern: '^[A-Za-z0-9_{}.-]{1,40}$', description: 'prefix of the BullMQ queues and the live-events channel in Redis; on Redis Cluster a hash tag such as `{vt}`, so each queue\'s keys share a slot (BullMQ requires it)' }),
   EMBEDDED_PG_PORT: int(1, 65535, 54329, 'port of the embedded Postgres (only without `DATABASE_URL`)'),
   LOCAL_REDIS_PORT: int(1, 65535, 6380, 'port of the local redis-server (only without `REDIS_URL`)'),
@@ -144,13 +145,15 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ConfigEnv {
   const out: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(configSchema.properties)) out[name] = parseOne(name, schema, env[name]);
   const e = out as ConfigEnv;
+  if (e.REDIS_CLUSTER_NODES && !/\{[^}]+\}/.test(e.QUEUE_PREFIX)) throw new ConfigError('QUEUE_PREFIX must hold a hash tag such as {vt} with REDIS_CLUSTER_NODES (BullMQ keeps each queue in one slot)');
+  if (e.REDIS_CLUSTER_NODES && e.REDIS_SENTINELS) throw new ConfigError('REDIS_CLUSTER_NODES and REDIS_SENTINELS exclude each other');
   if (e.NODE_ENV === 'production') {
     if (e.SEED_DEMO) throw new ConfigError('SEED_DEMO cannot be used when NODE_ENV=production');
     if (env.TOTP_REQUIRED !== undefined && env.TOTP_REQUIRED !== '' && !e.TOTP_REQUIRED) throw new ConfigError('TOTP_REQUIRED cannot be switched off when NODE_ENV=production');
     for (const [name, schema] of Object.entries(configSchema.properties)) {
       const required = (schema as Described)['x-production'];
       // A Sentinel set names the master itself: REDIS_URL is then optional.
-      if (name === 'REDIS_URL' && e.REDIS_SENTINELS) continue;
+      if (name === 'REDIS_URL' && (e.REDIS_SENTINELS || e.REDIS_CLUSTER_NODES)) continue;
       if (required && out[name] === undefined) throw new ConfigError(required);
     }
   }
@@ -173,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     redisUrl: e.REDIS_URL,
     queuePrefix: e.QUEUE_PREFIX,
     /** Redis as a Sentinel set (workers/src/redis.ts), when REDIS_SENTINELS is given. */
+    redisClusterNodes: e.REDIS_CLUSTER_NODES,
     redisSentinels: e.REDIS_SENTINELS ? { list: e.REDIS_SENTINELS, name: e.REDIS_SENTINEL_NAME, password: e.REDIS_SENTINEL_PASSWORD } : undefined,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     localRedisPort: e.LOCAL_REDIS_PORT,

@@ -6,9 +6,8 @@ import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { cachedKalender, loadCbsMapping, useFieldCipher, type CbsMapping, type DbHandle, type FieldCipher, type KalenderSource } from '@vt/db';
-import { eventsChannel } from '@vt/workers';
+import { eventsChannel, redisDb, type RedisClient } from '@vt/workers';
 import type { Config } from './config.ts';
 import type { RouteOptions } from './types.ts';
 import { unavailable } from './errors.ts';
@@ -30,7 +29,7 @@ declare module 'fastify' {
     db: DbHandle;
     /** The streaming replica (DATABASE_READ_URL) for reads that may lag a few seconds, else the primary (services/read.ts). */
     readDb: DbHandle;
-    redis: Redis;
+    redis: RedisClient;
     redisKeyPrefix: string;
     eventsChannel: string;
     kalender: KalenderSource;
@@ -65,7 +64,7 @@ export interface AppDeps {
   readDb?: DbHandle;
   /** Seals secrets and free text at rest (DATA_ENCRYPTION_KEYS). */
   cipher: FieldCipher;
-  redis: Redis;
+  redis: RedisClient;
   /** The queues shown on the admin board at /admin/queues (when the workers run in this process). */
   queues?: Queue[];
   /** The BullMQ prefix of the workers this API runs with (default `vt`); it names the live-events channel. */
@@ -159,9 +158,9 @@ export async function buildApp(deps: AppDeps) {
   app.removeContentTypeParser('text/plain');
   app.decorate('db', deps.db);
   app.decorate('readDb', deps.readDb ?? deps.db);
-  app.decorate('redis', deps.redis);
+  app.decorate<RedisClient>('redis', deps.redis);
   app.decorate('redisKeyPrefix', deps.redisKeyPrefix ?? 'vt:');
-  app.decorate('eventsChannel', eventsChannel(deps.queuePrefix ?? 'vt', deps.redis.options.db ?? 0));
+  app.decorate('eventsChannel', eventsChannel(deps.queuePrefix ?? 'vt', redisDb(deps.redis)));
   app.decorate('kalender', cachedKalender(deps.db.db));
   app.decorate('cipher', deps.cipher);
   app.decorate('phase', deps.phase ?? Object.assign(new Phase(), { name: 'ready' as const }));

@@ -3,11 +3,10 @@
 // app on PORT and run the workers; WEB_CONCURRENCY runs several such processes on the port. SIGTERM and SIGINT drain
 // and shut everything down in reverse order.
 import cluster from 'node:cluster';
-import { Redis } from 'ioredis';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 import { ADVISORY_LOCKS, CbsMappingError, createDb, loadCbsMapping, loadCipher, runMigrations, seedDemo, useFieldCipher, withAdvisoryLock } from '@vt/db';
-import { redisOptions, redisTargetOf, startWorkers, type RunningWorkers } from '@vt/workers';
+import { connectRedis, redisTargetOf, startWorkers, type RunningWorkers } from '@vt/workers';
 import { buildApp, connectionLimits, logRedact, logSerializers } from './app.ts';
 import { createSwitchableServer } from './infra/http-server.ts';
 import { Phase, startingHandler } from './infra/phase.ts';
@@ -72,7 +71,7 @@ async function main() {
     log.info({ port: config.embeddedPgPort }, 'embedded Postgres running (data under .data/postgres)');
   }
 
-  let redisTarget = redisTargetOf(config.redisUrl, config.redisSentinels);
+  let redisTarget = redisTargetOf(config.redisUrl, config.redisSentinels, config.redisClusterNodes);
   if (!redisTarget) {
     try {
       const redis = await startLocalRedis(config.dataDir, config.localRedisPort);
@@ -110,7 +109,7 @@ async function main() {
   }
 
   // Producers fail fast when Redis is down (no endless offline queue); the connection reconnects by itself.
-  const redis = new Redis(redisOptions(redisTarget, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: 'vt-api' }));
+  const redis = connectRedis(redisTarget, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: 'vt-api' });
   redis.on('error', (err) => log.warn({ errCode: (err as NodeJS.ErrnoException).code }, 'redis connection error'));
   redis.on('ready', () => (phase.services.redis = 'ok'));
   onStop('redis connection', () => redis.quit().catch(() => redis.disconnect()));
@@ -160,7 +159,7 @@ async function runCluster(config: Config) {
     env.DATABASE_URL = pg.url;
     env.SEED_DEMO = '1';
   }
-  if (!config.redisUrl && !config.redisSentinels) {
+  if (!config.redisUrl && !config.redisSentinels && !config.redisClusterNodes) {
     const redis = await startLocalRedis(config.dataDir, config.localRedisPort).catch((err: unknown) => {
       if (err instanceof MissingRedisError) {
         console.error(err.message);

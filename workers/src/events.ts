@@ -1,6 +1,6 @@
 // Live events for the web app, through Redis pub/sub so every API process can relay them. No personal data:
 // ids, reference, band, route and team kind only.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.ts';
 
 /**
  * The pub/sub channel of one environment. Redis channels are global to the server, not per database number, so
@@ -28,7 +28,7 @@ const wire = ({ type, id, reference, band, route, team, gemeente, count }: LiveE
   JSON.stringify({ type, id, reference, band, route, team, gemeente: gemeente ?? null, ...(count === undefined ? {} : { count }) });
 
 /** Several events in one round trip to Redis, in order. */
-export async function publishEvents(redis: Redis, channel: string, events: LiveEvent[]): Promise<void> {
+export async function publishEvents(redis: RedisClient, channel: string, events: LiveEvent[]): Promise<void> {
   if (!events.length) return;
   const p = redis.pipeline();
   for (const e of events) p.publish(channel, wire(e));

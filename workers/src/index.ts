@@ -1,11 +1,10 @@
 // Starts the workers of the system: the outbox relay (with its reconciler), the triage worker, the reminder watch
 // and the hourly housekeeping.
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { DEFAULT_RETENTION, createDb, pruneConcepten, pruneIdempotencyKeys, pruneSessions, runRetention, writeAudit, type DbHandle, type RetentionSettings } from '@vt/db';
 import { eventsChannel } from './events.ts';
 import { createQueues, type QueueRegistry } from './queues.ts';
-import { redisOptions, type RedisTarget } from './redis.ts';
+import { connectRedis, redisOptions, type RedisClient, type RedisTarget } from './redis.ts';
 import { startRelay, type Relay } from './relay.ts';
 import { startReminderWatch, type ReminderWatch } from './reminders.ts';
 import { startSchedules } from './schedules.ts';
@@ -49,7 +48,7 @@ export interface RunningWorkers {
 }
 
 /** BullMQ loses jobs when Redis evicts keys: warn loudly unless maxmemory-policy is noeviction. */
-async function checkEvictionPolicy(redis: Redis, log: Logger) {
+async function checkEvictionPolicy(redis: RedisClient, log: Logger) {
   try {
     const [, policy] = (await redis.config('GET', 'maxmemory-policy')) as [string, string];
     if (policy !== 'noeviction') log.warn({ policy }, 'Redis maxmemory-policy should be noeviction: jobs can be evicted otherwise');
@@ -63,15 +62,25 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   // One connection per running job, plus the relay's and the housekeeping's.
   const db: DbHandle = createDb(o.databaseUrl, { max: (o.concurrency ?? DEFAULT_TRIAGE_CONCURRENCY) + 2, applicationName: 'veilig-thuis-workers', ...(o.prepare === false ? { prepare: false } : {}) });
   // Producers fail fast while Redis is down (the outbox keeps the work); workers retry for ever.
-  const producer = redisOptions(o.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-  const consumer = redisOptions(o.redisUrl, { maxRetriesPerRequest: null });
-  const publisher = new Redis(redisOptions(o.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true }));
+  // On one server or Sentinel BullMQ makes its connections from options; a cluster it is given as a Cluster client.
+  const target = typeof o.redisUrl === 'string' ? { url: o.redisUrl } : o.redisUrl;
+  const clients: RedisClient[] = [];
+  const connection = (extra: Parameters<typeof redisOptions>[1]) => {
+    if (!target.clusterNodes?.length) return redisOptions(target, extra);
+    const c = connectRedis(target, extra);
+    c.on('error', () => {});
+    clients.push(c);
+    return c;
+  };
+  const producer = connection({ enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  const consumer = connection({ maxRetriesPerRequest: null });
+  const publisher = connectRedis(target, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
   publisher.on('error', () => {});
   // Redis may be down at start: the workers start anyway and catch up when it returns.
   if (await publisher.connect().then(() => true, () => false)) await checkEvictionPolicy(publisher, o.log);
   else o.log.warn('Redis is not reachable yet; the workers will connect when it is');
 
-  const channel = eventsChannel(prefix, producer.db ?? 0);
+  const channel = eventsChannel(prefix, 'db' in producer ? (producer.db ?? 0) : 0);
   const queues = createQueues(producer, prefix);
   const worker = startTriageWorker({
     db,
@@ -130,6 +139,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
       await worker.close();
       await queues.close();
       publisher.disconnect();
+      for (const c of clients) c.disconnect();
       await db.close();
     },
   };

@@ -15,9 +15,9 @@ try {
   process.exit(1);
 }
 const log = pino({ level: config.logLevel });
-const redis = redisTargetOf(config.redisUrl, config.redisSentinels);
+const redis = redisTargetOf(config.redisUrl, config.redisSentinels, config.redisClusterNodes);
 if (!config.databaseUrl || !redis) {
-  console.error('Configuration error: the worker needs DATABASE_URL and REDIS_URL (or REDIS_SENTINELS)');
+  console.error('Configuration error: the worker needs DATABASE_URL and REDIS_URL (or REDIS_SENTINELS or REDIS_CLUSTER_NODES)');
   process.exit(1);
 }
 // The worker reads sealed data through the same keys as the API.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSentinels, redisOptions, redisTargetOf } from './redis.ts';
+import { Cluster } from 'ioredis';
+import { connectRedis, parseSentinels, redisDb, redisOptions, redisTargetOf } from './redis.ts';
 
 describe('redis targets', () => {
   it('reads REDIS_URL whole: host, port, database, user and password', () => {
@@ -15,6 +16,16 @@ describe('redis targets', () => {
     // A write refused by a master that came back as a replica makes the connection look for the master again.
     expect((o.reconnectOnError as (e: Error) => unknown)(new Error('READONLY You can\'t write against a read only replica.'))).toBe(2);
     expect((o.reconnectOnError as (e: Error) => unknown)(new Error('ERR other'))).toBe(false);
+  });
+
+  it('with cluster nodes, connects a Cluster client that carries the password to every node', async () => {
+    const t = redisTargetOf('redis://:geheim@ignored/0', undefined, 'n1:7000,n2')!;
+    expect(t.clusterNodes).toEqual([{ host: 'n1', port: 7000 }, { host: 'n2', port: 6379 }]);
+    const c = connectRedis(t, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    expect(c).toBeInstanceOf(Cluster);
+    expect((c as Cluster).options).toMatchObject({ lazyConnect: true, enableOfflineQueue: false, redisOptions: { password: 'geheim', maxRetriesPerRequest: 1 } });
+    expect(redisDb(c)).toBe(0);
+    c.disconnect();
   });
 
   it('is nothing when neither REDIS_URL nor REDIS_SENTINELS is set (npm start then runs its own)', () => {

@@ -5,7 +5,7 @@
 // add with the same id, so a row dispatched twice (crash between add and commit) is still one job.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inArray, sql } from 'drizzle-orm';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.ts';
 import type { Logger } from 'pino';
 import { OUTBOX_CHANNEL, findStuckTriage, schema, type DbHandle } from '@vt/db';
 import { publishEvents } from './events.ts';
@@ -21,7 +21,7 @@ interface OutboxRow extends Record<string, unknown> {
 export interface RelayOptions {
   db: DbHandle;
   queues: QueueRegistry;
-  publisher: Redis;
+  publisher: RedisClient;
   channel: string;
   log: Logger;
   batchSize?: number;

@@ -2,14 +2,14 @@
 // time, huisverbod ending, checkpoint or V&V review passed unrecorded, melder's feedback late), compares them with
 // the previous pass in Redis, and announces the new ones as a live event that carries a count and nothing else.
 // Staff on the werkvoorraad see the reminder arrive without reloading; a restart does not announce old ones again.
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.ts';
 import type { Logger } from 'pino';
 import { herinneringen, loadKalender, type DbHandle } from '@vt/db';
 import { publishEvents } from './events.ts';
 
 export interface ReminderWatchOptions {
   db: DbHandle;
-  publisher: Redis;
+  publisher: RedisClient;
   channel: string;
   /** Where the previous pass's reminders are kept (ids and dates only). */
   key: string;

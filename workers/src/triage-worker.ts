@@ -2,7 +2,7 @@
 // transaction and announces it. A job for a run that is already stored changes nothing, so retries,
 // duplicates and a job replayed after a crash are harmless.
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.ts';
 import type { Logger } from 'pino';
 import { cachedKalender, runTriage, type DbHandle } from '@vt/db';
 import type { TriagePolicy } from '@vt/db/domain';
@@ -18,7 +18,7 @@ export interface TriageWorkerOptions {
   db: DbHandle;
   connection: ConnectionOptions;
   prefix: string;
-  publisher: Redis;
+  publisher: RedisClient;
   channel: string;
   log: Logger;
   concurrency?: number;

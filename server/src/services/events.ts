@@ -1,23 +1,23 @@
 // Fan-out of live events: one Redis subscriber per API process, any number of SSE clients. Events come from the
 // workers and the API through Redis pub/sub, so this works with several API processes.
 import type { LiveEvent } from '@vt/workers';
-import type { Redis } from 'ioredis';
+import { duplicateRedis, type RedisClient } from '@vt/workers';
 
 export type Listener = (event: LiveEvent) => void;
 
 export class EventHub {
   private readonly listeners = new Set<Listener>();
-  private subscriber: Redis | undefined;
+  private subscriber: RedisClient | undefined;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly channel: string,
   ) {}
 
   private ensureSubscribed() {
     if (this.subscriber) return;
     // A subscribing connection can do nothing else; it reconnects and resubscribes by itself.
-    const sub = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: false });
+    const sub = duplicateRedis(this.redis, { enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: false });
     sub.on('error', () => {});
     sub.on('message', (_channel, message: string) => {
       let event: LiveEvent;

@@ -3,7 +3,7 @@
 // sent one after the other: the sixth and later are refused without being checked. Counters live in Redis, shared by
 // every API process; when Redis is down the checks fail closed (the caller gets 503), never open.
 import { sha256 } from '@vt/db';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@vt/workers';
 
 export const WINDOW_SECONDS = 15 * 60;
 /** Wrong passwords one account may have within the window (also the current password on a change). */
@@ -20,12 +20,13 @@ export type Verdict = { allowed: true } | { allowed: false; retryAfter: number }
 
 export class SignInLimits {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 
+  /** One person's counters share a hash tag, so a transaction over two of them stays in one Redis Cluster slot. */
   private key(kind: string, who: string) {
-    return `${this.prefix}${kind}:${sha256(who.trim().toLowerCase())}`;
+    return `${this.prefix}${kind}:{${sha256(who.trim().toLowerCase())}}`;
   }
 
   private async count(key: string, window = WINDOW_SECONDS): Promise<{ n: number; ttl: number }> {
