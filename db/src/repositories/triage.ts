@@ -174,10 +174,12 @@ export async function runTriage(
   run: number,
   deps: { policy?: TriagePolicy | undefined; kalender: WerkdagKalender; now?: Date },
 ): Promise<TriageOutcome> {
-  // The household matches below are planned for their own values, never from a prepared statement's generic plan: a
-  // household reported thousands of times (a partner's test feed, one address of a shelter) makes its blind index so
-  // common that the generic plan scans every melding for everyone (bench:scale: 57 ms instead of 0.03 ms a match).
-  await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
+  // The household matches below are planned for their own values, never from a prepared statement's generic plan, and
+  // without JIT compilation: a household reported thousands of times (a partner's test feed, one address of a
+  // shelter) makes its blind index so common that the generic plan scans every melding for everyone, and that the
+  // estimates of the others cross JIT's threshold, so each triage paid ~200 ms of compiling for a query that runs
+  // in 0.2 ms (bench:scale, tests/bench/RESULTS.md: triage 27 → 249 meldingen/s on one worker).
+  await tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true), set_config('jit', 'off', true)`);
   // The row, locked, with its persons in the same round trip: their (sealed) names make the radar's blind indexes.
   const [row] = await tx.execute<{ melding: unknown; persons: unknown }>(sql`
     select row_to_json(m) as melding, (select json_agg(b order by b.volgorde) from betrokkenen b where b.melding_id = m.id) as persons
