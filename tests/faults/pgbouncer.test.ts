@@ -4,12 +4,12 @@
 // pooler.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { DEMO_API_KEY, TEST_REDIS_URL } from '../support/env.ts';
 import { meldingBody } from '../support/fixtures.ts';
 import { pgbouncerBin, startPgbouncer, type Bouncer } from '../support/pgbouncer.ts';
+import { triagedSince } from '../support/triaged.ts';
 import { freePort, startServer, until, waitReady, type ServerProcess } from '../support/server-process.ts';
 import { signIn } from '../support/sse.ts';
 
@@ -72,10 +72,7 @@ describe('the API through PgBouncer in transaction mode', () => {
       const r = await fetch(`${api.base}${url}`, { headers: { cookie: who.cookie } });
       expect(r.status, url).toBe(200);
     }
-    const counts = () =>
-      db.handle.db.execute<{ events: number }>(sql`
-        select (select count(*)::int from melding_events e where e.melding_id = m.id and e.type = 'triage_voorgesteld') as events
-          from meldingen m where m.created_at >= ${since.toISOString()}`);
+    const counts = () => triagedSince(db, since);
     await until(async () => (await counts()).every((m) => m.events >= 1), 60_000);
     const rows = await counts();
     expect(rows).toHaveLength(100);

@@ -1,12 +1,12 @@
 // Redis Cluster (issue #19): the product (API and its workers, server/src/main.ts) on a cluster of three masters with
 // QUEUE_PREFIX as a hash tag. Sign-in (its counters in one slot per person), a burst of meldingen triaged exactly
 // once, and the chef's live stream hearing of each: pub/sub works across the cluster's nodes.
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { DEMO_API_KEY } from '../support/env.ts';
 import { meldingBody } from '../support/fixtures.ts';
 import { startRedisCluster, type RedisClusterSet } from '../support/redis-cluster.ts';
+import { triagedSince } from '../support/triaged.ts';
 import { freePort, startServer, until, waitReady, type ServerProcess } from '../support/server-process.ts';
 import { openEvents, signIn, type EventStream } from '../support/sse.ts';
 
@@ -52,10 +52,7 @@ describe('on a Redis Cluster', () => {
         return out;
       }),
     ).then((x) => x.flat());
-    const counts = () =>
-      db.handle.db.execute<{ events: number }>(sql`
-        select (select count(*)::int from melding_events e where e.melding_id = m.id and e.type = 'triage_voorgesteld') as events
-          from meldingen m where m.created_at >= ${since.toISOString()}`);
+    const counts = () => triagedSince(db, since);
     await until(async () => (await counts()).every((m) => m.events >= 1) && ids.every((id) => chef!.idsOf('melding.triaged').has(id)), 60_000);
     const rows = await counts();
     expect(rows).toHaveLength(120);

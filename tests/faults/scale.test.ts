@@ -5,13 +5,13 @@
 // nothing that got its 201 is lost or triaged twice. Sized for 2 cores: four small processes, a few hundred POSTs.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { DEMO_API_KEY, TEST_REDIS_URL } from '../support/env.ts';
 import { meldingBody } from '../support/fixtures.ts';
 import { freePort, startServer, until, waitReady, type ServerProcess } from '../support/server-process.ts';
 import { openEvents, signIn, type EventStream } from '../support/sse.ts';
+import { triagedSince } from '../support/triaged.ts';
 
 let db: TestDatabase;
 let redisUrl: string;
@@ -66,12 +66,7 @@ const post = (base: string, i: number) =>
     () => ({ status: 0, id: null }),
   );
 
-/** Every melding filed since `since`, with how often it was triaged. */
-async function triaged(since: Date) {
-  return db.handle.db.execute<{ id: string; status: string; events: number }>(sql`
-    select m.id, m.status, (select count(*)::int from melding_events e where e.melding_id = m.id and e.type = 'triage_voorgesteld') as events
-      from meldingen m where m.created_at >= ${since.toISOString()}`);
-}
+const triaged = (since: Date) => triagedSince(db, since);
 
 describe('two API and two worker processes', () => {
   it('a burst through both APIs is triaged exactly once, and every chef on either API hears of every melding', async () => {

@@ -4,12 +4,12 @@
 // every melding is stored once and triaged exactly once (jobs the dead master had not passed on to its replicas are
 // queued again from Postgres), and the chef's live stream hears of meldingen filed after the failover.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { DEMO_API_KEY } from '../support/env.ts';
 import { meldingBody } from '../support/fixtures.ts';
 import { SENTINEL_MASTER, startSentinelSet, type SentinelSet } from '../support/sentinel.ts';
+import { triagedSince } from '../support/triaged.ts';
 import { freePort, startServer, until, waitReady, type ServerProcess } from '../support/server-process.ts';
 import { openEvents, signIn, type EventStream } from '../support/sse.ts';
 
@@ -90,10 +90,7 @@ describe('a Sentinel failover in the middle of an intake burst', () => {
 
     const ids = [...results.map((r) => r.id), ...afterwards];
     expect(new Set(ids).size).toBe(170);
-    const counts = () =>
-      db.handle.db.execute<{ id: string; events: number }>(sql`
-        select m.id, (select count(*)::int from melding_events e where e.melding_id = m.id and e.type = 'triage_voorgesteld') as events
-          from meldingen m where m.created_at >= ${since.toISOString()}`);
+    const counts = () => triagedSince(db, since);
     await until(async () => (await counts()).every((m) => m.events >= 1), 60_000);
     const rows = await counts();
     // Each melding once (the retries kept their key), each triaged once.

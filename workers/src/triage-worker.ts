@@ -44,6 +44,9 @@ export function startTriageWorker(o: TriageWorkerOptions): Worker {
       const outcome = await o.db.db.transaction((tx) => runTriage(tx, meldingId, run, { policy, kalender: k }));
       if (outcome.kind === 'skipped') {
         if (outcome.reason === 'not_found') throw new UnrecoverableError('melding not found');
+        // A job that was started before (its worker died, BullMQ handed it on) may have committed without announcing:
+        // announce the case as it stands, so the screens that listen hear of it once more rather than never.
+        if (job.attemptsStarted > 1) await publishEvents(o.publisher, o.channel, [{ type: 'melding.triaged', ...outcome.current, team: outcome.current.teamKind }]).catch(() => {});
         return { skipped: outcome.reason };
       }
       const base = { id: outcome.id, reference: outcome.reference, band: outcome.result.band, route: outcome.result.route, team: outcome.teamKind };

@@ -162,7 +162,9 @@ export async function triageInputsReceived(db: DbOrTx, from: Date, to: Date, o: 
 
 export type TriageOutcome =
   | { kind: 'stored'; id: string; reference: string; run: number; result: TriageResult; eerdereMeldingen: number; teamKind: string | null }
-  | { kind: 'skipped'; reason: 'not_found' | 'already_triaged' };
+  | { kind: 'skipped'; reason: 'not_found' }
+  /** The run is stored already; `current` is the case as it stands, for announcing it again after a crash. */
+  | { kind: 'skipped'; reason: 'already_triaged'; current: { id: string; reference: string; band: string | null; route: string | null; teamKind: string | null } };
 
 /**
  * Runs triage run `run` for a melding and stores it, in the caller's transaction. The melding row is locked, so
@@ -186,7 +188,10 @@ export async function runTriage(
       from meldingen m where m.id = ${meldingId}::uuid for update`);
   const m = decodeJsonRow(meldingen, row?.melding);
   if (!m) return { kind: 'skipped', reason: 'not_found' };
-  if (m.triageRun >= run) return { kind: 'skipped', reason: 'already_triaged' };
+  if (m.triageRun >= run) {
+    const [t] = m.teamId ? await tx.select({ kind: teams.kind }).from(teams).where(eq(teams.id, m.teamId)) : [];
+    return { kind: 'skipped', reason: 'already_triaged', current: { id: m.id, reference: m.reference, band: m.band, route: m.route, teamKind: t?.kind ?? null } };
+  }
   const persons = decodeJsonRows(betrokkenen, row!.persons);
   const household = huishoudenVan(m, persons);
   const eerdereMeldingen = await countEerdereMeldingen(tx, meldingId, m, household);
