@@ -25,6 +25,9 @@ const url = (protocols: string[], description: string, m: Meta = {}) => Type.Opt
 const keys = (description: string, m: Meta = {}) => Type.Optional(Type.String({ description, 'x-keys': true, ...m }));
 const oneOf = <T extends string>(values: readonly T[], dflt: T, description: string) => Type.Unsafe<T>({ anyOf: values.map((v) => ({ type: 'string', const: v })), default: dflt, description });
 
+/** `host:port,host:port` (a Sentinel set, a Cluster's seed nodes). */
+const HOST_LIST = '^[A-Za-z0-9.:\\[\\]-]+(,[A-Za-z0-9.:\\[\\]-]+)*$';
+
 /** Every variable a process of this product reads. */
 export const configSchema = Type.Object({
   NODE_ENV: oneOf(['development', 'production', 'test'] as const, 'development', '`production` turns on secure cookies, HSTS and the second factor, and refuses demo data'),
@@ -36,10 +39,10 @@ export const configSchema = Type.Object({
   MIGRATE_ON_START: bool(true, 'each process migrates the database at start (under a lock); `0` for processes behind a transaction pooler, where a session lock cannot hold: a release job or a worker on a direct connection migrates'),
   DATABASE_WAIT_SECONDS: int(1, 3600, 60, 'how long start-up waits for Postgres before it gives up'),
   REDIS_URL: url(['redis:', 'rediss:'], 'Redis connection string, database number included', { 'x-shown': '*(local redis-server on 6380)*', 'x-production': 'REDIS_URL is required when NODE_ENV=production' }),
-  REDIS_SENTINELS: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9.:\\[\\]-]+(,[A-Za-z0-9.:\\[\\]-]+)*$', description: '`host:port,host:port` of a Redis Sentinel set; the product then connects to the master the sentinels name, and follows it on failover (`REDIS_URL` gives only the database number and password)', 'x-shown': '*(none: `REDIS_URL`)*' })),
+  REDIS_SENTINELS: Type.Optional(Type.String({ pattern: HOST_LIST, description: '`host:port,host:port` of a Redis Sentinel set; the product then connects to the master the sentinels name, and follows it on failover (`REDIS_URL` gives only the database number and password)', 'x-shown': '*(none: `REDIS_URL`)*' })),
   REDIS_SENTINEL_NAME: str('mymaster', 'the master\'s name in the Sentinel set (only with `REDIS_SENTINELS`)'),
   REDIS_SENTINEL_PASSWORD: Type.Optional(Type.String({ minLength: 1, description: 'password of the sentinels themselves, when they have one (only with `REDIS_SENTINELS`)', 'x-shown': '*(none)*' })),
-  REDIS_CLUSTER_NODES: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9.:\\[\\]-]+(,[A-Za-z0-9.:\\[\\]-]+)*$', description: '`host:port,…` of some nodes of a Redis Cluster (the client finds the rest); set `QUEUE_PREFIX` to a hash tag such as `{vt}` with it. `REDIS_URL` then gives only the user and password', 'x-shown': '*(none)*' })),
+  REDIS_CLUSTER_NODES: Type.Optional(Type.String({ pattern: HOST_LIST, description: '`host:port,…` of some nodes of a Redis Cluster (the client finds the rest); set `QUEUE_PREFIX` to a hash tag such as `{vt}` with it. `REDIS_URL` then gives only the user and password', 'x-shown': '*(none)*' })),
   QUEUE_PREFIX: Type.String({ default: 'vt', pattern: '^[A-Za-z0-9_{}.-]{1,40}$', description: 'prefix of the BullMQ queues and the live-events channel in Redis; on Redis Cluster a hash tag such as `{vt}`, so each queue\'s keys share a slot (BullMQ requires it)' }),
   EMBEDDED_PG_PORT: int(1, 65535, 54329, 'port of the embedded Postgres (only without `DATABASE_URL`)'),
   LOCAL_REDIS_PORT: int(1, 65535, 6380, 'port of the local redis-server (only without `REDIS_URL`)'),
@@ -152,7 +155,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ConfigEnv {
     if (env.TOTP_REQUIRED !== undefined && env.TOTP_REQUIRED !== '' && !e.TOTP_REQUIRED) throw new ConfigError('TOTP_REQUIRED cannot be switched off when NODE_ENV=production');
     for (const [name, schema] of Object.entries(configSchema.properties)) {
       const required = (schema as Described)['x-production'];
-      // A Sentinel set names the master itself: REDIS_URL is then optional.
+      // A Sentinel set or a Cluster names its nodes itself: REDIS_URL is then optional.
       if (name === 'REDIS_URL' && (e.REDIS_SENTINELS || e.REDIS_CLUSTER_NODES)) continue;
       if (required && out[name] === undefined) throw new ConfigError(required);
     }
@@ -175,7 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     migrateOnStart: e.MIGRATE_ON_START,
     redisUrl: e.REDIS_URL,
     queuePrefix: e.QUEUE_PREFIX,
-    /** Redis as a Sentinel set (workers/src/redis.ts), when REDIS_SENTINELS is given. */
+    /** Redis as a Cluster or a Sentinel set (workers/src/redis.ts), when REDIS_CLUSTER_NODES or REDIS_SENTINELS is given. */
     redisClusterNodes: e.REDIS_CLUSTER_NODES,
     redisSentinels: e.REDIS_SENTINELS ? { list: e.REDIS_SENTINELS, name: e.REDIS_SENTINEL_NAME, password: e.REDIS_SENTINEL_PASSWORD } : undefined,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
@@ -198,7 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
     runWorkers: e.RUN_WORKERS,
     webConcurrency: e.WEB_CONCURRENCY,
-    drainSeconds: env.SHUTDOWN_DRAIN_SECONDS ? e.SHUTDOWN_DRAIN_SECONDS : production ? 5 : e.SHUTDOWN_DRAIN_SECONDS,
+    drainSeconds: production && !env.SHUTDOWN_DRAIN_SECONDS ? 5 : e.SHUTDOWN_DRAIN_SECONDS,
     /** Staff whose role reads case files must sign in with TOTP. Always on in production. */
     totpRequired: production || e.TOTP_REQUIRED,
     dataKeys: e.DATA_ENCRYPTION_KEYS,

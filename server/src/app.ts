@@ -163,7 +163,7 @@ export async function buildApp(deps: AppDeps) {
   app.decorate('eventsChannel', eventsChannel(deps.queuePrefix ?? 'vt', redisDb(deps.redis)));
   app.decorate('kalender', cachedKalender(deps.db.db));
   app.decorate('cipher', deps.cipher);
-  app.decorate('phase', deps.phase ?? Object.assign(new Phase(), { name: 'ready' as const }));
+  app.decorate('phase', deps.phase ?? new Phase('ready'));
   app.decorate('mailer', deps.mailer ?? memoryMailer());
   app.decorate('cbsMapping', loadCbsMapping(deps.config.cbsMappingFile));
   app.decorate('regioNaam', deps.config.regioNaam ?? 'Twente (VT)');

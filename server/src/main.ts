@@ -61,32 +61,12 @@ async function main() {
   }
   onStop('http listener', () => server.close());
 
-  let databaseUrl = config.databaseUrl;
-  let seed = config.seedDemo;
-  if (!databaseUrl) {
-    const pg = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, (m) => log.info(m));
-    onStop('postgres', pg.stop);
-    databaseUrl = pg.url;
-    seed = true;
-    log.info({ port: config.embeddedPgPort }, 'embedded Postgres running (data under .data/postgres)');
-  }
-
-  let redisTarget = redisTargetOf(config.redisUrl, config.redisSentinels, config.redisClusterNodes);
-  if (!redisTarget) {
-    try {
-      const redis = await startLocalRedis(config.dataDir, config.localRedisPort);
-      onStop('redis-server', redis.stop);
-      redisTarget = { url: redis.url };
-      log.info({ url: redis.url }, 'local redis-server running (data under .data/redis)');
-    } catch (err) {
-      if (err instanceof MissingRedisError) {
-        console.error(err.message);
-        await Promise.all(stops.map((s) => s.stop()));
-        process.exit(1);
-      }
-      throw err;
-    }
-  }
+  const local = await startLocalServices(config);
+  for (const service of local.stops) onStop(service.name, service.stop);
+  const databaseUrl = config.databaseUrl ?? local.databaseUrl!;
+  // The embedded Postgres is a fresh trial: it gets the demo data.
+  const seed = config.seedDemo || !config.databaseUrl;
+  const redisTarget = redisTargetOf(config.redisUrl, config.redisSentinels, config.redisClusterNodes) ?? { url: local.redisUrl! };
 
   // Free text is sealed at rest from the first write on (the demo seed included).
   const cipher = loadCipher({ ...config, production: config.nodeEnv === 'production' }, (msg) => log.warn(msg));
@@ -144,6 +124,36 @@ async function main() {
 }
 
 /**
+ * The machine-local services `npm start` brings when no URL names them (server/src/infra/embedded.ts): the embedded
+ * Postgres without DATABASE_URL, a local redis-server without REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES.
+ */
+async function startLocalServices(config: Config) {
+  const stops: { name: string; stop: () => Promise<void> }[] = [];
+  let databaseUrl: string | undefined;
+  let redisUrl: string | undefined;
+  if (!config.databaseUrl) {
+    const pg = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, (m) => log.info(m));
+    stops.push({ name: 'postgres', stop: pg.stop });
+    databaseUrl = pg.url;
+    log.info({ port: config.embeddedPgPort }, 'embedded Postgres running (data under .data/postgres)');
+  }
+  if (!config.redisUrl && !config.redisSentinels && !config.redisClusterNodes) {
+    try {
+      const redis = await startLocalRedis(config.dataDir, config.localRedisPort);
+      stops.push({ name: 'redis-server', stop: redis.stop });
+      redisUrl = redis.url;
+      log.info({ url: redis.url }, 'local redis-server running (data under .data/redis)');
+    } catch (err) {
+      if (!(err instanceof MissingRedisError)) throw err;
+      console.error(err.message);
+      await Promise.all(stops.map((s) => s.stop()));
+      process.exit(1);
+    }
+  }
+  return { databaseUrl, redisUrl, stops };
+}
+
+/**
  * WEB_CONCURRENCY > 1: this process starts the machine-local services `npm start` brings when no URL is given (the
  * embedded Postgres, a local redis-server), then runs that many API processes on the one port (node:cluster shares
  * it). Each is the ordinary process above: it migrates and seeds under a Postgres lock, and its sessions, limits and
@@ -151,25 +161,11 @@ async function main() {
  * SIGTERM is passed on to all, and the services stop when they have.
  */
 async function runCluster(config: Config) {
-  const env: Record<string, string> = {};
-  const stops: (() => Promise<void>)[] = [];
-  if (!config.databaseUrl) {
-    const pg = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, (m) => log.info(m));
-    stops.push(pg.stop);
-    env.DATABASE_URL = pg.url;
-    env.SEED_DEMO = '1';
-  }
-  if (!config.redisUrl && !config.redisSentinels && !config.redisClusterNodes) {
-    const redis = await startLocalRedis(config.dataDir, config.localRedisPort).catch((err: unknown) => {
-      if (err instanceof MissingRedisError) {
-        console.error(err.message);
-        process.exit(1);
-      }
-      throw err;
-    });
-    stops.push(redis.stop);
-    env.REDIS_URL = redis.url;
-  }
+  const local = await startLocalServices(config);
+  const env: Record<string, string> = {
+    ...(local.databaseUrl ? { DATABASE_URL: local.databaseUrl, SEED_DEMO: '1' } : {}),
+    ...(local.redisUrl ? { REDIS_URL: local.redisUrl } : {}),
+  };
   // The development keys (when none are configured) are made here once, before the processes that share them start.
   loadCipher({ ...config, production: config.nodeEnv === 'production' }, () => {});
   let stopping = false;
@@ -186,7 +182,7 @@ async function runCluster(config: Config) {
       stopping = true;
       const children = Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead());
       await Promise.all(children.map((w) => new Promise((r) => (w!.once('exit', r), w!.process.kill('SIGTERM')))));
-      for (const stop of stops.reverse()) await stop().catch(() => {});
+      for (const { stop } of local.stops.reverse()) await stop().catch(() => {});
       process.exit(0);
     });
   }

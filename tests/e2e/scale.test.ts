@@ -11,8 +11,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBalancer, type Balancer } from '../support/balancer.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { emptyRedisDb } from '../support/redis-db.ts';
 import { fillSignIn, launchChromium } from '../support/e2e.ts';
-import { DEMO_API_KEY, TEST_REDIS_URL } from '../support/env.ts';
+import { DEMO_API_KEY } from '../support/env.ts';
 import { meldingBody } from '../support/fixtures.ts';
 import { freePort, startServer, waitReady, type ServerProcess } from '../support/server-process.ts';
 
@@ -26,11 +27,7 @@ const prefix = `vte2escale${process.pid}`;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const redisUrl = `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/8`;
-  const { Redis } = await import('ioredis');
-  const r = new Redis(redisUrl);
-  await r.flushdb();
-  r.disconnect();
+  const redisUrl = await emptyRedisDb(8);
   env = { DATABASE_URL: db.url, REDIS_URL: redisUrl, RUN_WORKERS: '0', QUEUE_PREFIX: prefix, DATA_DIR: mkdtempSync(join(tmpdir(), 'vt-e2e-scale-')) };
   apis = [startServer(env, await freePort()), startServer(env, await freePort())];
   worker = fork(fileURLToPath(new URL('../support/worker-process.ts', import.meta.url)), [], {

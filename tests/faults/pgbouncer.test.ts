@@ -5,12 +5,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileBurst } from '../support/burst.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { DEMO_API_KEY, TEST_REDIS_URL } from '../support/env.ts';
-import { meldingBody } from '../support/fixtures.ts';
+import { emptyRedisDb } from '../support/redis-db.ts';
 import { pgbouncerBin, startPgbouncer, type Bouncer } from '../support/pgbouncer.ts';
 import { triagedSince } from '../support/triaged.ts';
-import { freePort, startServer, until, waitReady, type ServerProcess } from '../support/server-process.ts';
+import { freePort, startServer, stopServer, until, waitReady, type ServerProcess } from '../support/server-process.ts';
 import { signIn } from '../support/sse.ts';
 
 let db: TestDatabase;
@@ -24,11 +24,7 @@ beforeAll(async () => {
   if (!bin) throw new Error('pgbouncer is needed for this test: apt-get install pgbouncer (.ci/run installs it)');
   db = await createTestDatabase();
   bouncer = await startPgbouncer(bin, Number(new URL(db.url).port || 5432));
-  const redisUrl = `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/9`;
-  const { Redis } = await import('ioredis');
-  const r = new Redis(redisUrl);
-  await r.flushdb();
-  r.disconnect();
+  const redisUrl = await emptyRedisDb(9);
   api = startServer({ DATABASE_URL: bouncer.url(db.url), DATABASE_PREPARED_STATEMENTS: '0', MIGRATE_ON_START: '0', RUN_WORKERS: '0', REDIS_URL: redisUrl, QUEUE_PREFIX: prefix }, await freePort());
   worker = fork(fileURLToPath(new URL('../support/worker-process.ts', import.meta.url)), [], {
     execArgv: ['--import', 'tsx'],
@@ -39,10 +35,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (api?.child.exitCode === null) {
-    api.child.kill('SIGTERM');
-    await api.exited;
-  }
+  await stopServer(api);
   if (worker?.exitCode === null) worker.kill('SIGKILL');
   await bouncer?.stop();
   await db?.drop();
@@ -53,19 +46,7 @@ describe('the API through PgBouncer in transaction mode', () => {
     const dbName = new URL(db.url).pathname.slice(1);
     const before = await bouncer.transactions(dbName);
     const since = new Date();
-    let next = 0;
-    const ids = await Promise.all(
-      Array.from({ length: 10 }, async () => {
-        const out: string[] = [];
-        while (next < 100) {
-          const i = next++;
-          const r = await fetch(`${api.base}/api/meldingen`, { method: 'POST', headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(meldingBody({ toelichting: `pooler ${i}` })) });
-          expect(r.status).toBe(201);
-          out.push(((await r.json()) as { id: string }).id);
-        }
-        return out;
-      }),
-    ).then((x) => x.flat());
+    const ids = await fileBurst(api.base, 100, 10, 'pooler');
     const chef = await signIn(api.base, 'chef@demo.test');
     const manager = await signIn(api.base, 'manager@demo.test');
     for (const [url, who] of [[`/api/meldingen/${ids[0]}`, chef], ['/api/werkvoorraad', chef], ['/api/dashboard/wachtlijst', manager]] as const) {

@@ -3,7 +3,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { DEMO_API_KEY, TEST_REDIS_URL } from '../support/env.ts';
+import { emptyRedisDb } from '../support/redis-db.ts';
+import { DEMO_API_KEY } from '../support/env.ts';
 import { meldingBody } from '../support/fixtures.ts';
 import { freePort, startServer, until, waitReady, type ServerProcess } from '../support/server-process.ts';
 
@@ -14,12 +15,7 @@ const running: ServerProcess[] = [];
 beforeAll(async () => {
   db = await createTestDatabase();
   // A Redis database of its own, emptied, so no earlier run's jobs or keys interfere.
-  const redisDb = 10 + Math.floor(Math.random() * 5);
-  env = { DATABASE_URL: db.url, REDIS_URL: `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/${redisDb}` };
-  const { Redis } = await import('ioredis');
-  const r = new Redis(env.REDIS_URL!);
-  await r.flushdb();
-  r.disconnect();
+  env = { DATABASE_URL: db.url, REDIS_URL: await emptyRedisDb(10 + Math.floor(Math.random() * 5)) };
 });
 afterAll(async () => {
   for (const s of running) if (s.child.exitCode === null) s.child.kill('SIGKILL');

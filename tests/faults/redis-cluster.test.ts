@@ -2,12 +2,11 @@
 // QUEUE_PREFIX as a hash tag. Sign-in (its counters in one slot per person), a burst of meldingen triaged exactly
 // once, and the chef's live stream hearing of each: pub/sub works across the cluster's nodes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileBurst } from '../support/burst.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { DEMO_API_KEY } from '../support/env.ts';
-import { meldingBody } from '../support/fixtures.ts';
 import { startRedisCluster, type RedisClusterSet } from '../support/redis-cluster.ts';
 import { triagedSince } from '../support/triaged.ts';
-import { freePort, startServer, until, waitReady, type ServerProcess } from '../support/server-process.ts';
+import { freePort, startServer, stopServer, until, waitReady, type ServerProcess } from '../support/server-process.ts';
 import { openEvents, signIn, type EventStream } from '../support/sse.ts';
 
 let cluster: RedisClusterSet;
@@ -23,10 +22,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   chef?.close();
-  if (server?.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
+  await stopServer(server);
   cluster?.stop();
   await db?.drop();
 });
@@ -39,19 +35,7 @@ describe('on a Redis Cluster', () => {
     const wrong = await fetch(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'beoordelaar@demo.test', password: 'fout' }) });
     expect(wrong.status).toBe(401);
     const since = new Date();
-    let next = 0;
-    const ids = await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        const out: string[] = [];
-        while (next < 120) {
-          const i = next++;
-          const r = await fetch(`${server.base}/api/meldingen`, { method: 'POST', headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(meldingBody({ toelichting: `cluster ${i}` })) });
-          expect(r.status).toBe(201);
-          out.push(((await r.json()) as { id: string }).id);
-        }
-        return out;
-      }),
-    ).then((x) => x.flat());
+    const ids = await fileBurst(server.base, 120, 8, 'cluster');
     const counts = () => triagedSince(db, since);
     await until(async () => (await counts()).every((m) => m.events >= 1) && ids.every((id) => chef!.idsOf('melding.triaged').has(id)), 60_000);
     const rows = await counts();

@@ -7,7 +7,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { DEMO_API_KEY, TEST_REDIS_URL } from '../support/env.ts';
+import { emptyRedisDb } from '../support/redis-db.ts';
+import { DEMO_API_KEY } from '../support/env.ts';
 import { meldingBody } from '../support/fixtures.ts';
 import { freePort, startServer, until, waitReady, type ServerProcess } from '../support/server-process.ts';
 import { openEvents, signIn, type EventStream } from '../support/sse.ts';
@@ -36,12 +37,7 @@ function startWorker(): Promise<ChildProcess> {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const redisDb = 10 + Math.floor(Math.random() * 5);
-  redisUrl = `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/${redisDb}`;
-  const { Redis } = await import('ioredis');
-  const r = new Redis(redisUrl);
-  await r.flushdb();
-  r.disconnect();
+  redisUrl = await emptyRedisDb(10 + Math.floor(Math.random() * 5));
   // The APIs run no workers of their own: the two worker processes do all the triage.
   const env = { DATABASE_URL: db.url, REDIS_URL: redisUrl, RUN_WORKERS: '0', QUEUE_PREFIX: prefix };
   const [a, b] = await Promise.all([freePort(), freePort()]);

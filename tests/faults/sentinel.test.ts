@@ -10,7 +10,7 @@ import { DEMO_API_KEY } from '../support/env.ts';
 import { meldingBody } from '../support/fixtures.ts';
 import { SENTINEL_MASTER, startSentinelSet, type SentinelSet } from '../support/sentinel.ts';
 import { triagedSince } from '../support/triaged.ts';
-import { freePort, startServer, until, waitReady, type ServerProcess } from '../support/server-process.ts';
+import { freePort, startServer, stopServer, until, waitReady, type ServerProcess } from '../support/server-process.ts';
 import { openEvents, signIn, type EventStream } from '../support/sse.ts';
 
 let set: SentinelSet;
@@ -29,10 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   chef?.close();
-  if (server?.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
+  await stopServer(server);
   set?.stop();
   await db?.drop();
 });

@@ -65,3 +65,10 @@ export async function until(fn: () => Promise<boolean>, timeoutMs = 30_000): Pro
     await new Promise((r) => setTimeout(r, 150));
   }
 }
+
+/** SIGTERM to a server still running, and its exit waited for (an afterAll's clean stop). */
+export async function stopServer(s: ServerProcess | undefined): Promise<void> {
+  if (!s || s.child.exitCode !== null || s.child.signalCode !== null) return;
+  s.child.kill('SIGTERM');
+  await s.exited;
+}

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { DEFAULT_RETENTION, createDb, pruneConcepten, pruneIdempotencyKeys, pruneSessions, runRetention, writeAudit, type DbHandle, type RetentionSettings } from '@vt/db';
 import { eventsChannel } from './events.ts';
 import { createQueues, type QueueRegistry } from './queues.ts';
-import { connectRedis, redisOptions, type RedisClient, type RedisTarget } from './redis.ts';
+import { connectRedis, redisDb, redisOptions, type RedisClient, type RedisTarget } from './redis.ts';
 import { startRelay, type Relay } from './relay.ts';
 import { startReminderWatch, type ReminderWatch } from './reminders.ts';
 import { startSchedules } from './schedules.ts';
@@ -22,7 +22,7 @@ export interface WorkerOptions {
   databaseUrl: string;
   /** DATABASE_PREPARED_STATEMENTS (db/src/client.ts). */
   prepare?: boolean;
-  /** REDIS_URL, or a Sentinel set (redis.ts). */
+  /** REDIS_URL, or a Sentinel set or a Cluster (redis.ts). */
   redisUrl: string | RedisTarget;
   log: Logger;
   /** BullMQ key prefix; tests isolate themselves with their own. */
@@ -80,7 +80,7 @@ export async function startWorkers(o: WorkerOptions): Promise<RunningWorkers> {
   if (await publisher.connect().then(() => true, () => false)) await checkEvictionPolicy(publisher, o.log);
   else o.log.warn('Redis is not reachable yet; the workers will connect when it is');
 
-  const channel = eventsChannel(prefix, 'db' in producer ? (producer.db ?? 0) : 0);
+  const channel = eventsChannel(prefix, redisDb(publisher));
   const queues = createQueues(producer, prefix);
   const worker = startTriageWorker({
     db,

@@ -35,16 +35,28 @@ export function parseHosts(list: string, port: number): { host: string; port: nu
     });
 }
 
+/** User, password and TLS from a redis:// or rediss:// URL (what every node of a target shares). */
+const credentialsOf = (u: URL): RedisOptions => ({
+  ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+  ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+  ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+});
+
+/** A Cluster's own options (offline queue, lazy connect) taken out of `extra`; the rest applies to each node. */
+function clusterOptions(extra: RedisOptions, perNodeBase: RedisOptions): ClusterOptions {
+  const { enableOfflineQueue, lazyConnect, ...perNode } = extra;
+  return {
+    ...(enableOfflineQueue === undefined ? {} : { enableOfflineQueue }),
+    ...(lazyConnect === undefined ? {} : { lazyConnect }),
+    redisOptions: { ...perNodeBase, ...perNode },
+  };
+}
+
 /** The options of one connection to `target`, with the caller's own (retries, offline queue, name) on top. */
 export function redisOptions(target: string | RedisTarget, extra: RedisOptions = {}): RedisOptions {
   const t = typeof target === 'string' ? { url: target } : target;
   const u = new URL(t.url);
-  const auth = {
-    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
-    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
-    db: Number(u.pathname.replace('/', '') || 0),
-    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
-  };
+  const auth = { ...credentialsOf(u), db: Number(u.pathname.replace('/', '') || 0) };
   if (t.sentinels?.length) {
     return {
       sentinels: t.sentinels,
@@ -74,31 +86,12 @@ export function redisTargetOf(url: string | undefined, sentinels?: { list: strin
 export function connectRedis(target: string | RedisTarget, extra: RedisOptions = {}): RedisClient {
   const t = typeof target === 'string' ? { url: target } : target;
   if (!t.clusterNodes?.length) return new Redis(redisOptions(t, extra));
-  const { enableOfflineQueue, lazyConnect, ...perNode } = extra;
-  const u = new URL(t.url);
-  const options: ClusterOptions = {
-    ...(enableOfflineQueue === undefined ? {} : { enableOfflineQueue }),
-    ...(lazyConnect === undefined ? {} : { lazyConnect }),
-    redisOptions: {
-      ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
-      ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
-      ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
-      ...perNode,
-    },
-  };
-  return new Cluster(t.clusterNodes, options);
+  return new Cluster(t.clusterNodes, clusterOptions(extra, credentialsOf(new URL(t.url))));
 }
 
 /** A second connection like `client` with other options (a subscriber, a producer that fails fast). */
 export function duplicateRedis(client: RedisClient, extra: RedisOptions): RedisClient {
-  if (client instanceof Cluster) {
-    const { enableOfflineQueue, lazyConnect, ...perNode } = extra;
-    return client.duplicate(undefined, {
-      ...(enableOfflineQueue === undefined ? {} : { enableOfflineQueue }),
-      ...(lazyConnect === undefined ? {} : { lazyConnect }),
-      redisOptions: { ...client.options.redisOptions, ...perNode },
-    });
-  }
+  if (client instanceof Cluster) return client.duplicate(undefined, clusterOptions(extra, client.options.redisOptions ?? {}));
   return client.duplicate(extra);
 }
 

@@ -9,7 +9,7 @@ export type PhaseName = 'starting' | 'ready' | 'draining';
 export type ServiceState = 'ok' | 'down';
 
 export class Phase {
-  name: PhaseName = 'starting';
+  constructor(public name: PhaseName = 'starting') {}
   /** What start-up knows so far: a service is `down` until it has answered once. */
   readonly services: { postgres: ServiceState; redis: ServiceState } = { postgres: 'down', redis: 'down' };
 }

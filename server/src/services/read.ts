@@ -4,19 +4,11 @@
 // Never a case read, a decision or anything audited per case: those stay on the primary. The access is audited on the
 // primary after the read and before the answer, so nothing is shown that was not recorded.
 import { writeAudit, type Actor, type AuditEntry, type Tx } from '@vt/db';
-import { isUnavailable } from '../plugins/app/errors.ts';
+import { isUnavailable, pgCode } from '../plugins/app/errors.ts';
 import type { App } from '../types.ts';
 
 /** Postgres refuses a write in a read-only transaction (or on a standby) with this code. */
 const READ_ONLY = '25006';
-
-/** The SQLSTATE of a Postgres error, also when drizzle wrapped it (DrizzleQueryError keeps it as the cause). */
-const pgCode = (err: unknown): string | undefined => {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string') return e.code;
-  }
-  return undefined;
-};
 
 export async function readLagging<T>(app: App, actor: Actor, audit: AuditEntry, read: (tx: Tx) => Promise<T>): Promise<T> {
   let result: T;

@@ -115,6 +115,14 @@ const codeForStatus = (status: number): ErrorCode =>
 const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECT_TIMEOUT', 'CONNECTION_ENDED', 'CONNECTION_CLOSED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '53300']);
 /** ioredis says "down" in words, not codes, when its offline queue is off (fail fast). */
 const redisDown = /Stream isn't writeable|Connection is closed|enableOfflineQueue/;
+/** The SQLSTATE of a Postgres error, also when drizzle wrapped it (DrizzleQueryError keeps it as the cause). */
+export const pgCode = (err: unknown): string | undefined => {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string') return e.code;
+  }
+  return undefined;
+};
+
 export const isUnavailable = (err: unknown): boolean => {
   const e = err as { code?: string; errno?: string; cause?: unknown; name?: string; message?: string } | null;
   if (!e) return false;
