@@ -23,6 +23,8 @@ export interface DbOptions {
    * max_prepared_statements): DATABASE_PREPARED_STATEMENTS=0.
    */
   prepare?: boolean;
+  /** Run-time parameters for every connection (e.g. `role` and `vt.regio`: db/src/regions.ts). */
+  parameters?: Record<string, string>;
 }
 
 export function createDb(url: string, options: DbOptions = {}): DbHandle {
@@ -30,7 +32,7 @@ export function createDb(url: string, options: DbOptions = {}): DbHandle {
     max: options.max ?? 10,
     // Postgres notices (e.g. "relation already exists, skipping") are not our log's business.
     onnotice: () => {},
-    connection: { application_name: options.applicationName ?? 'veilig-thuis' },
+    connection: { application_name: options.applicationName ?? 'veilig-thuis', ...options.parameters },
     // Fail fast when the database is unreachable instead of hanging a request for the default 30 s.
     connect_timeout: 5,
     idle_timeout: 60,

@@ -37,6 +37,7 @@ export const configSchema = Type.Object({
   DATABASE_READ_URL: url(['postgres:', 'postgresql:'], 'a streaming replica for the dashboards, reports and managers\' lists, which may lag a few seconds (never case reads or decisions); unset, they read from `DATABASE_URL`', { 'x-shown': '*(the primary)*' }),
   DATABASE_PREPARED_STATEMENTS: bool(true, 'named prepared statements per connection (faster reads); `0` behind a pooler in transaction mode that cannot keep them (PgBouncer before 1.21; README, Running at scale)'),
   MIGRATE_ON_START: bool(true, 'each process migrates the database at start (under a lock); `0` for processes behind a transaction pooler, where a session lock cannot hold: a release job or a worker on a direct connection migrates'),
+  REGIOS: Type.Optional(Type.String({ pattern: '^(0[1-9]|1\\d|2[0-5])(,(0[1-9]|1\\d|2[0-5]))*$', description: 'the Veilig Thuis regions on this deployment (veiligheidsregio numbers, `05,04`): every request then runs as the role `vt_app` in its caller\'s region, and row-level security keeps each region\'s cases from the others (db/docs/multi-region.md)', 'x-shown': '*(none: one region)*' })),
   DATABASE_WAIT_SECONDS: int(1, 3600, 60, 'how long start-up waits for Postgres before it gives up'),
   REDIS_URL: url(['redis:', 'rediss:'], 'Redis connection string, database number included', { 'x-shown': '*(local redis-server on 6380)*', 'x-production': 'REDIS_URL is required when NODE_ENV=production' }),
   REDIS_SENTINELS: Type.Optional(Type.String({ pattern: HOST_LIST, description: '`host:port,host:port` of a Redis Sentinel set; the product then connects to the master the sentinels name, and follows it on failover (`REDIS_URL` gives only the database number and password)', 'x-shown': '*(none: `REDIS_URL`)*' })),
@@ -174,6 +175,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     databaseUrl: e.DATABASE_URL,
     databaseReadUrl: e.DATABASE_READ_URL,
     databaseWaitSeconds: e.DATABASE_WAIT_SECONDS,
+    /** Several regions on one deployment (db/src/regions.ts): their codes, or undefined for one region. */
+    regios: e.REGIOS ? [...new Set(e.REGIOS.split(','))] : undefined,
     dbPrepare: e.DATABASE_PREPARED_STATEMENTS,
     migrateOnStart: e.MIGRATE_ON_START,
     redisUrl: e.REDIS_URL,

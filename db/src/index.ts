@@ -34,3 +34,4 @@ export * from './repositories/beoordeling.ts';
 export * from './repositories/vernietiging.ts';
 export * from './repositories/concepten.ts';
 export * from './domain/cbs.ts';
+export * from './regions.ts';

@@ -5,7 +5,7 @@
 import cluster from 'node:cluster';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
-import { ADVISORY_LOCKS, CbsMappingError, createDb, loadCbsMapping, loadCipher, runMigrations, seedDemo, useFieldCipher, withAdvisoryLock } from '@vt/db';
+import { ADVISORY_LOCKS, CbsMappingError, createDb, createRegionalDb, loadCbsMapping, loadCipher, runInRegio, runMigrations, seedDemo, useFieldCipher, withAdvisoryLock } from '@vt/db';
 import { connectRedis, redisTargetOf, startWorkers, type RunningWorkers } from '@vt/workers';
 import { buildApp, connectionLimits, logRedact, logSerializers } from './app.ts';
 import { createSwitchableServer } from './infra/http-server.ts';
@@ -77,14 +77,17 @@ async function main() {
     await waitForDatabase(databaseUrl, config.databaseWaitSeconds);
     phase.services.postgres = 'ok';
   }
-  const db = createDb(databaseUrl, { max: config.dbPoolSize, applicationName: 'veilig-thuis-api', prepare: config.dbPrepare });
+  const dbOptions = { max: config.dbPoolSize, applicationName: 'veilig-thuis-api', prepare: config.dbPrepare };
+  // Several regions: every request's queries run as vt_app in its caller's region (db/src/regions.ts).
+  const db = config.regios ? createRegionalDb(databaseUrl, config.regios, dbOptions) : createDb(databaseUrl, dbOptions);
   onStop('database pool', () => db.close());
   // The replica is not waited for: a read that cannot reach it is answered from the primary (services/read.ts).
-  const readDb = config.databaseReadUrl ? createDb(config.databaseReadUrl, { max: config.dbPoolSize, applicationName: 'veilig-thuis-api-read', prepare: config.dbPrepare }) : undefined;
+  const readOptions = { ...dbOptions, applicationName: 'veilig-thuis-api-read' };
+  const readDb = !config.databaseReadUrl ? undefined : config.regios ? createRegionalDb(config.databaseReadUrl, config.regios, readOptions) : createDb(config.databaseReadUrl, readOptions);
   if (readDb) onStop('read replica pool', () => readDb.close());
   if (seed) {
     // Several processes starting on one database seed it one after the other; the later ones find it done.
-    const result = await withAdvisoryLock(databaseUrl, ADVISORY_LOCKS.demoSeed, () => seedDemo(db.db, { demoPassword: config.demoPassword, demoApiKey: config.demoApiKey }));
+    const result = await withAdvisoryLock(databaseUrl, ADVISORY_LOCKS.demoSeed, () => runInRegio(config.regios?.[0] ?? null, () => seedDemo(db.db, { demoPassword: config.demoPassword, demoApiKey: config.demoApiKey })));
     log.info(result, 'demo data ready');
   }
 

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { createRegionalDb } from '@vt/db';
 import { buildApp } from '@vt/server';
 import { errorCodes } from '../../server/src/errors.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -18,8 +19,10 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { redisUrl?: string; queues?: Queue[]; totpRequired?: boolean } = {}): Promise<TestContext> {
+export async function createTestApp(options: { redisUrl?: string; queues?: Queue[]; totpRequired?: boolean; regios?: string[] } = {}): Promise<TestContext> {
   const db = await createTestDatabase();
+  // Several regions (issue #19): the API's queries run as vt_app in the caller's region; `db.handle` stays the owner's.
+  const regional = options.regios ? createRegionalDb(db.url, options.regios, { max: 4 }) : undefined;
   const redis = new Redis(options.redisUrl ?? TEST_REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
   redis.on('error', () => {});
   await redis.connect().catch(() => {});
@@ -28,7 +31,7 @@ export async function createTestApp(options: { redisUrl?: string; queues?: Queue
     redisKeyPrefix: `${prefix}:`,
     queuePrefix: prefix,
     config: { nodeEnv: 'test', logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false, totpRequired: options.totpRequired ?? false },
-    db: db.handle,
+    db: regional ?? db.handle,
     cipher: testCipher,
     redis,
     webRoot: false,
@@ -66,6 +69,7 @@ export async function createTestApp(options: { redisUrl?: string; queues?: Queue
     close: async () => {
       await app.close();
       redis.disconnect();
+      await regional?.close();
       await db.drop();
       if (undeclared.size) throw new Error(`answers outside the contract (undeclared status, or an error code not in errorCodes): ${[...undeclared].sort().join('; ')}`);
     },

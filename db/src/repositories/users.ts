@@ -81,7 +81,7 @@ export async function touchSession(db: DbOrTx, idHash: string, idleMinutes: numb
   const rows = await db.execute<{
     id: string; naam: string; email: string; roles: string; team_id: string | null; other_team_ids: string; gemeente: string | null;
     team_kind: string | null; team_naam: string | null; gemeente_naam: string | null; csrf_token: string;
-    mfa_pending: boolean; totp_enabled: boolean;
+    mfa_pending: boolean; totp_enabled: boolean; regio: string | null;
   }>(sql`
     with s as (
       select id_hash, user_id, csrf_token, last_seen_at, mfa_pending from ${sessions}
@@ -91,7 +91,7 @@ export async function touchSession(db: DbOrTx, idHash: string, idleMinutes: numb
       where id_hash = (select id_hash from s) and last_seen_at < now() - make_interval(secs => ${TOUCH_INTERVAL_SECONDS}))
     select u.id, u.naam, u.email, array_to_json(u.roles)::text as roles, u.team_id, array_to_json(u.other_team_ids)::text as other_team_ids, u.gemeente_code as gemeente,
            t.kind as team_kind, t.naam as team_naam, g.naam as gemeente_naam, s.csrf_token, s.mfa_pending,
-           u.totp_enabled_at is not null as totp_enabled
+           u.totp_enabled_at is not null as totp_enabled, u.regio
     from s join ${users} u on u.id = s.user_id
     left join ${teams} t on t.id = u.team_id
     left join ${gemeenten} g on g.code = u.gemeente_code
@@ -111,6 +111,8 @@ export async function touchSession(db: DbOrTx, idHash: string, idleMinutes: numb
       teamNaam: r.team_naam,
       gemeenteNaam: r.gemeente_naam,
     },
+    /** The Veilig Thuis region the account works for (issue #19), null on a deployment of one region. */
+    regio: r.regio,
     csrfToken: r.csrf_token,
     mfaPending: r.mfa_pending,
     totpEnabled: r.totp_enabled,

@@ -7,7 +7,7 @@ import { eventData, sealedText } from '../security/field-cipher.ts';
 import { adviesKanaalEnum, adviesUitkomstEnum, bandEnum, beoordelingWachtSpan, beroepEnum, betrokkeneRolEnum, duurGeweldEnum, eerdereBetrokkenheidEnum, eventTypeEnum, geweldsvormEnum, melderRolEnum, melderTypeEnum, meldingKanaalEnum, meldingStatusEnum, routeEnum, sectorEnum, tstz, tstzrange, urgencyEnum, vbUitkomstEnum, vragerTypeEnum, werkvoorraadDue } from './common.ts';
 import { gemeenten, teams } from './reference.ts';
 import { apiClients, users } from './security.ts';
-import { followsItsCase, meldingPolicies } from './row-security.ts';
+import { followsItsCase, meldingPolicies, regionPolicies } from './row-security.ts';
 
 export const adviezen = pgTable(
   'adviezen',
@@ -38,8 +38,11 @@ export const adviezen = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
     // Set when retention (2 years) took the identifying data and free text out; the statistics stay.
     anonymisedAt: tstz('anonymised_at'),
+    // The Veilig Thuis region whose case this is (issue #19): the transaction's vt.regio when it is stored.
+    regio: text('regio').default(sql`vt_regio()`),
   },
   (t) => [
+    ...regionPolicies('adviezen'),
     // Anonymous advice keeps no identifying data of anyone (domain.md, "Records").
     check(
       'adviezen_anoniem_zonder_vrager',
@@ -57,6 +60,8 @@ export const meldingen = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     reference: text('reference').notNull().unique(),
+    // The Veilig Thuis region whose case this is (issue #19): the transaction's vt.regio when it is stored.
+    regio: text('regio').default(sql`vt_regio()`),
     status: meldingStatusEnum('status').notNull().default('ontvangen'),
     kanaal: meldingKanaalEnum('kanaal').notNull(),
     receivedAt: tstz('received_at').notNull(),

@@ -1,14 +1,14 @@
 // A case after the beoordeling: handovers, monitoring, V&V conditions, huisverboden, MDOs, onderzoeken, Code Rood
 // and the melder's terugkoppeling.
 import { sql } from 'drizzle-orm';
-import { date, index, jsonb, pgEnum, pgTable, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import * as c from '../domain/codes.ts';
 import { sealedText } from '../security/field-cipher.ts';
 import { monitoringStatusEnum, overdrachtStatusEnum, tstz, waitInterval } from './common.ts';
 import { meldingen } from './intake.ts';
 import { gemeenten, teams } from './reference.ts';
 import { users } from './security.ts';
-import { followsItsCase, overdrachtPolicies } from './row-security.ts';
+import { followsItsCase, partOfCase, regionPolicies, overdrachtPolicies } from './row-security.ts';
 
 /**
  * A handover (domain.md step 3, overdracht): to a gemeente's wijkteam, or (route hulpverlening, policy v2) to the
@@ -128,8 +128,10 @@ export const mdoOverleggen = pgTable(
     externeDeelnemers: sealedText('externe_deelnemers'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: tstz('created_at').notNull().defaultNow(),
+    // The region whose meeting this is (issue #19).
+    regio: text('regio').default(sql`vt_regio()`),
   },
-  (t) => [index('mdo_overleggen_datum_idx').on(t.datum)],
+  (t) => [index('mdo_overleggen_datum_idx').on(t.datum), ...regionPolicies('mdo_overleggen')],
 );
 
 /** A case on an MDO's agenda and, once discussed, the decision with its reason and owner. */
@@ -150,7 +152,7 @@ export const mdoAgendapunten = pgTable(
     besluitBy: uuid('besluit_by').references(() => users.id),
     besluitAt: tstz('besluit_at'),
   },
-  (t) => [uniqueIndex('mdo_agendapunten_uq').on(t.mdoId, t.meldingId), index('mdo_agendapunten_melding_idx').on(t.meldingId)],
+  (t) => [uniqueIndex('mdo_agendapunten_uq').on(t.mdoId, t.meldingId), index('mdo_agendapunten_melding_idx').on(t.meldingId), ...partOfCase('mdo_agendapunten')],
 );
 
 /**

@@ -6,6 +6,7 @@ import * as c from '../domain/codes.ts';
 import { sealedText } from '../security/field-cipher.ts';
 import { auditActionEnum, auditResultEnum, roleEnum, tstz } from './common.ts';
 import { meldingen } from './intake.ts';
+import { auditPolicies, partOfCase, userPolicies } from './row-security.ts';
 import { gemeenten, teams } from './reference.ts';
 
 export const users = pgTable('users', {
@@ -27,7 +28,9 @@ export const users = pgTable('users', {
   totpSecret: text('totp_secret'),
   totpEnabledAt: tstz('totp_enabled_at'),
   totpLastStep: bigint('totp_last_step', { mode: 'number' }),
-});
+  // The Veilig Thuis region the account works for (issue #19): every request of its sessions runs in it.
+  regio: text('regio').default(sql`vt_regio()`),
+}, () => userPolicies());
 
 /**
  * One-time activation links (issue #14, four eyes): a new account sets its own password with a token mailed to
@@ -88,6 +91,8 @@ export const apiClients = pgTable('api_clients', {
   scopes: text('scopes').array().notNull(),
   revokedAt: tstz('revoked_at'),
   createdAt: tstz('created_at').notNull().defaultNow(),
+  // The region a partner reports to (issue #19): its meldingen are stored in it.
+  regio: text('regio').default(sql`vt_regio()`),
 });
 
 /** Server-side sessions: the cookie holds a random token, the table only its hash. */
@@ -147,8 +152,10 @@ export const auditLog = pgTable(
     ip: text('ip'),
     // The break-glass grant an access outside the actor's own queue used (issue #14): reads and writes alike.
     breakGlassId: uuid('break_glass_id'),
+    // The region the access happened in (issue #19); null before the caller's region is known (sign-in).
+    regio: text('regio').default(sql`vt_regio()`),
   },
-  (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId, t.at), index('audit_actor_idx').on(t.actorId, t.at)],
+  (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId, t.at), index('audit_actor_idx').on(t.actorId, t.at), ...auditPolicies()],
 );
 
 /** Idempotency keys per caller: the same key and body give the first answer again. */
@@ -185,7 +192,7 @@ export const breakGlassGrants = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
     expiresAt: tstz('expires_at').notNull(),
   },
-  (t) => [index('break_glass_user_melding_idx').on(t.userId, t.meldingId, t.expiresAt), index('break_glass_created_idx').on(t.createdAt)],
+  (t) => [index('break_glass_user_melding_idx').on(t.userId, t.meldingId, t.expiresAt), index('break_glass_created_idx').on(t.createdAt), ...partOfCase('break_glass_grants')],
 );
 
 export const vernietigingStatusEnum = pgEnum('vernietiging_status', c.vernietigingStatussen);
@@ -217,5 +224,6 @@ export const vernietigingsverzoeken = pgTable(
     index('vernietigingsverzoeken_status_idx').on(t.status, t.requestedAt),
     // One open request per case at a time.
     uniqueIndex('vernietigingsverzoeken_open_uq').on(t.meldingId).where(sql`${t.status} = 'aangevraagd'`),
+    ...partOfCase('vernietigingsverzoeken'),
   ],
 );

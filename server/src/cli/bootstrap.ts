@@ -2,7 +2,8 @@
 // a new installation, one beheerder and one privacy officer, so that from then on every role is granted under four
 // eyes (issue #14). Run by the operator with the database's credentials; refused once a beheerder exists. Each
 // person gets an activation link by mail (SMTP_URL; outside production, a file under DATA_DIR/mail) and sets their
-// own password. The operator's act is audited as the system's.
+// own password. The operator's act is audited as the system's. On a deployment of several regions (REGIOS) each
+// region gets its first two accounts this way: `--regio 04` names the region, and the refusal counts its beheerders.
 import { and, sql } from 'drizzle-orm';
 import { cipherFromEnv, createDb, issueActivation, schema, useFieldCipher, writeAudit } from '@vt/db';
 import { loadConfig } from '../config.ts';
@@ -17,11 +18,17 @@ const people = [
   { role: 'beheerder' as const, who: take('--beheerder') },
   { role: 'privacy_officer' as const, who: take('--privacy') },
 ];
+const regioAt = args.indexOf('--regio');
+const regio = regioAt >= 0 ? (args[regioAt + 1] ?? '') : null;
 if (people.some((p) => !p.who || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(p.who.email) || p.who.naam.length < 2)) {
-  console.error('Usage: npm run admin:bootstrap -- --beheerder <e-mail> "<naam>" --privacy <e-mail> "<naam>"');
+  console.error('Usage: npm run admin:bootstrap -- --beheerder <e-mail> "<naam>" --privacy <e-mail> "<naam>" [--regio <code>]');
   process.exit(1);
 }
 const config = loadConfig();
+if (config.regios ? !regio || !config.regios.includes(regio) : regio !== null) {
+  console.error(config.regios ? `Name the region with --regio, one of REGIOS (${config.regios.join(', ')}).` : '--regio applies only with REGIOS (several regions on one deployment).');
+  process.exit(1);
+}
 if (!config.databaseUrl) {
   console.error('Set DATABASE_URL.');
   process.exit(1);
@@ -31,7 +38,9 @@ const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, da
 const handle = createDb(config.databaseUrl, { max: 1, applicationName: 'veilig-thuis-bootstrap' });
 const u = schema.users;
 const links = await handle.db.transaction(async (tx) => {
-  const [existing] = await tx.select({ id: u.id }).from(u).where(and(sql`'beheerder' = any(${u.roles})`));
+  // The accounts and the audit rows take the region from the transaction (their column default, db/src/regions.ts).
+  if (regio) await tx.execute(sql`select set_config('vt.regio', ${regio}, true)`);
+  const [existing] = await tx.select({ id: u.id }).from(u).where(and(sql`'beheerder' = any(${u.roles})`, sql`${u.regio} is not distinct from ${regio}`));
   if (existing) throw new Error('There is a beheerder already: further accounts are made in the app, under four eyes.');
   const out: { email: string; naam: string; token: string }[] = [];
   for (const p of people) {

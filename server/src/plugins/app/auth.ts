@@ -6,7 +6,7 @@
 // path spelled `/%61pi/gemeenten` matches the same route as `/api/gemeenten` and meets the same guard (issue #14).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { findApiClientByKeyHash, sha256, touchSession, type Actor } from '@vt/db';
+import { RegioScope, findApiClientByKeyHash, sha256, touchSession, type Actor } from '@vt/db';
 import { can, type Action } from '../../authz.ts';
 import { HttpError, forbidden, unauthenticated } from '../../errors.ts';
 
@@ -31,6 +31,8 @@ declare module 'fastify' {
     /** Password accepted, TOTP not yet: only routes marked `mfaStep` answer. */
     mfaPending: boolean;
     totpEnabled: boolean;
+    /** The region the request's queries run in (db/src/regions.ts): the caller's, once it is known. */
+    regioScope: RegioScope;
   }
   interface FastifyContextConfig {
     public?: boolean;
@@ -62,6 +64,18 @@ export default fp(async function auth(app: FastifyInstance, opts: { production: 
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('mfaPending', false);
   app.decorateRequest('totpEnabled', false);
+  app.decorateRequest('regioScope', null as unknown as RegioScope);
+
+  // Every query of a request runs in the caller's region (several regions on one deployment, issue #19): the scope
+  // starts without one (the session lookup below sees accounts, no case) and takes the caller's region once known.
+  // Entered again after the body is parsed, whose stream events run outside it (as @fastify/request-context does).
+  app.addHook('onRequest', (req, _reply, done) => {
+    req.regioScope = new RegioScope();
+    req.regioScope.run(done);
+  });
+  app.addHook('preValidation', (req, _reply, done) => {
+    req.regioScope.run(done);
+  });
 
   const routeGates = new Map<string, readonly Action[] | 'signed-in' | 'public'>();
   app.decorate('routeGates', routeGates);
@@ -87,7 +101,10 @@ export default fp(async function auth(app: FastifyInstance, opts: { production: 
     if (authz?.startsWith('Bearer ')) {
       const key = authz.slice(7).trim();
       const client = key ? await findApiClientByKeyHash(app.db.db, sha256(key)) : undefined;
-      if (client) req.actor = { type: 'client', id: client.id, naam: client.naam, scopes: client.scopes };
+      if (client) {
+        req.actor = { type: 'client', id: client.id, naam: client.naam, scopes: client.scopes };
+        req.regioScope.regio = client.regio;
+      }
     } else {
       const token = req.cookies[cookieName];
       if (token) {
@@ -110,6 +127,7 @@ export default fp(async function auth(app: FastifyInstance, opts: { production: 
           req.mfaPending = s.mfaPending;
           req.totpEnabled = s.totpEnabled;
           req.actor = { type: 'user', id: u.id, roles: u.roles, teamId: u.teamId, otherTeamIds: u.otherTeamIds, gemeente: u.gemeente };
+          req.regioScope.regio = s.regio;
         }
       }
     }

@@ -18,13 +18,13 @@ export default async function route(app: App) {
   });
   app.addHook('onClose', () => hub.close());
 
-  
-
   app.get(
     '',
     { config: { action: 'events:subscribe' }, schema: { tags: ['werkvoorraad'], summary: 'Live updates (text/event-stream), without personal data, of the cases the caller may open', produces: ['text/event-stream'], response: { 200: Type.String({ description: 'A stream of events: melding.received, melding.triaged, melding.routed, melding.updated, herinneringen.updated' }) } } },
     (req, reply) => {
       const actor: Actor = req.actor!;
+      // Events arrive on the Redis subscriber, outside the request: the record rule is asked in the caller's region.
+      const scope = req.regioScope;
       const hearsReminders = can(actor, 'herinneringen:read');
       reply.hijack();
       const res = reply.raw;
@@ -45,7 +45,7 @@ export default async function route(app: App) {
             if (hearsReminders) res.write(`event: ${event.type}\ndata: ${JSON.stringify({ nieuw: event.count ?? 0 })}\n\n`);
             return;
           }
-          if (!event.id || !(await mayRead(app.db.db, actor, event.id).catch(() => false))) return;
+          if (!event.id || !(await scope.run(() => mayRead(app.db.db, actor, event.id!)).catch(() => false))) return;
           const data = { id: event.id, reference: event.reference, band: event.band, route: event.route, team: event.team };
           if (!res.writableEnded) res.write(`event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
         });
