@@ -35,3 +35,5 @@ export * from './repositories/vernietiging.ts';
 export * from './repositories/concepten.ts';
 export * from './domain/cbs.ts';
 export * from './regions.ts';
+export * from './repositories/ketenberichten.ts';
+export * from './repositories/partners.ts';

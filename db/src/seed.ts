@@ -72,7 +72,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<{ users: n
     .returning({ id: users.id });
   await db
     .insert(apiClients)
-    .values({ naam: 'Politie (ketenkoppeling, demo)', keyHash: sha256(options.demoApiKey), scopes: ['meldingen:create'] })
+    .values({ naam: 'Politie (ketenkoppeling, demo)', keyHash: sha256(options.demoApiKey), scopes: ['meldingen:create', 'ketenberichten'] })
     .onConflictDoNothing();
 
   let adviezen = 0;

@@ -14,6 +14,9 @@ export const permissions = {
   'advies:create': ['adviseur', 'chef_van_de_dag'],
   'advies:read': ['adviseur', 'beoordelaar', 'chef_van_de_dag'],
   'melding:create': ['adviseur', 'beoordelaar', 'chef_van_de_dag'],
+  // Chain messages in bulk and their results: partner systems only (their scope), no staff role.
+  'ketenbericht:create': [],
+  'ketenbericht:read': [],
   // Drafts of the advies and melding forms: whoever fills them in keeps its own (routes/concepten.ts).
   'concept:eigen': ['adviseur', 'beoordelaar', 'chef_van_de_dag'],
   // An adviseur reads only the meldingen it filed itself (record rule in services/access.ts).
@@ -35,6 +38,8 @@ export const permissions = {
   'vernietiging:aanvragen': caseReaders,
   'vernietiging:besluiten': ['privacy_officer'],
   'users:beheren': ['beheerder'],
+  // Partner systems' API clients: keys, scopes, rotation, revocation (issue #20).
+  'partners:beheren': ['beheerder'],
   // The second person on a role request: another beheerder, or the privacy officer (admin-users.ts).
   'rollen:besluiten': ['beheerder', 'privacy_officer'],
   'overdracht:maken': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],
@@ -89,9 +94,14 @@ const rolesFor = (action: Action): readonly Role[] => permissions[action];
 /** The actions a user with these roles may take: sent with the session, so the web app shows only what works. */
 export const actionsOf = (userRoles: readonly string[]): Action[] => actions.filter((a) => rolesFor(a).some((r) => userRoles.includes(r)));
 
+/** The scopes a beheerder can give a partner's API client (routes/api/admin/ketenpartners). */
+export const partnerScopes = ['meldingen:create', 'ketenberichten'] as const;
+
 /** API clients act only through their scopes. */
 const scopeActions: Record<string, readonly Action[]> = {
   'meldingen:create': ['melding:create', 'referentie:gemeenten'],
+  // Meldingen in bulk (POST /api/ketenberichten) and their results.
+  'ketenberichten': ['ketenbericht:create', 'ketenbericht:read', 'referentie:gemeenten'],
 };
 
 export function can(actor: Actor, action: Action): boolean {

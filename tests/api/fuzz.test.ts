@@ -31,6 +31,9 @@ let codeRoodId: string;
 let overdrachtId: string;
 let verzoekId: string;
 let colleagueId: string;
+// A partner's API client and one of its keys, for the partner-administration routes (issue #20).
+let partnerId: string;
+let sleutelId: string;
 let aanvraagId: string;
 
 const ok = async (res: { statusCode: number; body: string }, status = 200) => {
@@ -65,6 +68,9 @@ beforeAll(async () => {
   overdrachtId = (routed.overdracht as { id: string }).id;
   // The account the user-administration routes act on (not one whose session the other routes use).
   colleagueId = (await ok(await post('/api/admin/users', beheer, { email: 'collega.fuzz@demo.test', naam: 'Collega Fuzz', roles: ['adviseur'] }), 201)).id;
+  const partner = (await ok(await post('/api/admin/ketenpartners', beheer, { naam: 'Fuzz partner', scopes: ['meldingen:create'], kanalen: ['ketenpartner'] }), 201)).partner as { id: string; sleutels: { id: string }[] };
+  partnerId = partner.id;
+  sleutelId = partner.sleutels[0]!.id;
   aanvraagId = ((await ok(await t.app.inject({ url: '/api/admin/rol-aanvragen', headers: privacy.headers }))).items as { id: string }[])[0]!.id;
   verzoekId = (await ok(await post('/api/vernietigingsverzoeken', beoordelaar, { meldingId: await newMelding(), reden: 'Rechter oordeelde dat geen belang is aangetoond.' }), 201)).id;
 });
@@ -138,6 +144,11 @@ const routes: { name: string; url: () => string; headers: () => Record<string, s
   // A half-year long past: each delivery recorded is small.
   { name: 'POST /api/rapportage/aanleveringen', url: () => '/api/rapportage/aanleveringen', headers: () => manager.headers, valid: () => ({ jaar: 2020, half: 1 }) },
   { name: 'POST /api/dashboard/targets', url: () => '/api/dashboard/targets', headers: () => manager.headers, valid: () => ({ metric: 'wachtlijst_onderzoek', value: 20, team: 'onderzoek', validFrom: '2026-01-01T00:00:00Z' }) },
+  { name: 'POST /api/ketenberichten', url: () => '/api/ketenberichten', headers: () => partnerHeaders, valid: () => ({ berichten: [{ berichtId: 'fuzz-1', melding: meldingBody() }, { berichtId: 'fuzz-2', melding: meldingBody() }] }) },
+  { name: 'POST /api/admin/ketenpartners', url: () => '/api/admin/ketenpartners', headers: () => beheer.headers, valid: () => ({ naam: 'Politie fuzz', scopes: ['meldingen:create', 'ketenberichten'], kanalen: ['ketenpartner'] }) },
+  { name: 'POST /api/admin/ketenpartners/{id}/sleutels', url: () => `/api/admin/ketenpartners/${partnerId}/sleutels`, headers: () => beheer.headers, valid: () => ({ overlapDagen: 7 }) },
+  { name: 'POST /api/admin/ketenpartners/{id}/sleutels/{sleutelId}/intrekken', url: () => `/api/admin/ketenpartners/${partnerId}/sleutels/${sleutelId}/intrekken`, headers: () => beheer.headers, valid: () => ({}) },
+  { name: 'POST /api/admin/ketenpartners/{id}/intrekken', url: () => `/api/admin/ketenpartners/${partnerId}/intrekken`, headers: () => beheer.headers, valid: () => ({}) },
   { name: 'POST /api/admin/users', url: () => '/api/admin/users', headers: () => beheer.headers, valid: () => ({ email: 'nieuw@demo.test', naam: 'Nieuwe Collega', roles: ['adviseur'], otherTeamIds: [], gemeente: 'GM0153' }) },
   { name: 'POST /api/admin/users/{id}/rollen', url: () => `/api/admin/users/${colleagueId}/rollen`, headers: () => beheer.headers, valid: () => ({ roles: ['adviseur', 'manager'] }) },
   { name: 'POST /api/admin/users/{id}/activatielink', url: () => `/api/admin/users/${colleagueId}/activatielink`, headers: () => beheer.headers, valid: () => ({}) },

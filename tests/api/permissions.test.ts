@@ -78,7 +78,7 @@ beforeAll(async () => {
       route: path.replace(/\{(\w+)\}/g, ':$1'),
       bodyRequired: Object.values(op.requestBody?.content ?? {}).some((c) => (c.schema?.required ?? []).length > 0 || (c.schema?.minProperties ?? 0) > 0),
       queryRequired: (op.parameters ?? []).some((p) => p.in === 'query' && p.required),
-      hasId: /\{(id|sleutel|versie)\}/.test(path),
+      hasId: /\{(id|sleutel|sleutelId|versie|berichtId)\}/.test(path),
       stream: Object.values(op.responses ?? {}).some((r) => Object.keys(r.content ?? {}).includes('text/event-stream')),
     })),
   );
@@ -94,7 +94,7 @@ const call = (op: Operation, headers: Record<string, string>) =>
   t.app.inject({
     method: op.method as 'GET',
     // An unknown id, a key with nothing under it (a draft: routes/concepten.ts) or a policy version that does not exist.
-    url: op.path.replace('{id}', randomUUID()).replace('{sleutel}', 'advies').replace('{versie}', 'v9').replace('{tabel}', '84849NED'),
+    url: op.path.replace('{id}', randomUUID()).replace('{sleutelId}', randomUUID()).replace('{berichtId}', 'onbekend-bericht').replace('{sleutel}', 'advies').replace('{versie}', 'v9').replace('{tabel}', '84849NED'),
     headers,
     ...(op.method === 'GET' ? {} : { payload: {} }),
   });
@@ -160,6 +160,11 @@ const CONTRACT: Record<string, Role[]> = {
   'GET /api/users': ['beheerder', 'beoordelaar', 'chef_van_de_dag', 'crisisteam', 'gedragswetenschapper'],
   'GET /api/audit': ['privacy_officer'],
   'GET /api/admin/users': ['beheerder'],
+  'GET /api/admin/ketenpartners': ['beheerder'],
+  'POST /api/admin/ketenpartners': ['beheerder'],
+  // Chain messages are the partner systems' (their API key's scope), no staff role's.
+  'POST /api/ketenberichten': [],
+  'GET /api/ketenberichten/{berichtId}': [],
   'POST /api/kalender/niet-werkdagen': ['beheerder'],
   'GET /api/triage/vergelijking': ['beheerder', 'chef_van_de_dag', 'manager'],
   'GET /api/triage/vergelijking/zaken': ['chef_van_de_dag'],
@@ -193,7 +198,8 @@ describe('role × operation', () => {
   });
 
   it('a partner API key reaches its scope and nothing else', async () => {
-    const partner = { type: 'client' as const, id: 'partner', naam: 'partner', scopes: ['meldingen:create'] };
+    // The demo partner's scopes (db/src/seed.ts): one by one and in bulk.
+    const partner = { type: 'client' as const, id: 'partner', naam: 'partner', scopes: ['meldingen:create', 'ketenberichten'] };
     for (const op of operations) {
       const needs = actionsOf(op);
       if (!needs) continue;

@@ -15,6 +15,9 @@ import { benchEnvironment, buildServerBundle, gitCommit, recordResults, timedLoo
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+/** Chain messages per batch, and batches in flight at once, for the bulk measure. */
+const BATCH = 100;
+const BATCH_CONCURRENCY = 4;
 const profileDir = fileURLToPath(new URL('../.artifacts/profile', import.meta.url));
 
 interface Figures {
@@ -125,6 +128,24 @@ async function main() {
   const post = await http(`${base}/api/meldingen`, postOpts);
   const halfRate = Math.max(1, Math.round(post.rps / 2));
   const postHalf = await http(`${base}/api/meldingen`, { ...postOpts, overallRate: halfRate });
+  // Chain messages in bulk (issue #20): batches of BATCH, a few at once, counted in meldingen per second.
+  let batchSeq = 0;
+  const melding = meldingBody();
+  const batches = await timedLoop(
+    async () => {
+      const n = batchSeq++;
+      const res = await fetch(`${base}/api/ketenberichten`, {
+        method: 'POST',
+        headers: postOpts.headers,
+        body: JSON.stringify({ berichten: Array.from({ length: BATCH }, (_, i) => ({ berichtId: `bench-${n}-${i}`, melding })) }),
+      });
+      const { resultaten } = (await res.json()) as { resultaten: { status: string }[] };
+      if (res.status !== 200 || resultaten.some((r) => r.status !== 'aangemaakt')) throw new Error(`ketenberichten: ${res.status}`);
+    },
+    BATCH_CONCURRENCY,
+    SECONDS,
+  );
+  const batchRate = batches.rps * BATCH;
 
   // Fresh statistics after the burst of inserts, as autovacuum would have them a minute later in production.
   await sql`vacuum analyze meldingen`;
@@ -194,6 +215,7 @@ async function main() {
     ['raw SQL intake transaction', f(raw.rps), f(raw.p50), f(raw.p95), f(raw.p99), '1.00'],
     ['POST /api/meldingen', f(post.rps), f(post.p50), f(post.p95), f(post.p99), (post.rps / raw.rps).toFixed(2)],
     [`POST /api/meldingen at half load (${halfRate}/s)`, f(postHalf.rps), f(postHalf.p50), f(postHalf.p95), f(postHalf.p99), ''],
+    [`POST /api/ketenberichten, meldingen/s (${BATCH} per batch, ${BATCH_CONCURRENCY} batches at once; ms per batch)`, f(batchRate), f(batches.p50), f(batches.p95), f(batches.p99), `${(batchRate / raw.rps).toFixed(2)} (${(batchRate / post.rps).toFixed(2)} of single POSTs)`],
     ['raw SQL select of one case (same rows)', f(rawReadOne.rps), f(rawReadOne.p50), f(rawReadOne.p95), f(rawReadOne.p99), '1.00'],
     ['raw SQL same rows + audit row, one transaction', f(rawReadOneAudited.rps), f(rawReadOneAudited.p50), f(rawReadOneAudited.p95), f(rawReadOneAudited.p99), (rawReadOneAudited.rps / rawReadOne.rps).toFixed(2)],
     ['GET /api/meldingen/:id (audited)', f(readOne.rps), f(readOne.p50), f(readOne.p95), f(readOne.p99), `${(readOne.rps / rawReadOne.rps).toFixed(2)} (${(readOne.rps / rawReadOneAudited.rps).toFixed(2)} of audited raw)`],

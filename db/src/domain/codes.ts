@@ -4,6 +4,9 @@
 export const adviesKanalen = ['telefoon', 'chat', 'mail'] as const;
 // Chat is anonymous by design, so a melding can never come in by chat (domain.md, "Records").
 export const meldingKanalen = ['telefoon', 'mail', 'ketenpartner', 'balie'] as const;
+/** A chain message's result (api.md, POST /api/ketenberichten): the stored ones, and `dubbel` for a replay. */
+export const ketenberichtStatussen = ['aangemaakt', 'afgewezen'] as const;
+export const ketenberichtResultaten = [...ketenberichtStatussen, 'dubbel'] as const;
 export const vragerTypes = ['professional', 'omstander', 'slachtoffer', 'pleger', 'familie', 'onbekend'] as const;
 /**
  * The melder's (or professional vrager's) organisation, fine enough for every organisation group of CBS tables

@@ -6,7 +6,7 @@ import { auditLog, users } from '../schema/index.ts';
 
 export type Actor =
   | { type: 'user'; id: string; roles: readonly string[]; teamId: string | null; gemeente: string | null; /** Other teams the user also works in (a case worker in onderzoek and monitoring). */ otherTeamIds?: readonly string[] }
-  | { type: 'client'; id: string; naam: string; scopes: readonly string[] }
+  | { type: 'client'; id: string; naam: string; scopes: readonly string[]; /** The kanalen its meldingen may name (null or absent: any). */ kanalen?: readonly string[] | null }
   | { type: 'system'; id: null };
 
 export interface AuditEntry {

@@ -1,18 +1,10 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { apiClients, gemeenten, sessions, teams, users } from '../schema/index.ts';
+import { gemeenten, sessions, teams, users } from '../schema/index.ts';
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
   const [u] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
   return u;
-}
-
-export async function findApiClientByKeyHash(db: DbOrTx, keyHash: string) {
-  const [c] = await db
-    .select()
-    .from(apiClients)
-    .where(and(eq(apiClients.keyHash, keyHash), isNull(apiClients.revokedAt)));
-  return c;
 }
 
 export async function createSession(db: DbOrTx, s: { idHash: string; userId: string; csrfToken: string; expiresAt: Date; mfaPending?: boolean }) {

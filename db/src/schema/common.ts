@@ -49,6 +49,8 @@ export const waitInterval = {
 
 export const adviesKanaalEnum = pgEnum('advies_kanaal', c.adviesKanalen);
 export const meldingKanaalEnum = pgEnum('melding_kanaal', c.meldingKanalen);
+/** What became of a chain message (stored; `dubbel` is only ever an answer). */
+export const ketenberichtStatusEnum = pgEnum('ketenbericht_status', c.ketenberichtStatussen);
 export const vragerTypeEnum = pgEnum('vrager_type', c.vragerTypes);
 export const sectorEnum = pgEnum('sector', c.sectoren);
 export const beroepEnum = pgEnum('beroep', c.beroepen);

@@ -1,10 +1,10 @@
 // What comes in and its triage: adviezen, meldingen with their betrokkenen, every triage proposal, every
 // beoordeling, the case history and the outbox.
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, smallint, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import * as c from '../domain/codes.ts';
 import { eventData, sealedText } from '../security/field-cipher.ts';
-import { adviesKanaalEnum, adviesUitkomstEnum, bandEnum, beoordelingWachtSpan, beroepEnum, betrokkeneRolEnum, duurGeweldEnum, eerdereBetrokkenheidEnum, eventTypeEnum, geweldsvormEnum, melderRolEnum, melderTypeEnum, meldingKanaalEnum, meldingStatusEnum, routeEnum, sectorEnum, tstz, tstzrange, urgencyEnum, vbUitkomstEnum, vragerTypeEnum, werkvoorraadDue } from './common.ts';
+import { adviesKanaalEnum, adviesUitkomstEnum, ketenberichtStatusEnum, bandEnum, beoordelingWachtSpan, beroepEnum, betrokkeneRolEnum, duurGeweldEnum, eerdereBetrokkenheidEnum, eventTypeEnum, geweldsvormEnum, melderRolEnum, melderTypeEnum, meldingKanaalEnum, meldingStatusEnum, routeEnum, sectorEnum, tstz, tstzrange, urgencyEnum, vbUitkomstEnum, vragerTypeEnum, werkvoorraadDue } from './common.ts';
 import { gemeenten, teams } from './reference.ts';
 import { apiClients, users } from './security.ts';
 import { followsItsCase, meldingPolicies, regionPolicies } from './row-security.ts';
@@ -295,6 +295,32 @@ export const outbox = pgTable(
     dispatchedAt: tstz('dispatched_at'),
   },
   (t) => [index('outbox_pending_idx').on(t.id).where(sql`${t.dispatchedAt} is null`)],
+);
+
+/**
+ * Chain messages (api.md, "Meldingen from outside"): each message a partner system sent in a batch, by its own
+ * `berichtId`, with what became of it. A message that created a melding answers every replay with that melding
+ * (`dubbel`); a rejected one may be sent again, corrected, under the same id.
+ */
+export const ketenberichten = pgTable(
+  'ketenberichten',
+  {
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => apiClients.id),
+    berichtId: text('bericht_id').notNull(),
+    status: ketenberichtStatusEnum('status').notNull(),
+    meldingId: uuid('melding_id').references(() => meldingen.id, { onDelete: 'set null' }),
+    reference: text('reference'),
+    /** A hash of the message as first accepted: a replay with other content is told so. */
+    requestHash: text('request_hash').notNull(),
+    /** Why it was rejected: the contract's error details (paths and messages, never the values sent). */
+    details: jsonb('details').$type<{ path: string; message: string }[]>(),
+    receivedAt: tstz('received_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    regio: text('regio').default(sql`vt_regio()`),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.berichtId] }), index('ketenberichten_melding_idx').on(t.meldingId), ...regionPolicies('ketenberichten')],
 );
 
 export type Melding = typeof meldingen.$inferSelect;

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, index, jsonb, pgEnum, pgTable, primaryKey, smallint, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import * as c from '../domain/codes.ts';
 import { sealedText } from '../security/field-cipher.ts';
-import { auditActionEnum, auditResultEnum, roleEnum, tstz } from './common.ts';
+import { auditActionEnum, auditResultEnum, meldingKanaalEnum, roleEnum, tstz } from './common.ts';
 import { meldingen } from './intake.ts';
 import { auditPolicies, partOfCase, userPolicies } from './row-security.ts';
 import { gemeenten, teams } from './reference.ts';
@@ -87,13 +87,44 @@ export const rolAanvragen = pgTable(
 export const apiClients = pgTable('api_clients', {
   id: uuid('id').primaryKey().defaultRandom(),
   naam: text('naam').notNull(),
+  // The current key's hash (the release before issue #20 read the key here; the keys are in api_client_keys).
   keyHash: text('key_hash').notNull().unique(),
   scopes: text('scopes').array().notNull(),
+  /** The kanalen its meldingen may name (null: any, as before issue #20). */
+  kanalen: meldingKanaalEnum('kanalen').array(),
   revokedAt: tstz('revoked_at'),
+  revokedBy: uuid('revoked_by'),
   createdAt: tstz('created_at').notNull().defaultNow(),
+  createdBy: uuid('created_by'),
+  /** The last request with any of its keys (to the minute). */
+  lastUsedAt: tstz('last_used_at'),
   // The region a partner reports to (issue #19): its meldingen are stored in it.
   regio: text('regio').default(sql`vt_regio()`),
 });
+
+/**
+ * A partner's API keys (issue #20): only the hash is kept, with a short prefix to recognise it by. A rotation makes a
+ * new key and gives the ones before it an end (`expiresAt`), so the partner can switch over without a gap; a
+ * revocation ends a key (or, with the client, all of them) at once.
+ */
+export const apiClientKeys = pgTable(
+  'api_client_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => apiClients.id),
+    keyHash: text('key_hash').notNull().unique(),
+    /** The key's first characters (`vtk_ab12cd34`), shown to the beheerder and the partner to tell keys apart. */
+    prefix: text('prefix'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    expiresAt: tstz('expires_at'),
+    revokedAt: tstz('revoked_at'),
+    lastUsedAt: tstz('last_used_at'),
+  },
+  (t) => [index('api_client_keys_client_idx').on(t.clientId, t.createdAt)],
+);
 
 /** Server-side sessions: the cookie holds a random token, the table only its hash. */
 /**

@@ -1,8 +1,8 @@
 // Business rules on top of the schema, and the mapping from the database to the contract's melding shape.
-import { findMeldingDetail, hulpverleningVan, schema, type DbOrTx, type MeldingDetail } from '@vt/db';
+import { findMeldingDetail, hulpverleningVan, schema, type Actor, type DbOrTx, type MeldingDetail } from '@vt/db';
 import { amsterdamDate, explainTriage, klokVan } from '@vt/db/domain';
 import type { ErrorDetail } from '../errors.ts';
-import { badRequest, notFound } from '../errors.ts';
+import { badRequest, forbidden, notFound } from '../errors.ts';
 import type { Melding, MeldingBody } from '../schemas/melding.ts';
 
 /** Clocks differ a little between partner systems and us; more than this in the future is a mistake. */
@@ -35,6 +35,21 @@ async function gemeenteCodes(db: DbOrTx): Promise<Set<string>> {
 /** The gemeente is one of the region's (a 400, never the foreign key's error). */
 export async function checkGemeente(db: DbOrTx, code: string | undefined, path: string, details: ErrorDetail[]) {
   if (code !== undefined && !(await gemeenteCodes(db)).has(code)) details.push({ path, message: 'Onbekende gemeente voor deze regio.' });
+}
+
+/**
+ * A partner's API client files meldingen only through the kanalen its beheerder gave it (issue #20): the reason it
+ * may not use this one, or null when it may.
+ */
+export function kanaalRefused(actor: Actor, kanaal: string): string | null {
+  if (actor.type !== 'client' || !actor.kanalen?.length || actor.kanalen.includes(kanaal)) return null;
+  return `Deze koppeling levert meldingen aan via ${actor.kanalen.join(', ')}, niet via ${kanaal}.`;
+}
+
+/** Throws 403 when the caller's client may not use the melding's kanaal (see kanaalRefused). */
+export function checkKanaal(actor: Actor, kanaal: string) {
+  const refused = kanaalRefused(actor, kanaal);
+  if (refused) throw forbidden(refused);
 }
 
 /** Combinations the schema cannot express. */

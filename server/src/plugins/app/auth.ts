@@ -102,7 +102,7 @@ export default fp(async function auth(app: FastifyInstance, opts: { production: 
       const key = authz.slice(7).trim();
       const client = key ? await findApiClientByKeyHash(app.db.db, sha256(key)) : undefined;
       if (client) {
-        req.actor = { type: 'client', id: client.id, naam: client.naam, scopes: client.scopes };
+        req.actor = { type: 'client', id: client.id, naam: client.naam, scopes: client.scopes, kanalen: client.kanalen };
         req.regioScope.regio = client.regio;
       }
     } else {

@@ -9,6 +9,18 @@ import { badRequest } from '../../errors.ts';
 
 const addFormats = addFormatsImport as unknown as (ajv: Ajv) => Ajv;
 
+/** Marks a body schema whose items the route checks one by one (see compileBody). */
+export const ITEMS_CHECKED = 'x-items-checked-per-item';
+
+export type BodyValidator = ((data: unknown) => boolean) & { errors: FastifySchemaValidationError[] | null };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Checks a body against a schema as a route's body is checked (for the items of a batch, each on its own). */
+    compileBody(schema: object): BodyValidator;
+  }
+}
+
 const base: Options = { allErrors: true, removeAdditional: false, useDefaults: true, strict: false };
 
 /** No form of ours nests deeper than a handful of levels; a body nested deeper is refused before it is parsed. */
@@ -52,13 +64,16 @@ export default fp(async function validation(app: FastifyInstance) {
 
   const strict = addFormats(new Ajv({ ...base, coerceTypes: false }));
   const coercing = addFormats(new Ajv({ ...base, coerceTypes: 'array' }));
-  app.setValidatorCompiler(({ schema, httpPart }) => {
-    const validate = (httpPart === 'body' ? strict : coercing).compile(schema);
-    if (httpPart !== 'body') return validate;
+  /** A body validator as every route's: strict types, no control characters (see below). */
+  const compileBody = (schema: object) => {
+    const validate = strict.compile(schema);
+    // A batch whose items are checked one by one (POST /api/ketenberichten) leaves them to that check, so one bad
+    // item cannot fail the rest.
+    const perItem = (schema as { [ITEMS_CHECKED]?: boolean })[ITEMS_CHECKED] === true;
     // Postgres text cannot hold NUL, and no control character belongs in a case file: refuse them here, with the
     // field's path, instead of failing at the database (found by the fuzz tests).
     const validateBody = (data: unknown): boolean => {
-      const bad = findControlCharacter(data, '');
+      const bad = perItem ? null : findControlCharacter(data, '');
       if (bad !== null) {
         validateBody.errors = [{ keyword: 'controlCharacter', instancePath: bad, schemaPath: '#', params: {}, message: 'contains a control character' }];
         return false;
@@ -69,7 +84,9 @@ export default fp(async function validation(app: FastifyInstance) {
     };
     validateBody.errors = null as FastifySchemaValidationError[] | null;
     return validateBody;
-  });
+  };
+  app.decorate('compileBody', compileBody);
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? compileBody(schema) : coercing.compile(schema)));
 });
 
 /** The JSON pointer of the first string with a C0 control character other than tab, newline or carriage return. */

@@ -3,7 +3,7 @@ import { insertMelding, listMeldingen, writeAudit, type DbOrTx } from '@vt/db';
 import { IdempotencyHeaders, errors } from '../../../schemas/common.ts';
 import { MeldingBody, MeldingCreated, MeldingList, MeldingListQuery } from '../../../schemas/melding.ts';
 import { idempotent } from '../../../services/idempotency.ts';
-import { checkMeldingBody } from '../../../services/meldingen.ts';
+import { checkKanaal, checkMeldingBody } from '../../../services/meldingen.ts';
 import type { App } from '../../../types.ts';
 // The README's curl example posts this file; the API docs show it as the example body (fictional people).
 import example from '../../../examples/melding.json' with { type: 'json' };
@@ -27,6 +27,7 @@ export default async function route(app: App) {
     async (req, reply) => {
       const actor = req.actor!;
       const now = new Date();
+      checkKanaal(actor, req.body.kanaal);
       await checkMeldingBody(app.db.db, req.body, now);
       const kalender = await app.kalender();
       const create = async (tx: DbOrTx) => {
