@@ -58,6 +58,7 @@ export const configSchema = Type.Object({
   CBS_MAPPING_FILE: Type.Optional(Type.String({ minLength: 1, description: "the organisation's own copy of the CBS mapping (labels and grouping of the half-year delivery; db/src/domain/cbs-beleidsinformatie.json is the default), checked at start-up", 'x-shown': '*(shipped mapping)*' })),
   WEB_CONCURRENCY: int(1, 64, 1, 'API processes `npm start` runs on the one port (node:cluster; each with its own workers when `RUN_WORKERS`)'),
   SHUTDOWN_DRAIN_SECONDS: int(0, 120, 0, 'on SIGTERM, readiness answers 503 for this long while requests are still served, so the load balancer stops sending new ones before the process stops taking them', { 'x-shown': '`0` (`5` in production)' }),
+  PUBLIEK_MELDINGEN_PER_UUR: int(1, 10_000, 10, 'online meldingen (`/melden`) one address may send per hour; a busy school or hospital behind one address may need more'),
   RUN_WORKERS: bool(true, 'run the queue workers in the API process (`0` when a separate worker runs)'),
   OVERDRACHT_HERINNERING_WERKDAGEN: int(1, 60, 5, 'a handover is accepted within this many working days (its clock); after that it becomes a reminder'),
   MDO_TERMIJN_WERKDAGEN: int(1, 60, 5, 'a case routed to the MDO is discussed within this many working days of the beoordeling (regional; no law sets it)'),
@@ -204,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
     runWorkers: e.RUN_WORKERS,
     webConcurrency: e.WEB_CONCURRENCY,
+    publiekMeldingenPerUur: e.PUBLIEK_MELDINGEN_PER_UUR,
     drainSeconds: production && !env.SHUTDOWN_DRAIN_SECONDS ? 5 : e.SHUTDOWN_DRAIN_SECONDS,
     /** Staff whose role reads case files must sign in with TOTP. Always on in production. */
     totpRequired: production || e.TOTP_REQUIRED,

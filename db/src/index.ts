@@ -37,3 +37,4 @@ export * from './domain/cbs.ts';
 export * from './regions.ts';
 export * from './repositories/ketenberichten.ts';
 export * from './repositories/partners.ts';
+export * from './repositories/publiek.ts';

@@ -49,6 +49,10 @@ export interface AppDeps {
     logLevel: string;
     totpRequired?: boolean;
     overdrachtHerinneringWerkdagen?: number;
+    /** Online meldingen (POST /api/publiek/meldingen) per address and hour (default 10), and the least seconds a
+     *  form takes to fill in (default 5; a robot posts at once). */
+    publiekMeldingenPerUur?: number;
+    publiekMinSeconden?: number;
     /** Requests per minute from one address without a session or API key (default 120). */
     unauthenticatedPerMinute?: number;
     /** Time to receive a whole request, headers and body (default 30 s), and sockets one address may hold (50). */
@@ -186,6 +190,7 @@ export async function buildApp(deps: AppDeps) {
     totpRequired: deps.config.totpRequired ?? production,
     publicUrl: deps.publicUrl ?? 'http://localhost:3000',
     overdrachtWerkdagen: deps.config.overdrachtHerinneringWerkdagen ?? 5,
+    publiek: { perUur: deps.config.publiekMeldingenPerUur ?? 10, minSeconden: deps.config.publiekMinSeconden ?? 5 },
   };
   await app.register(autoload, {
     dir: fileURLToPath(new URL('./routes/api', import.meta.url)),

@@ -13,4 +13,6 @@ export interface RouteOptions {
   publicUrl: string;
   /** A handover not accepted within this many working days becomes a reminder. */
   overdrachtWerkdagen: number;
+  /** The online melding's abuse limits (routes/api/publiek). */
+  publiek: { perUur: number; minSeconden: number };
 }

@@ -33,6 +33,8 @@ let verzoekId: string;
 let colleagueId: string;
 // A partner's API client and one of its keys, for the partner-administration routes (issue #20).
 let partnerId: string;
+// A form token of the online melding (GET /api/publiek/formulier).
+let formulier: string;
 let sleutelId: string;
 let aanvraagId: string;
 
@@ -44,7 +46,9 @@ const post = (url: string, s: Session | Record<string, string>, payload: object)
   t.app.inject({ method: 'POST', url, payload, headers: 'headers' in s ? (s as Session).headers : (s as Record<string, string>) });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The online melding's hourly allowance out of the way, so the fuzzer reaches its validation (issue #20).
+  t = await createTestApp({ publiek: { perUur: 1_000_000, minSeconden: 0 } });
+  formulier = ((await ok(await t.app.inject({ url: '/api/publiek/formulier' }))) as { formulier: string }).formulier;
   const as = (u: string) => login(t.app, `${u}@demo.test`);
   [adviseur, beoordelaar, chef, beheer, gw] = await Promise.all([as('adviseur'), as('beoordelaar'), as('chef'), as('beheer'), as('gw')]);
   [medewerker, enschede, manager, privacy, leaving] = await Promise.all([as('medewerker'), as('wijkteam.enschede'), as('manager'), as('privacy'), as('adviseur')]);
@@ -144,6 +148,22 @@ const routes: { name: string; url: () => string; headers: () => Record<string, s
   // A half-year long past: each delivery recorded is small.
   { name: 'POST /api/rapportage/aanleveringen', url: () => '/api/rapportage/aanleveringen', headers: () => manager.headers, valid: () => ({ jaar: 2020, half: 1 }) },
   { name: 'POST /api/dashboard/targets', url: () => '/api/dashboard/targets', headers: () => manager.headers, valid: () => ({ metric: 'wachtlijst_onderzoek', value: 20, team: 'onderzoek', validFrom: '2026-01-01T00:00:00Z' }) },
+  {
+    name: 'POST /api/publiek/meldingen',
+    url: () => '/api/publiek/meldingen',
+    headers: () => ({}),
+    valid: () => ({
+      gezien: 'Leerling vertelt over geweld thuis; blauwe plekken gezien.',
+      huishouden: { adres: { straat: 'Teststraat', huisnummer: '1', postcode: '7511 AB', plaats: 'Enschede' }, gemeente: 'GM0153' },
+      betrokkenen: [{ rol: 'kind', voornaam: 'Kim', achternaam: 'Test' }],
+      geweldsvormen: ['getuige_partnergeweld'],
+      afweging: { onveiligheid: true, zelfHulp: false },
+      melder: { naam: 'Juf Test', organisatie: 'School', sector: 'onderwijs', telefoon: '0612345678', email: 'juf@school.example', anoniemNaarHuishouden: false },
+      gezinWeet: 'ja',
+      formulier,
+    }),
+  },
+  { name: 'POST /api/publiek/bevestigen', url: () => '/api/publiek/bevestigen', headers: () => ({}), valid: () => ({ token: 'a'.repeat(43) }) },
   { name: 'POST /api/ketenberichten', url: () => '/api/ketenberichten', headers: () => partnerHeaders, valid: () => ({ berichten: [{ berichtId: 'fuzz-1', melding: meldingBody() }, { berichtId: 'fuzz-2', melding: meldingBody() }] }) },
   { name: 'POST /api/admin/ketenpartners', url: () => '/api/admin/ketenpartners', headers: () => beheer.headers, valid: () => ({ naam: 'Politie fuzz', scopes: ['meldingen:create', 'ketenberichten'], kanalen: ['ketenpartner'] }) },
   { name: 'POST /api/admin/ketenpartners/{id}/sleutels', url: () => `/api/admin/ketenpartners/${partnerId}/sleutels`, headers: () => beheer.headers, valid: () => ({ overlapDagen: 7 }) },

@@ -46,7 +46,17 @@ type OpenApiOperation = {
 // The operations any caller reaches without a session, and those every signed-in user reaches: written out, so a
 // route that opens up shows in a review of this file. They are tested where they are built (sessions, totp,
 // accounts, hardening).
-const PUBLIC = ['GET /api/health/live', 'GET /api/health/ready', 'POST /api/auth/activatie', 'POST /api/auth/activeren', 'POST /api/auth/login'];
+const PUBLIC = [
+  'GET /api/health/live',
+  'GET /api/health/ready',
+  'POST /api/auth/activatie',
+  'POST /api/auth/activeren',
+  'POST /api/auth/login',
+  // The online melding for professionals and its confirmation (issue #20): no staff session, their own abuse limits.
+  'GET /api/publiek/formulier',
+  'POST /api/publiek/bevestigen',
+  'POST /api/publiek/meldingen',
+].sort();
 const SIGNED_IN = [
   'GET /api/auth/session',
   'POST /api/auth/logout',

@@ -19,7 +19,7 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { redisUrl?: string; queues?: Queue[]; totpRequired?: boolean; regios?: string[] } = {}): Promise<TestContext> {
+export async function createTestApp(options: { redisUrl?: string; queues?: Queue[]; totpRequired?: boolean; regios?: string[]; publiek?: { perUur?: number; minSeconden?: number } } = {}): Promise<TestContext> {
   const db = await createTestDatabase();
   // Several regions (issue #19): the API's queries run as vt_app in the caller's region; `db.handle` stays the owner's.
   const regional = options.regios ? createRegionalDb(db.url, options.regios, { max: 4 }) : undefined;
@@ -30,7 +30,7 @@ export async function createTestApp(options: { redisUrl?: string; queues?: Queue
   const app = await buildApp({
     redisKeyPrefix: `${prefix}:`,
     queuePrefix: prefix,
-    config: { nodeEnv: 'test', logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false, totpRequired: options.totpRequired ?? false },
+    config: { nodeEnv: 'test', logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false, totpRequired: options.totpRequired ?? false, publiekMeldingenPerUur: options.publiek?.perUur ?? 10, publiekMinSeconden: options.publiek?.minSeconden ?? 0 },
     db: regional ?? db.handle,
     cipher: testCipher,
     redis,

@@ -3,7 +3,11 @@
 
 export const adviesKanalen = ['telefoon', 'chat', 'mail'] as const;
 // Chat is anonymous by design, so a melding can never come in by chat (domain.md, "Records").
-export const meldingKanalen = ['telefoon', 'mail', 'ketenpartner', 'balie'] as const;
+export const meldingKanalen = ['telefoon', 'mail', 'ketenpartner', 'balie', 'web'] as const;
+/** The kanalen staff and partner systems file through; `web` is the public online melding's alone (issue #20). */
+export const aangeleverdeKanalen = ['telefoon', 'mail', 'ketenpartner', 'balie'] as const;
+/** Whether the family knows of the melding (meldcode step 3: talk with those involved first, unless unsafe). */
+export const gezinWeetOpties = ['ja', 'nee', 'weet_niet'] as const;
 /** A chain message's result (api.md, POST /api/ketenberichten): the stored ones, and `dubbel` for a replay. */
 export const ketenberichtStatussen = ['aangemaakt', 'afgewezen'] as const;
 export const ketenberichtResultaten = [...ketenberichtStatussen, 'dubbel'] as const;

@@ -3,7 +3,7 @@
 // (and documents them in the OpenAPI document); the repositories take `MeldingInput`, the same type, so the two
 // cannot drift. TypeBox only, like the rest of the domain.
 import { Type, type Static, type TSchema } from 'typebox';
-import { beroepen, betrokkeneRollen, duurGeweld, geweldsvormen, melderRollen, melderTypes, meldingKanalen, sectoren, veiligheidVragen } from './codes.ts';
+import { type MeldingKanaal, aangeleverdeKanalen, beroepen, betrokkeneRollen, duurGeweld, geweldsvormen, melderRollen, melderTypes, sectoren, veiligheidVragen } from './codes.ts';
 
 export const Id = Type.String({ format: 'uuid', description: 'Identifier (UUID)' });
 export const IsoDate = Type.String({ format: 'date', description: 'Europe/Amsterdam calendar date, YYYY-MM-DD' });
@@ -76,7 +76,7 @@ export const Veiligheid = Type.Object(
 export const MeldingBody = Type.Object(
   {
     receivedAt: Type.Optional(DateTime),
-    kanaal: codeEnum(meldingKanalen),
+    kanaal: codeEnum(aangeleverdeKanalen),
     melder: Melder,
     huishouden: Huishouden,
     betrokkenen: Type.Array(Betrokkene, { minItems: 1, maxItems: 30 }),
@@ -88,5 +88,5 @@ export const MeldingBody = Type.Object(
 );
 export type MeldingBody = Static<typeof MeldingBody>;
 
-/** A melding as it comes in: what insertMelding stores. */
-export type MeldingInput = MeldingBody;
+/** A melding as it comes in: what insertMelding stores (the online melding's kanaal `web` included). */
+export type MeldingInput = Omit<MeldingBody, 'kanaal'> & { kanaal: MeldingKanaal };

@@ -166,7 +166,8 @@ export async function findMeldingDetail(db: DbOrTx, id: string) {
       (select json_agg(json_build_object('row', row_to_json(a),
                                          'namen', (select json_object_agg(u.id, u.naam) from users u where u.id = any(a.uitvoerders)))
                        order by a.gegeven_op)
-         from acute_inzetten a where a.melding_id = m.id) as acute_inzetten
+         from acute_inzetten a where a.melding_id = m.id) as acute_inzetten,
+      (select json_build_object('bevestigdAt', bv.bevestigd_at) from melder_bevestigingen bv where bv.melding_id = m.id) as melder_bevestiging
     from meldingen m
     join gemeenten g on g.code = m.gemeente_code
     left join teams t on t.id = m.team_id
@@ -180,6 +181,8 @@ export async function findMeldingDetail(db: DbOrTx, id: string) {
     gemeenteNaam: row.gemeente_naam as string,
     team: row.team as { id: string; kind: TeamKind; naam: string; gemeente: string | null } | null,
     betrokkenen: decodeJsonRows(betrokkenen, row.betrokkenen),
+    /** An online melding's confirmation of the melder's address (null for the other kanalen). */
+    melderBevestiging: row.melder_bevestiging ? { bevestigdAt: ((row.melder_bevestiging as { bevestigdAt: string | null }).bevestigdAt ?? null) as string | null } : null,
     /** The latest triage proposal, as proposed (the melding's own band and route are the decided ones after a beoordeling). */
     voorstel: decodeJsonRow(triageVoorstellen, row.voorstel),
     beoordeling: decodeJsonRow(beoordelingen, row.beoordeling),

@@ -7,7 +7,7 @@ import { eventData, sealedText } from '../security/field-cipher.ts';
 import { adviesKanaalEnum, adviesUitkomstEnum, ketenberichtStatusEnum, bandEnum, beoordelingWachtSpan, beroepEnum, betrokkeneRolEnum, duurGeweldEnum, eerdereBetrokkenheidEnum, eventTypeEnum, geweldsvormEnum, melderRolEnum, melderTypeEnum, meldingKanaalEnum, meldingStatusEnum, routeEnum, sectorEnum, tstz, tstzrange, urgencyEnum, vbUitkomstEnum, vragerTypeEnum, werkvoorraadDue } from './common.ts';
 import { gemeenten, teams } from './reference.ts';
 import { apiClients, users } from './security.ts';
-import { followsItsCase, meldingPolicies, regionPolicies } from './row-security.ts';
+import { followsItsCase, meldingPolicies, partOfCase, regionPolicies } from './row-security.ts';
 
 export const adviezen = pgTable(
   'adviezen',
@@ -55,6 +55,16 @@ export const adviezen = pgTable(
 
 export type TriageFactor = { code: string; weight: number };
 
+export interface Meldcode {
+  /** Afwegingskader, question 1: is there a suspicion of acute or structural unsafety? */
+  onveiligheid: boolean;
+  /** Afwegingskader, question 2: can the professional organise sufficient help themselves? */
+  zelfHulp: boolean;
+  gezinWeet: (typeof c.gezinWeetOpties)[number];
+  /** Why the family does not know (safety, or they could not be reached), in the professional's words: sealed. */
+  waaromNiet?: string | null;
+}
+
 export const meldingen = pgTable(
   'meldingen',
   {
@@ -99,6 +109,11 @@ export const meldingen = pgTable(
 
     geweldsvormen: geweldsvormEnum('geweldsvormen').array().notNull().default(sql`'{}'`),
     veiligheid: jsonb('veiligheid').$type<c.Veiligheid>().notNull().default({}),
+    /**
+     * The meldcode's steps as a professional answered them in the online melding (issue #20): the afwegingskader's
+     * two questions and whether the family knows. Null for the other kanalen.
+     */
+    meldcode: jsonb('meldcode').$type<Meldcode>(),
     toelichting: sealedText('toelichting').notNull().default(''),
 
     teamId: uuid('team_id').references(() => teams.id),
@@ -321,6 +336,25 @@ export const ketenberichten = pgTable(
     regio: text('regio').default(sql`vt_regio()`),
   },
   (t) => [primaryKey({ columns: [t.clientId, t.berichtId] }), index('ketenberichten_melding_idx').on(t.meldingId), ...regionPolicies('ketenberichten')],
+);
+
+/**
+ * The melder of an online melding confirms its e-mail address by a mailed link (issue #20): only the token's hash is
+ * kept; until it is confirmed the beoordelaar sees "melder niet bevestigd". The melding's clock runs from submission
+ * either way.
+ */
+export const melderBevestigingen = pgTable(
+  'melder_bevestigingen',
+  {
+    meldingId: uuid('melding_id')
+      .primaryKey()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: tstz('expires_at').notNull(),
+    bevestigdAt: tstz('bevestigd_at'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  () => [...partOfCase('melder_bevestigingen')],
 );
 
 export type Melding = typeof meldingen.$inferSelect;

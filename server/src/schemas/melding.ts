@@ -1,4 +1,4 @@
-import { aandachtspunten, acuteActies, bands, beroepen, betrokkeneRollen, duurGeweld, klokken, conclusies, eventTypes, geweldsvormen, melderRollen, melderTypes, meldingKanalen, meldingStatussen, monitoringStatussen, onderzoekVervolgen, overdrachtStatussen, routes, sectoren, teamKinds, terugkoppelMomenten, urgencies, voorwaardeStatussen } from '@vt/db/domain';
+import { gezinWeetOpties, aandachtspunten, acuteActies, bands, beroepen, betrokkeneRollen, duurGeweld, klokken, conclusies, eventTypes, geweldsvormen, melderRollen, melderTypes, meldingKanalen, meldingStatussen, monitoringStatussen, onderzoekVervolgen, overdrachtStatussen, routes, sectoren, teamKinds, terugkoppelMomenten, urgencies, voorwaardeStatussen } from '@vt/db/domain';
 import { Type, type Static } from 'typebox';
 import { GeweldsvormenList } from './advies.ts';
 import { codeEnum, DateTime, Email, GemeenteCode, Id, IsoDate, Nullable, Page, PageSize, Phone, Text } from './common.ts';
@@ -84,6 +84,17 @@ export const Melding = Type.Object(
         telefoon: Nullable(Type.String()),
         email: Nullable(Type.String()),
         anoniemNaarHuishouden: Type.Boolean(),
+        bevestigd: Type.Optional(Type.Boolean({ description: 'An online melding: whether the melder confirmed the e-mail address by the mailed link (absent for the other kanalen)' })),
+      }),
+    ),
+    // An online melding (kanaal web): the meldcode answers as the professional gave them; null otherwise, and for
+    // readers who may not see the melder's words (the wijkteam).
+    meldcode: Nullable(
+      Type.Object({
+        onveiligheid: Type.Boolean({ description: 'Afwegingskader 1: a suspicion of acute or structural unsafety' }),
+        zelfHulp: Type.Boolean({ description: 'Afwegingskader 2: can organise sufficient help themselves' }),
+        gezinWeet: codeEnum(gezinWeetOpties),
+        waaromNiet: Nullable(Type.String()),
       }),
     ),
     huishouden: Type.Object({

@@ -1,6 +1,6 @@
 // Partner systems' API clients as the beheerder manages them (issue #20). A key is shown once, when it is made.
 import { Type, type Static } from 'typebox';
-import { meldingKanalen } from '@vt/db/domain';
+import { aangeleverdeKanalen } from '@vt/db/domain';
 import { partnerScopes } from '../authz.ts';
 import { codeEnum, DateTime, Id, Nullable } from './common.ts';
 
@@ -8,7 +8,7 @@ export const PartnerBody = Type.Object(
   {
     naam: Type.String({ minLength: 3, maxLength: 120, description: 'Who the partner is, e.g. "Politie Oost-Nederland, ketenkoppeling"' }),
     scopes: Type.Array(codeEnum(partnerScopes), { minItems: 1, uniqueItems: true, description: 'What it may do: file meldingen one by one, and/or in bulk (ketenberichten)' }),
-    kanalen: Type.Array(codeEnum(meldingKanalen), { minItems: 1, uniqueItems: true, description: 'The kanalen its meldingen may name' }),
+    kanalen: Type.Array(codeEnum(aangeleverdeKanalen), { minItems: 1, uniqueItems: true, description: 'The kanalen its meldingen may name' }),
   },
   { additionalProperties: false },
 );
@@ -28,7 +28,7 @@ export const Partner = Type.Object({
   id: Id,
   naam: Type.String(),
   scopes: Type.Array(Type.String()),
-  kanalen: Nullable(Type.Array(codeEnum(meldingKanalen), { description: 'null: any kanaal (a client made before issue #20)' })),
+  kanalen: Nullable(Type.Array(codeEnum(aangeleverdeKanalen), { description: 'null: any kanaal (a client made before issue #20)' })),
   createdAt: DateTime,
   lastUsedAt: Nullable(DateTime),
   revokedAt: Nullable(DateTime),

@@ -1,8 +1,9 @@
 // Business rules on top of the schema, and the mapping from the database to the contract's melding shape.
-import { findMeldingDetail, hulpverleningVan, schema, type Actor, type DbOrTx, type MeldingDetail } from '@vt/db';
+import { findMeldingDetail, hulpverleningVan, openMeldcode, schema, type Actor, type DbOrTx, type MeldingDetail } from '@vt/db';
 import { amsterdamDate, explainTriage, klokVan } from '@vt/db/domain';
 import type { ErrorDetail } from '../errors.ts';
 import { badRequest, forbidden, notFound } from '../errors.ts';
+import type { MeldingInput } from '@vt/db/domain/contract';
 import type { Melding, MeldingBody } from '../schemas/melding.ts';
 
 /** Clocks differ a little between partner systems and us; more than this in the future is a mistake. */
@@ -53,7 +54,7 @@ export function checkKanaal(actor: Actor, kanaal: string) {
 }
 
 /** Combinations the schema cannot express. */
-export async function checkMeldingBody(db: DbOrTx, body: MeldingBody, now: Date, prefix = '') {
+export async function checkMeldingBody(db: DbOrTx, body: MeldingInput, now: Date, prefix = '') {
   const details: ErrorDetail[] = [];
   checkNotFuture(body.receivedAt, `${prefix}/receivedAt`, now, details);
   const m = body.melder;
@@ -137,8 +138,10 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
           telefoon: m.melderTelefoon,
           email: m.melderEmail,
           anoniemNaarHuishouden: m.anoniemNaarHuishouden,
+          ...(d.melderBevestiging ? { bevestigd: d.melderBevestiging.bevestigdAt !== null } : {}),
         }
       : null,
+    meldcode: opts.melderIdentity ? openMeldcode(m.meldcode) : null,
     huishouden: {
       adres: { straat: m.straat, huisnummer: m.huisnummer, postcode: m.postcode, plaats: m.plaats },
       gemeente: m.gemeenteCode,

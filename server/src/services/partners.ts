@@ -10,7 +10,8 @@ export function partnerView(c: Row, now = new Date()): Partner {
     id: c.id,
     naam: c.naam,
     scopes: c.scopes,
-    kanalen: c.kanalen,
+    // A partner files through the kanalen staff and partners use; `web` is the public form's alone.
+    kanalen: c.kanalen?.filter((k): k is Exclude<typeof k, 'web'> => k !== 'web') ?? null,
     createdAt: c.createdAt.toISOString(),
     lastUsedAt: iso(c.lastUsedAt),
     revokedAt: iso(c.revokedAt),

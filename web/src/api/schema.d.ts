@@ -6983,7 +6983,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
                                 /** @enum {string} */
-                                kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                                kanaal: "telefoon" | "mail" | "ketenpartner" | "balie" | "web";
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 time with offset
@@ -7440,7 +7440,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
                             /** @enum {string} */
-                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie" | "web";
                             /**
                              * Format: date-time
                              * @description ISO-8601 time with offset
@@ -7464,6 +7464,17 @@ export interface paths {
                                 telefoon: string | null;
                                 email: string | null;
                                 anoniemNaarHuishouden: boolean;
+                                /** @description An online melding: whether the melder confirmed the e-mail address by the mailed link (absent for the other kanalen) */
+                                bevestigd?: boolean;
+                            } | null;
+                            meldcode: {
+                                /** @description Afwegingskader 1: a suspicion of acute or structural unsafety */
+                                onveiligheid: boolean;
+                                /** @description Afwegingskader 2: can organise sufficient help themselves */
+                                zelfHulp: boolean;
+                                /** @enum {string} */
+                                gezinWeet: "ja" | "nee" | "weet_niet";
+                                waaromNiet: string | null;
                             } | null;
                             huishouden: {
                                 adres: {
@@ -7883,7 +7894,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
                             /** @enum {string} */
-                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie" | "web";
                             /**
                              * Format: date-time
                              * @description ISO-8601 time with offset
@@ -7907,6 +7918,17 @@ export interface paths {
                                 telefoon: string | null;
                                 email: string | null;
                                 anoniemNaarHuishouden: boolean;
+                                /** @description An online melding: whether the melder confirmed the e-mail address by the mailed link (absent for the other kanalen) */
+                                bevestigd?: boolean;
+                            } | null;
+                            meldcode: {
+                                /** @description Afwegingskader 1: a suspicion of acute or structural unsafety */
+                                onveiligheid: boolean;
+                                /** @description Afwegingskader 2: can organise sufficient help themselves */
+                                zelfHulp: boolean;
+                                /** @enum {string} */
+                                gezinWeet: "ja" | "nee" | "weet_niet";
+                                waaromNiet: string | null;
                             } | null;
                             huishouden: {
                                 adres: {
@@ -8318,7 +8340,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
                             /** @enum {string} */
-                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie" | "web";
                             /**
                              * Format: date-time
                              * @description ISO-8601 time with offset
@@ -8342,6 +8364,17 @@ export interface paths {
                                 telefoon: string | null;
                                 email: string | null;
                                 anoniemNaarHuishouden: boolean;
+                                /** @description An online melding: whether the melder confirmed the e-mail address by the mailed link (absent for the other kanalen) */
+                                bevestigd?: boolean;
+                            } | null;
+                            meldcode: {
+                                /** @description Afwegingskader 1: a suspicion of acute or structural unsafety */
+                                onveiligheid: boolean;
+                                /** @description Afwegingskader 2: can organise sufficient help themselves */
+                                zelfHulp: boolean;
+                                /** @enum {string} */
+                                gezinWeet: "ja" | "nee" | "weet_niet";
+                                waaromNiet: string | null;
                             } | null;
                             huishouden: {
                                 adres: {
@@ -8770,7 +8803,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
                             /** @enum {string} */
-                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie" | "web";
                             /**
                              * Format: date-time
                              * @description ISO-8601 time with offset
@@ -8794,6 +8827,17 @@ export interface paths {
                                 telefoon: string | null;
                                 email: string | null;
                                 anoniemNaarHuishouden: boolean;
+                                /** @description An online melding: whether the melder confirmed the e-mail address by the mailed link (absent for the other kanalen) */
+                                bevestigd?: boolean;
+                            } | null;
+                            meldcode: {
+                                /** @description Afwegingskader 1: a suspicion of acute or structural unsafety */
+                                onveiligheid: boolean;
+                                /** @description Afwegingskader 2: can organise sufficient help themselves */
+                                zelfHulp: boolean;
+                                /** @enum {string} */
+                                gezinWeet: "ja" | "nee" | "weet_niet";
+                                waaromNiet: string | null;
                             } | null;
                             huishouden: {
                                 adres: {
@@ -9513,7 +9557,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
                             /** @enum {string} */
-                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie" | "web";
                             /**
                              * Format: date-time
                              * @description ISO-8601 time with offset
@@ -9537,6 +9581,17 @@ export interface paths {
                                 telefoon: string | null;
                                 email: string | null;
                                 anoniemNaarHuishouden: boolean;
+                                /** @description An online melding: whether the melder confirmed the e-mail address by the mailed link (absent for the other kanalen) */
+                                bevestigd?: boolean;
+                            } | null;
+                            meldcode: {
+                                /** @description Afwegingskader 1: a suspicion of acute or structural unsafety */
+                                onveiligheid: boolean;
+                                /** @description Afwegingskader 2: can organise sufficient help themselves */
+                                zelfHulp: boolean;
+                                /** @enum {string} */
+                                gezinWeet: "ja" | "nee" | "weet_niet";
+                                waaromNiet: string | null;
                             } | null;
                             huishouden: {
                                 adres: {
@@ -9940,7 +9995,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
                             /** @enum {string} */
-                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie" | "web";
                             /**
                              * Format: date-time
                              * @description ISO-8601 time with offset
@@ -9964,6 +10019,17 @@ export interface paths {
                                 telefoon: string | null;
                                 email: string | null;
                                 anoniemNaarHuishouden: boolean;
+                                /** @description An online melding: whether the melder confirmed the e-mail address by the mailed link (absent for the other kanalen) */
+                                bevestigd?: boolean;
+                            } | null;
+                            meldcode: {
+                                /** @description Afwegingskader 1: a suspicion of acute or structural unsafety */
+                                onveiligheid: boolean;
+                                /** @description Afwegingskader 2: can organise sufficient help themselves */
+                                zelfHulp: boolean;
+                                /** @enum {string} */
+                                gezinWeet: "ja" | "nee" | "weet_niet";
+                                waaromNiet: string | null;
                             } | null;
                             huishouden: {
                                 adres: {
@@ -11109,7 +11175,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
                             /** @enum {string} */
-                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie" | "web";
                             /**
                              * Format: date-time
                              * @description ISO-8601 time with offset
@@ -11133,6 +11199,17 @@ export interface paths {
                                 telefoon: string | null;
                                 email: string | null;
                                 anoniemNaarHuishouden: boolean;
+                                /** @description An online melding: whether the melder confirmed the e-mail address by the mailed link (absent for the other kanalen) */
+                                bevestigd?: boolean;
+                            } | null;
+                            meldcode: {
+                                /** @description Afwegingskader 1: a suspicion of acute or structural unsafety */
+                                onveiligheid: boolean;
+                                /** @description Afwegingskader 2: can organise sufficient help themselves */
+                                zelfHulp: boolean;
+                                /** @enum {string} */
+                                gezinWeet: "ja" | "nee" | "weet_niet";
+                                waaromNiet: string | null;
                             } | null;
                             huishouden: {
                                 adres: {
@@ -11977,7 +12054,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
                             /** @enum {string} */
-                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie" | "web";
                             /**
                              * Format: date-time
                              * @description ISO-8601 time with offset
@@ -12001,6 +12078,17 @@ export interface paths {
                                 telefoon: string | null;
                                 email: string | null;
                                 anoniemNaarHuishouden: boolean;
+                                /** @description An online melding: whether the melder confirmed the e-mail address by the mailed link (absent for the other kanalen) */
+                                bevestigd?: boolean;
+                            } | null;
+                            meldcode: {
+                                /** @description Afwegingskader 1: a suspicion of acute or structural unsafety */
+                                onveiligheid: boolean;
+                                /** @description Afwegingskader 2: can organise sufficient help themselves */
+                                zelfHulp: boolean;
+                                /** @enum {string} */
+                                gezinWeet: "ja" | "nee" | "weet_niet";
+                                waaromNiet: string | null;
                             } | null;
                             huishouden: {
                                 adres: {
@@ -12412,7 +12500,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "ontvangen" | "triage_voorgesteld" | "beoordeeld" | "crisis" | "mdo" | "onderzoek" | "vv" | "overdracht" | "monitoring" | "afgesloten";
                             /** @enum {string} */
-                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie";
+                            kanaal: "telefoon" | "mail" | "ketenpartner" | "balie" | "web";
                             /**
                              * Format: date-time
                              * @description ISO-8601 time with offset
@@ -12436,6 +12524,17 @@ export interface paths {
                                 telefoon: string | null;
                                 email: string | null;
                                 anoniemNaarHuishouden: boolean;
+                                /** @description An online melding: whether the melder confirmed the e-mail address by the mailed link (absent for the other kanalen) */
+                                bevestigd?: boolean;
+                            } | null;
+                            meldcode: {
+                                /** @description Afwegingskader 1: a suspicion of acute or structural unsafety */
+                                onveiligheid: boolean;
+                                /** @description Afwegingskader 2: can organise sufficient help themselves */
+                                zelfHulp: boolean;
+                                /** @enum {string} */
+                                gezinWeet: "ja" | "nee" | "weet_niet";
+                                waaromNiet: string | null;
                             } | null;
                             huishouden: {
                                 adres: {
@@ -12743,6 +12842,370 @@ export interface paths {
                 };
                 /** @description The error body of every 4xx and 5xx answer */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publiek/formulier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A token for the online melding form: it proves the form was opened a little while before it is sent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            formulier: string;
+                            minSeconden: number;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publiek/meldingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The online melding of a professional (/melden): received and triaged like any other, its melder asked to confirm the address */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What the professional saw or heard, in their own words (meldcode step 1) */
+                        gezien: string;
+                        huishouden: {
+                            adres: {
+                                straat: string;
+                                /** @description House number with optional addition, e.g. 12 or 12a */
+                                huisnummer: string;
+                                /** @description Dutch postcode, 7511 AB or 7511AB */
+                                postcode: string;
+                                plaats: string;
+                            };
+                            /** @description CBS gemeente code, e.g. GM0153 */
+                            gemeente: string;
+                        };
+                        betrokkenen: {
+                            /** @enum {string} */
+                            rol: "slachtoffer" | "vermoedelijke_pleger" | "kind" | "overig";
+                            voornaam: string;
+                            achternaam: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            geboortedatum?: string;
+                        }[];
+                        geweldsvormen: ("partnergeweld" | "ex_partnergeweld" | "kindermishandeling_lichamelijk" | "kindermishandeling_psychisch" | "kindermishandeling_seksueel" | "verwaarlozing" | "getuige_partnergeweld" | "ouderenmishandeling" | "financieel_misbruik" | "oudermishandeling" | "eergerelateerd_geweld" | "huwelijksdwang" | "achterlating" | "vgv" | "mensenhandel_seksueel" | "mensenhandel_arbeid" | "mensenhandel_crimineel" | "mensenhandel_overig" | "stalking" | "seksueel_geweld" | "overig")[];
+                        afweging: {
+                            /** @description Afwegingskader 1: a suspicion of acute or structural unsafety */
+                            onveiligheid: boolean;
+                            /** @description Afwegingskader 2: the professional can organise sufficient help themselves */
+                            zelfHulp: boolean;
+                        };
+                        melder: {
+                            naam: string;
+                            organisatie: string;
+                            /** @enum {string} */
+                            sector: "politie" | "zorg" | "ggz" | "onderwijs" | "jeugdhulp" | "kinderopvang" | "overig" | "bureau_leerplicht" | "openbaar_ministerie" | "reclassering" | "justitie_overig" | "veilig_thuis_andere_regio" | "regionaal_maatwerk";
+                            /** @enum {string} */
+                            beroep?: "onderwijs" | "kinderopvang" | "huisarts" | "jeugdarts" | "medisch_specialist" | "verloskundige" | "verpleegkundige" | "medisch_overig" | "psycholoog" | "paramedisch" | "politieagent" | "officier_van_justitie" | "justitie_overig" | "anders";
+                            telefoon: string;
+                            /** Format: email */
+                            email: string;
+                            /** @description Only where the professional’s own safety is at stake */
+                            anoniemNaarHuishouden: boolean;
+                        };
+                        /** @enum {string} */
+                        gezinWeet: "ja" | "nee" | "weet_niet";
+                        /** @description Why the family does not know (required when it does not) */
+                        waaromNiet?: string;
+                        /** @description The veiligheidsbeoordeling answers; absent means false */
+                        veiligheid?: {
+                            lopendGeweld?: boolean;
+                            doodsbedreiging?: boolean;
+                            wapen?: boolean;
+                            verwurging?: boolean;
+                            ernstigLetsel?: boolean;
+                            letselJongKind?: boolean;
+                            seksueelMisbruikToegang?: boolean;
+                            dreigendVertrek?: boolean;
+                            geenBescherming?: boolean;
+                            herhaaldGeweld?: boolean;
+                            dwingendeControle?: boolean;
+                            kindGetuige?: boolean;
+                            verwaarlozing?: boolean;
+                            zorgafhankelijk?: boolean;
+                            stalking?: boolean;
+                            verslaving?: boolean;
+                            psychiatrie?: boolean;
+                            financieleUitbuiting?: boolean;
+                            schulden?: boolean;
+                            huisvesting?: boolean;
+                            isolement?: boolean;
+                            onduidelijkOfGeweld?: boolean;
+                            ontkenningOfWeigering?: boolean;
+                            onvoldoendeInformatie?: boolean;
+                            anonimiteitToegezegd?: boolean;
+                            professionalBetrokken?: boolean;
+                            huishoudenWerktMee?: boolean;
+                        };
+                        formulier: string;
+                        website?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The melding’s reference, for the melder’s own file */
+                            reference: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            ontvangenOp: string;
+                            /** @description Where the confirmation link went (the address, partly hidden) */
+                            bevestigen: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publiek/bevestigen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The melder confirms the e-mail address of an online melding by the mailed link's token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reference: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            bevestigdOp: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };

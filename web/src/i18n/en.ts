@@ -177,7 +177,7 @@ export const en: Messages = {
     team: 'With',
   },
   codes: {
-    kanaal: { telefoon: 'Phone', chat: 'Chat', mail: 'Mail', ketenpartner: 'Chain partner (e.g. police)', balie: 'Desk' },
+    kanaal: { telefoon: 'Phone', chat: 'Chat', mail: 'Mail', ketenpartner: 'Chain partner (e.g. police)', balie: 'Desk', web: 'Online form' },
     vragerType: { professional: 'Professional', omstander: 'Bystander', slachtoffer: 'Victim', pleger: 'Perpetrator', familie: 'Family', onbekend: 'Unknown' },
     sector: {
       politie: 'Police',

@@ -175,7 +175,7 @@ export const nl = {
     team: 'Ligt bij',
   },
   codes: {
-    kanaal: { telefoon: 'Telefoon', chat: 'Chat', mail: 'Mail', ketenpartner: 'Ketenpartner (bijv. politie)', balie: 'Balie' },
+    kanaal: { telefoon: 'Telefoon', chat: 'Chat', mail: 'Mail', ketenpartner: 'Ketenpartner (bijv. politie)', balie: 'Balie', web: 'Online formulier' },
     vragerType: { professional: 'Professional', omstander: 'Omstander', slachtoffer: 'Slachtoffer', pleger: 'Pleger', familie: 'Familie', onbekend: 'Onbekend' },
     sector: {
       politie: 'Politie',

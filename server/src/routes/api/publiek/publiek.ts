@@ -1,0 +1,115 @@
+// The online melding for professionals (issue #20; api.md "Meldingen from outside"): public, without a staff
+// session. What keeps it from abuse, without third-party services: a form token that proves the form was opened a
+// few seconds before it was sent (robots post at once), a honeypot field people never see, per-address and
+// per-e-mail limits counted in Redis, and a small body limit (413). The melding is received, triaged and its clock
+// runs from submission; the melder confirms the address by a mailed link, and until then the beoordelaar sees
+// "melder niet bevestigd". The mail carries the reference and the link, nothing about the household.
+import { randomInt } from 'node:crypto';
+import { BEVESTIGING_DAGEN, blindIndex, blindIndexCandidates, confirmBevestiging, createBevestiging, insertMelding, storeMeldcode } from '@vt/db';
+import { amsterdamDate } from '@vt/db/domain';
+import { HttpError, badRequest, notFound, type ErrorDetail } from '../../../errors.ts';
+import { errors } from '../../../schemas/common.ts';
+import { BevestigenBody, Bevestigd, Formulier, PUBLIEK_BODY_LIMIT, PubliekeMeldingBody, PubliekeMeldingOntvangen } from '../../../schemas/publiek.ts';
+import { checkMeldingBody } from '../../../services/meldingen.ts';
+import type { App, RouteOptions } from '../../../types.ts';
+
+/** A form opened longer ago than this is stale (the page is reloaded; nothing typed was kept anywhere). */
+const FORM_MAX_AGE_MS = 4 * 60 * 60 * 1000;
+/** Online meldingen per melder e-mail address and day: one professional rarely files more. */
+const PER_ADRES_PER_DAG = 5;
+
+const formToken = (issuedAt: number) => `${issuedAt}.${blindIndex(`formulier|${issuedAt}`)}`;
+
+/** The milliseconds since the form was opened, or null when the token is not ours. */
+function formAge(token: string, now: number): number | null {
+  const [at, mac] = token.split('.');
+  const issuedAt = Number(at);
+  if (!Number.isSafeInteger(issuedAt) || !mac || !blindIndexCandidates(`formulier|${issuedAt}`).includes(mac)) return null;
+  return now - issuedAt;
+}
+
+/** j•••@school.nl: where the link went, without spelling the address out on a shared screen. */
+const hidden = (email: string) => email.replace(/^(.)[^@]*/, '$1•••');
+
+export default async function route(app: App, opts: RouteOptions) {
+  app.get(
+    '/formulier',
+    { config: { public: true }, schema: { tags: ['publiek'], summary: 'A token for the online melding form: it proves the form was opened a little while before it is sent', response: { 200: Formulier } } },
+    async (_req, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return { formulier: formToken(Date.now()), minSeconden: opts.publiek.minSeconden };
+    },
+  );
+
+  app.post(
+    '/meldingen',
+    {
+      config: { public: true, rateLimit: { max: opts.publiek.perUur, timeWindow: 60 * 60 * 1000 } },
+      bodyLimit: PUBLIEK_BODY_LIMIT,
+      schema: {
+        tags: ['publiek'],
+        summary: 'The online melding of a professional (/melden): received and triaged like any other, its melder asked to confirm the address',
+        body: PubliekeMeldingBody,
+        response: { 201: PubliekeMeldingOntvangen, ...errors(413, 429) },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      const now = new Date();
+      const ontvangen = (reference: string) => reply.status(201).send({ reference, ontvangenOp: now.toISOString(), bevestigen: hidden(b.melder.email) });
+      // The honeypot: a robot is answered as a person would be, and nothing is stored or sent.
+      if (b.website) return ontvangen(`M-${amsterdamDate(now).slice(0, 4)}-${String(randomInt(100_000, 999_999)).padStart(6, '0')}`);
+      const age = formAge(b.formulier, now.getTime());
+      if (age === null || age > FORM_MAX_AGE_MS) throw badRequest('Het formulier is verlopen. Laad de pagina opnieuw en vul het nog eens in.', [{ path: '/formulier', message: 'Verlopen of onbekend.' }]);
+      if (age < opts.publiek.minSeconden * 1000) throw badRequest('Het formulier is te snel verstuurd. Controleer uw antwoorden en verstuur het opnieuw.', [{ path: '/formulier', message: 'Te snel verstuurd.' }]);
+      const details: ErrorDetail[] = [];
+      if (b.gezinWeet !== 'ja' && !b.waaromNiet?.trim()) details.push({ path: '/waaromNiet', message: 'Vertel waarom het gezin (nog) niet weet van de melding.' });
+      if (details.length) throw badRequest('De invoer klopt niet.', details);
+
+      // Per e-mail address and day, by a keyed hash (never the address itself in Redis).
+      const key = `${app.redisKeyPrefix}melden:adres:${blindIndex(`melder-email|${b.melder.email.toLowerCase()}`)}`;
+      const count = await app.redis.incr(key).catch(() => 0);
+      if (count === 1) await app.redis.expire(key, 24 * 60 * 60).catch(() => undefined);
+      if (count > PER_ADRES_PER_DAG) throw new HttpError(429, 'RATE_LIMITED', 'Vanaf dit e-mailadres zijn vandaag al meerdere meldingen gedaan. Bel bij twijfel 0800-2000.');
+
+      const body = {
+        receivedAt: now.toISOString(),
+        kanaal: 'web' as const,
+        melder: { type: 'professional' as const, sector: b.melder.sector, ...(b.melder.beroep ? { beroep: b.melder.beroep } : {}), naam: b.melder.naam, organisatie: b.melder.organisatie, telefoon: b.melder.telefoon, email: b.melder.email, anoniemNaarHuishouden: b.melder.anoniemNaarHuishouden },
+        huishouden: b.huishouden,
+        betrokkenen: b.betrokkenen,
+        geweldsvormen: b.geweldsvormen,
+        ...(b.veiligheid ? { veiligheid: b.veiligheid } : {}),
+        toelichting: b.gezien,
+      };
+      await checkMeldingBody(app.db.db, body, now);
+      const kalender = await app.kalender();
+      const actor = { type: 'system' as const, id: null };
+      const { melding, token } = await app.db.db.transaction(async (tx) => {
+        const m = await insertMelding(tx, body, { actor, kalender, now, ip: null });
+        await storeMeldcode(tx, m.id, { onveiligheid: b.afweging.onveiligheid, zelfHulp: b.afweging.zelfHulp, gezinWeet: b.gezinWeet, waaromNiet: b.waaromNiet?.trim() || null });
+        const t = await createBevestiging(tx, m.id);
+        return { melding: m, token: t };
+      });
+      // The melding is stored; a mail that fails is logged (without the address) and does not undo it.
+      await app.mailer
+        .send({
+          to: b.melder.email,
+          subject: `Bevestig uw melding bij Veilig Thuis (${melding.reference})`,
+          text: `Beste ${b.melder.naam},\n\nVeilig Thuis heeft uw melding ${melding.reference} ontvangen en gaat ermee aan de slag.\nBevestig met deze link dat dit uw e-mailadres is (${BEVESTIGING_DAGEN} dagen geldig):\n${opts.publicUrl}/melden/bevestigen#${token}\n\nHeeft u deze melding niet gedaan? Dan kunt u deze mail negeren, of bel 0800-2000.\nBij direct gevaar: bel 112.\n`,
+        })
+        .catch((err: unknown) => req.log.warn({ errName: (err as Error).name, melding: melding.id }, 'confirmation mail not sent'));
+      return ontvangen(melding.reference);
+    },
+  );
+
+  app.post(
+    '/bevestigen',
+    { config: { public: true }, schema: { tags: ['publiek'], summary: "The melder confirms the e-mail address of an online melding by the mailed link's token", body: BevestigenBody, response: { 200: Bevestigd, ...errors(404) } } },
+    async (req) => {
+      const r = await confirmBevestiging(app.db.db, req.body.token);
+      if (!r) throw notFound('Deze link is onbekend of verlopen. Bel bij vragen 0800-2000.');
+      return { reference: r.reference, bevestigdOp: r.bevestigdAt.toISOString() };
+    },
+  );
+}
