@@ -4,7 +4,7 @@ import { amsterdamDate, explainTriage, klokVan } from '@vt/db/domain';
 import type { ErrorDetail } from '../errors.ts';
 import { badRequest, forbidden, notFound } from '../errors.ts';
 import type { MeldingInput } from '@vt/db/domain/contract';
-import type { Melding, MeldingBody } from '../schemas/melding.ts';
+import type { Melding } from '../schemas/melding.ts';
 
 /** Clocks differ a little between partner systems and us; more than this in the future is a mistake. */
 const CLOCK_SKEW_MS = 60_000;
