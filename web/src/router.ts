@@ -34,6 +34,9 @@ export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
+    // The online melding for professionals and its confirmation (issue #20): public, no staff session.
+    { path: '/melden', name: 'melden', component: () => import('./pages/MeldenPage.vue'), meta: { public: true } },
+    { path: '/melden/bevestigen', name: 'melden-bevestigen', component: () => import('./pages/MeldenBevestigenPage.vue'), meta: { public: true } },
     { path: '/activeren', name: 'activeren', component: () => import('./pages/ActiverenPage.vue'), meta: { public: true } },
     { path: '/beheer/gebruikers', name: 'gebruikers', component: () => import('./pages/GebruikersPage.vue'), meta: { action: pageActions.gebruikers } },
     { path: '/beheer/kalender', name: 'kalender', component: () => import('./pages/KalenderPage.vue'), meta: { action: pageActions.kalender } },

@@ -35,7 +35,7 @@ export const PubliekeMeldingBody = Type.Object(
       { additionalProperties: false },
     ),
     gezinWeet: codeEnum(gezinWeetOpties),
-    waaromNiet: Type.Optional(Text(2_000, { description: 'Why the family does not know (required when it does not)' })),
+    waaromNiet: Type.Optional(Text(2_000, { description: 'Why the family does not know (required when the answer is nee)' })),
     veiligheid: Type.Optional(Veiligheid),
     /** From GET /api/publiek/formulier: when the form was opened (a filled-in form takes more than a few seconds). */
     formulier: Type.String({ minLength: 10, maxLength: 200 }),
@@ -52,7 +52,12 @@ export const PubliekeMeldingOntvangen = Type.Object({
   bevestigen: Type.String({ description: 'Where the confirmation link went (the address, partly hidden)' }),
 });
 
-export const Formulier = Type.Object({ formulier: Type.String(), minSeconden: Type.Integer() });
+export const Formulier = Type.Object({
+  formulier: Type.String(),
+  minSeconden: Type.Integer(),
+  /** The region's gemeenten, for the household's address (the public form has no session to ask GET /api/gemeenten). */
+  gemeenten: Type.Array(Type.Object({ code: Type.String(), naam: Type.String() })),
+});
 
 export const BevestigenBody = Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }) }, { additionalProperties: false });
 export const Bevestigd = Type.Object({ reference: Type.String(), bevestigdOp: DateTime });

@@ -12928,6 +12928,10 @@ export interface paths {
                         "application/json": {
                             formulier: string;
                             minSeconden: number;
+                            gemeenten: {
+                                code: string;
+                                naam: string;
+                            }[];
                         };
                     };
                 };
@@ -13035,7 +13039,7 @@ export interface paths {
                         };
                         /** @enum {string} */
                         gezinWeet: "ja" | "nee" | "weet_niet";
-                        /** @description Why the family does not know (required when it does not) */
+                        /** @description Why the family does not know (required when the answer is nee) */
                         waaromNiet?: string;
                         /** @description The veiligheidsbeoordeling answers; absent means false */
                         veiligheid?: {

@@ -5,7 +5,7 @@
 // runs from submission; the melder confirms the address by a mailed link, and until then the beoordelaar sees
 // "melder niet bevestigd". The mail carries the reference and the link, nothing about the household.
 import { randomInt } from 'node:crypto';
-import { BEVESTIGING_DAGEN, blindIndex, blindIndexCandidates, confirmBevestiging, createBevestiging, insertMelding, storeMeldcode } from '@vt/db';
+import { BEVESTIGING_DAGEN, blindIndex, blindIndexCandidates, confirmBevestiging, createBevestiging, insertMelding, schema, storeMeldcode } from '@vt/db';
 import { amsterdamDate } from '@vt/db/domain';
 import { HttpError, badRequest, notFound, type ErrorDetail } from '../../../errors.ts';
 import { errors } from '../../../schemas/common.ts';
@@ -37,7 +37,8 @@ export default async function route(app: App, opts: RouteOptions) {
     { config: { public: true }, schema: { tags: ['publiek'], summary: 'A token for the online melding form: it proves the form was opened a little while before it is sent', response: { 200: Formulier } } },
     async (_req, reply) => {
       void reply.header('cache-control', 'no-store');
-      return { formulier: formToken(Date.now()), minSeconden: opts.publiek.minSeconden };
+      const gemeenten = await app.db.db.select({ code: schema.gemeenten.code, naam: schema.gemeenten.naam }).from(schema.gemeenten).orderBy(schema.gemeenten.naam);
+      return { formulier: formToken(Date.now()), minSeconden: opts.publiek.minSeconden, gemeenten };
     },
   );
 
@@ -63,7 +64,7 @@ export default async function route(app: App, opts: RouteOptions) {
       if (age === null || age > FORM_MAX_AGE_MS) throw badRequest('Het formulier is verlopen. Laad de pagina opnieuw en vul het nog eens in.', [{ path: '/formulier', message: 'Verlopen of onbekend.' }]);
       if (age < opts.publiek.minSeconden * 1000) throw badRequest('Het formulier is te snel verstuurd. Controleer uw antwoorden en verstuur het opnieuw.', [{ path: '/formulier', message: 'Te snel verstuurd.' }]);
       const details: ErrorDetail[] = [];
-      if (b.gezinWeet !== 'ja' && !b.waaromNiet?.trim()) details.push({ path: '/waaromNiet', message: 'Vertel waarom het gezin (nog) niet weet van de melding.' });
+      if (b.gezinWeet === 'nee' && !b.waaromNiet?.trim()) details.push({ path: '/waaromNiet', message: 'Vertel waarom het gezin (nog) niet weet van de melding.' });
       if (details.length) throw badRequest('De invoer klopt niet.', details);
 
       // Per e-mail address and day, by a keyed hash (never the address itself in Redis).

@@ -1,0 +1,91 @@
+// The online melding in the browser (issue #20, acceptance 1 as far as it is built), in Debian's Chromium with axe:
+// a professional files through /melden on a phone-sized screen, the melding appears live on the chef's werkvoorraad,
+// the beoordelaar sees "melder niet bevestigd" and the meldcode's answers, the melder confirms by the mailed link,
+// and nothing of the melding was kept in the phone's browser.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { browserStorage, useProduct } from '../support/e2e.ts';
+
+const product = useProduct();
+const { expectAccessible, signIn } = product;
+
+/** The last mail to `to` in the product's mail folder (DATA_DIR/mail, the development catcher). */
+function mailTo(to: string): string | undefined {
+  const folder = join(product.dataDir, 'mail');
+  const files = readdirSync(folder).filter((f) => f.endsWith('.txt') && f.includes(to.replace(/[^a-z0-9@._-]/gi, '_'))).sort();
+  return files.length ? readFileSync(join(folder, files.at(-1)!), 'utf8') : undefined;
+}
+
+describe('the online melding', () => {
+  it('a professional files on a phone, the chef sees it live, the beoordelaar sees it unconfirmed until the melder confirms by mail', async () => {
+    const chef = await signIn('chef@demo.test');
+    await chef.goto(`${product.base}/werkvoorraad`);
+    await chef.getByRole('heading', { name: 'Werkvoorraad' }).first().waitFor();
+
+    const phone = await (await product.browser.newContext({ bypassCSP: true, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+    const opened = Date.now();
+    await phone.goto(`${product.base}/melden`);
+    await phone.getByRole('heading', { name: 'Een melding doen bij Veilig Thuis' }).waitFor();
+    await phone.getByTestId('gevaar').getByText(/Bel 112/).waitFor();
+    await expectAccessible(phone, 'melden');
+    // No horizontal scrolling on a phone.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    await phone.getByLabel(/^Beschrijf wat u zag/).fill('Sanne (groep 5) vertelt dat papa mama slaat; blauwe plekken op haar arm. PHONE-SENTINEL');
+    await phone.getByLabel('Getuige van partnergeweld').check();
+    await phone.getByLabel('Straat', { exact: true }).fill('Wilgenlaan');
+    await phone.getByLabel('Huisnummer', { exact: true }).fill('14');
+    await phone.getByLabel('Postcode', { exact: true }).fill('7511 ab');
+    await phone.getByLabel('Plaats', { exact: true }).fill('Enschede');
+    await phone.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Enschede' });
+    await phone.getByLabel('Voornaam', { exact: true }).fill('Sanne');
+    await phone.getByLabel('Achternaam', { exact: true }).fill('Jansen');
+    await phone.getByRole('group', { name: 'Vermoedt u acute of structurele onveiligheid?' }).getByLabel('Ja').check();
+    await phone.getByRole('group', { name: 'Kunt u zelf voldoende hulp bieden of organiseren?' }).getByLabel('Nee').check();
+    await phone.getByLabel('Uw naam', { exact: true }).fill('Juf Mirjam');
+    await phone.getByLabel('Uw organisatie', { exact: true }).fill('Basisschool De Esch');
+    await phone.getByLabel('Uw werkveld', { exact: true }).selectOption('onderwijs');
+    await phone.getByLabel(/^Telefoonnummer/).fill('053 123 45 67');
+    await phone.getByLabel(/^E-mailadres/).fill('mirjam@school.example');
+    await phone.getByRole('group', { name: '5. Weet het gezin van deze melding?' }).getByLabel('Nee').check();
+    await phone.getByLabel(/^Waarom \(nog\) niet/).fill('Moeder vraagt het niet te zeggen; bang voor vader.');
+    await phone.getByLabel(/Herhaald geweld/).check();
+    await expectAccessible(phone, 'melden-ingevuld');
+    // A person takes more than the form's few seconds; the server refuses a form sent faster.
+    await phone.waitForTimeout(Math.max(0, 5_500 - (Date.now() - opened)));
+    await phone.getByRole('button', { name: 'Melding versturen' }).click();
+
+    const ontvangen = phone.getByTestId('ontvangen');
+    await ontvangen.getByRole('heading', { name: 'Uw melding is ontvangen' }).waitFor();
+    const reference = /M-\d{4}-\d{6}/.exec((await ontvangen.textContent()) ?? '')![0];
+    await ontvangen.getByText('We hebben een mail gestuurd naar m•••@school.example', { exact: false }).waitFor();
+    await expectAccessible(phone, 'melden-ontvangen');
+    expect(await browserStorage(phone)).not.toMatch(/SENTINEL|Sanne|Wilgenlaan|Mirjam/);
+
+    // Live on the chef's werkvoorraad, without a reload.
+    await chef.locator(`tr[data-reference="${reference}"]`).waitFor({ timeout: 15_000 });
+
+    // The beoordelaar: not confirmed yet, with the meldcode's answers.
+    const beoordelaar = await signIn('beoordelaar@demo.test');
+    const [{ id }] = (await product.db.handle.db.execute<{ id: string }>(sql`select id from meldingen where reference = ${reference}`)) as unknown as [{ id: string }];
+    await beoordelaar.goto(`${product.base}/meldingen/${id}`);
+    await beoordelaar.getByTestId('melder-niet-bevestigd').waitFor();
+    await beoordelaar.getByTestId('meldcode').getByText('Moeder vraagt het niet te zeggen; bang voor vader.', { exact: false }).waitFor();
+    await expectAccessible(beoordelaar, 'melden-beoordelaar');
+
+    // The melder confirms by the link in the mail; the mail says nothing of the household.
+    const mail = mailTo('mirjam@school.example')!;
+    expect(mail).toContain(reference);
+    expect(mail).not.toMatch(/Sanne|Jansen|Wilgenlaan|blauwe plekken/);
+    const link = /(http\S+\/melden\/bevestigen#\S+)/.exec(mail)![1]!;
+    await phone.goto(link);
+    await phone.getByRole('status').filter({ hasText: `Uw melding ${reference} is bevestigd.` }).waitFor();
+    expect(new URL(phone.url()).hash).toBe('');
+    await expectAccessible(phone, 'melden-bevestigd');
+    await beoordelaar.reload();
+    await beoordelaar.getByTestId('melder-bevestigd').waitFor();
+    await Promise.all([phone.context().close(), chef.context().close(), beoordelaar.context().close()]);
+  });
+});
