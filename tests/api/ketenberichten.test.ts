@@ -154,6 +154,10 @@ describe('POST /api/ketenberichten', () => {
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json()).toMatchObject({ code: 'VALIDATION' });
     expect((await t.app.inject({ method: 'POST', url: '/api/ketenberichten', payload: { berichten: [] }, headers: partnerHeaders })).statusCode).toBe(400);
+    // A message id Postgres could not hold (found by the fuzzer): that message rejected, the batch answered.
+    const [nul] = await send([{ berichtId: '\u0000', melding: meldingBody() }]);
+    expect(nul!.status).toBe('afgewezen');
+    expect(nul!.details?.[0]?.path).toBe('/berichten/0/berichtId');
     const chef = await login(t.app, 'chef@demo.test');
     expect((await t.app.inject({ method: 'POST', url: '/api/ketenberichten', payload: { berichten: [bericht('chef-1')] }, headers: chef.headers })).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/ketenberichten/nieuw-0', headers: chef.headers })).statusCode).toBe(403);

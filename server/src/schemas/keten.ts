@@ -8,7 +8,8 @@ import { codeEnum, DateTime, Id } from './common.ts';
 export const MAX_KETENBERICHTEN = 500;
 
 /** The partner's own message id: what it uses to recognise the message (its system's key), 1–128 plain characters. */
-export const BerichtId = Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9][A-Za-z0-9._:/-]*$', description: "The partner system's id of the message, unique per partner" });
+export const BERICHT_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._:/-]*$';
+export const BerichtId = Type.String({ minLength: 1, maxLength: 128, pattern: BERICHT_ID_PATTERN, description: "The partner system's id of the message, unique per partner" });
 
 export const KetenberichtenBody = Type.Object(
   {

@@ -18,6 +18,7 @@ import {
 import { MeldingBody } from '../../../schemas/melding.ts';
 import { errors } from '../../../schemas/common.ts';
 import {
+  BERICHT_ID_PATTERN,
   BerichtIdParams,
   Ketenbericht,
   KetenberichtenBody,
@@ -70,7 +71,9 @@ export default async function route(app: App) {
       const kalender = await app.kalender();
       const berichten = req.body.berichten;
       const idOf = (m: unknown) => (m && typeof m === 'object' && typeof (m as { berichtId?: unknown }).berichtId === 'string' ? (m as { berichtId: string }).berichtId : null);
-      const earlier = await findKetenberichten(app.db.db, actor.id, [...new Set(berichten.map(idOf).filter((id): id is string => id !== null && id.length <= 128))]);
+      // Only well-formed ids are looked up (a NUL or an oversized id is rejected per message below, never sent to Postgres).
+      const wellFormed = new RegExp(BERICHT_ID_PATTERN);
+      const earlier = await findKetenberichten(app.db.db, actor.id, [...new Set(berichten.map(idOf).filter((id): id is string => id !== null && id.length <= 128 && wellFormed.test(id)))]);
       // Within this batch: a message id seen before answers as its first message did (when that one created a melding).
       const inBatch = new Map<string, KetenberichtResultaat>();
       const resultaten: KetenberichtResultaat[] = [];
