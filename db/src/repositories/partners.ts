@@ -6,6 +6,7 @@ import type { DbOrTx } from '../client.ts';
 import type { MeldingKanaal } from '../domain/codes.ts';
 import { apiClientKeys, apiClients } from '../schema/index.ts';
 import { sha256 } from '../security/passwords.ts';
+import { decodeJsonRow } from './json-rows.ts';
 
 /** A new key: `vtk_` and 32 random bytes (base64url); returned once, kept as its hash, recognised by its prefix. */
 export function newApiKey(): { key: string; hash: string; prefix: string } {
@@ -20,7 +21,8 @@ export type ApiClient = typeof apiClients.$inferSelect;
  * client is not revoked. Notes the use on the key and the client, at most once a minute each.
  */
 export async function findApiClientByKeyHash(db: DbOrTx, keyHash: string): Promise<ApiClient | undefined> {
-  const rows = await db.execute<{ id: string }>(sql`
+  // One round trip on every partner request: the lookup, the use noted, and the client's row as JSON.
+  const rows = await db.execute<{ client: unknown }>(sql`
     with k as (
       select k.id, k.client_id, k.last_used_at from ${apiClientKeys} k
       where k.key_hash = ${keyHash} and k.revoked_at is null and (k.expires_at is null or k.expires_at > now())),
@@ -30,11 +32,8 @@ export async function findApiClientByKeyHash(db: DbOrTx, keyHash: string): Promi
     used_client as (
       update ${apiClients} set last_used_at = now()
       where id = (select client_id from used_key) and revoked_at is null returning id)
-    select c.id from ${apiClients} c join k on k.client_id = c.id where c.revoked_at is null`);
-  const id = rows[0]?.id;
-  if (!id) return undefined;
-  const [c] = await db.select().from(apiClients).where(eq(apiClients.id, id));
-  return c;
+    select row_to_json(c) as client from ${apiClients} c join k on k.client_id = c.id where c.revoked_at is null`);
+  return decodeJsonRow(apiClients, rows[0]?.client) ?? undefined;
 }
 
 export interface ApiClientInput {
@@ -88,12 +87,13 @@ export async function revokeApiClient(tx: DbOrTx, clientId: string, by: string):
   return true;
 }
 
-/** Every client with its keys, newest first (never a key's hash). */
-export async function listApiClients(db: DbOrTx) {
-  const clients = await db.select().from(apiClients).orderBy(desc(apiClients.createdAt));
+/** Every client (or the one `clientId`) with its keys, newest first (never a key's hash). */
+export async function listApiClients(db: DbOrTx, clientId?: string) {
+  const clients = await db.select().from(apiClients).where(clientId ? eq(apiClients.id, clientId) : undefined).orderBy(desc(apiClients.createdAt));
   const keys = await db
     .select({ id: apiClientKeys.id, clientId: apiClientKeys.clientId, prefix: apiClientKeys.prefix, createdAt: apiClientKeys.createdAt, expiresAt: apiClientKeys.expiresAt, revokedAt: apiClientKeys.revokedAt, lastUsedAt: apiClientKeys.lastUsedAt })
     .from(apiClientKeys)
+    .where(clientId ? eq(apiClientKeys.clientId, clientId) : undefined)
     .orderBy(desc(apiClientKeys.createdAt));
   return clients.map((c) => ({ ...c, keys: keys.filter((k) => k.clientId === c.id) }));
 }

@@ -100,7 +100,7 @@ export default async function route(app: App) {
             ...(f.reference ? { reference: f.reference } : {}),
             ...(storedHash !== undefined && storedHash !== hash ? { details: [{ path: `${at}/melding`, message: 'Andere inhoud dan het eerste bericht met dit berichtId; het eerste bericht geldt.' }] } : {}),
           });
-          if (first && first.status !== 'afgewezen') return replay(first, inBatch.has(id) ? undefined : earlier.get(id)!.requestHash);
+          if (first) return replay(first, inBatch.has(id) ? undefined : earlier.get(id)!.requestHash);
           if (!validMelding(melding)) return reject(under(`${at}/melding`, validationDetails(validMelding.errors ?? [])), true);
           const body = melding as MeldingBody;
           const refused = kanaalRefused(actor, body.kanaal);

@@ -31,8 +31,8 @@ export default async function route(app: App) {
       const out = await app.db.db.transaction(async (tx) => {
         const { client, key } = await createApiClient(tx, { naam: req.body.naam.trim(), scopes: req.body.scopes, kanalen: req.body.kanalen }, actor.id!);
         await writeAudit(tx, actor, { action: 'create', subjectType: 'api_client', subjectId: client.id, ip: req.ip, purpose: `scopes:${req.body.scopes.join(',')};kanalen:${req.body.kanalen.join(',')}` });
-        const row = (await listApiClients(tx)).find((c) => c.id === client.id)!;
-        return { partner: partnerView(row), sleutel: key };
+        const [row] = await listApiClients(tx, client.id);
+        return { partner: partnerView(row!), sleutel: key };
       });
       return reply.status(201).send(out);
     },

@@ -8,7 +8,7 @@ import { partnerView } from '../../../../../services/partners.ts';
 import type { App } from '../../../../../types.ts';
 
 async function viewOf(tx: DbOrTx, id: string) {
-  const row = (await listApiClients(tx)).find((c) => c.id === id);
+  const [row] = await listApiClients(tx, id);
   if (!row) throw notFound('Ketenpartner niet gevonden.');
   return partnerView(row);
 }
