@@ -287,5 +287,6 @@ async function seedLifecycle(db: Db, now: Date) {
     { metric: 'beoordeling_on_time_pct', value: 90, validFrom: since, createdBy: manager.id },
     { metric: 'onderzoek_on_time_pct', value: 80, validFrom: since, createdBy: manager.id },
     { metric: 'acute_inzet_te_laat', value: 0, validFrom: since, createdBy: manager.id },
+    { metric: 'terugkoppeling_on_time_pct', value: 90, validFrom: since, createdBy: manager.id },
   ]);
 }

@@ -83,8 +83,8 @@ describe('terugkoppeling to the melder', () => {
     // Late: a reminder the day after the due date.
     const dayAfter = new Date(Date.parse(`${k.addWerkdagen(today, 5)}T12:00:00Z`) + 86_400_000);
     expect((await herinneringen(t.db.handle.db, dayAfter, k, { overdrachtWerkdagen: 5 })).filter((h) => h.meldingId === id).map((h) => h.soort)).toEqual(['terugkoppeling_verlopen']);
-    expect((await req('POST', `/api/terugkoppelingen/${taskId}/gedaan`, beoordelaar, { notitie: 'Melder gebeld: MDO volgt.' })).statusCode).toBe(200);
-    expect((await req('POST', `/api/terugkoppelingen/${taskId}/gedaan`, beoordelaar, {})).statusCode).toBe(409);
+    expect((await req('POST', `/api/terugkoppelingen/${taskId}/gedaan`, beoordelaar, { bericht: 'Veilig Thuis bespreekt uw melding in een multidisciplinair overleg.', notitie: 'Melder gebeld: MDO volgt.' })).statusCode).toBe(200);
+    expect((await req('POST', `/api/terugkoppelingen/${taskId}/gedaan`, beoordelaar, { bericht: 'Nog een keer hetzelfde bericht.' })).statusCode).toBe(409);
     expect((await herinneringen(t.db.handle.db, dayAfter, k, { overdrachtWerkdagen: 5 })).filter((h) => h.meldingId === id)).toEqual([]);
     const after = (await req('GET', `/api/meldingen/${id}`, chef)).json() as { terugkoppelingen: { doneAt: string | null }[] };
     expect(after.terugkoppelingen[0]!.doneAt).not.toBeNull();

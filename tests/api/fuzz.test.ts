@@ -141,7 +141,9 @@ const routes: { name: string; url: () => string; headers: () => Record<string, s
   { name: 'POST /api/meldingen/{id}/voorwaarden', url: () => `/api/meldingen/${vvId}/voorwaarden`, headers: () => medewerker.headers, valid: () => ({ omschrijving: 'Kinderen naar school.', toezichthouder: 'School', controleOp: '2027-02-01' }) },
   { name: 'POST /api/voorwaarden/{id}/beoordeling', url: () => `/api/voorwaarden/${voorwaardeId}/beoordeling`, headers: () => medewerker.headers, valid: () => ({ uitkomst: 'nagekomen', toelichting: 'Huisarts bevestigt.' }) },
   { name: 'POST /api/monitoring/{id}', url: () => `/api/monitoring/${checkpointId}`, headers: () => medewerker.headers, valid: () => ({ uitkomst: 'veilig', toelichting: 'Stabiel.' }) },
-  { name: 'POST /api/terugkoppelingen/{id}/gedaan', url: () => `/api/terugkoppelingen/${terugkoppelingId}/gedaan`, headers: () => beoordelaar.headers, valid: () => ({ notitie: 'Melder gebeld.' }) },
+  { name: 'POST /api/terugkoppelingen/{id}/gedaan', url: () => `/api/terugkoppelingen/${terugkoppelingId}/gedaan`, headers: () => beoordelaar.headers, valid: () => ({ bericht: 'Veilig Thuis heeft de veiligheid beoordeeld.', notitie: 'Melder gebeld.' }) },
+  { name: 'POST /api/meldingen/{id}/statuslink', url: () => `/api/meldingen/${meldingId}/statuslink`, headers: () => beoordelaar.headers, valid: () => ({}) },
+  { name: 'POST /api/meldingen/{id}/statuslink/intrekken', url: () => `/api/meldingen/${meldingId}/statuslink/intrekken`, headers: () => beoordelaar.headers, valid: () => ({}) },
   { name: 'POST /api/vernietigingsverzoeken', url: () => '/api/vernietigingsverzoeken', headers: () => beoordelaar.headers, valid: () => ({ meldingId, reden: 'Rechter oordeelde dat geen belang is aangetoond.' }) },
   // Refused as the valid body: the fuzzing must not destroy the case files the other routes use.
   { name: 'POST /api/vernietigingsverzoeken/{id}/besluit', url: () => `/api/vernietigingsverzoeken/${verzoekId}/besluit`, headers: () => privacy.headers, valid: () => ({ besluit: 'afgewezen', reden: 'Belang bij bewaren is aangetoond.' }) },
@@ -194,6 +196,20 @@ it('fuzzes every POST route the API has', () => {
   const posts = Object.entries(spec.paths).flatMap(([path, ops]) => ('post' in ops ? [`POST ${path}`] : []));
   expect(routes.map((r) => r.name).sort()).toEqual(posts.sort());
 });
+
+// The one public GET that takes input: the melder's status page, its token in the path.
+it(`answers ${RUNS} generated status tokens without a 500, always in the contract's shape`, async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.oneof(fc.string({ minLength: 1, maxLength: 300 }), fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), fc.constantFrom('\u0000'.repeat(43), '..%2F..%2Fetc', '%00')), async (token) => {
+      const res = await t.app.inject({ url: `/api/publiek/status/${encodeURIComponent(token)}` });
+      expect(res.statusCode, res.body).toBeLessThan(500);
+      const e = res.json() as { statusCode: number; code: string };
+      expect(e.statusCode).toBe(res.statusCode);
+      expect(res.body).not.toMatch(/\.ts:\d+|node_modules|\bat [A-Za-z.]+ \(/);
+    }),
+    { numRuns: RUNS },
+  );
+}, 240_000);
 
 describe.each(routes)('$name', (route) => {
   it(`answers ${RUNS} generated bodies without a 500, always in the contract's shape`, async () => {

@@ -56,6 +56,8 @@ const PUBLIC = [
   'GET /api/publiek/formulier',
   'POST /api/publiek/bevestigen',
   'POST /api/publiek/meldingen',
+  // The melder's status page: the token is the key (issue #20).
+  'GET /api/publiek/status/{token}',
 ].sort();
 const SIGNED_IN = [
   'GET /api/auth/session',

@@ -86,6 +86,11 @@ describe('POST /api/publiek/meldingen', () => {
     expect(mail.to).toBe('mirjam@school.example');
     expect(mail.text).not.toMatch(/SENTINEL|Jansen|Wilgenlaan|blauwe plekken/);
     const token = /\/melden\/bevestigen#([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+    // The status link is on the receipt only, not in the mail (a mailbox is read by others too); it opens the phase.
+    const statusToken = (res.json() as { status: { token: string } }).status.token;
+    expect(mail.text).not.toContain(statusToken);
+    const st = await t.app.inject({ url: `/api/publiek/status/${statusToken}` });
+    expect(st.json()).toMatchObject({ reference: r.reference, fase: 'ontvangen', berichten: [] });
 
     const confirmed = await t.app.inject({ method: 'POST', url: '/api/publiek/bevestigen', payload: { token }, remoteAddress: addr });
     expect(confirmed.statusCode).toBe(200);
@@ -119,9 +124,13 @@ describe('POST /api/publiek/meldingen', () => {
     const sent = mails().length;
     const res = await send(body(await openedForm(addr), { website: 'http://spam.example' }), addr);
     expect(res.statusCode).toBe(201);
-    expect((res.json() as { reference: string }).reference).toMatch(/^M-\d{4}-\d{6}$/);
+    const r = res.json() as { reference: string; status: { token: string } };
+    expect(r.reference).toMatch(/^M-\d{4}-\d{6}$/);
+    expect(r.status.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(await count()).toBe(before);
     expect(mails().length).toBe(sent);
+    // Its status link looks like one and opens nothing.
+    expect((await t.app.inject({ url: `/api/publiek/status/${r.status.token}` })).statusCode).toBe(404);
   });
 
   it('refuses a form sent at once, a forged or stale form token, and a missing reason why the family does not know', async () => {

@@ -365,12 +365,17 @@ describe('staff flows in Chromium', () => {
     await mw.getByRole('button', { name: 'Onderzoek afronden' }).click();
     await mw.getByTestId('onderzoek-conclusie').getByText(/Partnergeweld bevestigd/).waitFor();
     await mw.getByText(/Afgerond op .*vervolg: overdracht aan het wijkteam/).waitFor();
-    // The melder's feedback after the beoordeling and after the onderzoek are tasks on the case.
+    // The melder's feedback after the beoordeling and after the onderzoek are messages to write on the case.
     const feedback = mw.getByRole('region', { name: 'Terugkoppeling aan de melder' });
-    await expect.poll(() => feedback.getByRole('button', { name: 'Terugkoppeling gegeven' }).count()).toBe(2);
-    await feedback.getByRole('button', { name: 'Terugkoppeling gegeven' }).first().click();
-    await expect.poll(() => feedback.getByRole('button', { name: 'Terugkoppeling gegeven' }).count()).toBe(1);
-    await expect(feedback.textContent()).resolves.toMatch(/gegeven op/);
+    const forms = feedback.locator('form');
+    await expect.poll(() => forms.count()).toBe(2);
+    await forms.first().getByRole('button', { name: 'Bericht aan de melder versturen' }).click();
+    await forms.first().getByText('Schrijf de melder een bericht van minstens 10 tekens.').waitFor();
+    await forms.first().getByLabel('Bericht aan de melder', { exact: true }).fill('Veilig Thuis heeft de veiligheid beoordeeld en doet een onderzoek.');
+    await forms.first().getByRole('button', { name: 'Bericht aan de melder versturen' }).click();
+    await expect.poll(() => forms.count()).toBe(1);
+    await expect(feedback.textContent()).resolves.toMatch(/gegeven op .*de melder heeft geen statuslink/);
+    await feedback.getByText('Veilig Thuis heeft de veiligheid beoordeeld en doet een onderzoek.').waitFor();
     await mw.context().close();
 
     // The Enschede wijkteam accepts; monitoring is planned from that day, the chef records the first checkpoint as

@@ -1,7 +1,9 @@
-// The online melding in the browser (issue #20, acceptance 1 as far as it is built), in Debian's Chromium with axe:
-// a professional files through /melden on a phone-sized screen, the melding appears live on the chef's werkvoorraad,
-// the beoordelaar sees "melder niet bevestigd" and the meldcode's answers, the melder confirms by the mailed link,
-// and nothing of the melding was kept in the phone's browser.
+// The online melding in the browser (issue #20, acceptance 1), in Debian's Chromium with axe: a professional files
+// through /melden on a phone-sized screen and keeps the status link shown once, the melding appears live on the
+// chef's werkvoorraad, the beoordelaar sees "melder niet bevestigd" and the meldcode's answers, the melder confirms by
+// the mailed link, the beoordelaar decides and writes the terugkoppeling, and the melder reads it on the status page
+// — which shows nothing of the household (sentinels) — and the case shows it read. Nothing of the melding was kept in
+// the phone's browser.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -19,7 +21,7 @@ function mailTo(to: string): string | undefined {
 }
 
 describe('the online melding', () => {
-  it('a professional files on a phone, the chef sees it live, the beoordelaar sees it unconfirmed until the melder confirms by mail', async () => {
+  it('a professional files on a phone, the chef sees it live, the melder confirms by mail, and reads the terugkoppeling on the status page', async () => {
     const chef = await signIn('chef@demo.test');
     await chef.goto(`${product.base}/werkvoorraad`);
     await chef.getByRole('heading', { name: 'Werkvoorraad' }).first().waitFor();
@@ -27,6 +29,8 @@ describe('the online melding', () => {
     const phone = await (await product.browser.newContext({ bypassCSP: true, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
     await phone.goto(`${product.base}/melden`);
     await phone.getByRole('heading', { name: 'Een melding doen bij Veilig Thuis' }).waitFor();
+    // The public pages carry Veilig Thuis's own name and number, not the backoffice's.
+    await expect(phone.locator('.vt-brand').textContent()).resolves.toMatch(/^Veilig Thuis Bel gratis 0800-2000/);
     await phone.getByTestId('gevaar').getByText(/Bel 112/).waitFor();
     await expectAccessible(phone, 'melden');
     // No horizontal scrolling on a phone.
@@ -59,6 +63,9 @@ describe('the online melding', () => {
     await ontvangen.getByRole('heading', { name: 'Uw melding is ontvangen' }).waitFor();
     const reference = /M-\d{4}-\d{6}/.exec((await ontvangen.textContent()) ?? '')![0];
     await ontvangen.getByText('We hebben een mail gestuurd naar m•••@school.example', { exact: false }).waitFor();
+    // The status link, shown once on the receipt.
+    const statusUrl = await phone.getByTestId('statuslink').getByLabel('Statuslink').inputValue();
+    expect(statusUrl).toMatch(new RegExp(`^${product.base}/status/[A-Za-z0-9_-]{43}$`));
     await expectAccessible(phone, 'melden-ontvangen');
     expect(await browserStorage(phone)).not.toMatch(/SENTINEL|Sanne|Wilgenlaan|Mirjam/);
 
@@ -84,6 +91,44 @@ describe('the online melding', () => {
     await expectAccessible(phone, 'melden-bevestigd');
     await beoordelaar.reload();
     await beoordelaar.getByTestId('melder-bevestigd').waitFor();
+
+    // Before the beoordeling the melder sees the melding received, and no feedback yet.
+    await phone.goto(statusUrl);
+    await phone.getByRole('heading', { name: 'Uw melding bij Veilig Thuis' }).waitFor();
+    await phone.getByTestId('status-melding').getByText(reference, { exact: false }).waitFor();
+    await expect(phone.locator('[aria-current="step"]').getAttribute('data-fase')).resolves.toBe('ontvangen');
+    await phone.getByText('Er is nog geen terugkoppeling', { exact: false }).waitFor();
+
+    // The beoordelaar decides (to the MDO) and writes the melder the feedback after the beoordeling.
+    await expect.poll(() => beoordelaar.getByText('Voorstel bevestigen', { exact: false }).count(), { timeout: 15_000 }).toBe(1);
+    await beoordelaar.getByLabel('Afwijken van het voorstel').check();
+    await beoordelaar.getByLabel('Route').selectOption('mdo');
+    await beoordelaar.getByLabel('Band').selectOption('P2');
+    await beoordelaar.getByLabel('Reden van afwijken').fill('Eerst breed bespreken met de school en de huisarts.');
+    await beoordelaar.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
+    await beoordelaar.getByText(/Beoordeeld: MDO, P2/).waitFor();
+    const feedback = beoordelaar.getByRole('region', { name: 'Terugkoppeling aan de melder' });
+    await feedback.getByTestId('statuslink').getByText('Laatst bekeken op', { exact: false }).waitFor();
+    const bericht = 'Veilig Thuis heeft de veiligheid beoordeeld. Wij bespreken uw melding deze week in een multidisciplinair overleg en nemen daarna contact met u op.';
+    await feedback.getByLabel('Bericht aan de melder', { exact: true }).fill(bericht);
+    await feedback.getByLabel('Notitie voor het dossier').fill('NOTITIE-SENTINEL: melder per mail gewezen op de statuspagina.');
+    await expectAccessible(beoordelaar, 'terugkoppeling-schrijven');
+    await feedback.getByRole('button', { name: 'Bericht aan de melder versturen' }).click();
+    await feedback.getByText('nog niet gelezen').waitFor();
+
+    // The melder reads it on the status page: the phase and the message, nothing of the household.
+    await phone.reload();
+    await phone.getByTestId('bericht').getByText(bericht).waitFor();
+    await expect(phone.locator('[aria-current="step"]').getAttribute('data-fase')).resolves.toBe('vervolg');
+    await expectAccessible(phone, 'status');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const shown = (await phone.locator('body').textContent()) ?? '';
+    expect(shown).not.toMatch(/SENTINEL|Sanne|Jansen|Wilgenlaan|Enschede|7511|blauwe plekken|bang voor vader|Mirjam|MDO, P2/);
+    expect(await browserStorage(phone)).not.toMatch(/SENTINEL|Sanne|Wilgenlaan|Mirjam|multidisciplinair/);
+
+    // The case shows the message read.
+    await beoordelaar.reload();
+    await beoordelaar.getByRole('region', { name: 'Terugkoppeling aan de melder' }).getByTestId('gelezen').waitFor();
     await Promise.all([phone.context().close(), chef.context().close(), beoordelaar.context().close()]);
   });
 });

@@ -11,6 +11,8 @@ export const formatTime = (d: Date | string) => timeFmt.format(typeof d === 'str
 export const formatDateTime = (iso: string | null | undefined) => (iso ? dateTimeFmt.format(new Date(iso)) : '');
 /** A calendar date (YYYY-MM-DD) as "24 nov 2026", without shifting it through a time zone. */
 export const formatDate = (d: string) => dateFmt.format(new Date(`${d}T00:00:00Z`));
+/** The Amsterdam calendar day of an instant, as "24 nov 2026". */
+export const formatDayOf = (iso: string) => formatDate(amsterdamDate(new Date(iso)));
 
 const numberFmt = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 /** A number as Dutch staff write it: "1.234", "12,5". */

@@ -35,8 +35,10 @@ export const router = createRouter({
   routes: [
     { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
     // The online melding for professionals and its confirmation (issue #20): public, no staff session.
-    { path: '/melden', name: 'melden', component: () => import('./pages/MeldenPage.vue'), meta: { public: true } },
-    { path: '/melden/bevestigen', name: 'melden-bevestigen', component: () => import('./pages/MeldenBevestigenPage.vue'), meta: { public: true } },
+    { path: '/melden', name: 'melden', component: () => import('./pages/MeldenPage.vue'), meta: { public: true, melder: true } },
+    { path: '/melden/bevestigen', name: 'melden-bevestigen', component: () => import('./pages/MeldenBevestigenPage.vue'), meta: { public: true, melder: true } },
+    // The melder's status page (issue #20): the token is its address.
+    { path: '/status/:token', name: 'status', component: () => import('./pages/StatusPage.vue'), meta: { public: true, melder: true } },
     { path: '/activeren', name: 'activeren', component: () => import('./pages/ActiverenPage.vue'), meta: { public: true } },
     { path: '/beheer/gebruikers', name: 'gebruikers', component: () => import('./pages/GebruikersPage.vue'), meta: { action: pageActions.gebruikers } },
     { path: '/beheer/kalender', name: 'kalender', component: () => import('./pages/KalenderPage.vue'), meta: { action: pageActions.kalender } },

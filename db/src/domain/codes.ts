@@ -148,6 +148,7 @@ export const voorwaardeStatussen = ['lopend', 'nagekomen', 'niet_nagekomen'] as 
 /** What a review of a V&V condition can record. */
 export const voorwaardeUitkomsten = ['nagekomen', 'niet_nagekomen'] as const satisfies readonly (typeof voorwaardeStatussen)[number][];
 export const terugkoppelMomenten = ['na_beoordeling', 'na_onderzoek'] as const;
+export type TerugkoppelMoment = (typeof terugkoppelMomenten)[number];
 export const vernietigingStatussen = ['aangevraagd', 'toegewezen', 'afgewezen'] as const;
 export const rolAanvraagStatussen = ['aangevraagd', 'goedgekeurd', 'afgewezen'] as const;
 /** What the second person decides on a role request. */
@@ -235,6 +236,9 @@ export const eventTypes = [
   'vv_voorwaarde_beoordeeld',
   'acute_inzet',
   'doorgezet',
+  'terugkoppeling_gelezen',
+  'statuslink_gemaakt',
+  'statuslink_ingetrokken',
 ] as const;
 
 export const auditActions = ['read', 'search', 'create', 'update', 'decide', 'export', 'login', 'break_glass'] as const;
@@ -335,6 +339,8 @@ export const dashboardMetrics = [
   'beoordeling_on_time_pct',
   'onderzoek_on_time_pct',
   'acute_inzet_te_laat',
+  'terugkoppeling_on_time_pct',
+  'terugkoppeling_gelezen_pct',
 ] as const;
 export type DashboardMetric = (typeof dashboardMetrics)[number];
 /** The metrics that count cases, with the list of those cases behind the count (the on-time percentages have none). */

@@ -99,6 +99,17 @@ async function metricsAt(db: DbOrTx, points: Date[], f: Omit<DashboardFilter, 'a
      where m.response_due_at is not null and m.received_at > ${T} - make_interval(days => ${PCT_WINDOW_DAYS}) and m.response_due_at < ${T}
        and (a.eerste is null or a.eerste > m.response_due_at) and ${scope}`;
 
+  // The melder's feedback (issue #20). On time: the terugkoppelingen due in the last 90 days whose date has passed or
+  // that were given, and of those the ones given by their due date (one not given and past its date is late). Read:
+  // the messages written in the last 90 days to a melder with a status link, and of those the ones the melder opened.
+  laterals.terugkoppeling_on_time_pct = sql`select count(*)::int as n,
+        count(*) filter (where k.done_at <= ${T} and (k.done_at at time zone 'Europe/Amsterdam')::date <= k.due_date)::int as on_time
+      from (select * from terugkoppelingen k where k.due_date > ${D} - ${PCT_WINDOW_DAYS}::int and k.due_date <= ${D} offset 0) k
+      ${ofCase('k.melding_id')}${scoped ? sql` and` : sql` where`} (k.due_date < ${D} or k.done_at <= ${T})`;
+  laterals.terugkoppeling_gelezen_pct = sql`select count(*)::int as n, count(*) filter (where k.gelezen_at <= ${T})::int as on_time
+      from (select * from terugkoppelingen k where k.bericht is not null and k.done_at > ${T} - make_interval(days => ${PCT_WINDOW_DAYS}) and k.done_at <= ${T} offset 0) k
+      ${ofCase('k.melding_id')}${scoped ? sql` and` : sql` where`} exists (select 1 from melder_statuslinks s where s.melding_id = k.melding_id and s.created_at <= ${T})`;
+
   const wanted = codes.map((code, k) => ({ code, alias: sql.raw(`x${k}`) }));
   const rows = await db.execute<Record<string, number | null>>(sql`
     select p.i, ${sql.join(

@@ -146,14 +146,18 @@ export async function planTerugkoppeling(tx: DbOrTx, meldingId: string, moment: 
   await tx.insert(terugkoppelingen).values({ meldingId, moment, dueDate: k.addWerkdagen(fromDate, TERUGKOPPELING_WERKDAGEN) }).onConflictDoNothing();
 }
 
-export async function recordTerugkoppeling(tx: DbOrTx, o: { id: string; notitie: string | null; actorId: string }) {
+/**
+ * Records the melder's feedback as given: `bericht` is the message the melder reads on the status page (written for
+ * the melder: the vervolg, never the household's details), `notitie` a note for the file only.
+ */
+export async function recordTerugkoppeling(tx: DbOrTx, o: { id: string; bericht: string; notitie: string | null; actorId: string; now?: Date }) {
   const [row] = await tx
     .update(terugkoppelingen)
-    .set({ doneAt: new Date(), doneBy: o.actorId, notitie: o.notitie })
+    .set({ doneAt: o.now ?? new Date(), doneBy: o.actorId, bericht: o.bericht, notitie: o.notitie })
     .where(and(eq(terugkoppelingen.id, o.id), isNull(terugkoppelingen.doneAt)))
     .returning();
   if (!row) return undefined;
-  await tx.insert(meldingEvents).values({ meldingId: row.meldingId, type: 'terugkoppeling_gegeven', actorId: o.actorId, data: { moment: row.moment } });
+  await tx.insert(meldingEvents).values({ meldingId: row.meldingId, at: row.doneAt!, type: 'terugkoppeling_gegeven', actorId: o.actorId, data: { moment: row.moment } });
   return row;
 }
 

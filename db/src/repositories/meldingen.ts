@@ -167,7 +167,8 @@ export async function findMeldingDetail(db: DbOrTx, id: string) {
                                          'namen', (select json_object_agg(u.id, u.naam) from users u where u.id = any(a.uitvoerders)))
                        order by a.gegeven_op)
          from acute_inzetten a where a.melding_id = m.id) as acute_inzetten,
-      (select json_build_object('bevestigdAt', bv.bevestigd_at) from melder_bevestigingen bv where bv.melding_id = m.id) as melder_bevestiging
+      (select json_build_object('bevestigdAt', bv.bevestigd_at) from melder_bevestigingen bv where bv.melding_id = m.id) as melder_bevestiging,
+      (select json_build_object('createdAt', s.created_at, 'expiresAt', s.expires_at, 'lastSeenAt', s.last_seen_at) from melder_statuslinks s where s.melding_id = m.id and s.revoked_at is null) as statuslink
     from meldingen m
     join gemeenten g on g.code = m.gemeente_code
     left join teams t on t.id = m.team_id
@@ -183,6 +184,8 @@ export async function findMeldingDetail(db: DbOrTx, id: string) {
     betrokkenen: decodeJsonRows(betrokkenen, row.betrokkenen),
     /** An online melding's confirmation of the melder's address (null for the other kanalen). */
     melderBevestiging: row.melder_bevestiging ? { bevestigdAt: ((row.melder_bevestiging as { bevestigdAt: string | null }).bevestigdAt ?? null) as string | null } : null,
+    /** The melder's working status link (its dates only; the token is never kept), or null. */
+    statuslink: row.statuslink ? (row.statuslink as { createdAt: string; expiresAt: string; lastSeenAt: string | null }) : null,
     /** The latest triage proposal, as proposed (the melding's own band and route are the decided ones after a beoordeling). */
     voorstel: decodeJsonRow(triageVoorstellen, row.voorstel),
     beoordeling: decodeJsonRow(beoordelingen, row.beoordeling),

@@ -30,7 +30,8 @@ export async function anonymiseMelding(tx: DbOrTx, meldingId: string, at: Date):
     bo as (update beoordelingen set reason = null where melding_id = ${meldingId}::uuid and reason is not null),
     o as (update overdrachten set toelichting = '', veiligheidsvoorwaarden = null, reden = null where melding_id = ${meldingId}::uuid),
     g as (update break_glass_grants set reden = ${ANONIEM} where melding_id = ${meldingId}::uuid),
-    tk as (update terugkoppelingen set notitie = null where melding_id = ${meldingId}::uuid),
+    tk as (update terugkoppelingen set notitie = null, bericht = null where melding_id = ${meldingId}::uuid),
+    sl as (update melder_statuslinks set revoked_at = coalesce(revoked_at, ${when}::timestamptz) where melding_id = ${meldingId}::uuid),
     cr as (update code_rood set toelichting = ${ANONIEM}, uitkomst = case when uitkomst is null then null else ${ANONIEM} end where melding_id = ${meldingId}::uuid),
     vw as (update vv_voorwaarden set omschrijving = ${ANONIEM}, toezichthouder = ${ANONIEM}, toelichting = null where melding_id = ${meldingId}::uuid)
     select count(*) from m`);

@@ -357,6 +357,30 @@ export const melderBevestigingen = pgTable(
   () => [...partOfCase('melder_bevestigingen')],
 );
 
+/**
+ * The melder's status link (issue #20): a token shown once (on the online form's receipt, or to the case worker who
+ * makes one for a melder of another kanaal), only its hash kept, usable until it expires or is revoked; at most one
+ * link per melding works at a time (a new one replaces the old). It opens the phase and the terugkoppeling messages.
+ */
+export const melderStatuslinks = pgTable(
+  'melder_statuslinks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meldingId: uuid('melding_id')
+      .notNull()
+      .references(() => meldingen.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: tstz('expires_at').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    /** The case worker who made it; null when the online form did. */
+    createdBy: uuid('created_by').references(() => users.id),
+    revokedAt: tstz('revoked_at'),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+    lastSeenAt: tstz('last_seen_at'),
+  },
+  (t) => [uniqueIndex('melder_statuslinks_actief_uq').on(t.meldingId).where(sql`${t.revokedAt} is null`), ...partOfCase('melder_statuslinks')],
+);
+
 export type Melding = typeof meldingen.$inferSelect;
 export type Advies = typeof adviezen.$inferSelect;
 export type Betrokkene = typeof betrokkenen.$inferSelect;

@@ -238,7 +238,7 @@ export const acuteInzetten = pgTable(
 export const terugkoppelMomentEnum = pgEnum('terugkoppel_moment', c.terugkoppelMomenten);
 
 /** The melder hears the outcome after the beoordeling and again after the onderzoek (domain.md step 5): each is a
- *  task with a due date, recorded when done. */
+ *  task with a due date, recorded when done, with the message the melder reads on the status page and when it was read. */
 export const terugkoppelingen = pgTable(
   'terugkoppelingen',
   {
@@ -250,8 +250,20 @@ export const terugkoppelingen = pgTable(
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     doneAt: tstz('done_at'),
     doneBy: uuid('done_by').references(() => users.id),
+    /** A note for the file only (how the melder was reached); never shown to the melder. */
     notitie: sealedText('notitie'),
+    /** The message to the melder, written by the case worker and shown on the melder's status page (issue #20). */
+    bericht: sealedText('bericht'),
+    /** When the melder first opened the status page with this message on it. */
+    gelezenAt: tstz('gelezen_at'),
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('terugkoppelingen_uq').on(t.meldingId, t.moment), index('terugkoppelingen_open_idx').on(t.dueDate).where(sql`${t.doneAt} is null`), ...followsItsCase('terugkoppelingen')],
+  (t) => [
+    uniqueIndex('terugkoppelingen_uq').on(t.meldingId, t.moment),
+    index('terugkoppelingen_open_idx').on(t.dueDate).where(sql`${t.doneAt} is null`),
+    // The dashboard's two percentages over the last 90 days: by due date (on time) and by the message's writing (read).
+    index('terugkoppelingen_due_idx').on(t.dueDate, t.doneAt),
+    index('terugkoppelingen_bericht_idx').on(t.doneAt, t.gelezenAt).where(sql`${t.bericht} is not null`),
+    ...followsItsCase('terugkoppelingen'),
+  ],
 );

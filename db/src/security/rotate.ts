@@ -19,7 +19,7 @@ export const SEALED_COLUMNS: { table: string; columns: string[] }[] = [
   { table: 'vernietigingsverzoeken', columns: ['reden', 'besluit_reden'] },
   { table: 'code_rood', columns: ['toelichting', 'uitkomst'] },
   { table: 'vv_voorwaarden', columns: ['omschrijving', 'toezichthouder', 'toelichting'] },
-  { table: 'terugkoppelingen', columns: ['notitie'] },
+  { table: 'terugkoppelingen', columns: ['notitie', 'bericht'] },
   { table: 'rol_aanvragen', columns: ['reden'] },
 ];
 

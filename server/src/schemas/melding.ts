@@ -155,7 +155,19 @@ export const Melding = Type.Object(
       }),
     ),
     monitoring: Type.Array(Type.Object({ id: Id, dueDate: IsoDate, status: codeEnum(monitoringStatussen) })),
-    terugkoppelingen: Type.Array(Type.Object({ id: Id, moment: codeEnum(terugkoppelMomenten), dueDate: IsoDate, doneAt: Nullable(DateTime) })),
+    terugkoppelingen: Type.Array(
+      Type.Object({
+        id: Id,
+        moment: codeEnum(terugkoppelMomenten),
+        dueDate: IsoDate,
+        doneAt: Nullable(DateTime),
+        bericht: Nullable(Type.String({ description: 'The message the melder reads on the status page' })),
+        gelezenAt: Nullable(DateTime), // when the melder first opened the status page with this message on it
+      }),
+    ),
+    statuslink: Nullable(
+      Type.Object({ aangemaaktOp: DateTime, geldigTot: DateTime, laatstBekeken: Nullable(DateTime) }, { description: "The melder's working status link (null without one, or for a role that does not see the melder)" }),
+    ),
     voorwaarden: Type.Array(
       Type.Object({
         id: Id,

@@ -2,7 +2,7 @@
 // order a professional walks them — what they saw, whom it concerns, the afwegingskader's two questions, who they
 // are, whether the family knows, and the safety questions in plain words.
 import { Type, type Static } from 'typebox';
-import { beroepen, gezinWeetOpties, sectoren } from '@vt/db/domain';
+import { beroepen, gezinWeetOpties, sectoren, terugkoppelMomenten } from '@vt/db/domain';
 import { Betrokkene, GeweldsvormenList, Huishouden, Veiligheid } from '@vt/db/domain/contract';
 import { codeEnum, DateTime, Email, Name, Phone, Text } from './common.ts';
 
@@ -46,10 +46,28 @@ export const PubliekeMeldingBody = Type.Object(
 );
 export type PubliekeMeldingBody = Static<typeof PubliekeMeldingBody>;
 
+/** A status link's token: shown once, here; only its hash is kept. The page is `/status/<token>`. */
+export const StatusLink = Type.Object({
+  token: Type.String({ description: 'The token of the melder’s status page /status/<token>: shown once, stored hashed' }),
+  geldigTot: DateTime,
+});
+
+/** A token as the status page sends it: 32 random bytes in base64url (43 characters), and nothing else gets through. */
+export const StatusParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) }, { additionalProperties: false });
+
+export const MelderStatus = Type.Object({
+  reference: Type.String(),
+  ontvangenOp: DateTime,
+  fase: codeEnum(['ontvangen', 'vervolg', 'afgesloten'] as const, 'ontvangen; veiligheidsbeoordeling gedaan, er is een vervolg; afgesloten'),
+  geldigTot: DateTime,
+  berichten: Type.Array(Type.Object({ moment: codeEnum(terugkoppelMomenten), op: DateTime, tekst: Type.String() }), { description: 'The terugkoppeling messages the case workers wrote to the melder, oldest first' }),
+});
+
 export const PubliekeMeldingOntvangen = Type.Object({
   reference: Type.String({ description: 'The melding’s reference, for the melder’s own file' }),
   ontvangenOp: DateTime,
   bevestigen: Type.String({ description: 'Where the confirmation link went (the address, partly hidden)' }),
+  status: StatusLink,
 });
 
 export const Formulier = Type.Object({

@@ -203,7 +203,12 @@ export function toMeldingView(d: MeldingDetail, opts: { melderIdentity: boolean 
         }
       : null,
     monitoring: d.lifecycle.monitoring.map((c) => ({ id: c.id, dueDate: c.dueDate, status: c.status })),
-    terugkoppelingen: d.lifecycle.terugkoppelingen.map((k) => ({ id: k.id, moment: k.moment, dueDate: k.dueDate, doneAt: iso(k.doneAt) })),
+    terugkoppelingen: d.lifecycle.terugkoppelingen.map((k) => ({ id: k.id, moment: k.moment, dueDate: k.dueDate, doneAt: iso(k.doneAt), bericht: own(k.bericht), gelezenAt: iso(k.gelezenAt) })),
+    // The melder's status link: when it was made, until when it works, when it was last opened (json: timestamps as text).
+    statuslink:
+      opts.melderIdentity && d.statuslink
+        ? { aangemaaktOp: new Date(d.statuslink.createdAt).toISOString(), geldigTot: new Date(d.statuslink.expiresAt).toISOString(), laatstBekeken: d.statuslink.lastSeenAt ? new Date(d.statuslink.lastSeenAt).toISOString() : null }
+        : null,
     voorwaarden: d.lifecycle.voorwaarden.map((v) => ({
       id: v.id,
       omschrijving: v.omschrijving,

@@ -4738,7 +4738,7 @@ export interface paths {
                                 naam: string;
                                 metrics: {
                                     /** @enum {string} */
-                                    code: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat";
+                                    code: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat" | "terugkoppeling_on_time_pct" | "terugkoppeling_gelezen_pct";
                                     count?: number;
                                     oldestWaitDays?: number;
                                     percent?: number | null;
@@ -4749,7 +4749,7 @@ export interface paths {
                             }[];
                             regio: {
                                 /** @enum {string} */
-                                code: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat";
+                                code: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat" | "terugkoppeling_on_time_pct" | "terugkoppeling_gelezen_pct";
                                 count?: number;
                                 oldestWaitDays?: number;
                                 percent?: number | null;
@@ -4961,7 +4961,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat";
+                        metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat" | "terugkoppeling_on_time_pct" | "terugkoppeling_gelezen_pct";
                         value: number;
                         team?: string | ("advieslijn" | "beoordeling" | "crisisteam" | "mdo" | "onderzoek" | "monitoring" | "wijkteam");
                         /**
@@ -4986,7 +4986,7 @@ export interface paths {
                              */
                             id: string;
                             /** @enum {string} */
-                            metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat";
+                            metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat" | "terugkoppeling_on_time_pct" | "terugkoppeling_gelezen_pct";
                             value: number;
                             teamId: string | null;
                             /**
@@ -5088,7 +5088,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat";
+                    metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat" | "terugkoppeling_on_time_pct" | "terugkoppeling_gelezen_pct";
                     /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
                     from?: string;
                     /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
@@ -5112,7 +5112,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat";
+                            metric: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat" | "terugkoppeling_on_time_pct" | "terugkoppeling_gelezen_pct";
                             points: {
                                 /**
                                  * Format: date
@@ -5226,7 +5226,7 @@ export interface paths {
                             at: string;
                             metrics: {
                                 /** @enum {string} */
-                                code: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat";
+                                code: "beoordeling_overdue" | "wachtlijst_onderzoek" | "onderzoek_overdue" | "overdracht_pending" | "monitoring_due" | "beoordeling_on_time_pct" | "onderzoek_on_time_pct" | "acute_inzet_te_laat" | "terugkoppeling_on_time_pct" | "terugkoppeling_gelezen_pct";
                                 count?: number;
                                 oldestWaitDays?: number;
                                 percent?: number | null;
@@ -7645,7 +7645,22 @@ export interface paths {
                                  */
                                 dueDate: string;
                                 doneAt: string | null;
+                                bericht: string | null;
+                                gelezenAt: string | null;
                             }[];
+                            statuslink: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                aangemaaktOp: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                geldigTot: string;
+                                laatstBekeken: string | null;
+                            } | null;
                             voorwaarden: {
                                 /**
                                  * Format: uuid
@@ -8099,7 +8114,22 @@ export interface paths {
                                  */
                                 dueDate: string;
                                 doneAt: string | null;
+                                bericht: string | null;
+                                gelezenAt: string | null;
                             }[];
+                            statuslink: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                aangemaaktOp: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                geldigTot: string;
+                                laatstBekeken: string | null;
+                            } | null;
                             voorwaarden: {
                                 /**
                                  * Format: uuid
@@ -8545,7 +8575,22 @@ export interface paths {
                                  */
                                 dueDate: string;
                                 doneAt: string | null;
+                                bericht: string | null;
+                                gelezenAt: string | null;
                             }[];
+                            statuslink: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                aangemaaktOp: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                geldigTot: string;
+                                laatstBekeken: string | null;
+                            } | null;
                             voorwaarden: {
                                 /**
                                  * Format: uuid
@@ -9008,7 +9053,22 @@ export interface paths {
                                  */
                                 dueDate: string;
                                 doneAt: string | null;
+                                bericht: string | null;
+                                gelezenAt: string | null;
                             }[];
+                            statuslink: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                aangemaaktOp: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                geldigTot: string;
+                                laatstBekeken: string | null;
+                            } | null;
                             voorwaarden: {
                                 /**
                                  * Format: uuid
@@ -9762,7 +9822,22 @@ export interface paths {
                                  */
                                 dueDate: string;
                                 doneAt: string | null;
+                                bericht: string | null;
+                                gelezenAt: string | null;
                             }[];
+                            statuslink: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                aangemaaktOp: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                geldigTot: string;
+                                laatstBekeken: string | null;
+                            } | null;
                             voorwaarden: {
                                 /**
                                  * Format: uuid
@@ -10200,7 +10275,22 @@ export interface paths {
                                  */
                                 dueDate: string;
                                 doneAt: string | null;
+                                bericht: string | null;
+                                gelezenAt: string | null;
                             }[];
+                            statuslink: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                aangemaaktOp: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                geldigTot: string;
+                                laatstBekeken: string | null;
+                            } | null;
                             voorwaarden: {
                                 /**
                                  * Format: uuid
@@ -10397,7 +10487,7 @@ export interface paths {
                                  */
                                 at: string;
                                 /** @enum {string} */
-                                type: "ontvangen" | "triage_voorgesteld" | "aanvulling" | "beoordeeld" | "toegewezen" | "mdo_geagendeerd" | "mdo_besluit" | "onderzoek_gestart" | "onderzoek_afgerond" | "vv_gestart" | "overdracht_verzonden" | "overdracht_geaccepteerd" | "overdracht_teruggestuurd" | "monitoring_gepland" | "monitoring_vastgelegd" | "thv_opgelegd" | "thv_verlengd" | "code_rood" | "afgesloten" | "heropend" | "terugkoppeling_gegeven" | "vv_voorwaarde_vastgelegd" | "vv_voorwaarde_beoordeeld" | "acute_inzet" | "doorgezet";
+                                type: "ontvangen" | "triage_voorgesteld" | "aanvulling" | "beoordeeld" | "toegewezen" | "mdo_geagendeerd" | "mdo_besluit" | "onderzoek_gestart" | "onderzoek_afgerond" | "vv_gestart" | "overdracht_verzonden" | "overdracht_geaccepteerd" | "overdracht_teruggestuurd" | "monitoring_gepland" | "monitoring_vastgelegd" | "thv_opgelegd" | "thv_verlengd" | "code_rood" | "afgesloten" | "heropend" | "terugkoppeling_gegeven" | "vv_voorwaarde_vastgelegd" | "vv_voorwaarde_beoordeeld" | "acute_inzet" | "doorgezet" | "terugkoppeling_gelezen" | "statuslink_gemaakt" | "statuslink_ingetrokken";
                                 actorId: string | null;
                                 data: {
                                     [key: string]: unknown;
@@ -10974,6 +11064,279 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meldingen/{id}/statuslink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a status link for the melder (replacing the one that worked until now); the token is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The token of the melder’s status page /status/<token>: shown once, stored hashed */
+                            token: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            geldigTot: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meldingen/{id}/statuslink/intrekken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke the melder's status link (it stops working at once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meldingen/{id}/thv": {
         parameters: {
             query?: never;
@@ -11380,7 +11743,22 @@ export interface paths {
                                  */
                                 dueDate: string;
                                 doneAt: string | null;
+                                bericht: string | null;
+                                gelezenAt: string | null;
                             }[];
+                            statuslink: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                aangemaaktOp: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                geldigTot: string;
+                                laatstBekeken: string | null;
+                            } | null;
                             voorwaarden: {
                                 /**
                                  * Format: uuid
@@ -12259,7 +12637,22 @@ export interface paths {
                                  */
                                 dueDate: string;
                                 doneAt: string | null;
+                                bericht: string | null;
+                                gelezenAt: string | null;
                             }[];
+                            statuslink: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                aangemaaktOp: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                geldigTot: string;
+                                laatstBekeken: string | null;
+                            } | null;
                             voorwaarden: {
                                 /**
                                  * Format: uuid
@@ -12705,7 +13098,22 @@ export interface paths {
                                  */
                                 dueDate: string;
                                 doneAt: string | null;
+                                bericht: string | null;
+                                gelezenAt: string | null;
                             }[];
+                            statuslink: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                aangemaaktOp: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                geldigTot: string;
+                                laatstBekeken: string | null;
+                            } | null;
                             voorwaarden: {
                                 /**
                                  * Format: uuid
@@ -13093,6 +13501,15 @@ export interface paths {
                             ontvangenOp: string;
                             /** @description Where the confirmation link went (the address, partly hidden) */
                             bevestigen: string;
+                            status: {
+                                /** @description The token of the melder’s status page /status/<token>: shown once, stored hashed */
+                                token: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                geldigTot: string;
+                            };
                         };
                     };
                 };
@@ -13264,6 +13681,120 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publiek/status/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The melder's status page: the phase of the melding and the terugkoppeling messages, nothing of the household
+         * @description Opens with the token shown once when the melding was filed online, or given by a case worker. Unknown, expired and revoked tokens are one answer (404). Opening it records the messages on it as read.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reference: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            ontvangenOp: string;
+                            /**
+                             * @description ontvangen; veiligheidsbeoordeling gedaan, er is een vervolg; afgesloten
+                             * @enum {string}
+                             */
+                            fase: "ontvangen" | "vervolg" | "afgesloten";
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 time with offset
+                             */
+                            geldigTot: string;
+                            /** @description The terugkoppeling messages the case workers wrote to the melder, oldest first */
+                            berichten: {
+                                /** @enum {string} */
+                                moment: "na_beoordeling" | "na_onderzoek";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 time with offset
+                                 */
+                                op: string;
+                                tekst: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -14141,7 +14672,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record that the melder heard the outcome (after the beoordeling or the onderzoek) */
+        /**
+         * Give the melder the outcome (after the beoordeling or the onderzoek): the message shown on the melder’s status page
+         * @description The message is written for the melder: what Veilig Thuis does next, never details of the household. `notitie` stays in the file only (how the melder was reached).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -14155,6 +14689,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        bericht: string;
                         notitie?: string;
                     };
                 };

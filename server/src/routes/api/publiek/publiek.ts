@@ -5,11 +5,12 @@
 // runs from submission; the melder confirms the address by a mailed link, and until then the beoordelaar sees
 // "melder niet bevestigd". The mail carries the reference and the link, nothing about the household.
 import { randomInt } from 'node:crypto';
-import { BEVESTIGING_DAGEN, blindIndex, blindIndexCandidates, confirmBevestiging, createBevestiging, insertMelding, schema, storeMeldcode } from '@vt/db';
+import { randomBytes } from 'node:crypto';
+import { BEVESTIGING_DAGEN, STATUSLINK_DAGEN, blindIndex, blindIndexCandidates, confirmBevestiging, createBevestiging, createStatuslink, insertMelding, openStatus, schema, storeMeldcode } from '@vt/db';
 import { amsterdamDate } from '@vt/db/domain';
 import { HttpError, badRequest, notFound, type ErrorDetail } from '../../../errors.ts';
 import { errors } from '../../../schemas/common.ts';
-import { BevestigenBody, Bevestigd, Formulier, PUBLIEK_BODY_LIMIT, PubliekeMeldingBody, PubliekeMeldingOntvangen } from '../../../schemas/publiek.ts';
+import { BevestigenBody, Bevestigd, Formulier, MelderStatus, PUBLIEK_BODY_LIMIT, PubliekeMeldingBody, PubliekeMeldingOntvangen, StatusParams } from '../../../schemas/publiek.ts';
 import { checkMeldingBody } from '../../../services/meldingen.ts';
 import type { App, RouteOptions } from '../../../types.ts';
 
@@ -27,6 +28,9 @@ function formAge(token: string, now: number): number | null {
   if (!Number.isSafeInteger(issuedAt) || !mac || !blindIndexCandidates(`formulier|${issuedAt}`).includes(mac)) return null;
   return now - issuedAt;
 }
+
+/** Status page reads per address and hour: a melder looks now and then; a guesser gets nowhere either way. */
+const STATUS_PER_UUR = 120;
 
 /** j•••@school.nl: where the link went, without spelling the address out on a shared screen. */
 const hidden = (email: string) => email.replace(/^(.)[^@]*/, '$1•••');
@@ -60,9 +64,14 @@ export default async function route(app: App, opts: RouteOptions) {
       // Several regions on one deployment: which region's case this is follows from the household's gemeente, a
       // mapping not built yet (db/docs/multi-region.md, "Not yet"). Until then the form says so instead of guessing.
       if ('regios' in app.db) throw new HttpError(503, 'UNAVAILABLE', 'Online melden is hier nog niet mogelijk. Bel Veilig Thuis: 0800-2000.');
-      const ontvangen = (reference: string) => reply.status(201).send({ reference, ontvangenOp: now.toISOString(), bevestigen: hidden(b.melder.email) });
+      const ontvangen = (reference: string, status: { token: string; geldigTot: Date }) =>
+        reply.status(201).send({ reference, ontvangenOp: now.toISOString(), bevestigen: hidden(b.melder.email), status: { token: status.token, geldigTot: status.geldigTot.toISOString() } });
       // The honeypot: a robot is answered as a person would be, and nothing is stored or sent.
-      if (b.website) return ontvangen(`M-${amsterdamDate(now).slice(0, 4)}-${String(randomInt(100_000, 999_999)).padStart(6, '0')}`);
+      if (b.website)
+        return ontvangen(`M-${amsterdamDate(now).slice(0, 4)}-${String(randomInt(100_000, 999_999)).padStart(6, '0')}`, {
+          token: randomBytes(32).toString('base64url'),
+          geldigTot: new Date(now.getTime() + STATUSLINK_DAGEN * 86_400_000),
+        });
       const age = formAge(b.formulier, now.getTime());
       if (age === null || age > FORM_MAX_AGE_MS) throw badRequest('Het formulier is verlopen. Laad de pagina opnieuw en vul het nog eens in.', [{ path: '/formulier', message: 'Verlopen of onbekend.' }]);
       if (age < opts.publiek.minSeconden * 1000) throw badRequest('Het formulier is te snel verstuurd. Controleer uw antwoorden en verstuur het opnieuw.', [{ path: '/formulier', message: 'Te snel verstuurd.' }]);
@@ -89,11 +98,13 @@ export default async function route(app: App, opts: RouteOptions) {
       await checkMeldingBody(app.db.db, body, now);
       const kalender = await app.kalender();
       const actor = { type: 'system' as const, id: null };
-      const { melding, token } = await app.db.db.transaction(async (tx) => {
+      const { melding, token, status } = await app.db.db.transaction(async (tx) => {
         const m = await insertMelding(tx, body, { actor, kalender, now, ip: null });
         await storeMeldcode(tx, m.id, { onveiligheid: b.afweging.onveiligheid, zelfHulp: b.afweging.zelfHulp, gezinWeet: b.gezinWeet, waaromNiet: b.waaromNiet?.trim() || null });
         const t = await createBevestiging(tx, m.id);
-        return { melding: m, token: t };
+        // The status link is shown once, on the receipt; the mail does not carry it (a mailbox is read by others too).
+        const st = await createStatuslink(tx, m.id, { actorId: null, now });
+        return { melding: m, token: t, status: st };
       });
       // The melding is stored; a mail that fails is logged (without the address) and does not undo it.
       await app.mailer
@@ -103,7 +114,7 @@ export default async function route(app: App, opts: RouteOptions) {
           text: `Beste ${b.melder.naam},\n\nVeilig Thuis heeft uw melding ${melding.reference} ontvangen en gaat ermee aan de slag.\nBevestig met deze link dat dit uw e-mailadres is (${BEVESTIGING_DAGEN} dagen geldig):\n${opts.publicUrl}/melden/bevestigen#${token}\n\nHeeft u deze melding niet gedaan? Dan kunt u deze mail negeren, of bel 0800-2000.\nBij direct gevaar: bel 112.\n`,
         })
         .catch((err: unknown) => req.log.warn({ errName: (err as Error).name, melding: melding.id }, 'confirmation mail not sent'));
-      return ontvangen(melding.reference);
+      return ontvangen(melding.reference, status);
     },
   );
 
@@ -114,6 +125,28 @@ export default async function route(app: App, opts: RouteOptions) {
       const r = await confirmBevestiging(app.db.db, req.body.token);
       if (!r) throw notFound('Deze link is onbekend of verlopen. Bel bij vragen 0800-2000.');
       return { reference: r.reference, bevestigdOp: r.bevestigdAt.toISOString() };
+    },
+  );
+
+  app.get(
+    '/status/:token',
+    {
+      config: { public: true, rateLimit: { max: STATUS_PER_UUR, timeWindow: 60 * 60 * 1000 } },
+      schema: {
+        tags: ['publiek'],
+        summary: "The melder's status page: the phase of the melding and the terugkoppeling messages, nothing of the household",
+        description:
+          'Opens with the token shown once when the melding was filed online, or given by a case worker. Unknown, expired and revoked tokens are one answer (404). Opening it records the messages on it as read.',
+        params: StatusParams,
+        response: { 200: MelderStatus, ...errors(404, 429, 503) },
+      },
+    },
+    async (req, reply) => {
+      void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+      if ('regios' in app.db) throw new HttpError(503, 'UNAVAILABLE', 'De statuspagina is hier nog niet beschikbaar. Bel Veilig Thuis: 0800-2000.');
+      const st = await app.db.db.transaction((tx) => openStatus(tx, req.params.token));
+      if (!st) throw notFound('Deze link is onbekend, verlopen of ingetrokken. Bel bij vragen 0800-2000.');
+      return { reference: st.reference, ontvangenOp: st.ontvangenOp.toISOString(), fase: st.fase, geldigTot: st.geldigTot.toISOString(), berichten: st.berichten.map((m) => ({ moment: m.moment, op: m.op.toISOString(), tekst: m.tekst })) };
     },
   );
 }
