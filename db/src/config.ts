@@ -74,10 +74,13 @@ export const configSchema = Type.Object({
     'x-shown': '*(development key in `DATA_DIR`)*',
     'x-production': 'BLIND_INDEX_KEYS is required when NODE_ENV=production (see README, Security)',
   }),
-  SMTP_URL: url(['smtp:', 'smtps:'], '`smtp://` or `smtps://user:pass@host:port` for the mail the product sends (activation links)', {
-    'x-shown': '*(files in `DATA_DIR/mail`)*',
+  SMTP_URL: url(['smtp:', 'smtps:'], '`smtp://` or `smtps://user:pass@host:port` for the mail the product sends (activation links, the melder\'s confirmation)', {
+    'x-shown': '*(the local mail catcher)*',
     'x-production': 'SMTP_URL is required when NODE_ENV=production (activation links are mailed)',
   }),
+  MAIL_CATCHER: oneOf(['maildev', 'files'] as const, 'maildev', 'without `SMTP_URL`, outside production: `maildev` runs a local mail catcher (MailDev) and sends the mail there, to read at http://127.0.0.1:`MAILDEV_WEB_PORT`; `files` writes each mail to `DATA_DIR/mail` (`.eml` and `.txt`)'),
+  MAILDEV_WEB_PORT: int(1, 65535, 1080, 'the local mail catcher\'s web page (127.0.0.1 only)'),
+  MAILDEV_SMTP_PORT: int(1, 65535, 1025, 'the local mail catcher\'s SMTP port (127.0.0.1 only)'),
   MAIL_FROM: str('Veilig Thuis backoffice <noreply@veiligthuis.invalid>', 'the sender of that mail'),
   PUBLIC_URL: url(['http:', 'https:'], 'where staff reach the web app, for the links in mail', {
     'x-shown': '`http://localhost:$PORT`',
@@ -217,6 +220,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     /** The clocks of the steps the law sets no term for (domain/deadlines.ts, `klokken`). */
     klokken: { mdoWerkdagen: e.MDO_TERMIJN_WERKDAGEN, wachtlijstWerkdagen: e.WACHTLIJST_START_WERKDAGEN, overdrachtWerkdagen: e.OVERDRACHT_HERINNERING_WERKDAGEN },
     smtpUrl: e.SMTP_URL,
+    mailCatcher: e.MAIL_CATCHER,
+    maildevWebPort: e.MAILDEV_WEB_PORT,
+    maildevSmtpPort: e.MAILDEV_SMTP_PORT,
     mailFrom: e.MAIL_FROM,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };

@@ -14,7 +14,7 @@ import { createMailer } from './services/mail.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { setKlokInstellingen } from '@vt/db/domain';
 import { isUnavailable } from './plugins/app/errors.ts';
-import { MissingRedisError, startEmbeddedPostgres, startLocalRedis } from './infra/embedded.ts';
+import { MissingRedisError, startEmbeddedPostgres, startLocalRedis, startMailCatcher } from './infra/embedded.ts';
 
 const log = pino({ level: process.env.LOG_LEVEL || 'info', redact: logRedact, serializers: logSerializers });
 // (The level is taken before the configuration is read, so a configuration error is logged too; LOG_LEVEL is
@@ -105,8 +105,8 @@ async function main() {
     onStop('workers', () => workers!.close());
   }
 
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
-  if (mailer.folder) log.warn(`SMTP_URL not set: mail (activation links) is written to ${mailer.folder} (never in production)`);
+  const mailer = createMailer({ smtpUrl: config.smtpUrl ?? local.smtpUrl, from: config.mailFrom, dataDir: config.dataDir });
+  if (mailer.folder) log.warn(`SMTP_URL not set: mail (activation links, melders' confirmations) is written to ${mailer.folder} (never in production)`);
   const app = await buildApp({ config, db, ...(readDb ? { readDb } : {}), redis, cipher, mailer, server, phase, queuePrefix: config.queuePrefix, publicUrl: config.publicUrl, loggerInstance: log.child({ component: 'api' }), ...(workers ? { queues: Object.values(workers.queues.queues) } : {}) });
   // On SIGTERM: readiness turns 503 first while requests are still served (SHUTDOWN_DRAIN_SECONDS), so the load
   // balancer stops sending new ones; then the server stops accepting them, lets running ones finish, and the
@@ -153,7 +153,17 @@ async function startLocalServices(config: Config) {
       process.exit(1);
     }
   }
-  return { databaseUrl, redisUrl, stops };
+  // Development mail goes to a local catcher with a web page to read it (MAIL_CATCHER=files: to DATA_DIR/mail).
+  let smtpUrl: string | undefined;
+  if (!config.smtpUrl && config.nodeEnv !== 'production' && config.mailCatcher === 'maildev') {
+    const catcher = await startMailCatcher(config.dataDir, config.maildevSmtpPort, config.maildevWebPort);
+    if (catcher) {
+      stops.push({ name: 'mail catcher', stop: catcher.stop });
+      smtpUrl = catcher.url;
+      log.info(`development mail: read it at ${catcher.webUrl} (MailDev; kept under ${config.dataDir}/maildev)`);
+    } else log.warn(`the mail catcher (MailDev) did not start (not installed, or port ${config.maildevWebPort} or ${config.maildevSmtpPort} taken): mail is written to ${config.dataDir}/mail`);
+  }
+  return { databaseUrl, redisUrl, smtpUrl, stops };
 }
 
 /**
@@ -168,6 +178,7 @@ async function runCluster(config: Config) {
   const env: Record<string, string> = {
     ...(local.databaseUrl ? { DATABASE_URL: local.databaseUrl, SEED_DEMO: '1' } : {}),
     ...(local.redisUrl ? { REDIS_URL: local.redisUrl } : {}),
+    ...(local.smtpUrl ? { SMTP_URL: local.smtpUrl } : {}),
   };
   // The development keys (when none are configured) are made here once, before the processes that share them start.
   loadCipher({ ...config, production: config.nodeEnv === 'production' }, () => {});

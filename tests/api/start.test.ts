@@ -10,6 +10,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { TEST_REDIS_URL } from '../support/env.ts';
+import { publiekeMeldingBody } from '../support/fixtures.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -32,7 +33,8 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
   let out = '';
   const child = spawn(process.execPath, ['server/dist/main.mjs'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', ...env },
+    // Mail to files unless a test is about the mail catcher (it would take the default ports otherwise).
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', MAIL_CATCHER: 'files', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (out += d));
@@ -140,13 +142,25 @@ describe('npm start', () => {
     // As root the embedded Postgres runs as the postgres user, which must be able to reach its data folder.
     chmodSync(dataDir, 0o755);
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const [port, pgPort, redisPort] = [await freePort(), await freePort(), await freePort()];
-    const env = { DATABASE_URL: '', REDIS_URL: '', PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOCAL_REDIS_PORT: String(redisPort) };
+    const [port, pgPort, redisPort, webPort, smtpPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+    const env = { DATABASE_URL: '', REDIS_URL: '', SMTP_URL: '', MAIL_CATCHER: 'maildev', PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOCAL_REDIS_PORT: String(redisPort), MAILDEV_WEB_PORT: String(webPort), MAILDEV_SMTP_PORT: String(smtpPort) };
     const first = start(env);
     cleanups.push(() => void stop(first.child));
     await waitReady(port, first.child, first.output, 150_000);
     expect(await loginWorks(port)).toBe(true);
+    // And a mail catcher: the mail the product sends (here an online melder's confirmation) is read on its web page.
+    expect(first.output()).toContain(`development mail: read it at http://127.0.0.1:${webPort}`);
+    const form = (await (await fetch(`http://127.0.0.1:${port}/api/publiek/formulier`)).json()) as { formulier: string; minSeconden: number };
+    await new Promise((r) => setTimeout(r, form.minSeconden * 1000 + 300));
+    const filed = await fetch(`http://127.0.0.1:${port}/api/publiek/meldingen`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(publiekeMeldingBody(form.formulier)) });
+    expect(filed.status, await filed.clone().text()).toBe(201);
+    const { reference } = (await filed.json()) as { reference: string };
+    await expect
+      .poll(async () => ((await (await fetch(`http://127.0.0.1:${webPort}/email`)).json()) as { subject: string; to: { address: string }[] }[]).map((m) => `${m.to[0]?.address} ${m.subject}`), { timeout: 10_000 })
+      .toContain(`juf@school.example Bevestig uw melding bij Veilig Thuis (${reference})`);
     expect(await stop(first.child)).toBe(0);
+    // The catcher stopped with the product.
+    expect(await fetch(`http://127.0.0.1:${webPort}/healthz`).then(() => 'up', () => 'down')).toBe('down');
     // The data persists: a second start finds the same database and does not seed twice.
     const second = start(env);
     cleanups.push(() => void stop(second.child));

@@ -30,3 +30,18 @@ export function adviesBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** An online melding of a professional (POST /api/publiek/meldingen) on the form token `formulier`. */
+export function publiekeMeldingBody(formulier: string, overrides: Record<string, unknown> = {}) {
+  return {
+    gezien: 'Een leerling vertelt dat het thuis niet veilig is; blauwe plekken op de arm.',
+    huishouden: { adres: { straat: 'Teststraat', huisnummer: '1', postcode: '7511 AB', plaats: 'Enschede' }, gemeente: 'GM0153' },
+    betrokkenen: [{ rol: 'kind', voornaam: 'Test', achternaam: 'Kind', geboortedatum: '2017-03-02' }],
+    geweldsvormen: ['getuige_partnergeweld'],
+    afweging: { onveiligheid: true, zelfHulp: false },
+    melder: { naam: 'Juf Test', organisatie: 'Basisschool Test', sector: 'onderwijs', telefoon: '053 123 45 67', email: 'juf@school.example', anoniemNaarHuishouden: false },
+    gezinWeet: 'ja',
+    formulier,
+    ...overrides,
+  };
+}

@@ -37,7 +37,7 @@ export function startServer(env: Record<string, string>, port: number, nodeArgs:
   const entry = opts.bundle ? ['--max-old-space-size=512', 'server/dist/main.mjs'] : ['--import', 'tsx', 'server/src/main.ts'];
   const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS, BLIND_INDEX_KEYS: TEST_INDEX_KEYS, ...env },
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), DATA_ENCRYPTION_KEYS: TEST_DATA_KEYS, BLIND_INDEX_KEYS: TEST_INDEX_KEYS, MAIL_CATCHER: 'files', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (out += d));

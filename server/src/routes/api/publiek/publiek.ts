@@ -3,7 +3,9 @@
 // few seconds before it was sent (robots post at once), a honeypot field people never see, per-address and
 // per-e-mail limits counted in Redis, and a small body limit (413). The melding is received, triaged and its clock
 // runs from submission; the melder confirms the address by a mailed link, and until then the beoordelaar sees
-// "melder niet bevestigd". The mail carries the reference and the link, nothing about the household.
+// "melder niet bevestigd". The mail carries the reference and the link, nothing about the household. The receipt
+// shows the melder's status link once; the status page (GET /status/:token) shows the phase and the terugkoppeling
+// messages only.
 import { randomInt } from 'node:crypto';
 import { randomBytes } from 'node:crypto';
 import { BEVESTIGING_DAGEN, STATUSLINK_DAGEN, blindIndex, blindIndexCandidates, confirmBevestiging, createBevestiging, createStatuslink, insertMelding, openStatus, schema, storeMeldcode } from '@vt/db';
