@@ -88,6 +88,9 @@ describe('the status page', () => {
     const historie = (await req('GET', `/api/meldingen/${id}/historie`, chef)).json() as { events: { type: string }[] };
     expect(historie.events.filter((e) => e.type === 'terugkoppeling_gelezen')).toHaveLength(1);
     expect(historie.events.filter((e) => e.type === 'statuslink_gemaakt')).toHaveLength(1);
+    // Every look is in the access log, by the link, without an address.
+    const looks = await t.db.handle.db.execute<{ n: number; ips: number }>(sql`select count(*)::int as n, count(ip)::int as ips from audit_log where subject_id = ${id} and purpose = 'statuspagina' and on_behalf_of = 'melder (statuslink)'`);
+    expect(looks[0]).toEqual({ n: 3, ips: 0 });
 
     // Closed: the melder sees it closed.
     expect((await req('POST', `/api/meldingen/${id}/afsluiten`, chef, { reden: 'Afgesloten na het MDO: hulp loopt.' })).statusCode).toBe(200);

@@ -130,5 +130,15 @@ describe('the online melding', () => {
     await beoordelaar.reload();
     await beoordelaar.getByRole('region', { name: 'Terugkoppeling aan de melder' }).getByTestId('gelezen').waitFor();
     await Promise.all([phone.context().close(), chef.context().close(), beoordelaar.context().close()]);
+
+    // The loop closed and measured: the manager's dashboard counts the message written and read.
+    const manager = await signIn('manager@demo.test');
+    await manager.goto(`${product.base}/dashboard`);
+    const tile = manager.locator('[data-metric="terugkoppeling_gelezen_pct"]');
+    await tile.getByText('Terugkoppeling gelezen door melder (90 dagen)').waitFor();
+    await tile.getByText('van 1 berichten aan melders met een statuslink').waitFor();
+    await expect(tile.textContent()).resolves.toMatch(/100\s?%/);
+    await manager.locator('[data-metric="terugkoppeling_on_time_pct"]').getByText('Terugkoppeling aan melder op tijd (90 dagen)').waitFor();
+    await manager.context().close();
   });
 });

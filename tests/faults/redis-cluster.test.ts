@@ -37,7 +37,11 @@ describe('on a Redis Cluster', () => {
     const since = new Date();
     const ids = await fileBurst(server.base, 120, 8, 'cluster');
     const counts = () => triagedSince(db, since);
-    await until(async () => (await counts()).every((m) => m.events >= 1) && ids.every((id) => chef!.idsOf('melding.triaged').has(id)), 60_000);
+    await until(async () => (await counts()).every((m) => m.events >= 1) && ids.every((id) => chef!.idsOf('melding.triaged').has(id)), 60_000).catch(async (err: Error) => {
+      // Which half did not arrive: the triage itself, or the live events of it.
+      const rows = await counts();
+      throw new Error(`${err.message}: ${rows.filter((m) => m.events < 1).length} of ${rows.length} not triaged, ${ids.filter((id) => !chef!.idsOf('melding.triaged').has(id)).length} of ${ids.length} not heard live`);
+    });
     const rows = await counts();
     expect(rows).toHaveLength(120);
     expect(rows.filter((m) => m.events !== 1)).toEqual([]);

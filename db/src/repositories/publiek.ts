@@ -94,6 +94,7 @@ export async function revokeStatuslink(tx: DbOrTx, meldingId: string, o: { actor
 export type MelderFase = 'ontvangen' | 'vervolg' | 'afgesloten';
 
 export interface MelderStatus {
+  meldingId: string;
   reference: string;
   ontvangenOp: Date;
   fase: MelderFase;
@@ -127,5 +128,5 @@ export async function openStatus(tx: DbOrTx, token: string, now = new Date()): P
     .returning({ moment: terugkoppelingen.moment });
   if (read.length) await tx.insert(meldingEvents).values(read.map((r) => ({ meldingId: link.meldingId, at: now, type: 'terugkoppeling_gelezen' as const, actorId: null, data: { moment: r.moment } })));
   const fase: MelderFase = m.status === 'afgesloten' ? 'afgesloten' : m.beoordeeld ? 'vervolg' : 'ontvangen';
-  return { reference: m.reference, ontvangenOp: m.receivedAt, fase, geldigTot: link.expiresAt, berichten: berichten.map((b) => ({ moment: b.moment, op: b.op!, tekst: b.tekst! })) };
+  return { meldingId: link.meldingId, reference: m.reference, ontvangenOp: m.receivedAt, fase, geldigTot: link.expiresAt, berichten: berichten.map((b) => ({ moment: b.moment, op: b.op!, tekst: b.tekst! })) };
 }

@@ -8,7 +8,7 @@
 // messages only.
 import { randomInt } from 'node:crypto';
 import { randomBytes } from 'node:crypto';
-import { BEVESTIGING_DAGEN, STATUSLINK_DAGEN, blindIndex, blindIndexCandidates, confirmBevestiging, createBevestiging, createStatuslink, insertMelding, openStatus, schema, storeMeldcode } from '@vt/db';
+import { BEVESTIGING_DAGEN, STATUSLINK_DAGEN, blindIndex, blindIndexCandidates, confirmBevestiging, createBevestiging, createStatuslink, insertMelding, openStatus, schema, storeMeldcode, writeAudit } from '@vt/db';
 import { amsterdamDate } from '@vt/db/domain';
 import { HttpError, badRequest, notFound, type ErrorDetail } from '../../../errors.ts';
 import { errors } from '../../../schemas/common.ts';
@@ -146,7 +146,12 @@ export default async function route(app: App, opts: RouteOptions) {
     async (req, reply) => {
       void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
       if ('regios' in app.db) throw new HttpError(503, 'UNAVAILABLE', 'De statuspagina is hier nog niet beschikbaar. Bel Veilig Thuis: 0800-2000.');
-      const st = await app.db.db.transaction((tx) => openStatus(tx, req.params.token));
+      // The melder's look at the case is in the access log like any other (by the link, without the melder's address).
+      const st = await app.db.db.transaction(async (tx) => {
+        const s = await openStatus(tx, req.params.token);
+        if (s) await writeAudit(tx, { type: 'system', id: null }, { action: 'read', subjectType: 'melding', subjectId: s.meldingId, purpose: 'statuspagina', onBehalfOf: 'melder (statuslink)' });
+        return s;
+      });
       if (!st) throw notFound('Deze link is onbekend, verlopen of ingetrokken. Bel bij vragen 0800-2000.');
       return { reference: st.reference, ontvangenOp: st.ontvangenOp.toISOString(), fase: st.fase, geldigTot: st.geldigTot.toISOString(), berichten: st.berichten.map((m) => ({ moment: m.moment, op: m.op.toISOString(), tekst: m.tekst })) };
     },
