@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import autoload from '@fastify/autoload';
 import cookie from '@fastify/cookie';
+import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import type { Queue } from 'bullmq';
@@ -14,6 +15,8 @@ import { unavailable } from './errors.ts';
 import { createLimitedServer, type ConnectionLimits, type SwitchableServer } from './infra/http-server.ts';
 import { Phase } from './infra/phase.ts';
 import { memoryMailer, type Mailer } from './services/mail.ts';
+import { ChatHub } from './services/chat.ts';
+import { parseOpeningstijden, type OpeningsBlok } from '@vt/db/domain';
 import authPlugin from './plugins/app/auth.ts';
 import caseAccessPlugin from './plugins/app/case-access.ts';
 import errorsPlugin from './plugins/app/errors.ts';
@@ -41,6 +44,8 @@ declare module 'fastify' {
     regioNaam: string;
     /** starting, ready or draining: what readiness reports (infra/phase.ts). */
     phase: Phase;
+    /** The web chat between visitors and adviseurs, across API processes (services/chat.ts). */
+    chat: ChatHub;
   }
 }
 
@@ -62,6 +67,13 @@ export interface AppDeps {
     /** The organisation's own CBS mapping file (default: the shipped one). */
     cbsMappingFile?: string | undefined;
     regioNaam?: string;
+    /** The web chat's opening hours (default ma-vr 09:00-17:00), chats per adviseur (3), and how long a chat waits
+     *  for a visitor who dropped out (180 s). */
+    chatOpeningstijden?: readonly OpeningsBlok[];
+    chatMaxPerAdviseur?: number;
+    chatResumeSeconds?: number;
+    /** Where the quick exit goes (default https://www.google.nl/). */
+    chatSnelwegUrl?: string;
   };
   db: DbHandle;
   /** A read replica for the dashboards, reports and managers' lists (services/read.ts); the primary when absent. */
@@ -171,6 +183,17 @@ export async function buildApp(deps: AppDeps) {
   app.decorate('mailer', deps.mailer ?? memoryMailer());
   app.decorate('cbsMapping', loadCbsMapping(deps.config.cbsMappingFile));
   app.decorate('regioNaam', deps.config.regioNaam ?? 'Twente (VT)');
+  app.decorate(
+    'chat',
+    // The chat's keys follow the queues' prefix (QUEUE_PREFIX): deployments sharing a Redis keep apart.
+    new ChatHub(deps.redis, deps.db.db, deps.redisKeyPrefix ?? `${deps.queuePrefix ?? 'vt'}:`, {
+      openingstijden: deps.config.chatOpeningstijden ?? parseOpeningstijden('ma-vr 09:00-17:00'),
+      maxPerAdviseur: deps.config.chatMaxPerAdviseur ?? 3,
+      resumeSeconds: deps.config.chatResumeSeconds ?? 180,
+      snelwegUrl: deps.config.chatSnelwegUrl ?? 'https://www.google.nl/',
+    }, app.log),
+  );
+  app.addHook('onClose', () => app.chat.close());
   useFieldCipher(deps.cipher);
 
   await app.register(validationPlugin);
@@ -181,6 +204,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(authPlugin, { production, idleMinutes: deps.config.sessionIdleMinutes });
   await app.register(caseAccessPlugin);
   await app.register(rateLimitPlugin, { unauthenticatedPerMinute: deps.config.unauthenticatedPerMinute ?? 120 });
+  // WebSockets for the web chat: small frames only (a chat message is at most CHAT_MAX_TEKST characters).
+  await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
 
   // Every route lives in the folder of its URL under routes/api (folder = URL prefix, `_id` = `:id`), loaded by
   // @fastify/autoload: a new route is a new file, with no list to keep here (issue #15).

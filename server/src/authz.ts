@@ -40,6 +40,8 @@ export const permissions = {
   'users:beheren': ['beheerder'],
   // Partner systems' API clients: keys, scopes, rotation, revocation (issue #20).
   'partners:beheren': ['beheerder'],
+  // The web chat's console (issue #21): the advice line answers it, the chef van de dag helps out.
+  'chat:voeren': ['adviseur', 'chef_van_de_dag'],
   // The second person on a role request: another beheerder, or the privacy officer (admin-users.ts).
   'rollen:besluiten': ['beheerder', 'privacy_officer'],
   'overdracht:maken': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],

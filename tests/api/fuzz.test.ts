@@ -144,6 +144,8 @@ const routes: { name: string; url: () => string; headers: () => Record<string, s
   { name: 'POST /api/terugkoppelingen/{id}/gedaan', url: () => `/api/terugkoppelingen/${terugkoppelingId}/gedaan`, headers: () => beoordelaar.headers, valid: () => ({ bericht: 'Veilig Thuis heeft de veiligheid beoordeeld.', notitie: 'Melder gebeld.' }) },
   { name: 'POST /api/meldingen/{id}/statuslink', url: () => `/api/meldingen/${meldingId}/statuslink`, headers: () => beoordelaar.headers, valid: () => ({}) },
   { name: 'POST /api/meldingen/{id}/statuslink/intrekken', url: () => `/api/meldingen/${meldingId}/statuslink/intrekken`, headers: () => beoordelaar.headers, valid: () => ({}) },
+  { name: 'POST /api/publiek/chat', url: () => '/api/publiek/chat', headers: () => ({}), valid: () => ({}) },
+  { name: 'POST /api/chat/sessies/{id}/advies', url: () => `/api/chat/sessies/${meldingId}/advies`, headers: () => adviseur.headers, valid: () => ({ adviesId }) },
   { name: 'POST /api/vernietigingsverzoeken', url: () => '/api/vernietigingsverzoeken', headers: () => beoordelaar.headers, valid: () => ({ meldingId, reden: 'Rechter oordeelde dat geen belang is aangetoond.' }) },
   // Refused as the valid body: the fuzzing must not destroy the case files the other routes use.
   { name: 'POST /api/vernietigingsverzoeken/{id}/besluit', url: () => `/api/vernietigingsverzoeken/${verzoekId}/besluit`, headers: () => privacy.headers, valid: () => ({ besluit: 'afgewezen', reden: 'Belang bij bewaren is aangetoond.' }) },

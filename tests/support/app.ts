@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { parseOpeningstijden } from '@vt/db/domain';
 import { createRegionalDb } from '@vt/db';
 import { buildApp } from '@vt/server';
 import { errorCodes } from '../../server/src/errors.ts';
@@ -19,7 +20,7 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { redisUrl?: string; queues?: Queue[]; totpRequired?: boolean; regios?: string[]; publiek?: { perUur?: number; minSeconden?: number } } = {}): Promise<TestContext> {
+export async function createTestApp(options: { redisUrl?: string; queues?: Queue[]; totpRequired?: boolean; regios?: string[]; publiek?: { perUur?: number; minSeconden?: number }; chat?: { openingstijden?: string; resumeSeconds?: number; maxPerAdviseur?: number } } = {}): Promise<TestContext> {
   const db = await createTestDatabase();
   // Several regions (issue #19): the API's queries run as vt_app in the caller's region; `db.handle` stays the owner's.
   const regional = options.regios ? createRegionalDb(db.url, options.regios, { max: 4 }) : undefined;
@@ -30,7 +31,12 @@ export async function createTestApp(options: { redisUrl?: string; queues?: Queue
   const app = await buildApp({
     redisKeyPrefix: `${prefix}:`,
     queuePrefix: prefix,
-    config: { nodeEnv: 'test', logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false, totpRequired: options.totpRequired ?? false, publiekMeldingenPerUur: options.publiek?.perUur ?? 10, publiekMinSeconden: options.publiek?.minSeconden ?? 0 },
+    config: { nodeEnv: 'test', logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', sessionIdleMinutes: 30, sessionAbsoluteHours: 12, trustProxy: false, totpRequired: options.totpRequired ?? false, publiekMeldingenPerUur: options.publiek?.perUur ?? 10, publiekMinSeconden: options.publiek?.minSeconden ?? 0,
+      // The chat is open day and night in tests unless a test is about its hours (CI runs at any hour).
+      chatOpeningstijden: parseOpeningstijden(options.chat?.openingstijden ?? 'ma-zo 00:00-24:00'),
+      chatResumeSeconds: options.chat?.resumeSeconds ?? 180,
+      chatMaxPerAdviseur: options.chat?.maxPerAdviseur ?? 3,
+      chatSnelwegUrl: 'https://neutraal.example/' },
     db: regional ?? db.handle,
     cipher: testCipher,
     redis,

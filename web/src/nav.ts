@@ -14,6 +14,7 @@ export interface Screen {
 
 export const screens: readonly Screen[] = [
   { to: '/advies', label: 'nav.advies', about: 'home.about.advies', action: pageActions.advies },
+  { to: '/chat/console', label: 'chat.nav', about: 'home.about.chat', action: pageActions.chat },
   { to: '/melding/nieuw', label: 'nav.melding', about: 'home.about.melding', action: pageActions.melding },
   { to: '/werkvoorraad', label: 'nav.werkvoorraad', about: 'home.about.werkvoorraad', action: pageActions.werkvoorraad },
   { to: '/overdrachten', label: 'nav.overdrachten', about: 'home.about.overdrachten', action: pageActions.overdrachten },

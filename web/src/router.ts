@@ -16,6 +16,7 @@ export const pageActions = {
   gebruikers: 'users:beheren',
   kalender: 'kalender:beheren',
   ketenpartners: 'partners:beheren',
+  chat: 'chat:voeren',
   toegang: 'rollen:besluiten',
   audit: 'audit:read',
   triagebeleid: 'triage:beleid',
@@ -39,6 +40,9 @@ export const router = createRouter({
     { path: '/melden/bevestigen', name: 'melden-bevestigen', component: () => import('./pages/MeldenBevestigenPage.vue'), meta: { public: true, melder: true } },
     // The melder's status page (issue #20): the token is its address.
     { path: '/status/:token', name: 'status', component: () => import('./pages/StatusPage.vue'), meta: { public: true, melder: true } },
+    // The web chat for visitors (issue #21): public, anonymous.
+    { path: '/chat', name: 'chat', component: () => import('./pages/ChatPage.vue'), meta: { public: true, melder: true } },
+    { path: '/chat/console', name: 'chat-console', component: () => import('./pages/ChatConsolePage.vue'), meta: { action: pageActions.chat } },
     { path: '/activeren', name: 'activeren', component: () => import('./pages/ActiverenPage.vue'), meta: { public: true } },
     { path: '/beheer/gebruikers', name: 'gebruikers', component: () => import('./pages/GebruikersPage.vue'), meta: { action: pageActions.gebruikers } },
     { path: '/beheer/kalender', name: 'kalender', component: () => import('./pages/KalenderPage.vue'), meta: { action: pageActions.kalender } },

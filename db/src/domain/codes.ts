@@ -148,6 +148,9 @@ export const voorwaardeStatussen = ['lopend', 'nagekomen', 'niet_nagekomen'] as 
 /** What a review of a V&V condition can record. */
 export const voorwaardeUitkomsten = ['nagekomen', 'niet_nagekomen'] as const satisfies readonly (typeof voorwaardeStatussen)[number][];
 export const terugkoppelMomenten = ['na_beoordeling', 'na_onderzoek'] as const;
+/** How a web chat ended (issue #21): answered and ended, the visitor left while waiting, or blocked as abusive. */
+export const chatUitkomsten = ['beantwoord', 'afgebroken', 'geblokkeerd'] as const;
+export type ChatUitkomst = (typeof chatUitkomsten)[number];
 export type TerugkoppelMoment = (typeof terugkoppelMomenten)[number];
 export const vernietigingStatussen = ['aangevraagd', 'toegewezen', 'afgewezen'] as const;
 export const rolAanvraagStatussen = ['aangevraagd', 'goedgekeurd', 'afgewezen'] as const;

@@ -11,3 +11,4 @@ export * from './vergelijking.ts';
 export * from './toetsing.ts';
 export * from './labels.ts';
 export * from './routing.ts';
+export * from './openingstijden.ts';

@@ -7,3 +7,4 @@ export * from './security.ts';
 export * from './intake.ts';
 export * from './lifecycle.ts';
 export * from './reporting.ts';
+export * from './chat.ts';

@@ -3146,7 +3146,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "ketenbericht:create" | "ketenbericht:read" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "partners:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "ketenbericht:create" | "ketenbericht:read" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "partners:beheren" | "chat:voeren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -3375,7 +3375,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "ketenbericht:create" | "ketenbericht:read" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "partners:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "ketenbericht:create" | "ketenbericht:read" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "partners:beheren" | "chat:voeren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -3491,7 +3491,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "ketenbericht:create" | "ketenbericht:read" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "partners:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "ketenbericht:create" | "ketenbericht:read" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "partners:beheren" | "chat:voeren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -3762,7 +3762,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "ketenbericht:create" | "ketenbericht:read" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "partners:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "ketenbericht:create" | "ketenbericht:read" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "partners:beheren" | "chat:voeren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -3982,6 +3982,226 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/collegas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The colleagues on the chat console now, with room for one more chat (for a transfer) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                naam: string;
+                                chats: number;
+                                ruimte: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/sessies/{id}/advies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link the advies filed from a chat to the chat’s figures (by the adviseur who held it at the end) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Identifier (UUID)
+                         */
+                        adviesId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -13250,6 +13470,191 @@ export interface paths {
                 };
                 /** @description The error body of every 4xx and 5xx answer */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publiek/chat/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the web chat is open now, whether an adviseur is on it, how many wait, and the expected wait */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            open: boolean;
+                            /** @description Open and at least one adviseur on the console */
+                            beschikbaar: boolean;
+                            wachtend: number;
+                            /** @description The median wait of the last three hours times the place in the queue over the adviseurs on it; null when not known */
+                            verwachtMinuten: number | null;
+                            openingstijden: string[];
+                            telefoon: string;
+                            /** @description Where the quick exit goes */
+                            snelWeg: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publiek/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a web chat: its id and the visitor’s token (shown once; the page keeps it for a reload only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            token: string;
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };

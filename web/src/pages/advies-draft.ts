@@ -6,6 +6,10 @@ type AdviesBody = paths['/api/adviezen']['post']['requestBody']['content']['appl
 
 export interface AdviesDraft {
   startedAt: string;
+  /** Set when the conversation's end is known (a web chat: when it ended); else the moment of saving. */
+  endedAt?: string;
+  /** The web chat this advies is filed from (its figures get linked to it). */
+  chatId?: string;
   kanaal: AdviesBody['kanaal'];
   vragerType: AdviesBody['vragerType'];
   sector: NonNullable<AdviesBody['sector']> | '';
@@ -43,7 +47,7 @@ export function toAdviesBody(d: AdviesDraft, endedAt: Date): AdviesBody {
   return {
     kanaal: d.kanaal,
     startedAt: d.startedAt,
-    endedAt: endedAt.toISOString(),
+    endedAt: d.endedAt ?? endedAt.toISOString(),
     vragerType: d.vragerType,
     ...(d.vragerType === 'professional' && d.sector ? { sector: d.sector } : {}),
     ...(d.vragerType === 'professional' && d.beroep ? { beroep: d.beroep } : {}),

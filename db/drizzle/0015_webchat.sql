@@ -1,0 +1,20 @@
+-- Issue #21: the web chat's figures — when each chat was offered, answered and ended, how, by whom, and the advies
+-- filed from it. No conversation text and no visitor address are ever stored (they live in Redis, briefly). Expand only.
+CREATE TYPE "public"."chat_uitkomst" AS ENUM('beantwoord', 'afgebroken', 'geblokkeerd');--> statement-breakpoint
+CREATE TABLE "chat_sessies" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"aangeboden_at" timestamp with time zone NOT NULL,
+	"geaccepteerd_at" timestamp with time zone,
+	"beeindigd_at" timestamp with time zone,
+	"uitkomst" "chat_uitkomst",
+	"eerste_adviseur_id" uuid,
+	"adviseur_id" uuid,
+	"overdrachten" smallint DEFAULT 0 NOT NULL,
+	"advies_id" uuid
+);
+--> statement-breakpoint
+ALTER TABLE "chat_sessies" ADD CONSTRAINT "chat_sessies_eerste_adviseur_id_users_id_fk" FOREIGN KEY ("eerste_adviseur_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "chat_sessies" ADD CONSTRAINT "chat_sessies_adviseur_id_users_id_fk" FOREIGN KEY ("adviseur_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "chat_sessies" ADD CONSTRAINT "chat_sessies_advies_id_adviezen_id_fk" FOREIGN KEY ("advies_id") REFERENCES "public"."adviezen"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "chat_sessies_aangeboden_idx" ON "chat_sessies" USING btree ("aangeboden_at");--> statement-breakpoint
+CREATE INDEX "chat_sessies_open_idx" ON "chat_sessies" USING btree ("adviseur_id") WHERE "chat_sessies"."beeindigd_at" is null;
