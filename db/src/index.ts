@@ -38,3 +38,4 @@ export * from './regions.ts';
 export * from './repositories/ketenberichten.ts';
 export * from './repositories/partners.ts';
 export * from './repositories/publiek.ts';
+export * from './repositories/chat.ts';

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { createTestApp, login, type Session, type TestContext } from '../support/app.ts';
+import { adviesBody, meldingBody } from '../support/fixtures.ts';
 
 let t: TestContext;
 let adviseur: Session;
@@ -190,6 +191,69 @@ describe('the web chat', () => {
     const code = await new Promise<number>((r) => cross.on('close', (c) => r(c)));
     expect(code).toBe(1008);
     for (const s of [a, v, stranger]) s.ws.terminate();
+  });
+});
+
+describe('the advies from a chat', () => {
+  it('is linked to the chat’s figures by the adviseur who held it, and never becomes a melding', async () => {
+    const a = await consoleOf(adviseur);
+    await a.next('wachtrij');
+    const chat = await open('10.30.0.6');
+    a.send({ type: 'accepteren', chatId: chat.id });
+    await a.next('chat');
+    a.send({ type: 'beeindigen', chatId: chat.id });
+    const ended = await a.next('beeindigd');
+    const advies = await t.app.inject({ method: 'POST', url: '/api/adviezen', headers: adviseur.headers, payload: adviesBody({ kanaal: 'chat', startedAt: ended.geaccepteerdAt, endedAt: ended.beeindigdAt }) });
+    expect(advies.statusCode, advies.body).toBe(201);
+    const { id: adviesId } = advies.json() as { id: string };
+    // Not by someone else, and not for an advies that is not a chat's.
+    expect((await t.app.inject({ method: 'POST', url: `/api/chat/sessies/${chat.id}/advies`, headers: chef.headers, payload: { adviesId } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: `/api/chat/sessies/${chat.id}/advies`, headers: adviseur.headers, payload: { adviesId } })).statusCode).toBe(204);
+    const [row] = await t.db.handle.db.execute<{ advies_id: string }>(sql`select advies_id::text from chat_sessies where id = ${chat.id}::uuid`);
+    expect(row!.advies_id).toBe(adviesId);
+    const melding = await t.app.inject({ method: 'POST', url: `/api/adviezen/${adviesId}/melding`, headers: adviseur.headers, payload: meldingBody({ kanaal: 'telefoon' }) });
+    expect(melding.statusCode).toBe(409);
+    expect(melding.json()).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('anoniem') });
+    a.ws.terminate();
+  });
+});
+
+describe('the figures for managers', () => {
+  it('counts offered, answered and abandoned chats with the median and p90 wait, per Amsterdam hour and week', async () => {
+    // Hand-made chats in March 2025 (CET, UTC+1), answered after the seconds given, or abandoned.
+    const rows: [string, number | null][] = [
+      ['2025-03-09T23:30:00Z', 10], // 00:30 on Monday 10 March in Amsterdam: that day, hour 0
+      ['2025-03-10T11:05:00Z', 60],
+      ['2025-03-10T11:20:00Z', 180],
+      ['2025-03-10T11:40:00Z', null],
+      ['2025-03-10T15:50:00Z', 30],
+      ['2025-03-17T11:10:00Z', 120],
+      ['2025-03-17T23:30:00Z', 5], // 00:30 on the 18th in Amsterdam: outside the period
+    ];
+    for (const [at, wait] of rows) {
+      const offered = new Date(at);
+      await t.db.handle.db.execute(sql`insert into chat_sessies (id, aangeboden_at, geaccepteerd_at, beeindigd_at, uitkomst)
+        values (gen_random_uuid(), ${offered.toISOString()}::timestamptz, ${wait === null ? null : new Date(offered.getTime() + wait * 1000).toISOString()}::timestamptz,
+                ${new Date(offered.getTime() + 600_000).toISOString()}::timestamptz, ${wait === null ? 'afgebroken' : 'beantwoord'})`);
+    }
+    const manager = await login(t.app, 'manager@demo.test');
+    const res = await t.app.inject({ url: '/api/dashboard/chat?van=2025-03-10&tot=2025-03-17', headers: manager.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { totaal: object; perUur: { uur: number }[]; perWeek: object[] };
+    // Waits 10, 30, 60, 120, 180 s: median 60; p90 by linear interpolation at 3.6 → 120 + 0.6 × 60 = 156.
+    expect(body.totaal).toEqual({ aangeboden: 6, beantwoord: 5, afgebroken: 1, mediaanWachtSec: 60, p90WachtSec: 156 });
+    expect(body.perUur).toHaveLength(24);
+    expect(body.perUur[0]).toEqual({ uur: 0, aangeboden: 1, beantwoord: 1, afgebroken: 0, mediaanWachtSec: 10, p90WachtSec: 10 });
+    expect(body.perUur[12]).toEqual({ uur: 12, aangeboden: 4, beantwoord: 3, afgebroken: 1, mediaanWachtSec: 120, p90WachtSec: 168 });
+    expect(body.perUur[16]).toMatchObject({ aangeboden: 1, mediaanWachtSec: 30 });
+    expect(body.perUur[13]).toEqual({ uur: 13, aangeboden: 0, beantwoord: 0, afgebroken: 0, mediaanWachtSec: null, p90WachtSec: null });
+    expect(body.perWeek).toEqual([
+      { start: '2025-03-10', aangeboden: 5, beantwoord: 4, afgebroken: 1, mediaanWachtSec: 45, p90WachtSec: 144 },
+      { start: '2025-03-17', aangeboden: 1, beantwoord: 1, afgebroken: 0, mediaanWachtSec: 120, p90WachtSec: 120 },
+    ]);
+    // Aggregates for the manager only; a period the wrong way round is refused.
+    expect((await t.app.inject({ url: '/api/dashboard/chat', headers: adviseur.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/dashboard/chat?van=2025-03-17&tot=2025-03-10', headers: manager.headers })).statusCode).toBe(400);
   });
 });
 

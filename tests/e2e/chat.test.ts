@@ -110,5 +110,13 @@ describe('the web chat', () => {
     // The adviseur's queue is empty again: the chat ended with the exit.
     await adviseur.getByText('Er wacht niemand.').waitFor();
     await Promise.all([leaving.context().close(), adviseur.context().close()]);
+
+    // The manager sees both chats in the figures, beside the waiting lists: one answered, one left while waiting.
+    const manager = await signIn('manager@demo.test');
+    await manager.goto(`${product.base}/dashboard`);
+    await manager.getByTestId('chat-totaal').getByText('2 chats aangeboden, 1 beantwoord, 1 afgebroken tijdens het wachten', { exact: false }).waitFor();
+    await manager.getByRole('table', { name: 'Chats per uur van de dag' }).waitFor();
+    await expectAccessible(manager, 'dashboard-chat');
+    await manager.context().close();
   });
 });

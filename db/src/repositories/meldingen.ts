@@ -73,8 +73,10 @@ const formatPostcode = (p: string) => {
  * row is locked so two conversions of the same call cannot both succeed. Null when there is no such advies.
  */
 export async function meldingFromAdvies(tx: DbOrTx, adviesId: string, input: MeldingInput, ctx: Omit<CreateContext, 'adviesId'>) {
-  const [advies] = await tx.select({ id: adviezen.id }).from(adviezen).where(eq(adviezen.id, adviesId)).for('update');
+  const [advies] = await tx.select({ id: adviezen.id, kanaal: adviezen.kanaal }).from(adviezen).where(eq(adviezen.id, adviesId)).for('update');
   if (!advies) return null;
+  // domain.md: chat is anonymous by design, so a melding cannot be made by chat (the adviseur explains how to make one).
+  if (advies.kanaal === 'chat') throw new LifecycleConflict('Een chat is anoniem: daarvan wordt geen melding gemaakt. Leg de bezoeker uit hoe die zelf kan melden.');
   const [existing] = await tx.select({ id: meldingen.id }).from(meldingen).where(eq(meldingen.adviesId, advies.id));
   if (existing) throw new LifecycleConflict('Van dit advies is al een melding gemaakt.');
   const m = await insertMelding(tx, input, { ...ctx, adviesId: advies.id });

@@ -4786,6 +4786,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Web chats offered, answered and abandoned while waiting, with the median and 90th-percentile wait, per hour of the day and per week */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
+                    van?: string;
+                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
+                    tot?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            van: string;
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            tot: string;
+                            totaal: {
+                                aangeboden: number;
+                                beantwoord: number;
+                                /** @description The visitor left while waiting */
+                                afgebroken: number;
+                                mediaanWachtSec: number | null;
+                                p90WachtSec: number | null;
+                            };
+                            perUur: {
+                                uur: number;
+                                aangeboden: number;
+                                beantwoord: number;
+                                /** @description The visitor left while waiting */
+                                afgebroken: number;
+                                mediaanWachtSec: number | null;
+                                p90WachtSec: number | null;
+                            }[];
+                            perWeek: {
+                                /**
+                                 * Format: date
+                                 * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                                 */
+                                start: string;
+                                aangeboden: number;
+                                beantwoord: number;
+                                /** @description The visitor left while waiting */
+                                afgebroken: number;
+                                mediaanWachtSec: number | null;
+                                p90WachtSec: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard/forecast": {
         parameters: {
             query?: never;
