@@ -7,7 +7,7 @@ import { insertAdvies, type AdviesInput } from './repositories/adviezen.ts';
 import { insertMelding, type MeldingInput } from './repositories/meldingen.ts';
 import { loadKalender } from './repositories/kalender.ts';
 import { refreshClock } from './repositories/lifecycle.ts';
-import { apiClients, beoordelingen, dashboardTargets, gemeenten, mdoAgendapunten, mdoOverleggen, meldingEvents, meldingen, onderzoeken, overdrachten, teams, users } from './schema/index.ts';
+import { apiClients, beoordelingen, chatStandaardteksten, dashboardTargets, gemeenten, mdoAgendapunten, mdoOverleggen, meldingEvents, meldingen, onderzoeken, overdrachten, teams, users } from './schema/index.ts';
 import { hashPassword, sha256 } from './security/passwords.ts';
 
 export interface SeedOptions {
@@ -74,6 +74,14 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<{ users: n
     .insert(apiClients)
     .values({ naam: 'Politie (ketenkoppeling, demo)', keyHash: sha256(options.demoApiKey), scopes: ['meldingen:create', 'ketenberichten'] })
     .onConflictDoNothing();
+  // The chat console's standard texts (issue #21): what an adviseur writes many times a day.
+  const [teksten] = await db.select({ n: count() }).from(chatStandaardteksten);
+  if (teksten?.n === 0) await db.insert(chatStandaardteksten).values([
+    { volgorde: 1, titel: 'Welkom', tekst: 'Hallo, je chat met Veilig Thuis. Fijn dat je ons schrijft. Je hoeft je naam niet te noemen. Waar wil je over praten?' },
+    { volgorde: 2, titel: 'Veilig nu?', tekst: 'Ben je nu op een veilige plek? Bij direct gevaar: bel 112.' },
+    { volgorde: 3, titel: 'Zelf melden', tekst: 'Via de chat kunnen wij geen melding maken, want de chat is anoniem. Wil je een melding doen? Bel ons gratis op 0800-2000, dag en nacht.' },
+    { volgorde: 4, titel: 'Afsluiten', tekst: 'Dank je wel voor je vertrouwen. Je kunt altijd opnieuw chatten of bellen: 0800-2000.' },
+  ]);
 
   let adviezen = 0;
   let meldingenCount = 0;

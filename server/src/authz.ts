@@ -42,6 +42,7 @@ export const permissions = {
   'partners:beheren': ['beheerder'],
   // The web chat's console (issue #21): the advice line answers it, the chef van de dag helps out.
   'chat:voeren': ['adviseur', 'chef_van_de_dag'],
+  'chat:teksten': ['beheerder'],
   // The second person on a role request: another beheerder, or the privacy officer (admin-users.ts).
   'rollen:besluiten': ['beheerder', 'privacy_officer'],
   'overdracht:maken': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],

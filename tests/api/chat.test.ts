@@ -257,6 +257,29 @@ describe('the figures for managers', () => {
   });
 });
 
+describe('the standard texts', () => {
+  it('are kept by the beheerder, audited, and offered on the console while in use', async () => {
+    const beheer = await login(t.app, 'beheer@demo.test');
+    const shown = async () => ((await t.app.inject({ url: '/api/chat/standaardteksten', headers: adviseur.headers })).json() as { items: { titel: string }[] }).items.map((x) => x.titel);
+    // The demo's four, in their order.
+    expect(await shown()).toEqual(['Welkom', 'Veilig nu?', 'Zelf melden', 'Afsluiten']);
+    expect((await t.app.inject({ method: 'POST', url: '/api/admin/chatteksten', headers: adviseur.headers, payload: { titel: 'X', tekst: 'Y' } })).statusCode).toBe(403);
+    const made = await t.app.inject({ method: 'POST', url: '/api/admin/chatteksten', headers: beheer.headers, payload: { titel: 'Opvang', tekst: 'Er zijn plekken waar je veilig kunt slapen.', volgorde: 3 } });
+    expect(made.statusCode, made.body).toBe(201);
+    const { id } = made.json() as { id: string };
+    expect(await shown()).toEqual(['Welkom', 'Veilig nu?', 'Opvang', 'Zelf melden', 'Afsluiten']);
+    const off = await t.app.inject({ method: 'PUT', url: `/api/admin/chatteksten/${id}`, headers: beheer.headers, payload: { titel: 'Opvang', tekst: 'Er zijn plekken waar je veilig kunt slapen.', actief: false } });
+    expect(off.json()).toMatchObject({ actief: false });
+    expect(await shown()).not.toContain('Opvang');
+    // Kept on file for the beheerder, and both changes in the audit trail.
+    const all = (await t.app.inject({ url: '/api/admin/chatteksten', headers: beheer.headers })).json() as { items: { titel: string; actief: boolean }[] };
+    expect(all.items.find((x) => x.titel === 'Opvang')).toMatchObject({ actief: false });
+    const [audit] = await t.db.handle.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where subject_type = 'chattekst' and subject_id = ${id}`);
+    expect(audit!.n).toBe(2);
+    expect((await t.app.inject({ method: 'PUT', url: `/api/admin/chatteksten/${crypto.randomUUID()}`, headers: beheer.headers, payload: { titel: 'XY', tekst: 'YY' } })).statusCode).toBe(404);
+  });
+});
+
 /** Whether any chat key in Redis holds `text` (strings, hashes, lists). */
 async function redisContains(text: string): Promise<boolean> {
   for (const key of await t.redis.keys(`{${t.prefix}:chat}:*`)) {

@@ -91,6 +91,7 @@ const notACase: Record<string, string> = {
   'GET /api/rapportage/aanleveringen/{id}': 'a delivery to CBS: aggregates only',
   'GET /api/rapportage/aanleveringen/{id}/tabellen/{tabel}': 'a table of a delivery to CBS: aggregates only',
   'POST /api/chat/sessies/{id}/advies': 'a web chat’s figures, linked to the advies its adviseur filed',
+  'PUT /api/admin/chatteksten/{id}': 'a standard text of the chat console',
 };
 
 /** A valid body for each case route (the rule is checked before what the body asks is weighed). */

@@ -1,5 +1,6 @@
-// The web chat in the browser (issue #21, acceptance 1), in Debian's Chromium with axe: a visitor on a phone waits,
-// the adviseur at a desk hears of it and accepts, both type, the adviseur hands the chat to the chef with a note, the
+// The web chat in the browser (issue #21, acceptance 1), in Debian's Chromium with axe: the beheerder adds a standard
+// text; a visitor on a phone waits, the adviseur at a desk hears of it and accepts, both type (a standard text among
+// them), the adviseur hands the chat to the chef with a note, the
 // chef ends it and the advies form opens with kanaal chat and the chat's times, and is filed; the quick exit leaves no
 // chat page in the history and nothing in the browser's storage.
 import { sql } from 'drizzle-orm';
@@ -14,6 +15,19 @@ const phone = async () =>
 
 describe('the web chat', () => {
   it('a visitor waits, the adviseur accepts, both type, a transfer, the end, and the advies filed with kanaal chat and the right times', async () => {
+    // The beheerder adds a standard text for the console.
+    const beheer = await signIn('beheer@demo.test');
+    await beheer.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Chatteksten' }).click();
+    await beheer.getByRole('heading', { name: 'Standaardteksten van de chat' }).waitFor();
+    await beheer.getByLabel('Titel').fill('Opvang');
+    await beheer.getByLabel('Tekst', { exact: true }).fill('Er zijn plekken waar je vannacht veilig kunt slapen. Zullen we samen kijken?');
+    await beheer.getByLabel('Volgorde').fill('3');
+    await beheer.getByRole('button', { name: 'Opslaan' }).click();
+    await beheer.getByText('Tekst "Opvang" is opgeslagen.').waitFor();
+    await beheer.locator('[data-tekst="Opvang"]').waitFor();
+    await expectAccessible(beheer, 'chatteksten');
+    await beheer.context().close();
+
     const adviseur = await signIn('adviseur@demo.test');
     await adviseur.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Chat' }).click();
     await adviseur.getByRole('heading', { name: 'Chatconsole' }).waitFor();
@@ -45,9 +59,13 @@ describe('the web chat', () => {
     await visitor.getByLabel('Uw bericht').fill('Mijn vader schreeuwt elke avond, ik durf niet naar huis. CHAT-SENTINEL');
     await visitor.getByLabel('Uw bericht').press('Enter');
     await venster.getByText('Mijn vader schreeuwt elke avond, ik durf niet naar huis. CHAT-SENTINEL').waitFor();
-    await venster.getByLabel('Uw bericht').fill('Wat goed dat je ons schrijft. Ben je nu op een veilige plek?');
+    await venster.getByLabel('Uw bericht').fill('Wat goed dat je ons schrijft.');
+    // A standard text, inserted after what was typed, read over and sent.
+    await expect(venster.getByLabel('Standaardtekst invoegen').locator('option').allTextContents()).resolves.toEqual(['— kies een tekst —', 'Welkom', 'Veilig nu?', 'Opvang', 'Zelf melden', 'Afsluiten']);
+    await venster.getByLabel('Standaardtekst invoegen').selectOption({ label: 'Veilig nu?' });
+    await expect(venster.getByLabel('Uw bericht').inputValue()).resolves.toBe('Wat goed dat je ons schrijft. Ben je nu op een veilige plek? Bij direct gevaar: bel 112.');
     await venster.getByRole('button', { name: 'Versturen' }).click();
-    await visitor.getByTestId('chat-log').getByText('Wat goed dat je ons schrijft. Ben je nu op een veilige plek?').waitFor();
+    await visitor.getByTestId('chat-log').getByText('Wat goed dat je ons schrijft. Ben je nu op een veilige plek? Bij direct gevaar: bel 112.').waitFor();
     await expectAccessible(visitor, 'chat-gesprek');
     await expectAccessible(adviseur, 'chat-console-gesprek');
 

@@ -26,6 +26,7 @@ export const screens: readonly Screen[] = [
   { to: '/beheer/gebruikers', label: 'toegang.navUsers', about: 'home.about.gebruikers', action: pageActions.gebruikers },
   { to: '/beheer/kalender', label: 'kalender.nav', about: 'home.about.kalender', action: pageActions.kalender },
   { to: '/beheer/ketenpartners', label: 'ketenpartners.nav', about: 'home.about.ketenpartners', action: pageActions.ketenpartners },
+  { to: '/beheer/chatteksten', label: 'chat.tekstenNav', about: 'home.about.chatteksten', action: pageActions.chatteksten },
   { to: '/beheer/toegang', label: 'toegang.navApprovals', about: 'home.about.toegang', action: pageActions.toegang },
   { to: '/triagebeleid', label: 'beleid.nav', about: 'home.about.triagebeleid', action: pageActions.triagebeleidMenu },
 ];

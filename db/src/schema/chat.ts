@@ -2,7 +2,7 @@
 // and the advies filed from it — for the managers' figures. The conversation itself is never stored here (it lives
 // in Redis only, with a short expiry: server/src/services/chat.ts), nor the visitor's address.
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, smallint, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import * as c from '../domain/codes.ts';
 import { tstz } from './common.ts';
 import { adviezen } from './intake.ts';
@@ -27,3 +27,15 @@ export const chatSessies = pgTable(
   },
   (t) => [index('chat_sessies_aangeboden_idx').on(t.aangebodenAt), index('chat_sessies_open_idx').on(t.adviseurId).where(sql`${t.beeindigdAt} is null`)],
 );
+
+/** The standard texts of the chat console (issue #21), kept by the beheerder; a text taken out of use stays on file. */
+export const chatStandaardteksten = pgTable('chat_standaardteksten', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  titel: text('titel').notNull(),
+  tekst: text('tekst').notNull(),
+  volgorde: integer('volgorde').notNull().default(0),
+  actief: boolean('actief').notNull().default(true),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+});

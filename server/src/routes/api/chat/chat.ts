@@ -3,7 +3,7 @@
 // over one WebSocket per console. The colleagues on the console (for a transfer) and the link from a chat to the
 // advies filed from it are plain requests.
 import { schema } from '@vt/db';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { WebSocket } from 'ws';
 import { notFound } from '../../../errors.ts';
@@ -67,6 +67,25 @@ export default async function route(app: App) {
       const naam = new Map(names.map((n) => [n.id, n.naam]));
       return { items: online.filter((o) => naam.has(o.userId)).map((o) => ({ id: o.userId, naam: naam.get(o.userId)!, chats: o.chats, ruimte: o.chats < app.chat.settings.maxPerAdviseur })) };
     },
+  );
+
+  app.get(
+    '/standaardteksten',
+    {
+      config: { action: 'chat:voeren' },
+      schema: {
+        tags: ['chat'],
+        summary: 'The standard texts in use, for the console (kept by the beheerder)',
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Id, titel: Type.String(), tekst: Type.String() })) }) },
+      },
+    },
+    async () => ({
+      items: await app.db.db
+        .select({ id: schema.chatStandaardteksten.id, titel: schema.chatStandaardteksten.titel, tekst: schema.chatStandaardteksten.tekst })
+        .from(schema.chatStandaardteksten)
+        .where(eq(schema.chatStandaardteksten.actief, true))
+        .orderBy(asc(schema.chatStandaardteksten.volgorde), asc(schema.chatStandaardteksten.titel)),
+    }),
   );
 
   app.post(
