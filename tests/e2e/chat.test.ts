@@ -28,14 +28,21 @@ describe('the web chat', () => {
     await expectAccessible(beheer, 'chatteksten');
     await beheer.context().close();
 
+    // Nobody on the console yet: the visitor gets the phone number and 112, not a chat.
+    const visitor = await phone();
+    await visitor.goto(`${product.base}/chat`);
+    await visitor.getByTestId('chat-dicht').getByRole('heading', { name: 'Er is nu geen adviseur beschikbaar voor de chat.' }).waitFor();
+    await visitor.getByTestId('chat-dicht').getByText('Bel gratis 0800-2000, dag en nacht.', { exact: false }).waitFor();
+    await visitor.getByText('Bel 112', { exact: false }).first().waitFor();
+    await expectAccessible(visitor, 'chat-dicht');
+
     const adviseur = await signIn('adviseur@demo.test');
     await adviseur.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Chat' }).click();
     await adviseur.getByRole('heading', { name: 'Chatconsole' }).waitFor();
     await adviseur.getByText('Er wacht niemand.').waitFor();
     await expectAccessible(adviseur, 'chat-console');
 
-    const visitor = await phone();
-    await visitor.goto(`${product.base}/chat`);
+    await visitor.reload();
     await visitor.getByRole('heading', { name: 'Chat met Veilig Thuis', level: 1 }).waitFor();
     await visitor.getByTestId('snel-weg').waitFor();
     await expectAccessible(visitor, 'chat-start');
@@ -67,6 +74,10 @@ describe('the web chat', () => {
     await venster.getByRole('button', { name: 'Versturen' }).click();
     await visitor.getByTestId('chat-log').getByText('Wat goed dat je ons schrijft. Ben je nu op een veilige plek? Bij direct gevaar: bel 112.').waitFor();
     await expectAccessible(visitor, 'chat-gesprek');
+    // A reload (or a dropped connection) keeps the conversation: it comes back from the server within its minutes.
+    await visitor.reload();
+    await visitor.getByTestId('chat-log').getByText('Mijn vader schreeuwt elke avond', { exact: false }).waitFor();
+    await visitor.getByTestId('chat-log').getByText('Ben je nu op een veilige plek?', { exact: false }).waitFor();
     await expectAccessible(adviseur, 'chat-console-gesprek');
 
     // A transfer to the chef on the console, with a note.
