@@ -165,6 +165,9 @@ describe('the web chat', () => {
     const again = await t.app.inject({ method: 'POST', url: '/api/publiek/chat', remoteAddress: '10.30.0.3' });
     expect(again.statusCode).toBe(403);
     expect(await redisContains('10.30.0.3')).toBe(false);
+    // Nor anywhere else in Redis: not even the count of anonymous requests keeps the address (a keyed hash does).
+    expect(await t.redis.keys('*10.30.0.3*')).toEqual([]);
+    expect((await t.redis.keys(`${t.prefix}:anon:*`)).length).toBeGreaterThan(0);
     const keys = await t.redis.keys(`{${t.prefix}:chat}:blok:*`);
     expect(keys).toHaveLength(1);
     expect(await t.redis.ttl(keys[0]!)).toBeGreaterThan(23 * 3600);

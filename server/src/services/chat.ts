@@ -312,7 +312,18 @@ export class ChatHub {
     const held = await this.redis.scard(this.key('a', userId));
     if (held >= this.settings.maxPerAdviseur) throw new ChatRefused('VOL', `U heeft al ${held} chats open (hoogstens ${this.settings.maxPerAdviseur}).`);
     if ((await this.redis.zrem(this.key('wachtrij'), id)) !== 1) throw new ChatRefused('BEZET', 'Deze chat is al aangenomen of bestaat niet meer.');
-    await this.redis.multi().hset(this.key('c', id), { status: 'actief', adviseur: userId, geaccepteerd: String(now.getTime()) }).sadd(this.key('a', userId), id).exec();
+    // The visitor left before the sweep saw it: the chat is over, not taken (and no key is made again without expiry).
+    if (!(await this.redis.exists(this.key('c', id)))) {
+      await this.db.update(schema.chatSessies).set({ beeindigdAt: now, uitkomst: 'afgebroken' }).where(and(eq(schema.chatSessies.id, id), isNull(schema.chatSessies.beeindigdAt)));
+      await this.publish({ naar: 'wachtrij' });
+      throw new ChatRefused('BEZET', 'De bezoeker is weg; deze chat bestaat niet meer.');
+    }
+    await this.redis
+      .multi()
+      .hset(this.key('c', id), { status: 'actief', adviseur: userId, geaccepteerd: String(now.getTime()) })
+      .expire(this.key('c', id), this.settings.resumeSeconds)
+      .sadd(this.key('a', userId), id)
+      .exec();
     await this.db.update(schema.chatSessies).set({ geaccepteerdAt: now, eersteAdviseurId: userId, adviseurId: userId }).where(eq(schema.chatSessies.id, id));
     const chat = await this.consoleChat(id);
     if (chat) await this.publish({ naar: 'adviseur', userId, event: { type: 'chat', chat } });
