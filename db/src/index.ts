@@ -39,3 +39,4 @@ export * from './repositories/ketenberichten.ts';
 export * from './repositories/partners.ts';
 export * from './repositories/publiek.ts';
 export * from './repositories/chat.ts';
+export * from './repositories/rooster.ts';

@@ -43,6 +43,9 @@ export const permissions = {
   // The web chat's console (issue #21): the advice line answers it, the chef van de dag helps out.
   'chat:voeren': ['adviseur', 'chef_van_de_dag'],
   'chat:teksten': ['beheerder'],
+  // The roster (issue #22): the chef van de dag plans the day with it; the manager reads the capacity.
+  'rooster:lezen': ['chef_van_de_dag', 'manager'],
+  'rooster:beheren': ['chef_van_de_dag'],
   // The second person on a role request: another beheerder, or the privacy officer (admin-users.ts).
   'rollen:besluiten': ['beheerder', 'privacy_officer'],
   'overdracht:maken': ['beoordelaar', 'chef_van_de_dag', 'medewerker'],

@@ -144,6 +144,8 @@ const routes: { name: string; url: () => string; headers: () => Record<string, s
   { name: 'POST /api/terugkoppelingen/{id}/gedaan', url: () => `/api/terugkoppelingen/${terugkoppelingId}/gedaan`, headers: () => beoordelaar.headers, valid: () => ({ bericht: 'Veilig Thuis heeft de veiligheid beoordeeld.', notitie: 'Melder gebeld.' }) },
   { name: 'POST /api/meldingen/{id}/statuslink', url: () => `/api/meldingen/${meldingId}/statuslink`, headers: () => beoordelaar.headers, valid: () => ({}) },
   { name: 'POST /api/meldingen/{id}/statuslink/intrekken', url: () => `/api/meldingen/${meldingId}/statuslink/intrekken`, headers: () => beoordelaar.headers, valid: () => ({}) },
+  // A day far ahead: the roster the fuzzing sets is nobody's real day.
+  { name: 'POST /api/rooster', url: () => '/api/rooster', headers: () => chef.headers, valid: () => ({ datum: '2031-01-06', diensten: [{ userId: chef.userId, van: '09:00', tot: '17:00', specialismen: ['jeugd'] }] }) },
   { name: 'POST /api/admin/chatteksten', url: () => '/api/admin/chatteksten', headers: () => beheer.headers, valid: () => ({ titel: 'Welkom', tekst: 'Hallo, je chat met Veilig Thuis.' }) },
   { name: 'POST /api/publiek/chat', url: () => '/api/publiek/chat', headers: () => ({}), valid: () => ({}) },
   { name: 'POST /api/chat/sessies/{id}/advies', url: () => `/api/chat/sessies/${meldingId}/advies`, headers: () => adviseur.headers, valid: () => ({ adviesId }) },

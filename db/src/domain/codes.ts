@@ -148,6 +148,9 @@ export const voorwaardeStatussen = ['lopend', 'nagekomen', 'niet_nagekomen'] as 
 /** What a review of a V&V condition can record. */
 export const voorwaardeUitkomsten = ['nagekomen', 'niet_nagekomen'] as const satisfies readonly (typeof voorwaardeStatussen)[number][];
 export const terugkoppelMomenten = ['na_beoordeling', 'na_onderzoek'] as const;
+/** What a person on the roster is specialised in (issue #22): the dagstart matches it to a case's needs. */
+export const specialismen = ['eergerelateerd_geweld', 'mensenhandel', 'jeugd', 'ouderen'] as const;
+export type Specialisme = (typeof specialismen)[number];
 /** How a web chat ended (issue #21): answered and ended, the visitor left while waiting, or blocked as abusive. */
 export const chatUitkomsten = ['beantwoord', 'afgebroken', 'geblokkeerd'] as const;
 export type ChatUitkomst = (typeof chatUitkomsten)[number];

@@ -8,3 +8,4 @@ export * from './intake.ts';
 export * from './lifecycle.ts';
 export * from './reporting.ts';
 export * from './chat.ts';
+export * from './rooster.ts';

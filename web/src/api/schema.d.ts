@@ -3504,7 +3504,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "ketenbericht:create" | "ketenbericht:read" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "partners:beheren" | "chat:voeren" | "chat:teksten" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "ketenbericht:create" | "ketenbericht:read" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "partners:beheren" | "chat:voeren" | "chat:teksten" | "rooster:lezen" | "rooster:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -3733,7 +3733,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "ketenbericht:create" | "ketenbericht:read" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "partners:beheren" | "chat:voeren" | "chat:teksten" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "ketenbericht:create" | "ketenbericht:read" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "partners:beheren" | "chat:voeren" | "chat:teksten" | "rooster:lezen" | "rooster:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -3849,7 +3849,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "ketenbericht:create" | "ketenbericht:read" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "partners:beheren" | "chat:voeren" | "chat:teksten" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "ketenbericht:create" | "ketenbericht:read" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "partners:beheren" | "chat:voeren" | "chat:teksten" | "rooster:lezen" | "rooster:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -4120,7 +4120,7 @@ export interface paths {
                                 } | null;
                                 gemeente: string | null;
                                 gemeenteNaam: string | null;
-                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "ketenbericht:create" | "ketenbericht:read" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "partners:beheren" | "chat:voeren" | "chat:teksten" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
+                                actions: ("referentie:gemeenten" | "referentie:lezen" | "advies:create" | "advies:read" | "melding:create" | "ketenbericht:create" | "ketenbericht:read" | "concept:eigen" | "melding:read" | "melding:list" | "melding:beoordelen" | "melding:aanvullen" | "melding:toewijzen" | "werkvoorraad:read" | "events:subscribe" | "users:list" | "queues:admin" | "kalender:beheren" | "audit:read" | "breakglass:request" | "breakglass:list" | "vernietiging:aanvragen" | "vernietiging:besluiten" | "users:beheren" | "partners:beheren" | "chat:voeren" | "chat:teksten" | "rooster:lezen" | "rooster:beheren" | "rollen:besluiten" | "overdracht:maken" | "overdracht:inbox" | "overdracht:besluiten" | "melding:thv" | "melding:afsluiten" | "melding:afsluiten_alle" | "mdo:beheren" | "mdo:lezen" | "onderzoek:uitvoeren" | "dashboard:read" | "dashboard:targets" | "rapportage:aanleveren" | "dashboard:lijst" | "monitoring:vastleggen" | "vv:voorwaarden" | "melding:coderood" | "melding:acute_inzet" | "melding:doorzetten" | "herinneringen:read" | "terugkoppeling:vastleggen" | "triage:beleid" | "triage:vergelijken" | "triage:vergelijking_zaken" | "triage:activeren" | "triage:toetsing")[];
                             };
                             csrfToken: string;
                             mfa: "none" | "verify" | "enrol";
@@ -15555,6 +15555,294 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roster of a day (today by default): shifts with hours, team, specialisms and caseload */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Europe/Amsterdam calendar date, YYYY-MM-DD */
+                    datum?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            datum: string;
+                            /** @description Hours rostered on the day, in total */
+                            uren: number;
+                            diensten: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                userId: string;
+                                naam: string;
+                                team: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    kind: string;
+                                    naam: string;
+                                } | null;
+                                /** @description HH:MM on the Amsterdam clock */
+                                van: string;
+                                /** @description HH:MM on the Amsterdam clock */
+                                tot: string;
+                                uren: number;
+                                specialismen: ("eergerelateerd_geweld" | "mensenhandel" | "jeugd" | "ouderen")[];
+                                /** @description Open meldingen assigned to the person now */
+                                caseload: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set the whole roster of a day (the shifts given replace the day’s) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                         */
+                        datum: string;
+                        diensten: {
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            userId: string;
+                            /** @description HH:MM on the Amsterdam clock */
+                            van: string;
+                            /** @description HH:MM on the Amsterdam clock */
+                            tot: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier (UUID)
+                             */
+                            team?: string;
+                            specialismen?: ("eergerelateerd_geweld" | "mensenhandel" | "jeugd" | "ouderen")[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date
+                             * @description Europe/Amsterdam calendar date, YYYY-MM-DD
+                             */
+                            datum: string;
+                            /** @description Hours rostered on the day, in total */
+                            uren: number;
+                            diensten: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier (UUID)
+                                 */
+                                userId: string;
+                                naam: string;
+                                team: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier (UUID)
+                                     */
+                                    id: string;
+                                    kind: string;
+                                    naam: string;
+                                } | null;
+                                /** @description HH:MM on the Amsterdam clock */
+                                van: string;
+                                /** @description HH:MM on the Amsterdam clock */
+                                tot: string;
+                                uren: number;
+                                specialismen: ("eergerelateerd_geweld" | "mensenhandel" | "jeugd" | "ouderen")[];
+                                /** @description Open meldingen assigned to the person now */
+                                caseload: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The error body of every 4xx and 5xx answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
