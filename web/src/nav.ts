@@ -19,6 +19,7 @@ export const screens: readonly Screen[] = [
   { to: '/werkvoorraad', label: 'nav.werkvoorraad', about: 'home.about.werkvoorraad', action: pageActions.werkvoorraad },
   { to: '/overdrachten', label: 'nav.overdrachten', about: 'home.about.overdrachten', action: pageActions.overdrachten },
   { to: '/dashboard', label: 'dashboard.nav', about: 'home.about.dashboard', action: pageActions.dashboard },
+  { to: '/rooster', label: 'rooster.nav', about: 'home.about.rooster', action: pageActions.rooster },
   { to: '/mdo', label: 'mdo.nav', about: 'home.about.mdo', action: pageActions.mdo },
   { to: '/audit', label: 'audit.nav', about: 'home.about.audit', action: pageActions.audit },
   { to: '/toezicht', label: 'toezicht.nav', about: 'home.about.toezicht', action: pageActions.toezicht },
