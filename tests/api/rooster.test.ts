@@ -27,6 +27,7 @@ const get = (s: Session, datum = DAY) => t.app.inject({ url: `/api/rooster?datum
 
 describe('the roster', () => {
   it('is set for a whole day and read back with hours, team, specialisms and caseload', async () => {
+    const [{ id: crisisteam }] = (await t.db.handle.db.execute<{ id: string }>(sql`select id::text from teams where kind = 'crisisteam'`)) as unknown as [{ id: string }];
     // One case assigned to the medewerker: its caseload.
     const m = (await t.app.inject({ method: 'POST', url: '/api/meldingen', headers: partnerHeaders, payload: meldingBody() })).json() as { id: string };
     await t.db.handle.db.execute(sql`update meldingen set assigned_to = array[${ids['medewerker@demo.test']}::uuid] where id = ${m.id}::uuid`);
@@ -35,19 +36,21 @@ describe('the roster', () => {
       diensten: [
         { userId: ids['medewerker@demo.test'], van: '08:30', tot: '17:00', specialismen: ['jeugd', 'eergerelateerd_geweld'] },
         { userId: ids['beoordelaar@demo.test'], van: '09:00', tot: '13:00' },
-        { userId: ids['beoordelaar@demo.test'], van: '14:00', tot: '18:00', specialismen: ['ouderen'] },
+        { userId: ids['beoordelaar@demo.test'], van: '14:00', tot: '18:00', specialismen: ['ouderen'], team: crisisteam },
       ],
     };
     const res = await set(chef, body);
     expect(res.statusCode, res.body).toBe(200);
-    const r = res.json() as { uren: number; diensten: { naam: string; van: string; tot: string; uren: number; specialismen: string[]; caseload: number; team: { kind: string } | null }[] };
+    const r = res.json() as { uren: number; diensten: { naam: string; van: string; tot: string; uren: number; specialismen: string[]; caseload: number; team: { kind: string } | null; gekozenTeam: string | null }[] };
     expect(r.uren).toBe(8.5 + 4 + 4);
     expect(r.diensten.map((d) => [d.van, d.tot, d.uren])).toEqual([
       ['08:30', '17:00', 8.5],
       ['09:00', '13:00', 4],
       ['14:00', '18:00', 4],
     ]);
-    expect(r.diensten[0]).toMatchObject({ specialismen: ['jeugd', 'eergerelateerd_geweld'], caseload: 1, team: expect.objectContaining({ kind: expect.any(String) }) });
+    expect(r.diensten[0]).toMatchObject({ specialismen: ['jeugd', 'eergerelateerd_geweld'], caseload: 1, team: expect.objectContaining({ kind: 'onderzoek' }), gekozenTeam: null });
+    // A shift in another team than the person's own says both: where it is worked, and that it was chosen.
+    expect(r.diensten[2]).toMatchObject({ team: { kind: 'crisisteam' }, gekozenTeam: crisisteam });
     // The manager reads it; a second set replaces the day; another day is untouched.
     expect((await get(manager)).json()).toMatchObject({ uren: 16.5 });
     await set(chef, { datum: '2026-12-15', diensten: [{ userId: ids['chef@demo.test'], van: '07:00', tot: '15:00' }] });

@@ -14,9 +14,12 @@ export interface Dienst {
   specialismen: readonly Specialisme[];
 }
 
-export interface RoosterRegel extends Dienst {
+export interface RoosterRegel extends Omit<Dienst, 'teamId'> {
   id: string;
+  /** The team the shift names (null: the person's own team). */
+  teamId: string | null;
   naam: string;
+  /** The team the shift is worked in: the one named, else the person's own. */
   team: { id: string; kind: TeamKind; naam: string } | null;
   /** Open meldingen assigned to the person now. */
   caseload: number;
@@ -30,7 +33,8 @@ export async function roosterVan(db: DbOrTx, datum: IsoDate): Promise<RoosterReg
       userId: roosterDiensten.userId,
       vanMinuut: roosterDiensten.vanMinuut,
       totMinuut: roosterDiensten.totMinuut,
-      teamId: sql<string | null>`coalesce(${roosterDiensten.teamId}, ${users.teamId})`,
+      teamId: roosterDiensten.teamId,
+      werkTeamId: sql<string | null>`coalesce(${roosterDiensten.teamId}, ${users.teamId})`,
       specialismen: roosterDiensten.specialismen,
       naam: users.naam,
       teamKind: teams.kind,
@@ -50,7 +54,7 @@ export async function roosterVan(db: DbOrTx, datum: IsoDate): Promise<RoosterReg
     teamId: r.teamId,
     specialismen: r.specialismen,
     naam: r.naam,
-    team: r.teamId && r.teamKind ? { id: r.teamId, kind: r.teamKind, naam: r.teamNaam! } : null,
+    team: r.werkTeamId && r.teamKind ? { id: r.werkTeamId, kind: r.teamKind, naam: r.teamNaam! } : null,
     caseload: r.caseload,
   }));
 }

@@ -15607,6 +15607,7 @@ export interface paths {
                                  */
                                 userId: string;
                                 naam: string;
+                                /** @description The team the shift is worked in: the one named, else the person’s own */
                                 team: {
                                     /**
                                      * Format: uuid
@@ -15616,6 +15617,8 @@ export interface paths {
                                     kind: string;
                                     naam: string;
                                 } | null;
+                                /** @description The team the shift names (null: the person’s own) */
+                                gekozenTeam: string | null;
                                 /** @description HH:MM on the Amsterdam clock */
                                 van: string;
                                 /** @description HH:MM on the Amsterdam clock */
@@ -15748,6 +15751,7 @@ export interface paths {
                                  */
                                 userId: string;
                                 naam: string;
+                                /** @description The team the shift is worked in: the one named, else the person’s own */
                                 team: {
                                     /**
                                      * Format: uuid
@@ -15757,6 +15761,8 @@ export interface paths {
                                     kind: string;
                                     naam: string;
                                 } | null;
+                                /** @description The team the shift names (null: the person’s own) */
+                                gekozenTeam: string | null;
                                 /** @description HH:MM on the Amsterdam clock */
                                 van: string;
                                 /** @description HH:MM on the Amsterdam clock */

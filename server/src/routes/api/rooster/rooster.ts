@@ -16,7 +16,8 @@ const Regel = Type.Object({
   id: Id,
   userId: Id,
   naam: Type.String(),
-  team: Type.Union([Type.Object({ id: Id, kind: Type.String(), naam: Type.String() }), Type.Null()]),
+  team: Type.Union([Type.Object({ id: Id, kind: Type.String(), naam: Type.String() }), Type.Null()], { description: 'The team the shift is worked in: the one named, else the person’s own' }),
+  gekozenTeam: Type.Union([Id, Type.Null()], { description: 'The team the shift names (null: the person’s own)' }),
   van: Tijd,
   tot: Tijd,
   uren: Type.Number(),
@@ -28,7 +29,7 @@ const Rooster = Type.Object({ datum: IsoDate, uren: Type.Number({ description: '
 export default async function route(app: App) {
   const read = async (datum: string) => {
     const rows = await roosterVan(app.db.db, datum);
-    const diensten = rows.map((r) => ({ id: r.id, userId: r.userId, naam: r.naam, team: r.team, van: tijd(r.vanMinuut), tot: tijd(r.totMinuut), uren: (r.totMinuut - r.vanMinuut) / 60, specialismen: [...r.specialismen], caseload: r.caseload }));
+    const diensten = rows.map((r) => ({ id: r.id, userId: r.userId, naam: r.naam, team: r.team, gekozenTeam: r.teamId, van: tijd(r.vanMinuut), tot: tijd(r.totMinuut), uren: (r.totMinuut - r.vanMinuut) / 60, specialismen: [...r.specialismen], caseload: r.caseload }));
     return { datum, uren: diensten.reduce((n, d) => n + d.uren, 0), diensten };
   };
 
