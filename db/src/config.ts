@@ -3,7 +3,7 @@
 // value stops the process with one line; no secret has a default that could reach production. The README's
 // configuration table is generated from this schema (`npm run docs:config`; a test keeps them equal).
 import { Type, type Static, type TSchema } from 'typebox';
-import { parseOpeningstijden } from './domain/openingstijden.ts';
+import { STANDAARD_OPENINGSTIJDEN, parseOpeningstijden } from './domain/openingstijden.ts';
 import { parseKeys } from './security/cipher.ts';
 
 export class ConfigError extends Error {}
@@ -59,7 +59,7 @@ export const configSchema = Type.Object({
   CBS_MAPPING_FILE: Type.Optional(Type.String({ minLength: 1, description: "the organisation's own copy of the CBS mapping (labels and grouping of the half-year delivery; db/src/domain/cbs-beleidsinformatie.json is the default), checked at start-up", 'x-shown': '*(shipped mapping)*' })),
   WEB_CONCURRENCY: int(1, 64, 1, 'API processes `npm start` runs on the one port (node:cluster; each with its own workers when `RUN_WORKERS`)'),
   SHUTDOWN_DRAIN_SECONDS: int(0, 120, 0, 'on SIGTERM, readiness answers 503 for this long while requests are still served, so the load balancer stops sending new ones before the process stops taking them', { 'x-shown': '`0` (`5` in production)' }),
-  CHAT_OPENINGSTIJDEN: Type.String({ default: 'ma-vr 09:00-17:00', description: 'when the web chat (`/chat`) is open, on the Amsterdam clock: `ma-vr 09:00-17:00`, blocks separated by `;` (`ma-zo 00:00-24:00`: day and night); outside them the page gives 0800-2000' }),
+  CHAT_OPENINGSTIJDEN: Type.String({ default: STANDAARD_OPENINGSTIJDEN, description: 'when the web chat (`/chat`) is open, on the Amsterdam clock: `ma-vr 09:00-17:00`, blocks separated by `;` (`ma-zo 00:00-24:00`: day and night); outside them the page gives 0800-2000' }),
   CHAT_MAX_PER_ADVISEUR: int(1, 10, 3, 'chats one adviseur holds at once'),
   CHAT_SNELWEG_URL: Type.String({ default: 'https://www.google.nl/', format: 'uri', 'x-protocols': ['https:', 'http:'], description: 'where the chat\'s quick exit (*Snel weg*) takes the visitor: a neutral page that replaces the chat in the browser\'s history' }),
   PUBLIEK_MELDINGEN_PER_UUR: int(1, 10_000, 10, 'online meldingen (`/melden`) one address may send per hour; a busy school or hospital behind one address may need more'),

@@ -16,7 +16,7 @@ import { createLimitedServer, type ConnectionLimits, type SwitchableServer } fro
 import { Phase } from './infra/phase.ts';
 import { memoryMailer, type Mailer } from './services/mail.ts';
 import { ChatHub } from './services/chat.ts';
-import { parseOpeningstijden, type OpeningsBlok } from '@vt/db/domain';
+import { STANDAARD_OPENINGSTIJDEN, parseOpeningstijden, type OpeningsBlok } from '@vt/db/domain';
 import authPlugin from './plugins/app/auth.ts';
 import caseAccessPlugin from './plugins/app/case-access.ts';
 import errorsPlugin from './plugins/app/errors.ts';
@@ -187,7 +187,7 @@ export async function buildApp(deps: AppDeps) {
     'chat',
     // The chat's keys follow the queues' prefix (QUEUE_PREFIX): deployments sharing a Redis keep apart.
     new ChatHub(deps.redis, deps.db.db, deps.redisKeyPrefix ?? `${deps.queuePrefix ?? 'vt'}:`, {
-      openingstijden: deps.config.chatOpeningstijden ?? parseOpeningstijden('ma-vr 09:00-17:00'),
+      openingstijden: deps.config.chatOpeningstijden ?? parseOpeningstijden(STANDAARD_OPENINGSTIJDEN),
       maxPerAdviseur: deps.config.chatMaxPerAdviseur ?? 3,
       resumeSeconds: deps.config.chatResumeSeconds ?? 180,
       snelwegUrl: deps.config.chatSnelwegUrl ?? 'https://www.google.nl/',

@@ -6,6 +6,9 @@ import { amsterdamClock } from './calendar.ts';
 const DAGEN = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
 export type Dag = (typeof DAGEN)[number];
 
+/** The chat's hours when the organisation sets none (domain.md: chat mostly 09:00–17:00 on working days). */
+export const STANDAARD_OPENINGSTIJDEN = 'ma-vr 09:00-17:00';
+
 export interface OpeningsBlok {
   dagen: Dag[];
   /** Minutes after midnight: from (inclusive) and until (exclusive). */
@@ -56,7 +59,10 @@ export function isOpen(blokken: readonly OpeningsBlok[], instant: Date): boolean
   return blokken.some((b) => b.dagen.includes(dag) && minute >= b.van && minute < b.tot);
 }
 
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+/** Minutes after midnight as the clock reads them: 510 → `08:30`. */
+export const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+/** `08:30` → 510. */
+export const minuutVan = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 /** The blocks as people read them: `ma–vr 09:00–17:00`. */
 export function describeOpeningstijden(blokken: readonly OpeningsBlok[]): string[] {
   return blokken.map((b) => `${b.dagen.length > 2 && DAGEN.indexOf(b.dagen.at(-1)!) - DAGEN.indexOf(b.dagen[0]!) === b.dagen.length - 1 ? `${b.dagen[0]}–${b.dagen.at(-1)}` : b.dagen.join(', ')} ${hhmm(b.van)}–${hhmm(b.tot)}`);

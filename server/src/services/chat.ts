@@ -80,6 +80,10 @@ export interface Sender<E> {
   send(event: E): void;
 }
 
+/** Minutes to wait at `positie`: the median wait times the place over the adviseurs on the console (null: unknown). */
+const waitFor = (medianSec: number | null, positie: number, online: number) =>
+  medianSec === null ? null : Math.max(1, Math.round(((medianSec / 60) * positie) / Math.max(1, online)));
+
 export class ChatHub {
   private readonly visitors = new Map<string, Set<Sender<VisitorEvent>>>();
   private readonly staff = new Map<string, Set<Sender<StaffEvent>>>();
@@ -155,12 +159,16 @@ export class ChatHub {
    * on the console; null with fewer than three answered (a guess would be dishonest).
    */
   private async expectedWait(positie: number, online: number): Promise<number | null> {
+    return waitFor(await this.waitBasis(), positie, online);
+  }
+
+  /** The median wait in seconds of the chats answered in the last three hours; null with fewer than three. */
+  private async waitBasis(): Promise<number | null> {
     const [row] = await this.db
       .select({ n: sql<number>`count(*)::int`, median: sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from (${schema.chatSessies.geaccepteerdAt} - ${schema.chatSessies.aangebodenAt})))` })
       .from(schema.chatSessies)
       .where(and(isNotNull(schema.chatSessies.geaccepteerdAt), gt(schema.chatSessies.geaccepteerdAt, sql`now() - interval '3 hours'`)));
-    if (!row || row.n < 3 || row.median === null) return null;
-    return Math.max(1, Math.round(((row.median / 60) * positie) / Math.max(1, online)));
+    return !row || row.n < 3 || row.median === null ? null : row.median;
   }
 
   // ---- the visitor
@@ -212,18 +220,23 @@ export class ChatHub {
     this.visitors.set(id, set);
     const c = await this.redis.hgetall(this.key('c', id));
     s.send({ type: 'geschiedenis', status: c.status === 'actief' ? 'actief' : 'wachtend', berichten: await this.history(id) });
-    if (c.status !== 'actief') await this.sendPosition(id, s);
+    if (c.status !== 'actief') await this.sendPosition(id, s, await this.positionBasis());
     return () => {
       set.delete(s);
       if (!set.size) this.visitors.delete(id);
     };
   }
 
-  private async sendPosition(id: string, s: Sender<VisitorEvent>) {
+  /** Tells a waiting visitor its place and wait; `basis` and `online` as read once for all of them. */
+  private async sendPosition(id: string, s: Sender<VisitorEvent>, basis: { median: number | null; online: number }) {
     const rank = await this.redis.zrank(this.key('wachtrij'), id);
     if (rank === null) return;
-    const online = await this.onlineCount(new Date());
-    s.send({ type: 'wachten', positie: rank + 1, verwachtMinuten: await this.expectedWait(rank + 1, online) });
+    s.send({ type: 'wachten', positie: rank + 1, verwachtMinuten: waitFor(basis.median, rank + 1, basis.online) });
+  }
+
+  private async positionBasis() {
+    const [median, online] = await Promise.all([this.waitBasis(), this.onlineCount(new Date())]);
+    return { median, online };
   }
 
   private async history(id: string): Promise<ChatBericht[]> {
@@ -304,7 +317,9 @@ export class ChatHub {
       const event: StaffEvent = { type: 'wachtrij', chats: await this.queue(), online: await this.onlineCount(new Date()), max: this.settings.maxPerAdviseur };
       for (const set of this.staff.values()) for (const s of set) s.send(event);
     }
-    for (const [id, set] of this.visitors) for (const s of set) await this.sendPosition(id, s);
+    if (!this.visitors.size) return;
+    const basis = await this.positionBasis();
+    for (const [id, set] of this.visitors) for (const s of set) await this.sendPosition(id, s, basis);
   }
 
   /** An adviseur takes a waiting chat; one of two taking it at once gets it. */
@@ -314,7 +329,7 @@ export class ChatHub {
     if ((await this.redis.zrem(this.key('wachtrij'), id)) !== 1) throw new ChatRefused('BEZET', 'Deze chat is al aangenomen of bestaat niet meer.');
     // The visitor left before the sweep saw it: the chat is over, not taken (and no key is made again without expiry).
     if (!(await this.redis.exists(this.key('c', id)))) {
-      await this.db.update(schema.chatSessies).set({ beeindigdAt: now, uitkomst: 'afgebroken' }).where(and(eq(schema.chatSessies.id, id), isNull(schema.chatSessies.beeindigdAt)));
+      await this.recordEnd(id, 'afgebroken', now);
       await this.publish({ naar: 'wachtrij' });
       throw new ChatRefused('BEZET', 'De bezoeker is weg; deze chat bestaat niet meer.');
     }
@@ -365,14 +380,20 @@ export class ChatHub {
     return { type: 'beeindigd', chatId: id, door, aangebodenAt: new Date(Number(c.aangeboden)).toISOString(), geaccepteerdAt: c.geaccepteerd ? new Date(Number(c.geaccepteerd)).toISOString() : null, beeindigdAt: now.toISOString() };
   }
 
-  /** Deletes a chat's keys and records its end; false when another process or call did so first. */
-  private async finish(id: string, c: Record<string, string>, uitkomst: ChatUitkomst, now: Date): Promise<boolean> {
-    const res = await this.redis.multi().del(this.key('c', id)).del(this.key('m', id)).zrem(this.key('wachtrij'), id).exec();
-    const [ended] = await this.db
+  /** Records a chat's end in its figures, once: the row as it was, or undefined when it had ended already. */
+  private async recordEnd(id: string, uitkomst: ChatUitkomst, now: Date) {
+    const [row] = await this.db
       .update(schema.chatSessies)
       .set({ beeindigdAt: now, uitkomst })
       .where(and(eq(schema.chatSessies.id, id), isNull(schema.chatSessies.beeindigdAt)))
-      .returning({ id: schema.chatSessies.id });
+      .returning({ aangebodenAt: schema.chatSessies.aangebodenAt, geaccepteerdAt: schema.chatSessies.geaccepteerdAt });
+    return row;
+  }
+
+  /** Deletes a chat's keys and records its end; false when another process or call did so first. */
+  private async finish(id: string, c: Record<string, string>, uitkomst: ChatUitkomst, now: Date): Promise<boolean> {
+    const res = await this.redis.multi().del(this.key('c', id)).del(this.key('m', id)).zrem(this.key('wachtrij'), id).exec();
+    const ended = await this.recordEnd(id, uitkomst, now);
     if (c.adviseur) await this.redis.srem(this.key('a', c.adviseur), id);
     if (res?.[2]?.[1] === 1) await this.publish({ naar: 'wachtrij' });
     return Boolean(ended);
@@ -394,8 +415,7 @@ export class ChatHub {
       for (const id of await this.redis.smembers(this.key('a', userId))) {
         if (await this.redis.exists(this.key('c', id))) continue;
         if ((await this.redis.srem(this.key('a', userId), id)) !== 1) continue;
-        const [row] = await this.db.select().from(schema.chatSessies).where(eq(schema.chatSessies.id, id));
-        await this.db.update(schema.chatSessies).set({ beeindigdAt: now, uitkomst: 'beantwoord' }).where(and(eq(schema.chatSessies.id, id), isNull(schema.chatSessies.beeindigdAt)));
+        const row = await this.recordEnd(id, 'beantwoord', now);
         const c = { aangeboden: String(row?.aangebodenAt.getTime() ?? now.getTime()), ...(row?.geaccepteerdAt ? { geaccepteerd: String(row.geaccepteerdAt.getTime()) } : {}) };
         await this.publish({ naar: 'adviseur', userId, event: this.endedEvent(id, c, 'verlopen', now) });
       }
@@ -406,7 +426,7 @@ export class ChatHub {
       if (await this.redis.exists(this.key('c', id))) continue;
       if ((await this.redis.zrem(this.key('wachtrij'), id)) !== 1) continue;
       changed = true;
-      await this.db.update(schema.chatSessies).set({ beeindigdAt: now, uitkomst: 'afgebroken' }).where(and(eq(schema.chatSessies.id, id), isNull(schema.chatSessies.beeindigdAt)));
+      await this.recordEnd(id, 'afgebroken', now);
     }
     if (changed) await this.publish({ naar: 'wachtrij' });
   }

@@ -9,6 +9,7 @@ import { HttpError } from '../../../errors.ts';
 import { errors } from '../../../schemas/common.ts';
 import { ChatRefused, type VisitorEvent } from '../../../services/chat.ts';
 import { parseClientMessage, originAllowed, sender } from '../../../services/chat-socket.ts';
+import { refuseWithSeveralRegions } from '../../../services/publiek.ts';
 import type { App } from '../../../types.ts';
 
 // Closed, or nobody on the console, is the chat's state, not a server fault: 409, and the page gives the phone number.
@@ -53,7 +54,7 @@ export default async function route(app: App) {
       },
     },
     async (req, reply) => {
-      if ('regios' in app.db) throw new HttpError(503, 'UNAVAILABLE', 'De chat is hier nog niet beschikbaar. Bel Veilig Thuis: 0800-2000.');
+      refuseWithSeveralRegions(app, 'Chatten');
       try {
         const chat = await app.chat.open(req.ip);
         void reply.header('cache-control', 'no-store');

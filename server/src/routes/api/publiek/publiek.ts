@@ -14,6 +14,7 @@ import { HttpError, badRequest, notFound, type ErrorDetail } from '../../../erro
 import { errors } from '../../../schemas/common.ts';
 import { BevestigenBody, Bevestigd, Formulier, MelderStatus, PUBLIEK_BODY_LIMIT, PubliekeMeldingBody, PubliekeMeldingOntvangen, StatusParams } from '../../../schemas/publiek.ts';
 import { checkMeldingBody } from '../../../services/meldingen.ts';
+import { refuseWithSeveralRegions } from '../../../services/publiek.ts';
 import type { App, RouteOptions } from '../../../types.ts';
 
 /** A form opened longer ago than this is stale (the page is reloaded; nothing typed was kept anywhere). */
@@ -63,9 +64,7 @@ export default async function route(app: App, opts: RouteOptions) {
     async (req, reply) => {
       const b = req.body;
       const now = new Date();
-      // Several regions on one deployment: which region's case this is follows from the household's gemeente, a
-      // mapping not built yet (db/docs/multi-region.md, "Not yet"). Until then the form says so instead of guessing.
-      if ('regios' in app.db) throw new HttpError(503, 'UNAVAILABLE', 'Online melden is hier nog niet mogelijk. Bel Veilig Thuis: 0800-2000.');
+      refuseWithSeveralRegions(app, 'Online melden');
       const ontvangen = (reference: string, status: { token: string; geldigTot: Date }) =>
         reply.status(201).send({ reference, ontvangenOp: now.toISOString(), bevestigen: hidden(b.melder.email), status: { token: status.token, geldigTot: status.geldigTot.toISOString() } });
       // The honeypot: a robot is answered as a person would be, and nothing is stored or sent.
@@ -145,7 +144,7 @@ export default async function route(app: App, opts: RouteOptions) {
     },
     async (req, reply) => {
       void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-      if ('regios' in app.db) throw new HttpError(503, 'UNAVAILABLE', 'De statuspagina is hier nog niet beschikbaar. Bel Veilig Thuis: 0800-2000.');
+      refuseWithSeveralRegions(app, 'De statuspagina');
       // The melder's look at the case is in the access log like any other (by the link, without the melder's address).
       const st = await app.db.db.transaction(async (tx) => {
         const s = await openStatus(tx, req.params.token);

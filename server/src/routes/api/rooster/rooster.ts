@@ -1,7 +1,7 @@
 // The roster (issue #22): who works on a day and when, in which team, with which specialisms, and each person's
 // caseload. The chef van de dag sets a whole day in one request; the manager reads it for the capacity.
 import { activeStaffAmong, roosterVan, schema, writeAudit, zetRooster } from '@vt/db';
-import { amsterdamDate, specialismen } from '@vt/db/domain';
+import { amsterdamDate, hhmm as tijd, minuutVan as minuut, specialismen } from '@vt/db/domain';
 import { inArray } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { badRequest, type ErrorDetail } from '../../../errors.ts';
@@ -9,8 +9,6 @@ import { codeEnum, Id, IsoDate, errors } from '../../../schemas/common.ts';
 import type { App } from '../../../types.ts';
 
 const Tijd = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$', description: 'HH:MM on the Amsterdam clock' });
-const minuut = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-const tijd = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 const Regel = Type.Object({
   id: Id,
